@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { boot } from '../bootstrap.js';
+import { ConfigError, parseConfig } from '../config.js';
+import { fromBase32 } from '../crypto/encoding.js';
+import { totpCode, totpStep } from '../crypto/totp.js';
+import { unsafeCreateInvitation } from '../domain/accounts/create-invitation.js';
+import { unsafeListUsers } from '../domain/accounts/list-users.js';
+import { inviteUserSchema } from '../domain/accounts/schemas.js';
+import { sendInvitationMail } from '../domain/accounts/send-invitation-mail.js';
+import { seedDemo } from '../domain/demo/seed-demo.js';
+import { AppError } from '../domain/errors.js';
+import { issueSetupToken } from '../domain/setup/issue-setup-token.js';
+import { validate } from '../domain/validate.js';
+import { translateKey, translator } from '../i18n/index.js';
+import { printDemoAccounts } from './print-demo-accounts.js';
+
+// The `tegenspraak` command for operators. It runs with the operator's access to the server and
+// its configuration, so it needs no log-in; it can still never decrypt a case.
+const usage: Record<string, string> = {
+  main: `Usage: tegenspraak <command> [options]
+
+Commands:
+  init                       apply migrations; print a one-time setup link if not set up
+  user invite                invite a staff member (prints the link and mails it)
+  user list                  list staff accounts and roles
+  demo                       seed a demo organisation with one account per role
+  totp <secret>              print the current code for a TOTP secret (demo convenience)
+
+Every command reads the same environment as the server (DATA_DIR, DATABASE_URL, ...).
+Run 'tegenspraak <command> --help' for its options.`,
+  init: 'Usage: tegenspraak init\n\nApplies database migrations and, when nobody has set up the installation yet,\nprints a fresh one-time setup link (earlier unused links stop working).',
+  'user invite':
+    'Usage: tegenspraak user invite --email <address> --name <display name> --role <role> [--role <role> ...]\n\nRoles: administrator, secretary, commission_member, chair, confidential_advisor,\nethics_panel_member, analyst. The administrator role cannot be combined with a case role.',
+  'user list': 'Usage: tegenspraak user list\n\nLists every account with its roles and status.',
+  demo: 'Usage: tegenspraak demo\n\nSeeds a demo organisation with one account per role on an empty installation and prints\nthe log-in details (also when the demo exists already).',
+  totp: 'Usage: tegenspraak totp <base32 secret>\n\nPrints the current six-digit code, for trying the demo without an authenticator app.',
+};
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+    },
+  });
+  const [first, second] = positionals;
+  const command = first === 'user' && second ? `user ${second}` : first;
+  if (!command || !(command in usage)) {
+    console.log(usage.main);
+    return command ? 2 : values.help ? 0 : 2;
+  }
+  if (values.help) {
+    console.log(usage[command]);
+    return 0;
+  }
+  if (command === 'totp') {
+    const secret = fromBase32(second ?? '');
+    if (!secret || secret.length < 10) {
+      console.error('Give the base32 TOTP secret, e.g. tegenspraak totp JBSWY3DPEHPK3PXP');
+      return 2;
+    }
+    console.log(totpCode(secret, totpStep(Date.now())));
+    return 0;
+  }
+
+  const config = parseConfig(process.env);
+  const { services, close } = await boot(config);
+  try {
+    if (command === 'init') {
+      const token = await issueSetupToken(services);
+      console.log(token ? `Open this one-time link to set up Tegenspraak (valid 24 hours):\n  ${config.baseUrl}/setup/${token}` : 'Tegenspraak is already set up.');
+    } else if (command === 'user invite') {
+      const input = validate(inviteUserSchema, { email: values.email ?? '', displayName: values.name ?? '', roles: values.role ?? [] });
+      const invitation = await services.db.transaction((tx) => unsafeCreateInvitation({ ...services, db: tx }, input));
+      const link = await sendInvitationMail(services, input.email, invitation.token, invitation.expiresAt);
+      console.log(`Invitation sent to ${input.email}. Link (works once, valid 7 days):\n  ${link}`);
+    } else if (command === 'user list') {
+      for (const user of await unsafeListUsers(services)) {
+        console.log(`${user.displayName.padEnd(28)} ${user.email.padEnd(40)} ${user.status.padEnd(9)} ${user.roles.join(',')}`);
+      }
+    } else if (command === 'demo') {
+      printDemoAccounts(config.baseUrl, await seedDemo(services));
+    }
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  const t = translator('en');
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof AppError) {
+    console.error(`Refused (${error.code})${error.fieldErrors.map((e) => `\n  ${e.field}: ${translateKey(t, e.message)}`).join('')}`);
+  } else if (String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) console.error(`${(error as Error).message}\n\n${usage.main}`);
+  else throw error;
+  process.exitCode = 2;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+// Every setting comes from the environment, is parsed once here and then frozen:
+// nothing else in the code reads process.env.
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+    MAIL_FROM: z.string().min(3).default('Tegenspraak <noreply@localhost>'),
+    SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
+    KEY_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  })
+  .transform((env) => {
+    const port = env.PORT;
+    const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+    return Object.freeze({
+      port,
+      host: env.HOST,
+      baseUrl,
+      secureCookies: baseUrl.startsWith('https://'),
+      dataDir: env.DATA_DIR,
+      databaseUrl: env.DATABASE_URL,
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      sessionSecret: env.SESSION_SECRET,
+      keyFile: env.KEY_FILE,
+      logLevel: env.LOG_LEVEL,
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    });
+  });
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}

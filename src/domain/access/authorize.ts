@@ -1,0 +1,34 @@
+import { AppError } from '../errors.js';
+import { caseRoles, type Role } from './roles.js';
+
+export interface Actor {
+  userId: string;
+  roles: readonly Role[];
+}
+
+// Who may do what, in one table. A new action without an entry here does not compile.
+const policy = {
+  'users.manage': ['administrator'],
+  'settings.manage': ['administrator'],
+  'cases.list': caseRoles,
+  'cases.read': caseRoles,
+  'surveys.manage': ['analyst'],
+  'account.manage-own': 'any-staff',
+} as const satisfies Record<string, readonly Role[] | 'any-staff'>;
+
+export type Action = keyof typeof policy;
+
+export function isAllowed(actor: Actor | null, action: Action): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] | 'any-staff' = policy[action];
+  if (allowed === 'any-staff') return true;
+  // Belt and braces: even a forged role set that mixes administrator with a case role gets no case access.
+  if (action.startsWith('cases.') && actor.roles.includes('administrator')) return false;
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+/** Throws unless the actor may perform the action; call before touching any data. */
+export function authorize(actor: Actor | null, action: Action): asserts actor is Actor {
+  if (!actor) throw new AppError('unauthenticated');
+  if (!isAllowed(actor, action)) throw new AppError('forbidden');
+}

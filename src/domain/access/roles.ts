@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const roles = [
+  'administrator',
+  'secretary',
+  'commission_member',
+  'chair',
+  'confidential_advisor',
+  'ethics_panel_member',
+  'analyst',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export const roleSchema = z.enum(roles);
+
+/** Roles that handle cases and therefore may hold case keys. */
+export const caseRoles: readonly Role[] = ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member'];
+
+/**
+ * The administrator manages accounts and settings and must never see case content. A person who
+ * needs both is given two accounts; one account never combines them.
+ */
+export function rolesConflict(selected: readonly Role[]): boolean {
+  return selected.includes('administrator') && selected.some((role) => caseRoles.includes(role));
+}

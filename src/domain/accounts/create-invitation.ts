@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { hashToken, newToken } from '../../crypto/tokens.js';
+import type { Db, Tx } from '../../db/client.js';
+import { invitations, users } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { fieldError } from '../errors.js';
+import type { InviteUserInput } from './schemas.js';
+
+export const INVITATION_DAYS = 7;
+
+/**
+ * Creates the invited account and its single-use link. No authorization here on purpose: it is
+ * called by the administrator's invite command, by setup and by the command line.
+ */
+export async function unsafeCreateInvitation(
+  s: Pick<Services, 'sodium' | 'now'> & { db: Db | Tx },
+  input: InviteUserInput,
+): Promise<{ userId: string; token: string; expiresAt: Date }> {
+  const existing = await s.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (existing.length > 0) throw fieldError('email', 'errors.email.taken');
+  const [user] = await s.db
+    .insert(users)
+    .values({ email: input.email, displayName: input.displayName, roles: [...input.roles], status: 'invited' })
+    .returning({ id: users.id });
+  const token = newToken(s.sodium);
+  const expiresAt = new Date(s.now().getTime() + INVITATION_DAYS * 24 * 3600_000);
+  await s.db.insert(invitations).values({ tokenHash: hashToken(s.sodium, 'invitation', token), userId: user!.id, expiresAt });
+  return { userId: user!.id, token, expiresAt };
+}

@@ -1,0 +1,28 @@
+import { spendEquivalentKdfTime, unlockWithPassword } from '../../crypto/account-keys.js';
+import type { Services } from '../../services.js';
+import { startSession } from '../sessions/start-session.js';
+import { fieldError } from '../errors.js';
+import { validate } from '../validate.js';
+import { consumeTotpCode } from './check-second-factor.js';
+import { findActiveUserByEmail } from './find-active-user.js';
+import { countAttempt, resetAttempts } from './login-throttle.js';
+import { logInSchema } from './schemas.js';
+
+/**
+ * Password plus TOTP code. Every failure gives the same answer, whichever part was wrong and
+ * whether the account exists, so the form cannot be used to find out who works here.
+ */
+export async function logIn(s: Services, input: unknown): Promise<{ sessionToken: string; userId: string }> {
+  const form = validate(logInSchema, input);
+  const user = await findActiveUserByEmail(s, form.email);
+  if (!user) {
+    await spendEquivalentKdfTime(s.kdf, s.sodium, form.password);
+    throw fieldError('form', 'errors.login.failed');
+  }
+  await countAttempt(s, user.id);
+  const privateKey = await unlockWithPassword(s.kdf, s.sodium, user, form.password);
+  if (!privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.login.failed');
+  await resetAttempts(s, user.id);
+  const sessionToken = await startSession(s, user.id, privateKey);
+  return { sessionToken, userId: user.id };
+}

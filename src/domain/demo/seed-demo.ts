@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import { createAccountKeys } from '../../crypto/account-keys.js';
+import { toBase32 } from '../../crypto/encoding.js';
+import { TOTP_SECRET_BYTES } from '../../crypto/totp.js';
+import { organisations, users } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import type { Role } from '../access/roles.js';
+import { AppError } from '../errors.js';
+import { getOrganisation } from '../organisation/get-organisation.js';
+import { openTotpSecret, sealTotpSecret } from '../accounts/totp-secrets.js';
+
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string;
+  totpSecret: string;
+}
+
+// One account per role, so anyone can click through every part in minutes. Demo passwords are
+// predictable on purpose and the organisation is marked as a demo.
+const demoRoles: readonly Role[] = ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member', 'analyst'];
+
+const demoEmail = (role: Role) => `${role.replace(/_/g, '-')}@demo.tegenspraak.test`;
+const demoPassword = (role: Role) => `demo-${role.replace(/_/g, '-')}-veilig-2026`;
+
+/** Seeds the demo on an empty installation; on an existing demo it returns the same log-in details. */
+export async function seedDemo(s: Services): Promise<DemoAccount[]> {
+  const organisation = await getOrganisation(s);
+  if (organisation && !organisation.isDemo) throw new AppError('conflict');
+  if (organisation) return existingDemoAccounts(s);
+
+  const prepared = await Promise.all(
+    demoRoles.map(async (role) => ({ role, keys: await createAccountKeys(s.kdf, s.sodium, demoPassword(role)), totp: s.sodium.randombytes_buf(TOTP_SECRET_BYTES) })),
+  );
+  await s.db.transaction(async (tx) => {
+    await tx.insert(organisations).values({
+      name: 'Demo-gemeente Tegenspraak',
+      defaultLanguage: 'nl',
+      contactText: 'Dit is een demonstratie. Gebruik geen echte gegevens.',
+      isDemo: true,
+    });
+    for (const { role, keys, totp } of prepared) {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: demoEmail(role),
+          displayName: `Demo ${role.replace(/_/g, ' ')}`,
+          roles: [role],
+          status: 'active',
+          kdfSalt: keys.kdfSalt,
+          kdfOpsLimit: keys.kdfOpsLimit,
+          kdfMemLimit: keys.kdfMemLimit,
+          passwordVerifier: keys.passwordVerifier,
+          publicKey: keys.publicKey,
+          privateKeyByPassword: keys.privateKeyByPassword,
+          privateKeyByRecovery: keys.privateKeyByRecovery,
+        })
+        .returning({ id: users.id });
+      await tx.update(users).set({ totpSecretSealed: sealTotpSecret(s, user!.id, totp) }).where(eq(users.id, user!.id));
+    }
+  });
+  return existingDemoAccounts(s);
+}
+
+async function existingDemoAccounts(s: Services): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  for (const role of demoRoles) {
+    const [user] = await s.db.select({ id: users.id, totp: users.totpSecretSealed }).from(users).where(eq(users.email, demoEmail(role)));
+    const secret = user?.totp ? openTotpSecret(s, user.id, user.totp) : null;
+    if (secret) accounts.push({ role, email: demoEmail(role), password: demoPassword(role), totpSecret: toBase32(secret) });
+  }
+  return accounts;
+}

@@ -1,0 +1,37 @@
+// One error type for everything the user or caller can get wrong. The code is stable (tests and
+// API clients rely on it); the HTTP layer maps it to a status and a translated message.
+export const errorCodes = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  token_invalid: 410,
+  throttled: 429,
+  csrf: 403,
+  payload_too_large: 413,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface FieldError {
+  field: string;
+  /** A message-catalogue key. */
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors: FieldError[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('validation', [{ field, message }]);
+}

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { AppError } from './errors.js';
+
+/** Parses input with a schema; failures become one AppError listing every field and its message key. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const seen = new Set<string>();
+  const fieldErrors = result.error.issues
+    .map((issue) => ({
+      field: issue.path.length > 0 ? String(issue.path[0]) : 'form',
+      message: issue.message.startsWith('errors.') ? issue.message : 'errors.field.invalid',
+    }))
+    .filter((error) => (seen.has(error.field) ? false : (seen.add(error.field), true)));
+  throw new AppError('validation', fieldErrors);
+}

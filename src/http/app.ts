@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../domain/errors.js';
+import type { Services } from '../services.js';
+import { ApiRegistry } from './api/registry.js';
+import { platformRoutes } from './api/platform-routes.js';
+import { assetRoutes } from './assets.js';
+import type { AppEnv } from './env.js';
+import { errorHandler } from './errors.js';
+import { csrf } from './middleware/csrf.js';
+import { language } from './middleware/language.js';
+import { requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { session } from './middleware/session.js';
+import { accountPages } from './pages/account-pages.js';
+import { adminPages } from './pages/admin-pages.js';
+import { casePages } from './pages/case-pages.js';
+import { invitationPages } from './pages/invitation-pages.js';
+import { publicPages } from './pages/public-pages.js';
+import { sessionPages } from './pages/session-pages.js';
+import { setupPages } from './pages/setup-pages.js';
+
+// Form and JSON bodies are small; file uploads get their own, larger limit on their own routes.
+export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
+
+export function createApp(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestLog(s.logger));
+  app.use(securityHeaders());
+  app.use(language(s));
+  app.use(
+    bodyLimit({
+      maxSize: FORM_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+  app.use(session(s));
+  app.use(csrf(s));
+  app.onError(errorHandler(s.logger));
+  app.notFound(() => {
+    throw new AppError('not_found');
+  });
+
+  assetRoutes(app);
+  const api = new ApiRegistry();
+  platformRoutes(api, s);
+  api.mount(app);
+  app.get('/api/openapi.json', (c) => c.json(api.document(s.config.baseUrl)));
+
+  publicPages(app, s);
+  setupPages(app, s);
+  invitationPages(app, s);
+  sessionPages(app, s);
+  accountPages(app, s);
+  adminPages(app, s);
+  casePages(app, s);
+  return app;
+}

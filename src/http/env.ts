@@ -1,0 +1,15 @@
+import type { Language, Translate } from '../i18n/index.js';
+import type { StaffSession } from '../domain/sessions/resolve-session.js';
+
+// What the middleware puts on every request's context.
+export interface AppEnv {
+  Variables: {
+    nonce: string;
+    lang: Language;
+    t: Translate;
+    /** Adds ?lang=en to internal links when English was chosen (no cookie is used for language). */
+    href: (path: string) => string;
+    session: StaffSession | null;
+    csrfToken: (action: string) => string;
+  };
+}

@@ -1,0 +1,87 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+import { AppError, errorCodes, type ErrorCode } from '../domain/errors.js';
+import { translateKey, type MessageKey } from '../i18n/index.js';
+import { ErrorPage } from '../views/pages/error-page.js';
+import type { AppEnv } from './env.js';
+import { render } from './render.js';
+
+// The one place where errors become responses: a translated page for people, an RFC 9457
+// problem document for the API. Nothing internal (stack, SQL, file paths) ever reaches a client.
+const titles: Record<ErrorCode | 'internal', MessageKey> = {
+  validation: 'errors.validation.title',
+  unauthenticated: 'errors.unauthenticated.title',
+  forbidden: 'errors.forbidden.title',
+  not_found: 'errors.notFound.title',
+  conflict: 'errors.conflict.title',
+  token_invalid: 'errors.tokenInvalid.title',
+  throttled: 'errors.throttled.title',
+  csrf: 'errors.csrf.title',
+  payload_too_large: 'errors.payloadTooLarge.title',
+  unavailable: 'errors.unavailable.title',
+  internal: 'errors.internal.title',
+};
+
+const explanations: Record<ErrorCode | 'internal', MessageKey> = {
+  validation: 'errors.validation.text',
+  unauthenticated: 'errors.unauthenticated.text',
+  forbidden: 'errors.forbidden.text',
+  not_found: 'errors.notFound.text',
+  conflict: 'errors.conflict.text',
+  token_invalid: 'errors.tokenInvalid.text',
+  throttled: 'errors.throttled.text',
+  csrf: 'errors.csrf.text',
+  payload_too_large: 'errors.payloadTooLarge.text',
+  unavailable: 'errors.unavailable.text',
+  internal: 'errors.internal.text',
+};
+
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError('payload_too_large');
+    if (error.status < 500) return new AppError('validation');
+  }
+  // Malformed request bodies (broken JSON, broken multipart) are the caller's error, not ours.
+  if (error instanceof SyntaxError || (error instanceof Error && /body|multipart|form/i.test(error.message) && error.name === 'TypeError')) {
+    return new AppError('validation');
+  }
+  if (isDatabaseUnavailable(error)) return new AppError('unavailable', [], 30);
+  return null;
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03' || code === 'ETIMEDOUT';
+}
+
+export function errorHandler(logger: Logger) {
+  return (error: Error, c: Context<AppEnv>) => {
+    const appError = toAppError(error);
+    const code: ErrorCode | 'internal' = appError?.code ?? 'internal';
+    const status = (appError ? errorCodes[appError.code] : 500) as ContentfulStatusCode;
+    if (!appError) {
+      // Only the error's class and stack frames: messages can quote user input (SQL errors do).
+      logger.error({ route: c.req.routePath, errorName: error.name, frames: error.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
+    }
+    if (appError?.retryAfterSeconds) c.header('Retry-After', String(appError.retryAfterSeconds));
+    const t = c.get('t');
+    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
+      return c.json(
+        {
+          type: `about:blank`,
+          title: t(titles[code]),
+          status,
+          code,
+          detail: t(explanations[code]),
+          errors: appError?.fieldErrors.map((e) => ({ field: e.field, message: translateKey(t, e.message) })) ?? [],
+        },
+        status,
+        { 'Content-Type': 'application/problem+json' },
+      );
+    }
+    return render(c, t(titles[code]), <ErrorPage code={code} title={titles[code]} text={explanations[code]} retryAfterSeconds={appError?.retryAfterSeconds} />, status);
+  };
+}

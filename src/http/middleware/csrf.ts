@@ -1,0 +1,58 @@
+import { createMiddleware } from 'hono/factory';
+import { AppError } from '../../domain/errors.js';
+import { fromBase64Url, toBase64Url } from '../../crypto/encoding.js';
+import type { Services } from '../../services.js';
+import type { AppEnv } from '../env.js';
+
+// Every form carries a token bound to the staff session (or, before log-in, to the form's own
+// path) and signed with the server key; cross-site requests are also refused by their Origin and
+// Fetch-Metadata headers. The JSON API uses bearer tokens, never cookies, so it needs neither.
+const TOKEN_LIFETIME_SECONDS = 12 * 3600;
+const MAC_BYTES = 16;
+export const CSRF_FIELD = '_csrf';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
+  const mac = (binding: string, expiry: number) =>
+    s.sodium.crypto_generichash(MAC_BYTES, s.sodium.from_string(`${binding}|${expiry}`), s.serverKeys.csrf);
+  const bindingFor = (sessionId: string | undefined, action: string) =>
+    sessionId ? `session:${sessionId}` : `form:${new URL(action, 'http://x').pathname}`;
+
+  const issue = (binding: string) => {
+    const expiry = Math.floor(s.now().getTime() / 1000) + TOKEN_LIFETIME_SECONDS;
+    const out = new Uint8Array(4 + MAC_BYTES);
+    new DataView(out.buffer).setUint32(0, expiry);
+    out.set(mac(binding, expiry), 4);
+    return toBase64Url(out);
+  };
+
+  const check = (binding: string, token: unknown): boolean => {
+    const bytes = typeof token === 'string' && token.length < 64 ? fromBase64Url(token) : null;
+    if (!bytes || bytes.length !== 4 + MAC_BYTES) return false;
+    const expiry = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0);
+    if (expiry < s.now().getTime() / 1000) return false;
+    return s.sodium.memcmp(bytes.subarray(4), mac(binding, expiry));
+  };
+
+  const allowedOrigins = new Set([new URL(s.config.baseUrl).origin]);
+
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('csrfToken', (action: string) => issue(bindingFor(c.get('session')?.sessionId, action)));
+    if (!unsafeMethods.has(c.req.method) || c.req.path.startsWith('/api/')) return next();
+
+    const site = c.req.header('sec-fetch-site');
+    if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf');
+    const origin = c.req.header('origin');
+    if (origin && origin !== 'null' && !allowedOrigins.has(origin) && origin !== new URL(c.req.url).origin) {
+      throw new AppError('csrf');
+    }
+    const contentType = c.req.header('content-type') ?? '';
+    if (!contentType.startsWith('application/x-www-form-urlencoded') && !contentType.startsWith('multipart/form-data')) {
+      throw new AppError('csrf');
+    }
+    const body = await c.req.parseBody();
+    if (!check(bindingFor(c.get('session')?.sessionId, c.req.path), body[CSRF_FIELD])) throw new AppError('csrf');
+    return next();
+  });
+}

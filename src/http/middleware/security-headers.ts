@@ -1,0 +1,38 @@
+import { createMiddleware } from 'hono/factory';
+import { randomBytes } from 'node:crypto';
+import type { AppEnv } from '../env.js';
+
+/**
+ * Strict headers on every response: a nonce-based CSP that allows nothing from other origins, no
+ * framing, no referrer, and no caching (pages may show personal or case data). Static assets
+ * opt back into caching themselves.
+ */
+export function securityHeaders() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const nonce = randomBytes(16).toString('base64');
+    c.set('nonce', nonce);
+    await next();
+    const headers = c.res.headers;
+    headers.set(
+      'Content-Security-Policy',
+      [
+        "default-src 'none'",
+        `script-src 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+      ].join('; '),
+    );
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('X-Frame-Options', 'DENY');
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+    headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  });
+}

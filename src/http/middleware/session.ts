@@ -1,0 +1,26 @@
+import { createMiddleware } from 'hono/factory';
+import { getCookie } from 'hono/cookie';
+import { resolveSession } from '../../domain/sessions/resolve-session.js';
+import type { Services } from '../../services.js';
+import type { AppEnv } from '../env.js';
+
+// The "__Host-" prefix pins the cookie to this exact origin, but browsers accept it only with
+// Secure, so it is used whenever the app is served over HTTPS.
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-tegenspraak-session' : 'tegenspraak-session';
+}
+
+export function sessionCookieOptions(secure: boolean, maxAgeSeconds: number) {
+  return { path: '/', httpOnly: true, secure, sameSite: 'Strict' as const, maxAge: maxAgeSeconds };
+}
+
+/** Finds the staff session behind the cookie, if any. Pages without a cookie never touch the sessions table. */
+export function session(s: Pick<Services, 'db' | 'sodium' | 'now' | 'config'>) {
+  const name = sessionCookieName(s.config.secureCookies);
+  return createMiddleware<AppEnv & { Variables: { sessionToken: string | null } }>(async (c, next) => {
+    const token = getCookie(c, name) ?? null;
+    c.set('sessionToken', token);
+    c.set('session', token ? await resolveSession(s, token) : null);
+    await next();
+  });
+}

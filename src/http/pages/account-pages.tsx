@@ -1,0 +1,52 @@
+import type { Context, Hono } from 'hono';
+import { changePassword } from '../../domain/accounts/change-password.js';
+import { endSession } from '../../domain/sessions/end-session.js';
+import { listSessions } from '../../domain/sessions/list-sessions.js';
+import { getOrganisation } from '../../domain/organisation/get-organisation.js';
+import type { Services } from '../../services.js';
+import { AccountPage } from '../../views/pages/account-page.js';
+import { StaffHomePage } from '../../views/pages/staff-home-page.js';
+import type { AppEnv } from '../env.js';
+import { render } from '../render.js';
+import { handleForm, readForm, redirectTo, text } from './form-input.js';
+import { requireStaff } from './require-staff.js';
+
+export function accountPages(app: Hono<AppEnv>, s: Services) {
+  app.get('/staff', (c) => {
+    const session = requireStaff(c, 'account.manage-own');
+    return render(c, c.get('t')('staff.home.heading'), <StaffHomePage session={session} />);
+  });
+
+  async function accountPage(c: Context<AppEnv>, notice?: string) {
+    const session = requireStaff(c, 'account.manage-own');
+    const sessions = await listSessions(s, session, session.sessionId);
+    const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+    return <AccountPage sessions={sessions} timeZone={timeZone} notice={notice} />;
+  }
+
+  app.get('/staff/account', async (c) => render(c, c.get('t')('account.title'), await accountPage(c, c.req.query('notice'))));
+
+  app.post('/staff/account/password', async (c) => {
+    const session = requireStaff(c, 'account.manage-own');
+    const form = await readForm(c);
+    const input = {
+      currentPassword: text(form, 'currentPassword'),
+      newPassword: text(form, 'newPassword'),
+      newPasswordConfirm: text(form, 'newPasswordConfirm'),
+    };
+    return handleForm(
+      c,
+      async () => {
+        await changePassword(s, session, session.sessionId, input);
+        return redirectTo(c, '/staff/account?notice=password');
+      },
+      { title: c.get('t')('account.title'), body: () => accountPage(c) },
+    );
+  });
+
+  app.post('/staff/account/sessions/:id/end', async (c) => {
+    const session = requireStaff(c, 'account.manage-own');
+    await endSession(s, session, c.req.param('id'));
+    return redirectTo(c, '/staff/account?notice=session');
+  });
+}

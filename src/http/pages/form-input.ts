@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { AppError } from '../../domain/errors.js';
+import type { AppEnv } from '../env.js';
+import { CSRF_FIELD } from '../middleware/csrf.js';
+import { render } from '../render.js';
+
+export type FormValues = Record<string, string | string[]>;
+
+/** The submitted fields as strings (repeated names as arrays), without the CSRF token or files. */
+export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name === CSRF_FIELD) continue;
+    if (typeof value === 'string') values[name] = value;
+    else if (Array.isArray(value)) values[name] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return values;
+}
+
+export function text(values: FormValues, name: string): string {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function list(values: FormValues, name: string): string[] {
+  const value = values[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/**
+ * Runs a form command; when the input is wrong, shows the same form again with every error and
+ * everything typed kept (passwords excepted), instead of an error page.
+ */
+export async function handleForm(
+  c: Context<AppEnv>,
+  action: () => Promise<Response>,
+  formAgain: { title: string; body: () => Child | Promise<Child> },
+): Promise<Response> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation' && error.fieldErrors.length > 0) {
+      return render(c, formAgain.title, await formAgain.body(), 422, error.fieldErrors);
+    }
+    throw error;
+  }
+}
+
+/** POST, then redirect: the browser's back button never re-submits a form. */
+export function redirectTo(c: Context<AppEnv>, path: string): Response {
+  return c.redirect(c.get('href')(path), 303);
+}

@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { DatabaseHandle, Db } from './db/client.js';
+import type { KdfPool } from './crypto/kdf-pool.js';
+import type { ServerKeys } from './crypto/server-key.js';
+import type { Sodium } from './crypto/sodium.js';
+import type { Mailer } from './mail/mailer.js';
+
+// Everything a command or route needs, injected as one object: no module reads global state.
+export interface Services {
+  config: Config;
+  database: DatabaseHandle;
+  db: Db;
+  sodium: Sodium;
+  kdf: KdfPool;
+  serverKeys: ServerKeys;
+  mailer: Mailer;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,205 @@
+import type { Child } from 'hono/jsx';
+import { CSRF_FIELD } from '../../http/middleware/csrf.js';
+import { translateKey, type MessageKey } from '../../i18n/index.js';
+import { useUi } from '../ui-context.js';
+
+// Form building blocks on NL Design System classes. Every field has a visible label, its errors
+// are tied to it with aria-describedby, and every form carries its CSRF token.
+
+export function fieldId(name: string): string {
+  return `field-${name}`;
+}
+
+function useFieldError(name: string): string | null {
+  const { t, errors } = useUi();
+  const error = errors.find((e) => e.field === name);
+  return error ? translateKey(t, error.message) : null;
+}
+
+export function Form(props: { action: string; method?: 'post' | 'get'; inline?: boolean; multipart?: boolean; children?: Child }) {
+  const { href, csrf } = useUi();
+  return (
+    <form
+      action={href(props.action)}
+      method={props.method ?? 'post'}
+      class={props.inline ? 'app-inline-form' : 'app-form'}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      novalidate
+    >
+      {props.method === 'get' ? null : <input type="hidden" name={CSRF_FIELD} value={csrf(props.action)} />}
+      {props.children}
+    </form>
+  );
+}
+
+/** Lists every error at the top of the form, each linking to its field (WCAG 3.3.1). */
+export function ErrorSummary() {
+  const { t, errors } = useUi();
+  if (errors.length === 0) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--error app-error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 class="utrecht-heading-2" id="error-summary-title">{t('form.errorSummary.title')}</h2>
+      <ul class="utrecht-unordered-list">
+        {errors.map((error) => (
+          <li class="utrecht-unordered-list__item">
+            {error.field === 'form' ? (
+              translateKey(t, error.message)
+            ) : (
+              <a class="utrecht-link" href={`#${fieldId(error.field)}`}>{translateKey(t, error.message)}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: MessageKey;
+  description?: MessageKey;
+  value?: string;
+  type?: 'text' | 'email' | 'password' | 'url';
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'text' | 'email';
+  required?: boolean;
+  maxlength?: number;
+  spellcheck?: boolean;
+}
+
+function Described(props: { id: string; description?: MessageKey; error: string | null }) {
+  const { t } = useUi();
+  return (
+    <>
+      {props.description ? (
+        <div class="utrecht-form-field-description" id={`${props.id}-description`}>{t(props.description)}</div>
+      ) : null}
+      {props.error ? (
+        <div class="utrecht-form-field-error-message" id={`${props.id}-error`}>
+          {props.error}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function describedBy(id: string, description: unknown, error: unknown): string | undefined {
+  const ids = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField(props: FieldProps) {
+  const { t } = useUi();
+  const id = fieldId(props.name);
+  const error = useFieldError(props.name);
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>{t(props.label)}</label>
+      </div>
+      <Described id={id} description={props.description} error={error} />
+      <div class="utrecht-form-field__input">
+        <input
+          class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.type === 'password' ? undefined : props.value}
+          autocomplete={props.autocomplete}
+          inputmode={props.inputmode}
+          required={props.required}
+          aria-required={props.required ? 'true' : undefined}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(id, props.description, error)}
+          maxlength={props.maxlength}
+          spellcheck={props.spellcheck === false ? false : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+export function TextArea(props: { name: string; label: MessageKey; description?: MessageKey; value?: string; maxlength?: number }) {
+  const { t } = useUi();
+  const id = fieldId(props.name);
+  const error = useFieldError(props.name);
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>{t(props.label)}</label>
+      </div>
+      <Described id={id} description={props.description} error={error} />
+      <div class="utrecht-form-field__input">
+        <textarea
+          class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
+          id={id}
+          name={props.name}
+          rows={5}
+          maxlength={props.maxlength}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(id, props.description, error)}
+        >
+          {props.value ?? ''}
+        </textarea>
+      </div>
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A group of checkboxes or radio buttons in a fieldset with a legend. */
+export function ChoiceGroup(props: {
+  name: string;
+  legend: MessageKey;
+  description?: MessageKey;
+  choices: Choice[];
+  selected: readonly string[];
+  multiple?: boolean;
+}) {
+  const { t } = useUi();
+  const id = fieldId(props.name);
+  const error = useFieldError(props.name);
+  const kind = props.multiple ? 'checkbox' : 'radio';
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      id={id}
+      aria-describedby={describedBy(id, props.description, error)}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t(props.legend)}</legend>
+      <Described id={id} description={props.description} error={error} />
+      {props.choices.map((choice, index) => {
+        const optionId = `${id}-${index}`;
+        return (
+          <div class={`utrecht-form-field utrecht-form-field--${kind}`}>
+            <input
+              class={kind === 'checkbox' ? 'utrecht-checkbox utrecht-checkbox--html-input' : 'utrecht-radio-button utrecht-radio-button--html-input'}
+              type={kind}
+              id={optionId}
+              name={props.name}
+              value={choice.value}
+              checked={props.selected.includes(choice.value)}
+            />
+            <label class={`utrecht-form-label utrecht-form-label--${kind}`} for={optionId}>{choice.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function SubmitButton(props: { label: MessageKey; secondary?: boolean }) {
+  const { t } = useUi();
+  return (
+    <button
+      type="submit"
+      class={`utrecht-button utrecht-button--submit ${props.secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
+    >
+      {t(props.label)}
+    </button>
+  );
+}

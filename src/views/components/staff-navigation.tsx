@@ -1,0 +1,26 @@
+import { isAllowed } from '../../domain/access/authorize.js';
+import type { StaffSession } from '../../domain/sessions/resolve-session.js';
+import { useUi } from '../ui-context.js';
+import { Form } from './form.js';
+
+/** The staff menu shows only what the person's roles allow. */
+export function StaffNavigation(props: { session: StaffSession }) {
+  const { t, href } = useUi();
+  const actor = props.session;
+  return (
+    <nav class="app-staff-nav" aria-label={t('layout.staffNav.label')}>
+      <ul class="app-inline-list">
+        <li><a class="utrecht-link" href={href('/staff')}>{t('staff.nav.home')}</a></li>
+        {isAllowed(actor, 'cases.list') ? <li><a class="utrecht-link" href={href('/staff/cases')}>{t('staff.nav.cases')}</a></li> : null}
+        {isAllowed(actor, 'users.manage') ? <li><a class="utrecht-link" href={href('/staff/users')}>{t('staff.nav.users')}</a></li> : null}
+        {isAllowed(actor, 'settings.manage') ? <li><a class="utrecht-link" href={href('/staff/settings')}>{t('staff.nav.settings')}</a></li> : null}
+        <li><a class="utrecht-link" href={href('/staff/account')}>{t('staff.nav.account')}</a></li>
+        <li>
+          <Form action="/logout" inline>
+            <button type="submit" class="utrecht-link-button utrecht-link-button--html-button">{t('staff.nav.logout')}</button>
+          </Form>
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Child } from 'hono/jsx';
+import type { StaffSession } from '../domain/sessions/resolve-session.js';
+import type { Language, Translate } from '../i18n/index.js';
+import type { FieldError } from '../domain/errors.js';
+import { UiContext, type Ui } from './ui-context.js';
+import { LanguageSwitch } from './components/language-switch.js';
+import { StaffNavigation } from './components/staff-navigation.js';
+
+export interface LayoutProps {
+  title: string;
+  lang: Language;
+  t: Translate;
+  href: (path: string) => string;
+  nonce: string;
+  session: StaffSession | null;
+  path: string;
+  query: Record<string, string>;
+  csrfToken: (action: string) => string;
+  errors?: FieldError[];
+  children?: Child;
+}
+
+export function Layout(props: LayoutProps) {
+  const { t } = props;
+  const ui: Ui = { lang: props.lang, t, href: props.href, csrf: props.csrfToken, errors: props.errors ?? [] };
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={props.lang} class="utrecht-theme">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{`${props.title} · ${t('app.name')}`}</title>
+          <link rel="stylesheet" href="/assets/tokens.css" />
+          <link rel="stylesheet" href="/assets/utrecht.css" />
+          <link rel="stylesheet" href="/assets/app.css" />
+        </head>
+        <body class="utrecht-document utrecht-document--surface">
+          <UiContext.Provider value={ui}>
+            <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+              {t('layout.skipLink')}
+            </a>
+            <div class="utrecht-page app-page">
+              <header class="utrecht-page-header app-header">
+                <a class="utrecht-link app-brand" href={props.href('/')}>
+                  {t('app.name')}
+                </a>
+                <LanguageSwitch path={props.path} query={props.query} />
+                {props.session ? <StaffNavigation session={props.session} /> : null}
+              </header>
+              <main id="main" class="utrecht-page-content app-main" tabindex={-1}>
+                {props.children}
+              </main>
+              <footer class="utrecht-page-footer app-footer">
+                <p class="utrecht-paragraph utrecht-paragraph--small">{t('layout.footer.privacy')}</p>
+              </footer>
+            </div>
+          </UiContext.Provider>
+        </body>
+      </html>
+    </>
+  );
+}

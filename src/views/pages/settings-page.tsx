@@ -1,0 +1,29 @@
+import { useUi } from '../ui-context.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../components/form.js';
+import { Alert, H1, P } from '../components/text.js';
+
+export function SettingsPage(props: { values: { name: string; defaultLanguage: string; contactText: string }; saved?: boolean }) {
+  const { t } = useUi();
+  return (
+    <>
+      <H1>{t('settings.title')}</H1>
+      <P>{t('settings.lead')}</P>
+      {props.saved ? <Alert kind="ok">{t('settings.saved')}</Alert> : null}
+      <ErrorSummary />
+      <Form action="/staff/settings">
+        <TextField name="name" label="setup.organisation.name" value={props.values.name} required />
+        <ChoiceGroup
+          name="defaultLanguage"
+          legend="setup.organisation.language"
+          choices={[
+            { value: 'nl', label: 'Nederlands' },
+            { value: 'en', label: 'English' },
+          ]}
+          selected={[props.values.defaultLanguage]}
+        />
+        <TextArea name="contactText" label="setup.organisation.contact" description="setup.organisation.contactHelp" value={props.values.contactText} maxlength={2000} />
+        <SubmitButton label="settings.submit" />
+      </Form>
+    </>
+  );
+}
