@@ -66,9 +66,12 @@ export function errorHandler(logger: Logger) {
       // Only the error's class and stack frames: messages can quote user input (SQL errors do).
       logger.error({ route: c.req.routePath, errorName: error.name, frames: error.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
     }
+    const isApi = c.req.path.startsWith('/api/') || c.req.path === '/healthz';
+    // A page that needs a log-in sends the person to the log-in form rather than an error.
+    if (code === 'unauthenticated' && !isApi && c.req.method === 'GET') return c.redirect(c.get('href')('/login'), 303);
     if (appError?.retryAfterSeconds) c.header('Retry-After', String(appError.retryAfterSeconds));
     const t = c.get('t');
-    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
+    if (isApi) {
       return c.json(
         {
           type: `about:blank`,

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { withDatabase } from './global-setup.js';
+
+/** A fresh, migrated database for one test file, on whichever engine this run uses. */
+export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const postgresTemplate = inject('postgresTemplate');
+  if (serverUrl && postgresTemplate) {
+    const name = `tegenspraak_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${postgresTemplate}`);
+    const url = withDatabase(serverUrl, name);
+    const handle = await openDatabase({ kind: 'postgres', url, poolSize: 5 });
+    return {
+      handle,
+      url,
+      async drop() {
+        await handle.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = await readFile(inject('pgliteTemplate'));
+  const handle = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) });
+  return { handle, drop: () => handle.close() };
+}
