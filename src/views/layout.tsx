@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import type { StaffSession } from '../domain/sessions/resolve-session.js';
 import type { Language, Translate } from '../i18n/index.js';
 import type { FieldError } from '../domain/errors.js';
@@ -25,7 +26,7 @@ export function Layout(props: LayoutProps) {
   const ui: Ui = { lang: props.lang, t, href: props.href, csrf: props.csrfToken, errors: props.errors ?? [] };
   return (
     <>
-      {'<!doctype html>'}
+      {raw('<!doctype html>')}
       <html lang={props.lang} class="utrecht-theme">
         <head>
           <meta charset="utf-8" />
@@ -52,7 +53,7 @@ export function Layout(props: LayoutProps) {
               <main id="main" class="utrecht-page-content app-main" tabindex={-1}>
                 {props.children}
               </main>
-              <footer class="utrecht-page-footer app-footer">
+              <footer class="app-footer">
                 <p class="utrecht-paragraph utrecht-paragraph--small">{t('layout.footer.privacy')}</p>
               </footer>
             </div>

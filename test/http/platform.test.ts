@@ -54,6 +54,7 @@ describe('pages and languages', () => {
     expect(en.html).toContain('Log in');
     expect(en.html).toContain('action="/login?lang=en"');
     for (const page of [nl, en]) {
+      expect(page.html.startsWith('<!doctype html>')).toBe(true);
       expect(page.html.match(/<h1/g)).toHaveLength(1);
       expect(page.html).toContain('<main id="main"');
       expect(page.html).toContain('href="#main"');

@@ -1,12 +1,12 @@
 import type { Child } from 'hono/jsx';
 
 // Thin wrappers so pages read as content, not as class names.
-export const H1 = (props: { children?: Child }) => <h1 class="utrecht-heading-1">{props.children}</h1>;
+export const H1 = (props: { children?: Child }) => <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">{props.children}</h1>;
 export const H2 = (props: { children?: Child; id?: string }) => (
-  <h2 class="utrecht-heading-2" id={props.id}>{props.children}</h2>
+  <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id={props.id}>{props.children}</h2>
 );
 export const P = (props: { children?: Child; lead?: boolean }) => (
-  <p class={props.lead ? 'utrecht-paragraph utrecht-paragraph--lead' : 'utrecht-paragraph'}>{props.children}</p>
+  <p class={props.lead ? 'utrecht-paragraph utrecht-paragraph--lead utrecht-paragraph--distanced' : 'utrecht-paragraph utrecht-paragraph--distanced'}>{props.children}</p>
 );
 export const Link = (props: { href: string; children?: Child }) => (
   <a class="utrecht-link" href={props.href}>{props.children}</a>
