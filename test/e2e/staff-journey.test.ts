@@ -7,7 +7,7 @@ import { expectAccessible, expectSameOrigin, launchBrowser, newContext, type Bro
 
 let server: Awaited<ReturnType<typeof startLiveServer>>;
 let browser: Browser;
-const admin = { email: 'bea@voorbeelden.nl', password: 'ochtendmist boven het veld', secret: new Uint8Array() };
+const admin: { email: string; password: string; secret: Uint8Array } = { email: 'bea@voorbeelden.nl', password: 'ochtendmist boven het veld', secret: new Uint8Array() };
 
 beforeAll(async () => {
   server = await startLiveServer({ organisation: false });
