@@ -37,7 +37,7 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
       ping: async () => {
         await pool.query('select 1');
       },
-      close: () => pool.end(),
+      close: once(() => pool.end()),
     };
   }
   if (source.dataDir) await mkdir(source.dataDir, { recursive: true });
@@ -53,6 +53,12 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
+}
+
+/** Closing twice (a test and its clean-up, a signal during shutdown) must not throw. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // Binary columns hold ciphertext, salts and hashes; both drivers hand back a Uint8Array (pg a Buffer).
 export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -81,3 +81,125 @@ export const sessions = pgTable(
   },
   (table) => [index('sessions_user_idx').on(table.userId)],
 );
+
+// ---- Reporting -------------------------------------------------------------------------------
+
+export const installation = pgTable('installation', {
+  id: integer('id').primaryKey(),
+  // Mixed into every receipt derivation, so receipts cannot be precomputed across installations.
+  receiptSalt: bytes('receipt_salt').notNull(),
+  createdAt: created(),
+});
+
+export type LocalisedText = { nl: string; en: string };
+
+// A route is a channel with its own handlers (by role), identity custodians and questionnaire.
+export const routes = pgTable('routes', {
+  code: text('code').primaryKey(),
+  position: integer('position').notNull(),
+  active: boolean('active').notNull().default(true),
+  name: jsonb('name').$type<LocalisedText>().notNull(),
+  description: jsonb('description').$type<LocalisedText>().notNull(),
+  handlerRoles: text('handler_roles').array().notNull(),
+  custodianRoles: text('custodian_roles').array().notNull(),
+});
+
+export const questionnaires = pgTable(
+  'questionnaires',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    routeCode: text('route_code')
+      .notNull()
+      .references(() => routes.code),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdAt: created(),
+  },
+  (table) => [uniqueIndex('questionnaires_route_version').on(table.routeCode, table.version)],
+);
+
+// Only metadata is readable here: route, status, dates. Everything the reporter wrote lives in
+// case_entries, encrypted.
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    routeCode: text('route_code')
+      .notNull()
+      .references(() => routes.code),
+    questionnaireVersion: integer('questionnaire_version').notNull(),
+    anonymity: text('anonymity', { enum: ['anonymous', 'confidential', 'open'] }).notNull(),
+    status: text('status').notNull().default('received'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    receiptLookup: bytes('receipt_lookup').notNull().unique(),
+    publicKey: bytes('public_key').notNull(),
+    privateKeyByReceipt: bytes('private_key_by_receipt').notNull(),
+    lastReporterActivityAt: timestamp('last_reporter_activity_at', { withTimezone: true }),
+    lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
+  },
+  (table) => [index('cases_route_received_idx').on(table.routeCode, table.receivedAt)],
+);
+
+export const caseKeys = pgTable(
+  'case_keys',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sealedPrivateKey: bytes('sealed_private_key').notNull(),
+    grantedAt: created(),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.userId] }), index('case_keys_user_idx').on(table.userId)],
+);
+
+export const caseEntries = pgTable(
+  'case_entries',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['answers', 'message', 'attachment'] }).notNull(),
+    author: text('author', { enum: ['reporter', 'handler'] }).notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    sealedKey: bytes('sealed_key').notNull(),
+    ciphertext: bytes('ciphertext').notNull(),
+    createdAt: created(),
+  },
+  (table) => [index('case_entries_case_idx').on(table.caseId, table.createdAt)],
+);
+
+// The reporter's identity, sealed to each identity custodian separately from the case key.
+export const caseIdentities = pgTable(
+  'case_identities',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    custodianUserId: uuid('custodian_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sealedIdentity: bytes('sealed_identity').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.custodianUserId] })],
+);
+
+export const reporterSessions = pgTable('reporter_sessions', {
+  idHash: bytes('id_hash').primaryKey(),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  privateKeySealed: bytes('private_key_sealed').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+// Receipt guessing budgets: per first group of digits and one global bucket ('*'). No address.
+export const receiptAttempts = pgTable('receipt_attempts', {
+  bucket: text('bucket').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  failures: integer('failures').notNull().default(0),
+});

@@ -11,6 +11,8 @@ export const errorCodes = {
   csrf: 403,
   payload_too_large: 413,
   unavailable: 503,
+  route_unavailable: 409,
+  tampered: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -21,6 +21,8 @@ const titles: Record<ErrorCode | 'internal', MessageKey> = {
   csrf: 'errors.csrf.title',
   payload_too_large: 'errors.payloadTooLarge.title',
   unavailable: 'errors.unavailable.title',
+  route_unavailable: 'errors.routeUnavailable.title',
+  tampered: 'errors.tampered.title',
   internal: 'errors.internal.title',
 };
 
@@ -35,6 +37,8 @@ const explanations: Record<ErrorCode | 'internal', MessageKey> = {
   csrf: 'errors.csrf.text',
   payload_too_large: 'errors.payloadTooLarge.text',
   unavailable: 'errors.unavailable.text',
+  route_unavailable: 'errors.routeUnavailable.text',
+  tampered: 'errors.tampered.text',
   internal: 'errors.internal.text',
 };
 

@@ -1,0 +1,34 @@
+// Legal deadlines (Whistleblowers Protection Act, EU Directive 2019/1937), in calendar days in
+// the organisation's time zone: acknowledge within 7 days of receipt; give feedback within
+// three months of the acknowledgement (or of the last day it was due, if none was sent).
+
+export interface Deadlines {
+  /** Local dates (YYYY-MM-DD): the deadline is the end of that day. */
+  acknowledgeBy: string;
+  feedbackBy: string;
+}
+
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Adds calendar months; a day that does not exist (31 May + 1 month) becomes the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export function computeDeadlines(receivedAt: Date, acknowledgedAt: Date | null, timeZone: string): Deadlines {
+  const acknowledgeBy = addDays(localDate(receivedAt, timeZone), 7);
+  const feedbackFrom = acknowledgedAt ? localDate(acknowledgedAt, timeZone) : acknowledgeBy;
+  return { acknowledgeBy, feedbackBy: addMonths(feedbackFrom, 3) };
+}

@@ -1,0 +1,62 @@
+import { and, eq, gt } from 'drizzle-orm';
+import { openCaseKeyWithReceipt } from '../../crypto/case-keys.js';
+import { deriveReceiptSecrets, normaliseReceipt, receiptBucket } from '../../crypto/receipts.js';
+import { openForSession, sealForSession, sessionLookupHash } from '../../crypto/session-secrets.js';
+import { isWellFormedToken, newToken } from '../../crypto/tokens.js';
+import { cases, reporterSessions } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { fieldError } from '../errors.js';
+import { validate } from '../validate.js';
+import { getInstallationSalt } from './installation-salt.js';
+import { checkReceiptBudget, recordReceiptFailure } from './receipt-throttle.js';
+import { receiptInputSchema } from './schemas.js';
+
+export const REPORTER_SESSION_MINUTES = 30;
+
+export interface ReporterSession {
+  caseId: string;
+  casePrivateKey: Uint8Array;
+}
+
+/**
+ * The reporter returns with the receipt: one Argon2id derivation finds the case and opens its
+ * key. The result is a short session whose token is the only way to that key.
+ */
+export async function startReporterSession(s: Services, input: unknown): Promise<{ token: string; caseId: string }> {
+  const { receipt } = validate(receiptInputSchema, input);
+  const digits = normaliseReceipt(receipt);
+  if (!digits) throw fieldError('receipt', 'errors.receipt.format');
+  const bucket = receiptBucket(digits);
+  await checkReceiptBudget(s, bucket);
+  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, digits, await getInstallationSalt(s));
+  const [found] = await s.db.select({ id: cases.id, sealed: cases.privateKeyByReceipt }).from(cases).where(eq(cases.receiptLookup, secrets.lookup));
+  const privateKey = found ? openCaseKeyWithReceipt(s.sodium, secrets.key, found.sealed) : null;
+  if (!found || !privateKey) {
+    await recordReceiptFailure(s, bucket);
+    throw fieldError('receipt', 'errors.receipt.unknown');
+  }
+  const token = newToken(s.sodium);
+  await s.db.insert(reporterSessions).values({
+    idHash: sessionLookupHash(s.sodium, token),
+    caseId: found.id,
+    privateKeySealed: sealForSession(s.sodium, token, privateKey),
+    expiresAt: new Date(s.now().getTime() + REPORTER_SESSION_MINUTES * 60_000),
+  });
+  return { token, caseId: found.id };
+}
+
+export async function resolveReporterSession(s: Pick<Services, 'db' | 'sodium' | 'now'>, token: string | null | undefined): Promise<ReporterSession | null> {
+  if (!token || !isWellFormedToken(token)) return null;
+  const [row] = await s.db
+    .select()
+    .from(reporterSessions)
+    .where(and(eq(reporterSessions.idHash, sessionLookupHash(s.sodium, token)), gt(reporterSessions.expiresAt, s.now())));
+  if (!row) return null;
+  const casePrivateKey = openForSession(s.sodium, token, row.privateKeySealed);
+  return casePrivateKey ? { caseId: row.caseId, casePrivateKey } : null;
+}
+
+export async function endReporterSession(s: Pick<Services, 'db' | 'sodium'>, token: string | null | undefined): Promise<void> {
+  if (!token || !isWellFormedToken(token)) return;
+  await s.db.delete(reporterSessions).where(eq(reporterSessions.idHash, sessionLookupHash(s.sodium, token)));
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { createCaseKeyPair, sealCaseKeyForReceipt, sealEntry, sealToPublicKey } from '../../crypto/case-keys.js';
+import { deriveReceiptSecrets, newReceipt, normaliseReceipt } from '../../crypto/receipts.js';
+import { caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { AppError } from '../errors.js';
+import { getRoute, keyHoldersWithRoles } from '../routes/get-route.js';
+import { validate } from '../validate.js';
+import { checkAllAnswers } from './check-answers.js';
+import { getInstallationSalt } from './installation-salt.js';
+import { submitReportSchema } from './schemas.js';
+
+/**
+ * Stores a report so that only the route's handlers and the reporter (through the receipt) can
+ * read it. Everything written is encrypted here, before the single transaction that stores it.
+ * Returns the receipt, which exists nowhere else afterwards.
+ */
+export async function submitReport(s: Services, input: unknown): Promise<{ receipt: string; caseId: string }> {
+  const form = validate(submitReportSchema, input);
+  const { route, version, definition } = await getRoute(s, form.route);
+  const answers = checkAllAnswers(definition, form.answers);
+  if (form.anonymity !== 'anonymous' && !form.identity) throw new AppError('validation', [{ field: 'name', message: 'errors.field.required' }]);
+
+  const handlers = await keyHoldersWithRoles(s, route.handlerRoles);
+  // Storing what nobody can read would be worse than refusing: the reporter must go elsewhere.
+  if (handlers.length === 0) throw new AppError('route_unavailable', [{ field: 'form', message: 'errors.route.noHandlers' }]);
+  const custodians = form.anonymity === 'anonymous' ? [] : await keyHoldersWithRoles(s, route.custodianRoles);
+  if (form.anonymity !== 'anonymous' && custodians.length === 0) {
+    throw new AppError('route_unavailable', [{ field: 'anonymity', message: 'errors.route.noCustodian' }]);
+  }
+
+  const receipt = newReceipt(s.sodium);
+  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, normaliseReceipt(receipt)!, await getInstallationSalt(s));
+  const keys = createCaseKeyPair(s.sodium);
+  const caseId = randomUUID();
+  const entryId = randomUUID();
+  const now = s.now();
+  const sealedAnswers = sealEntry(
+    s.sodium,
+    keys.publicKey,
+    { caseId, entryId, kind: 'answers' },
+    s.sodium.from_string(JSON.stringify({ answers, language: form.language })),
+  );
+
+  await s.db.transaction(async (tx) => {
+    await tx.insert(cases).values({
+      id: caseId,
+      routeCode: route.code,
+      questionnaireVersion: version,
+      anonymity: form.anonymity,
+      receivedAt: now,
+      receiptLookup: secrets.lookup,
+      publicKey: keys.publicKey,
+      privateKeyByReceipt: sealCaseKeyForReceipt(s.sodium, secrets.key, keys.privateKey),
+      lastReporterActivityAt: now,
+    });
+    await tx.insert(caseKeys).values(handlers.map((h) => ({ caseId, userId: h.id, sealedPrivateKey: sealToPublicKey(s.sodium, h.publicKey, keys.privateKey), grantedAt: now })));
+    await tx.insert(caseEntries).values({ id: entryId, caseId, kind: 'answers', author: 'reporter', ...sealedAnswers, createdAt: now });
+    if (form.identity && custodians.length > 0) {
+      const identity = s.sodium.from_string(JSON.stringify(form.identity));
+      await tx.insert(caseIdentities).values(custodians.map((c) => ({ caseId, custodianUserId: c.id, sealedIdentity: sealToPublicKey(s.sodium, c.publicKey, identity) })));
+    }
+  });
+  keys.privateKey.fill(0);
+  return { receipt, caseId };
+}
