@@ -4,6 +4,9 @@ import { AppError } from '../domain/errors.js';
 import type { Services } from '../services.js';
 import { ApiRegistry } from './api/registry.js';
 import { platformRoutes } from './api/platform-routes.js';
+import { reportRoutes } from './api/report-routes.js';
+import { reportPages } from './pages/report-pages.js';
+import { reporterPages } from './pages/reporter-pages.js';
 import { assetRoutes } from './assets.js';
 import type { AppEnv } from './env.js';
 import { errorHandler } from './errors.js';
@@ -46,6 +49,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   assetRoutes(app);
   const api = new ApiRegistry();
   platformRoutes(api, s);
+  reportRoutes(api, s);
   api.mount(app);
   app.get('/api/openapi.json', (c) => c.json(api.document(s.config.baseUrl)));
 
@@ -56,5 +60,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   accountPages(app, s);
   adminPages(app, s);
   casePages(app, s);
+  reportPages(app, s);
+  reporterPages(app, s);
   return app;
 }

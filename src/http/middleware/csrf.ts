@@ -1,4 +1,7 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { reporterCookieName } from './session.js';
 import { AppError } from '../../domain/errors.js';
 import { fromBase64Url, toBase64Url } from '../../crypto/encoding.js';
 import type { Services } from '../../services.js';
@@ -16,8 +19,16 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
   const mac = (binding: string, expiry: number) =>
     s.sodium.crypto_generichash(MAC_BYTES, s.sodium.from_string(`${binding}|${expiry}`), s.serverKeys.csrf);
-  const bindingFor = (sessionId: string | undefined, action: string) =>
-    sessionId ? `session:${sessionId}` : `form:${new URL(action, 'http://x').pathname}`;
+  // Staff forms bind to the staff session; a returning reporter's forms to their session cookie
+  // (hashed); forms before any session to their own path.
+  const reporterCookie = reporterCookieName(s.config.secureCookies);
+  const bindingFor = (c: Context<AppEnv>, action: string) => {
+    const staff = c.get('session')?.sessionId;
+    if (staff) return `session:${staff}`;
+    const reporter = getCookie(c, reporterCookie);
+    if (reporter) return `reporter:${s.sodium.to_hex(s.sodium.crypto_generichash(16, s.sodium.from_string(reporter), null))}`;
+    return `form:${new URL(action, 'http://x').pathname}`;
+  };
 
   const issue = (binding: string) => {
     const expiry = Math.floor(s.now().getTime() / 1000) + TOKEN_LIFETIME_SECONDS;
@@ -38,7 +49,7 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
   const allowedOrigins = new Set([new URL(s.config.baseUrl).origin]);
 
   return createMiddleware<AppEnv>(async (c, next) => {
-    c.set('csrfToken', (action: string) => issue(bindingFor(c.get('session')?.sessionId, action)));
+    c.set('csrfToken', (action: string) => issue(bindingFor(c, action)));
     if (!unsafeMethods.has(c.req.method) || c.req.path.startsWith('/api/')) return next();
 
     const site = c.req.header('sec-fetch-site');
@@ -52,7 +63,7 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
       throw new AppError('csrf');
     }
     const body = await c.req.parseBody();
-    if (!check(bindingFor(c.get('session')?.sessionId, c.req.path), body[CSRF_FIELD])) throw new AppError('csrf');
+    if (!check(bindingFor(c, c.req.path), body[CSRF_FIELD])) throw new AppError('csrf');
     return next();
   });
 }

@@ -10,6 +10,11 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-tegenspraak-session' : 'tegenspraak-session';
 }
 
+/** A returning reporter's cookie, set only after they enter their receipt. */
+export function reporterCookieName(secure: boolean): string {
+  return secure ? '__Host-tegenspraak-reporter' : 'tegenspraak-reporter';
+}
+
 export function sessionCookieOptions(secure: boolean, maxAgeSeconds: number) {
   return { path: '/', httpOnly: true, secure, sameSite: 'Strict' as const, maxAge: maxAgeSeconds };
 }

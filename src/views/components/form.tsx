@@ -6,6 +6,14 @@ import { useUi } from '../ui-context.js';
 // Form building blocks on NL Design System classes. Every field has a visible label, its errors
 // are tied to it with aria-describedby, and every form carries its CSRF token.
 
+/** A catalogue key, or text that comes from data (questionnaires are stored in both languages). */
+export type Label = MessageKey | { text: string };
+
+function useLabel(label: Label): string {
+  const { t } = useUi();
+  return typeof label === 'string' ? t(label) : label.text;
+}
+
 export function fieldId(name: string): string {
   return `field-${name}`;
 }
@@ -56,8 +64,8 @@ export function ErrorSummary() {
 
 interface FieldProps {
   name: string;
-  label: MessageKey;
-  description?: MessageKey;
+  label: Label;
+  description?: Label;
   value?: string;
   type?: 'text' | 'email' | 'password' | 'url';
   autocomplete?: string;
@@ -67,12 +75,12 @@ interface FieldProps {
   spellcheck?: boolean;
 }
 
-function Described(props: { id: string; description?: MessageKey; error: string | null }) {
-  const { t } = useUi();
+function Described(props: { id: string; description?: Label | undefined; error: string | null }) {
+  const description = props.description ? useLabel(props.description) : null;
   return (
     <>
-      {props.description ? (
-        <div class="utrecht-form-field-description" id={`${props.id}-description`}>{t(props.description)}</div>
+      {description ? (
+        <div class="utrecht-form-field-description" id={`${props.id}-description`}>{description}</div>
       ) : null}
       {props.error ? (
         <div class="utrecht-form-field-error-message" id={`${props.id}-error`}>
@@ -89,13 +97,13 @@ function describedBy(id: string, description: unknown, error: unknown): string |
 }
 
 export function TextField(props: FieldProps) {
-  const { t } = useUi();
+  const label = useLabel(props.label);
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
   return (
     <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{t(props.label)}</label>
+        <label class="utrecht-form-label" for={id}>{label}</label>
       </div>
       <Described id={id} description={props.description} error={error} />
       <div class="utrecht-form-field__input">
@@ -119,14 +127,14 @@ export function TextField(props: FieldProps) {
   );
 }
 
-export function TextArea(props: { name: string; label: MessageKey; description?: MessageKey; value?: string; maxlength?: number }) {
-  const { t } = useUi();
+export function TextArea(props: { name: string; label: Label; description?: Label | undefined; value?: string | undefined; maxlength?: number; rows?: number }) {
+  const label = useLabel(props.label);
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
   return (
     <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{t(props.label)}</label>
+        <label class="utrecht-form-label" for={id}>{label}</label>
       </div>
       <Described id={id} description={props.description} error={error} />
       <div class="utrecht-form-field__input">
@@ -134,7 +142,7 @@ export function TextArea(props: { name: string; label: MessageKey; description?:
           class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
           id={id}
           name={props.name}
-          rows={5}
+          rows={props.rows ?? 5}
           maxlength={props.maxlength}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy(id, props.description, error)}
@@ -154,13 +162,13 @@ export interface Choice {
 /** A group of checkboxes or radio buttons in a fieldset with a legend. */
 export function ChoiceGroup(props: {
   name: string;
-  legend: MessageKey;
-  description?: MessageKey;
+  legend: Label;
+  description?: Label | undefined;
   choices: Choice[];
   selected: readonly string[];
   multiple?: boolean;
 }) {
-  const { t } = useUi();
+  const legend = useLabel(props.legend);
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
   const kind = props.multiple ? 'checkbox' : 'radio';
@@ -170,7 +178,7 @@ export function ChoiceGroup(props: {
       id={id}
       aria-describedby={describedBy(id, props.description, error)}
     >
-      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t(props.legend)}</legend>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
       <Described id={id} description={props.description} error={error} />
       {props.choices.map((choice, index) => {
         const optionId = `${id}-${index}`;
@@ -192,11 +200,13 @@ export function ChoiceGroup(props: {
   );
 }
 
-export function SubmitButton(props: { label: MessageKey; secondary?: boolean }) {
+export function SubmitButton(props: { label: MessageKey; secondary?: boolean; name?: string; value?: string }) {
   const { t } = useUi();
   return (
     <button
       type="submit"
+      name={props.name}
+      value={props.value}
       class={`utrecht-button utrecht-button--submit ${props.secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
     >
       {t(props.label)}

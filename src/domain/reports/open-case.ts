@@ -1,0 +1,111 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { openEntry, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
+import { caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { authorize, type Actor } from '../access/authorize.js';
+import { AppError } from '../errors.js';
+import { getOrganisation } from '../organisation/get-organisation.js';
+import { getRoute } from '../routes/get-route.js';
+import type { Answers, QuestionnaireDefinition } from '../routes/questionnaire.js';
+import type { RouteRow } from '../routes/get-route.js';
+import { computeDeadlines, type Deadlines } from './deadlines.js';
+import type { Identity } from './schemas.js';
+
+export interface CaseMessage {
+  id: string;
+  author: 'reporter' | 'handler';
+  text: string;
+  createdAt: Date;
+}
+
+/** The decrypted case as both the reporter and its handlers see it; leaves the server only rendered. */
+export interface CaseView {
+  id: string;
+  route: RouteRow;
+  definition: QuestionnaireDefinition;
+  status: string;
+  anonymity: 'anonymous' | 'confidential' | 'open';
+  receivedAt: Date;
+  deadlines: Deadlines;
+  timeZone: string;
+  answers: Answers;
+  language: 'nl' | 'en';
+  messages: CaseMessage[];
+  /** Only for an identity custodian of a confidential or open case. */
+  identity?: Identity;
+}
+
+export interface StaffActor extends Actor {
+  privateKey: Uint8Array | null;
+}
+
+async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, identity?: Identity): Promise<CaseView> {
+  const [row] = await s.db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) throw new AppError('not_found');
+  if (s.sodium.to_hex(row.publicKey) !== s.sodium.to_hex(keys.publicKey)) throw new AppError('tampered');
+  const { route, definition } = await getRoute(s, row.routeCode, row.questionnaireVersion);
+  const entries = await s.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId)).orderBy(asc(caseEntries.createdAt), asc(caseEntries.id));
+  let answers: Answers = {};
+  let language: 'nl' | 'en' = 'nl';
+  const messages: CaseMessage[] = [];
+  for (const entry of entries) {
+    const plain = openEntry(s.sodium, keys, { caseId, entryId: entry.id, kind: entry.kind }, entry);
+    // A ciphertext that does not open was altered or moved: refuse rather than show half a case.
+    if (!plain) throw new AppError('tampered');
+    const content = JSON.parse(s.sodium.to_string(plain)) as { answers?: Answers; language?: 'nl' | 'en'; text?: string };
+    if (entry.kind === 'answers') {
+      answers = content.answers ?? {};
+      language = content.language === 'en' ? 'en' : 'nl';
+    } else if (entry.kind === 'message') {
+      messages.push({ id: entry.id, author: entry.author, text: content.text ?? '', createdAt: entry.createdAt });
+    }
+  }
+  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  return {
+    id: row.id,
+    route,
+    definition,
+    status: row.status,
+    anonymity: row.anonymity,
+    receivedAt: row.receivedAt,
+    deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone),
+    timeZone,
+    answers,
+    language,
+    messages,
+    ...(identity ? { identity } : {}),
+  };
+}
+
+export async function readCaseAsReporter(s: Services, session: { caseId: string; casePrivateKey: Uint8Array }): Promise<CaseView> {
+  return decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) });
+}
+
+/** The case key of a handler: only from their own sealed copy, opened with their session's private key. */
+export async function unsafeHandlerCaseKeys(s: Services, actor: StaffActor, caseId: string): Promise<CaseKeyPair> {
+  if (!actor.privateKey) throw new AppError('unauthenticated');
+  const [grant] = await s.db.select().from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, actor.userId)));
+  if (!grant) throw new AppError('forbidden');
+  const ownPublic = publicKeyOf(s.sodium, actor.privateKey);
+  const privateKey = openSealed(s.sodium, ownPublic, actor.privateKey, grant.sealedPrivateKey);
+  if (!privateKey) throw new AppError('tampered');
+  return { privateKey, publicKey: publicKeyOf(s.sodium, privateKey) };
+}
+
+export async function readCaseAsHandler(s: Services, actor: StaffActor | null, caseId: string): Promise<CaseView> {
+  authorize(actor, 'cases.read');
+  if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+  const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
+  const [sealedIdentity] = await s.db
+    .select()
+    .from(caseIdentities)
+    .where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, actor.userId)));
+  let identity: Identity | undefined;
+  if (sealedIdentity && (actor as StaffActor).privateKey) {
+    const own = (actor as StaffActor).privateKey!;
+    const plain = openSealed(s.sodium, publicKeyOf(s.sodium, own), own, sealedIdentity.sealedIdentity);
+    if (!plain) throw new AppError('tampered');
+    identity = JSON.parse(s.sodium.to_string(plain)) as Identity;
+  }
+  return decryptCase(s, caseId, keys, identity);
+}

@@ -1,0 +1,38 @@
+import { openWithKey, sealWithKey } from '../../crypto/aead.js';
+import { fromBase64Url, toBase64Url } from '../../crypto/encoding.js';
+import type { Services } from '../../services.js';
+import type { Answers } from '../routes/questionnaire.js';
+import type { Anonymity, Identity } from './schemas.js';
+
+// Between the steps of the report form nothing is stored: what was typed so far travels in the
+// form itself, sealed under the server key so it is unreadable in transit logs and cannot be
+// altered, and it expires. Only the final "send" stores anything.
+export const DRAFT_HOURS = 4;
+
+export interface ReportDraft {
+  route: string;
+  version: number;
+  anonymity?: Anonymity;
+  answers: Answers;
+  identity?: Partial<Identity>;
+  expiresAt: number;
+}
+
+type Crypto = Pick<Services, 'sodium' | 'serverKeys' | 'now'>;
+
+export function newDraft(s: Crypto, route: string, version: number): ReportDraft {
+  return { route, version, answers: {}, expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
+}
+
+export function sealDraft(s: Crypto, draft: ReportDraft): string {
+  return toBase64Url(sealWithKey(s.sodium, s.serverKeys.forms, s.sodium.from_string(JSON.stringify(draft)), `report-draft:${draft.route}`));
+}
+
+/** The draft from a form, or null when it was altered, belongs to another route or has expired. */
+export function openDraft(s: Crypto, value: string, route: string): ReportDraft | null {
+  const sealed = value.length < 2_000_000 ? fromBase64Url(value) : null;
+  const plain = sealed ? openWithKey(s.sodium, s.serverKeys.forms, sealed, `report-draft:${route}`) : null;
+  if (!plain) return null;
+  const draft = JSON.parse(s.sodium.to_string(plain)) as ReportDraft;
+  return draft.route === route && draft.expiresAt > s.now().getTime() ? draft : null;
+}

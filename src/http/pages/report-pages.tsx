@@ -1,0 +1,113 @@
+import type { Context, Hono } from 'hono';
+import { AppError, type FieldError } from '../../domain/errors.js';
+import { computeDeadlines } from '../../domain/reports/deadlines.js';
+import { newDraft, openDraft, sealDraft, type ReportDraft } from '../../domain/reports/report-draft.js';
+import { anonymitySchema, identitySchema } from '../../domain/reports/schemas.js';
+import { submitReport } from '../../domain/reports/submit-report.js';
+import { getOrganisation } from '../../domain/organisation/get-organisation.js';
+import { getRoute, listActiveRoutes, type RouteWithQuestionnaire } from '../../domain/routes/get-route.js';
+import { checkStepAnswers, visibleSteps } from '../../domain/routes/questionnaire.js';
+import type { Services } from '../../services.js';
+import { ReceiptPage } from '../../views/pages/report/receipt-page.js';
+import { ReportFormPage } from '../../views/pages/report/report-form-page.js';
+import { isPosition, positions, type Position } from '../../views/pages/report/report-positions.js';
+import { RouteChoicePage } from '../../views/pages/report/route-choice-page.js';
+import type { AppEnv } from '../env.js';
+import { render } from '../render.js';
+import { readForm, text, type FormValues } from './form-input.js';
+
+// The reporter's path. It works without JavaScript and without cookies: every step posts the
+// whole form, the draft travels sealed inside it, and nothing is stored before "send". That is
+// why these steps answer a POST with a page instead of redirecting: there is nowhere to redirect
+// to without putting the draft in a URL or a cookie.
+export function reportPages(app: Hono<AppEnv>, s: Services) {
+  app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s)} />));
+
+  function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = []) {
+    const all = positions(rq.definition, draft);
+    return render(
+      c,
+      rq.route.name[c.get('lang')],
+      <ReportFormPage route={rq.route} definition={rq.definition} draft={draft} sealedDraft={sealDraft(s, draft)} position={position} all={all} />,
+      errors.length ? 422 : 200,
+      errors,
+    );
+  }
+
+  app.get('/report/:route', async (c) => {
+    const rq = await getRoute(s, c.req.param('route'));
+    return page(c, rq, newDraft(s, rq.route.code, rq.version), 'anonymity');
+  });
+
+  app.post('/report/:route', async (c) => {
+    const form = await readForm(c);
+    const rq0 = await getRoute(s, c.req.param('route'));
+    const draft = form._draft ? openDraft(s, text(form, '_draft'), rq0.route.code) : newDraft(s, rq0.route.code, rq0.version);
+    // An expired or altered draft: nothing was stored, so say so and start again.
+    if (!draft) throw new AppError('token_invalid');
+    const rq = draft.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, draft.version);
+    const all = positions(rq.definition, draft);
+    const at = text(form, '_at');
+    const position: Position = isPosition(at, all) ? at : 'anonymity';
+    const errors = applyPosition(rq, draft, position, form);
+    const go = text(form, '_go');
+    const allAfter = positions(rq.definition, draft);
+    const index = allAfter.indexOf(position);
+
+    if (go === 'back') return page(c, rq, draft, allAfter[Math.max(0, index - 1)]!);
+    if (go.startsWith('to-') && isPosition(go.slice(3), allAfter)) return page(c, rq, draft, go.slice(3) as Position);
+    if (errors.length > 0) return page(c, rq, draft, position, errors);
+    if (go === 'send' && position === 'review') return send(c, rq, draft);
+    return page(c, rq, draft, allAfter[Math.min(allAfter.length - 1, index + 1)]!);
+  });
+
+  async function send(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft) {
+    try {
+      const { receipt } = await submitReport(s, {
+        route: rq.route.code,
+        anonymity: draft.anonymity,
+        answers: draft.answers,
+        identity: draft.anonymity === 'anonymous' ? undefined : draft.identity,
+        language: c.get('lang'),
+      });
+      const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+      return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} />, 201);
+    } catch (error) {
+      // Nothing typed is lost: the review page comes back with the reason.
+      if (error instanceof AppError && error.fieldErrors.length > 0) return page(c, rq, draft, 'review', error.fieldErrors);
+      throw error;
+    }
+  }
+
+  /** Takes the fields of the page just posted into the draft; returns what is wrong with them. */
+  function applyPosition(rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, form: FormValues): FieldError[] {
+    if (position === 'anonymity') {
+      const parsed = anonymitySchema.safeParse(text(form, 'anonymity'));
+      if (!parsed.success) return [{ field: 'anonymity', message: 'errors.anonymity.required' }];
+      draft.anonymity = parsed.data;
+      if (parsed.data === 'anonymous') delete draft.identity;
+      return [];
+    }
+    if (position === 'identity') {
+      draft.identity = { name: text(form, 'name'), contact: text(form, 'contact') };
+      const parsed = identitySchema.safeParse(draft.identity);
+      return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
+    }
+    if (position === 'review') return [];
+    const step = visibleSteps(rq.definition)[Number(position.slice(5))];
+    if (!step) return [];
+    const raw: Record<string, string | string[] | undefined> = {};
+    for (const question of step.questions) raw[question.code] = form[question.code];
+    const { answers, errors } = checkStepAnswers(step, raw);
+    for (const question of step.questions) delete draft.answers[question.code];
+    // Keep even invalid text, so a long account is never lost to one wrong field.
+    for (const question of step.questions) {
+      const value = raw[question.code];
+      if (answers[question.code] !== undefined) draft.answers[question.code] = answers[question.code]!;
+      else if ((question.type === 'text' || question.type === 'shortText' || question.type === 'period') && typeof value === 'string' && value.trim()) {
+        draft.answers[question.code] = value.slice(0, 20_000);
+      }
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { addReporterMessage } from '../../domain/reports/add-message.js';
+import { readCaseAsReporter } from '../../domain/reports/open-case.js';
+import { endReporterSession, REPORTER_SESSION_MINUTES, resolveReporterSession, startReporterSession } from '../../domain/reports/reporter-session.js';
+import type { Services } from '../../services.js';
+import { MyReportPage, ReceiptLoginPage } from '../../views/pages/report/my-report-page.js';
+import type { AppEnv } from '../env.js';
+import { reporterCookieName } from '../middleware/session.js';
+import { render } from '../render.js';
+import { handleForm, readForm, redirectTo, text } from './form-input.js';
+
+// Returning with the receipt. The reporter's browser gets a cookie only now, after asking for a
+// session by entering the receipt; it holds the one token that can open the case key.
+export function reporterPages(app: Hono<AppEnv>, s: Services) {
+  const cookieName = reporterCookieName(s.config.secureCookies);
+
+  app.get('/receipt', (c) => render(c, c.get('t')('receiptLogin.title'), <ReceiptLoginPage notice={c.req.query('left') ? 'left' : undefined} />));
+
+  app.post('/receipt', async (c) => {
+    const receipt = text(await readForm(c), 'receipt');
+    return handleForm(
+      c,
+      async () => {
+        const { token } = await startReporterSession(s, { receipt });
+        setCookie(c, cookieName, token, { path: '/', httpOnly: true, secure: s.config.secureCookies, sameSite: 'Strict', maxAge: REPORTER_SESSION_MINUTES * 60 });
+        return redirectTo(c, '/my-report');
+      },
+      { title: c.get('t')('receiptLogin.title'), body: () => <ReceiptLoginPage /> },
+    );
+  });
+
+  app.get('/my-report', async (c) => {
+    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    if (!found) return redirectTo(c, '/receipt');
+    const view = await readCaseAsReporter(s, found);
+    return render(c, c.get('t')('myReport.title'), <MyReportPage view={view} sent={c.req.query('sent') === '1'} />);
+  });
+
+  app.post('/my-report/messages', async (c) => {
+    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    if (!found) return redirectTo(c, '/receipt');
+    const input = { text: text(await readForm(c), 'text') };
+    return handleForm(
+      c,
+      async () => {
+        await addReporterMessage(s, found, input);
+        return redirectTo(c, '/my-report?sent=1');
+      },
+      { title: c.get('t')('myReport.title'), body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} draftText={input.text} /> },
+    );
+  });
+
+  app.post('/my-report/logout', async (c) => {
+    await endReporterSession(s, getCookie(c, cookieName));
+    deleteCookie(c, cookieName, { path: '/', secure: s.config.secureCookies });
+    return redirectTo(c, '/receipt?left=1');
+  });
+}

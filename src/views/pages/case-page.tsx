@@ -1,0 +1,37 @@
+import type { CaseView } from '../../domain/reports/open-case.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { useUi } from '../ui-context.js';
+import { ErrorSummary, Form, SubmitButton, TextArea } from '../components/form.js';
+import { Alert, H1, H2, Link, P } from '../components/text.js';
+import { CaseThread } from './report/case-thread.js';
+
+export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string }) {
+  const { t, lang, href } = useUi();
+  const v = props.view;
+  return (
+    <>
+      <H1>{t('case.title', { route: v.route.name[lang] })}</H1>
+      <P>{t(`case.anonymity.${v.anonymity}` as MessageKey)}</P>
+      {v.identity ? (
+        <Alert kind="warning">
+          <P>{t('case.identity.custodian')}</P>
+          <P>
+            <strong>{v.identity.name}</strong> · {v.identity.contact}
+          </P>
+        </Alert>
+      ) : null}
+      {props.sent ? <Alert kind="ok">{t('case.reply.sent')}</Alert> : null}
+      <CaseThread view={v} viewer="handler" />
+      <H2>{t('case.reply.title')}</H2>
+      <P>{t('case.reply.help')}</P>
+      <ErrorSummary />
+      <Form action={`/staff/cases/${v.id}/messages`}>
+        <TextArea name="text" label="case.reply.label" value={props.draftText} rows={6} />
+        <SubmitButton label="case.reply.submit" />
+      </Form>
+      <P>
+        <Link href={href('/staff/cases')}>{t('case.back')}</Link>
+      </P>
+    </>
+  );
+}

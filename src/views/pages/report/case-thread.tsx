@@ -1,0 +1,42 @@
+import type { CaseView } from '../../../domain/reports/open-case.js';
+import { useUi } from '../../ui-context.js';
+import { H2, P } from '../../components/text.js';
+import { formatDate, formatDateTime } from '../../format.js';
+import { AnswerList } from './answer-list.js';
+import type { MessageKey } from '../../../i18n/index.js';
+
+/** The report, its deadlines and the conversation: the same for reporter and handlers. */
+export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handler' }) {
+  const { t, lang } = useUi();
+  const v = props.view;
+  return (
+    <>
+      <dl class="app-answers">
+        <dt>{t('case.status')}</dt>
+        <dd>{t(`case.status.${v.status}` as MessageKey)}</dd>
+        <dt>{t('case.received')}</dt>
+        <dd>{formatDateTime(v.receivedAt, lang, v.timeZone)}</dd>
+        <dt>{t('case.acknowledgeBy')}</dt>
+        <dd>{formatDate(v.deadlines.acknowledgeBy, lang)}</dd>
+        <dt>{t('case.feedbackBy')}</dt>
+        <dd>{formatDate(v.deadlines.feedbackBy, lang)}</dd>
+      </dl>
+      <H2>{t('case.report')}</H2>
+      <AnswerList definition={v.definition} answers={v.answers} />
+      <H2>{t('case.messages')}</H2>
+      {v.messages.length === 0 ? <P>{t('case.noMessages')}</P> : null}
+      <ol class="app-thread">
+        {v.messages.map((m) => (
+          <li class={`app-message app-message--${m.author}`}>
+            <p class="utrecht-paragraph app-message-meta">
+              <strong>{t(m.author === props.viewer ? 'case.fromYou' : m.author === 'reporter' ? 'case.fromReporter' : 'case.fromHandler')}</strong>
+              {' · '}
+              {formatDateTime(m.createdAt, lang, v.timeZone)}
+            </p>
+            <p class="utrecht-paragraph app-answer-text">{m.text}</p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

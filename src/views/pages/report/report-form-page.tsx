@@ -1,0 +1,162 @@
+import type { ReportDraft } from '../../../domain/reports/report-draft.js';
+import type { RouteRow } from '../../../domain/routes/get-route.js';
+import { visibleSteps, enabledQuestions, type Question, type QuestionnaireDefinition } from '../../../domain/routes/questionnaire.js';
+import { useUi } from '../../ui-context.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
+import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
+import type { Position } from './report-positions.js';
+import { AnswerList } from './answer-list.js';
+
+export interface ReportFormProps {
+  route: RouteRow;
+  definition: QuestionnaireDefinition;
+  draft: ReportDraft;
+  sealedDraft: string;
+  position: Position;
+  all: Position[];
+}
+
+/** One page of the report form. Everything typed so far rides along, sealed, in `_draft`. */
+export function ReportFormPage(props: ReportFormProps) {
+  const { t, lang } = useUi();
+  const index = props.all.indexOf(props.position);
+  return (
+    <>
+      <p class="utrecht-paragraph app-progress">{t('report.progress', { step: index + 1, total: props.all.length })}</p>
+      <H1>{props.route.name[lang]}</H1>
+      <ErrorSummary />
+      <Form action={`/report/${props.route.code}`}>
+        <input type="hidden" name="_draft" value={props.sealedDraft} />
+        <input type="hidden" name="_at" value={props.position} />
+        <PositionBody {...props} />
+        <div class="app-button-row">
+          {props.position === 'review' ? <SubmitButton label="report.send" name="_go" value="send" /> : <SubmitButton label="report.next" name="_go" value="next" />}
+          {index > 0 ? <SubmitButton label="report.back" name="_go" value="back" secondary /> : null}
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function PositionBody(props: ReportFormProps) {
+  if (props.position === 'anonymity') return <AnonymityChoice selected={props.draft.anonymity} />;
+  if (props.position === 'identity') return <IdentityFields draft={props.draft} anonymity={props.draft.anonymity ?? 'confidential'} />;
+  if (props.position === 'review') return <Review {...props} />;
+  const step = visibleSteps(props.definition)[Number(props.position.slice(5))]!;
+  const { lang } = useUi();
+  return (
+    <>
+      <H2>{step.title[lang]}</H2>
+      {step.intro ? <P>{step.intro[lang]}</P> : null}
+      {enabledQuestions(step).map((question) => (
+        <QuestionField question={question} value={props.draft.answers[question.code]} />
+      ))}
+    </>
+  );
+}
+
+function AnonymityChoice(props: { selected?: string | undefined }) {
+  const { t } = useUi();
+  return (
+    <>
+      <P lead>{t('report.anonymity.lead')}</P>
+      <ChoiceGroup
+        name="anonymity"
+        legend="report.anonymity.legend"
+        choices={[
+          { value: 'anonymous', label: t('report.anonymity.anonymous') },
+          { value: 'confidential', label: t('report.anonymity.confidential') },
+          { value: 'open', label: t('report.anonymity.open') },
+        ]}
+        selected={props.selected ? [props.selected] : []}
+      />
+      <H2>{t('report.anonymity.whoSees')}</H2>
+      <List>
+        <Item>{t('report.anonymity.handlersSee')}</Item>
+        <Item>{t('report.anonymity.adminSees')}</Item>
+        <Item>{t('report.anonymity.serverKeeps')}</Item>
+      </List>
+    </>
+  );
+}
+
+function IdentityFields(props: { draft: ReportDraft; anonymity: string }) {
+  const { t } = useUi();
+  return (
+    <>
+      <H2>{t('report.identity.title')}</H2>
+      <P>{t(props.anonymity === 'open' ? 'report.identity.openHelp' : 'report.identity.confidentialHelp')}</P>
+      <TextField name="name" label="report.identity.name" value={props.draft.identity?.name} autocomplete="off" required />
+      <TextField name="contact" label="report.identity.contact" description="report.identity.contactHelp" value={props.draft.identity?.contact} autocomplete="off" required />
+    </>
+  );
+}
+
+function Review(props: ReportFormProps) {
+  const { t } = useUi();
+  return (
+    <>
+      <H2>{t('report.review.title')}</H2>
+      <P>{t('report.review.help')}</P>
+      <P>
+        <strong>{t('report.review.anonymity')}</strong> {t(`report.anonymity.short.${props.draft.anonymity ?? 'anonymous'}`)}
+      </P>
+      {props.draft.identity?.name ? (
+        <P>
+          <strong>{t('report.identity.name')}:</strong> {props.draft.identity.name} · {props.draft.identity.contact}
+        </P>
+      ) : null}
+      <AnswerList definition={props.definition} answers={props.draft.answers} />
+      <div class="app-button-row">
+        {props.all.filter((p) => p !== 'review').map((position, index) => (
+          <button type="submit" name="_go" value={`to-${position}`} class="utrecht-button utrecht-button--subtle">
+            {t('report.review.change', { step: index + 1 })}
+          </button>
+        ))}
+      </div>
+      <Alert kind="info">
+        <P>{t('report.review.whatNext')}</P>
+      </Alert>
+    </>
+  );
+}
+
+function QuestionField(props: { question: Question; value: string | string[] | undefined }) {
+  const { lang, t } = useUi();
+  const q = props.question;
+  const label = { text: q.required ? q.label[lang] : `${q.label[lang]} ${t('form.optional')}` };
+  const help = q.help ? { text: q.help[lang] } : undefined;
+  const single = typeof props.value === 'string' ? props.value : undefined;
+  const many = Array.isArray(props.value) ? props.value : single ? [single] : [];
+  switch (q.type) {
+    case 'text':
+      return <TextArea name={q.code} label={label} description={help} value={single} rows={8} />;
+    case 'shortText':
+    case 'period':
+      return <TextField name={q.code} label={label} description={help} value={single} autocomplete="off" />;
+    case 'yesNo':
+      return (
+        <ChoiceGroup
+          name={q.code}
+          legend={label}
+          description={help}
+          choices={[
+            { value: 'yes', label: t('form.yes') },
+            { value: 'no', label: t('form.no') },
+          ]}
+          selected={many}
+        />
+      );
+    default:
+      return (
+        <ChoiceGroup
+          name={q.code}
+          legend={label}
+          description={help}
+          multiple={q.type === 'multi'}
+          choices={(q.options ?? []).map((o) => ({ value: o.code, label: o.label[lang] }))}
+          selected={many}
+        />
+      );
+  }
+}
