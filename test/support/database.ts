@@ -6,7 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { withDatabase } from './global-setup.js';
 
 /** A fresh, migrated database for one test file, on whichever engine this run uses. */
-export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
+export async function createTestDatabase(options: { pgliteDataDir?: string } = {}): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const postgresTemplate = inject('postgresTemplate');
   if (serverUrl && postgresTemplate) {
@@ -25,6 +25,11 @@ export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; ur
         await admin.end();
       },
     };
+  }
+  if (options.pgliteDataDir) {
+    // A real data folder on disk, for tests that inspect the raw files (migrated by boot()).
+    const handle = await openDatabase({ kind: 'pglite', dataDir: options.pgliteDataDir });
+    return { handle, drop: () => handle.close() };
   }
   const dump = await readFile(inject('pgliteTemplate'));
   const handle = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) });

@@ -33,8 +33,8 @@ export interface TestApp {
 }
 
 /** The real app on a real database, a real SMTP sink, and a log that the test can read. */
-export async function createTestApp(env: Record<string, string> = {}, options: { organisation?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { organisation?: boolean; pgliteDataDir?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ pgliteDataDir: options.pgliteDataDir });
   const mail = await startSmtpSink();
   const clock = new TestClock();
   const logLines: string[] = [];

@@ -1,0 +1,62 @@
+import { expect } from 'vitest';
+import { FormClient, hiddenValue } from './form-client.js';
+import type { TestApp } from './test-app.js';
+
+export interface CommissionAnswers {
+  KIND?: string;
+  WHAT?: string;
+  WHEN?: string;
+  SOURCE?: string[];
+  MEANS?: string[];
+  AIMS?: string[];
+  EFFECTS_PERSONAL?: string[];
+  EFFECTS_PUBLIC?: string[];
+  TALKED_TO?: string[];
+  WANT?: string[];
+  MEETING?: string;
+}
+
+/**
+ * Walks the commission report form as a browser without JavaScript would: one POST per page,
+ * the sealed draft carried along. Returns the receipt shown at the end.
+ */
+export async function reportThroughForm(
+  t: TestApp,
+  answers: CommissionAnswers,
+  options: { anonymity?: 'anonymous' | 'confidential' | 'open'; identity?: { name: string; contact: string } } = {},
+): Promise<string> {
+  // Each report a minute after the last, so "the newest case" is well defined in tests.
+  t.clock.advance(60_000);
+  const client = new FormClient(t);
+  let page = await client.get('/report/commission');
+  expect(page.status).toBe(200);
+  const next = async (fields: Record<string, string | string[] | undefined>) => {
+    const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
+    const response = await client.post('/report/commission', {
+      ...clean,
+      _draft: hiddenValue(page.html, '_draft'),
+      _at: hiddenValue(page.html, '_at'),
+      _csrf: hiddenValue(page.html, '_csrf'),
+    });
+    expect(response.status, response.html.slice(0, 3000)).toBeLessThan(400);
+    page = response;
+    return response;
+  };
+  await next({ anonymity: options.anonymity ?? 'anonymous', _go: 'next' });
+  await next({ KIND: answers.KIND, WHAT: answers.WHAT, WHEN: answers.WHEN, _go: 'next' });
+  await next({ SOURCE: answers.SOURCE, MEANS: answers.MEANS, AIMS: answers.AIMS, _go: 'next' });
+  await next({ EFFECTS_PERSONAL: answers.EFFECTS_PERSONAL, EFFECTS_PUBLIC: answers.EFFECTS_PUBLIC, TALKED_TO: answers.TALKED_TO, _go: 'next' });
+  await next({ WANT: answers.WANT, MEETING: answers.MEETING, _go: 'next' });
+  if ((options.anonymity ?? 'anonymous') !== 'anonymous') await next({ ...options.identity, _go: 'next' });
+  const sent = await next({ _go: 'send' });
+  expect(sent.status).toBe(201);
+  return /data-testid="receipt">([\d-]+)</.exec(sent.html)![1]!;
+}
+
+/** Logs in with a receipt through the page; the client then holds the reporter cookie. */
+export async function openWithReceipt(t: TestApp, receipt: string): Promise<FormClient> {
+  const client = new FormClient(t);
+  const response = await client.submit('/receipt', '/receipt', { receipt });
+  expect(response.status).toBe(303);
+  return client;
+}
