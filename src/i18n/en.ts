@@ -15,6 +15,10 @@ export const en: Record<keyof typeof nl, string> = {
     'Tegenspraak is an independent and confidential place for public-sector employees. Here you can report improper pressure or an integrity concern, ask a moral question or get confidential advice, without going through your manager.',
   'home.runBy': 'This platform is used by {organisation}. Reports are handled by an independent commission.',
   'home.notSetUp': 'This platform has not been set up yet. Come back later or contact your organisation.',
+  'home.routes.title': 'Report, ask a question or talk',
+  'home.routes.text': 'You choose: report to the independent commission, put a moral question to the ethics panel, or talk to a confidential advisor. Anonymous is always possible.',
+  'home.routes.start': 'See your options',
+  'home.routes.receipt': 'I already have a receipt',
   'home.privacy.title': 'What we store and what we never store',
   'home.privacy.noAddresses': 'We never store your IP address or anything about your device or browser.',
   'home.privacy.encrypted':

@@ -13,6 +13,10 @@ export const nl = {
     'Tegenspraak is een onafhankelijke en vertrouwelijke plek voor medewerkers van de overheid. Hier kunt u oneigenlijke druk of een integriteitszorg melden, een morele vraag stellen of vertrouwelijk advies vragen, zonder dat uw leidinggevende ertussen zit.',
   'home.runBy': 'Dit platform wordt gebruikt door {organisation}. Meldingen worden behandeld door een onafhankelijke commissie.',
   'home.notSetUp': 'Dit platform is nog niet ingericht. Kom later terug of neem contact op met uw organisatie.',
+  'home.routes.title': 'Melden, een vraag stellen of praten',
+  'home.routes.text': 'U kiest zelf: melden bij de onafhankelijke commissie, een morele vraag voorleggen aan het ethiekpanel, of praten met een vertrouwenspersoon. Anoniem kan altijd.',
+  'home.routes.start': 'Bekijk de mogelijkheden',
+  'home.routes.receipt': 'Ik heb al een ontvangstcode',
   'home.privacy.title': 'Wat wij wel en niet bewaren',
   'home.privacy.noAddresses': 'Wij bewaren nooit uw IP-adres of gegevens over uw apparaat of browser.',
   'home.privacy.encrypted':

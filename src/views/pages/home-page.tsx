@@ -17,6 +17,16 @@ export function HomePage(props: { organisation: Organisation | null }) {
       ) : (
         <P>{t('home.notSetUp')}</P>
       )}
+      <H2>{t('home.routes.title')}</H2>
+      <P>{t('home.routes.text')}</P>
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={href('/report')}>
+          {t('home.routes.start')}
+        </a>
+      </p>
+      <P>
+        <Link href={href('/receipt')}>{t('home.routes.receipt')}</Link>
+      </P>
       <H2>{t('home.privacy.title')}</H2>
       <List>
         <Item>{t('home.privacy.noAddresses')}</Item>

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaff, currentCode, type TestStaff } from '../support/staff.js';
+import { startLiveServer } from '../support/live-server.js';
+import { expectAccessible, expectSameOrigin, launchBrowser, newContext, type Browser, type Page } from '../support/browser.js';
+
+let server: Awaited<ReturnType<typeof startLiveServer>>;
+let browser: Browser;
+let secretary: TestStaff;
+
+beforeAll(async () => {
+  server = await startLiveServer();
+  browser = await launchBrowser();
+  secretary = await createStaff(server, ['secretary']);
+  await createStaff(server, ['chair']);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Start page to receipt, as a frightened civil servant would click it. Audits each page when asked. */
+async function reportFromStartPage(page: Page, what: string, audit: boolean): Promise<string> {
+  const check = (label: string) => (audit ? expectAccessible(page, label) : Promise.resolve());
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Bekijk de mogelijkheden' }).click();
+  await check('route choice');
+  await page.getByRole('link', { name: /Begin: Melden bij de onafhankelijke integriteitscommissie/ }).click();
+  await check('anonymity');
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await check('anonymity with error');
+  await page.getByLabel(/^Vertrouwelijk:/).check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await check('step concern');
+  await page.getByLabel('Wat is er gebeurd?').fill(what);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  expect(await page.locator('.app-error-summary').textContent()).toContain('Kies een antwoord.');
+  expect(await page.getByLabel('Wat is er gebeurd?').inputValue()).toBe(what);
+  await check('step concern with error');
+  await page.getByLabel(/^Oneigenlijke druk/).check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await check('step pressure');
+  await page.getByLabel('Mijn direct leidinggevende').check();
+  await page.getByLabel('Een rapport aanpassen').check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await check('step effects');
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await check('step wishes');
+  await page.getByLabel('Advies').check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await check('identity');
+  await page.getByLabel('Naam').fill('Ruben Melder');
+  await page.getByLabel('Hoe kunnen we u bereiken?').fill('ruben@prive.example');
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await check('review');
+  expect(await page.locator('.app-answers').textContent()).toContain(what);
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  await check('receipt');
+  return (await page.getByTestId('receipt').textContent())!;
+}
+
+async function returnWithReceipt(page: Page, receipt: string) {
+  await page.goto('/receipt');
+  await page.getByLabel('Ontvangstcode').fill(receipt);
+  await page.getByRole('button', { name: 'Bekijken' }).click();
+  await page.waitForURL(/\/my-report/);
+}
+
+describe('reporter pages in a browser', () => {
+  it('are accessible on every page, and the handler answers', async () => {
+    const { context, requests } = await newContext(browser, server.baseUrl, { javaScript: true });
+    const page = await context.newPage();
+    const receipt = await reportFromStartPage(page, 'Mijn rapport moest anders van de directeur.', true);
+    await page.goto('/receipt');
+    await expectAccessible(page, 'receipt log-in');
+    await returnWithReceipt(page, receipt);
+    await expectAccessible(page, 'my report');
+
+    const staff = await (await newContext(browser, server.baseUrl, { javaScript: true })).context.newPage();
+    server.clock.advance(30_000);
+    await staff.goto('/login');
+    await staff.getByLabel('E-mailadres').fill(secretary.email);
+    await staff.getByLabel('Wachtwoord').fill(secretary.password);
+    await staff.getByLabel(/authenticator/).fill(currentCode(server, secretary.totpSecret));
+    await staff.getByRole('button', { name: 'Inloggen' }).click();
+    await staff.goto('/staff/cases');
+    await expectAccessible(staff, 'case inbox with a case');
+    await staff.getByRole('link', { name: 'Melding openen' }).first().click();
+    await expectAccessible(staff, 'case');
+    expect(await staff.locator('main').textContent()).toContain('Mijn rapport moest anders van de directeur.');
+    await staff.getByLabel('Uw bericht').fill('Wij hebben uw melding ontvangen.');
+    await staff.getByRole('button', { name: 'Versturen aan de melder' }).click();
+
+    await page.goto('/my-report');
+    expect(await page.locator('.app-thread').textContent()).toContain('Wij hebben uw melding ontvangen.');
+    expectSameOrigin(requests, server.baseUrl);
+    await context.close();
+  });
+});
+
+describe('reporter pages with JavaScript off', () => {
+  it('go from the start page to the receipt and back in with it, setting no cookie before that', async () => {
+    const { context, requests } = await newContext(browser, server.baseUrl, { javaScript: false });
+    const page = await context.newPage();
+    const receipt = await reportFromStartPage(page, 'Zonder JavaScript gemeld.', false);
+    expect(await context.cookies()).toEqual([]);
+    await returnWithReceipt(page, receipt);
+    expect((await context.cookies()).map((c) => c.name)).toEqual(['tegenspraak-reporter']);
+    expect(await page.locator('main').textContent()).toContain('Zonder JavaScript gemeld.');
+    await page.getByLabel('Uw bericht').fill('Een aanvulling zonder JavaScript.');
+    await page.getByRole('button', { name: 'Bericht versturen' }).click();
+    expect(await page.locator('.app-thread').textContent()).toContain('Een aanvulling zonder JavaScript.');
+    await page.getByRole('button', { name: 'Weggaan' }).click();
+    await page.waitForURL(/\/receipt/);
+    expect(await context.cookies()).toEqual([]);
+    expectSameOrigin(requests, server.baseUrl);
+    await context.close();
+  });
+});
