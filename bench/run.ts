@@ -1,0 +1,81 @@
+// `npm run bench`: measures on this machine, in one run, what the product promises about speed,
+// next to the unavoidable cost it is built on, and prints one table (also written as JSON).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { boot } from '../src/bootstrap.js';
+import { parseConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { organisations } from '../src/db/schema.js';
+import { createApp } from '../src/http/app.js';
+import { createLogger } from '../src/logging.js';
+import type { Mailer } from '../src/mail/mailer.js';
+import { createBenchStaff } from './staff.js';
+import { percentile, timeEach, withConcurrency } from './measure.js';
+
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
+const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
+const DERIVATIONS = Number(process.env.BENCH_DERIVATIONS ?? 20);
+
+const nullMailer: Mailer = { send: async () => {}, close: () => {} };
+
+async function main() {
+  const config = parseConfig({ SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench' });
+  const database = await openDatabase({ kind: 'pglite' });
+  const { services, close } = await boot(config, { database, mailer: nullMailer, logger: createLogger('silent') });
+  await services.db.insert(organisations).values({ name: 'Benchmark' });
+  await createBenchStaff(services, ['secretary', 'chair', 'ethics_panel_member']);
+  const app = createApp(services);
+  const concurrency = availableParallelism();
+
+  // 1. Argon2id alone, the floor under every submission and receipt log-in.
+  const salt = randomBytes(16);
+  const single = await timeEach(DERIVATIONS, () => services.kdf.derive({ secret: '01234567890123456789', salt, outputLength: 64 }));
+  const parallelStart = performance.now();
+  await withConcurrency(DERIVATIONS, concurrency, () => services.kdf.derive({ secret: '01234567890123456789', salt, outputLength: 64 }));
+  const derivationsPerSecond = DERIVATIONS / ((performance.now() - parallelStart) / 1000);
+
+  // 2. Report submissions through the real HTTP stack and database.
+  const receipts: string[] = [];
+  const submitStart = performance.now();
+  await withConcurrency(SUBMISSIONS, concurrency, async (i) => {
+    const response = await app.request('http://localhost/api/v1/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ route: 'commission', anonymity: 'anonymous', answers: { KIND: 'improper_pressure', WHAT: `Benchmark report ${i} `.repeat(40), WANT: ['advice'] } }),
+    });
+    if (response.status !== 201) throw new Error(`submission failed: ${response.status} ${await response.text()}`);
+    receipts.push(((await response.json()) as { receipt: string }).receipt);
+  });
+  const submissionsPerSecond = SUBMISSIONS / ((performance.now() - submitStart) / 1000);
+
+  // 3. Receipt log-in latency, one at a time (what a returning reporter waits for).
+  const logins = await timeEach(LOGINS, async (i) => {
+    const response = await app.request('http://localhost/api/v1/reporter/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ receipt: receipts[i % receipts.length] }),
+    });
+    if (response.status !== 200) throw new Error(`receipt log-in failed: ${response.status}`);
+  });
+
+  const derivationP50 = percentile(single, 50);
+  const rows = [
+    { measure: 'Argon2id derivation alone (64 MiB, ops 3)', value: `${derivationP50.toFixed(0)} ms p50`, ratio: '1.00' },
+    { measure: `Argon2id derivations/s (${concurrency} threads)`, value: derivationsPerSecond.toFixed(2), ratio: '1.00' },
+    { measure: 'Report submissions/s (HTTP + encryption + database)', value: submissionsPerSecond.toFixed(2), ratio: (derivationsPerSecond / submissionsPerSecond).toFixed(2) },
+    { measure: 'Receipt log-in latency p50', value: `${percentile(logins, 50).toFixed(0)} ms`, ratio: (percentile(logins, 50) / derivationP50).toFixed(2) },
+    { measure: 'Receipt log-in latency p95', value: `${percentile(logins, 95).toFixed(0)} ms`, ratio: (percentile(logins, 95) / derivationP50).toFixed(2) },
+  ];
+  const machine = `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the Argon2id derivation alone (1.00 = no overhead beyond it)\n`);
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'ratio'.padStart(6)}`);
+  for (const row of rows) console.log(`${row.measure.padEnd(width)}  ${row.value.padStart(12)}  ${row.ratio.padStart(6)}`);
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/latest.json', JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2));
+  await close();
+  await database.close();
+}
+
+await main();
