@@ -203,3 +203,18 @@ export const receiptAttempts = pgTable('receipt_attempts', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   failures: integer('failures').notNull().default(0),
 });
+
+// File contents, encrypted as a stream; name, type and key live in the sealed 'attachment' entry.
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    header: bytes('header').notNull(),
+    ciphertext: bytes('ciphertext').notNull(),
+    createdAt: created(),
+  },
+  (table) => [index('attachments_case_idx').on(table.caseId)],
+);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/errors.js';
 import type { Services } from '../services.js';
 import { ApiRegistry } from './api/registry.js';
@@ -10,6 +9,7 @@ import { reporterPages } from './pages/reporter-pages.js';
 import { assetRoutes } from './assets.js';
 import type { AppEnv } from './env.js';
 import { errorHandler } from './errors.js';
+import { bodyLimits } from './middleware/body-limits.js';
 import { csrf } from './middleware/csrf.js';
 import { language } from './middleware/language.js';
 import { requestLog } from './middleware/request-log.js';
@@ -23,22 +23,12 @@ import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
 import { setupPages } from './pages/setup-pages.js';
 
-// Form and JSON bodies are small; file uploads get their own, larger limit on their own routes.
-export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
-
 export function createApp(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestLog(s.logger));
   app.use(securityHeaders());
   app.use(language(s));
-  app.use(
-    bodyLimit({
-      maxSize: FORM_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  app.use(bodyLimits(s.config.uploadMaxBytes));
   app.use(session(s));
   app.use(csrf(s));
   app.onError(errorHandler(s.logger));

@@ -4,19 +4,25 @@ import { sealEntry } from '../../crypto/case-keys.js';
 import { caseEntries, cases } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
-import { AppError } from '../errors.js';
+import { AppError, fieldError } from '../errors.js';
+import { prepareUploads, type IncomingFile } from '../files/prepare-upload.js';
+import { storeAttachments } from '../files/store-attachments.js';
 import { validate } from '../validate.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
 import { messageSchema } from './schemas.js';
 
-async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'handler', authorUserId: string | null, text: string) {
+/** A message, files, or both; an empty message without files is refused. */
+async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'handler', authorUserId: string | null, text: string, files: IncomingFile[]) {
+  const prepared = await prepareUploads(files, s.config.uploadMaxBytes);
+  if (!text && prepared.length === 0) throw fieldError('text', 'errors.message.empty');
   const [row] = await s.db.select({ publicKey: cases.publicKey }).from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found');
   const id = randomUUID();
   const now = s.now();
   const sealed = sealEntry(s.sodium, row.publicKey, { caseId, entryId: id, kind: 'message' }, s.sodium.from_string(JSON.stringify({ text })));
   await s.db.transaction(async (tx) => {
-    await tx.insert(caseEntries).values({ id, caseId, kind: 'message', author, authorUserId, ...sealed, createdAt: now });
+    if (text) await tx.insert(caseEntries).values({ id, caseId, kind: 'message', author, authorUserId, ...sealed, createdAt: now });
+    await storeAttachments(tx, s.sodium, { caseId, casePublicKey: row.publicKey, author, authorUserId, at: now }, prepared);
     await tx
       .update(cases)
       .set(author === 'reporter' ? { lastReporterActivityAt: now } : { lastHandlerActivityAt: now })
@@ -24,16 +30,16 @@ async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'h
   });
 }
 
-export async function addReporterMessage(s: Services, session: { caseId: string }, input: unknown): Promise<void> {
+export async function addReporterMessage(s: Services, session: { caseId: string }, input: unknown, files: IncomingFile[] = []): Promise<void> {
   const { text } = validate(messageSchema, input);
-  await storeMessage(s, session.caseId, 'reporter', null, text);
+  await storeMessage(s, session.caseId, 'reporter', null, text, files);
 }
 
 /** A handler writes to the reporter; only someone who holds the case key may. */
-export async function addHandlerMessage(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
+export async function addHandlerMessage(s: Services, actor: StaffActor | null, caseId: string, input: unknown, files: IncomingFile[] = []): Promise<void> {
   authorize(actor, 'cases.read');
   if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
   const { text } = validate(messageSchema, input);
   await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
-  await storeMessage(s, caseId, 'handler', actor.userId, text);
+  await storeMessage(s, caseId, 'handler', actor.userId, text, files);
 }

@@ -1,6 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { openEntry, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
-import { caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import { attachments, caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import { fromBase64Url } from '../../crypto/encoding.js';
+import { decryptFile } from '../../crypto/file-stream.js';
+import type { AttachmentMeta } from '../files/store-attachments.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError } from '../errors.js';
@@ -10,6 +13,15 @@ import type { Answers, QuestionnaireDefinition } from '../routes/questionnaire.j
 import type { RouteRow } from '../routes/get-route.js';
 import { computeDeadlines, type Deadlines } from './deadlines.js';
 import type { Identity } from './schemas.js';
+
+export interface CaseAttachment {
+  id: string;
+  author: 'reporter' | 'handler';
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: Date;
+}
 
 export interface CaseMessage {
   id: string;
@@ -31,6 +43,7 @@ export interface CaseView {
   answers: Answers;
   language: 'nl' | 'en';
   messages: CaseMessage[];
+  attachments: CaseAttachment[];
   /** Only for an identity custodian of a confidential or open case. */
   identity?: Identity;
 }
@@ -39,25 +52,49 @@ export interface StaffActor extends Actor {
   privateKey: Uint8Array | null;
 }
 
+/** Every entry of the case, decrypted; any entry that does not open makes the whole read fail. */
+async function decryptEntries(s: Services, caseId: string, keys: CaseKeyPair) {
+  const entries = await s.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId)).orderBy(asc(caseEntries.createdAt), asc(caseEntries.id));
+  return entries.map((entry) => {
+    const plain = openEntry(s.sodium, keys, { caseId, entryId: entry.id, kind: entry.kind }, entry);
+    // A ciphertext that does not open was altered or moved: refuse rather than show half a case.
+    if (!plain) throw new AppError('tampered');
+    return { entry, content: JSON.parse(s.sodium.to_string(plain)) as Record<string, unknown> };
+  });
+}
+
+/** One attachment's contents, after checking it belongs to this case and decrypts intact. */
+export async function readAttachment(s: Services, caseId: string, keys: CaseKeyPair, attachmentId: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
+  const meta = (await decryptEntries(s, caseId, keys))
+    .filter(({ entry }) => entry.kind === 'attachment')
+    .map(({ content }) => content as unknown as AttachmentMeta)
+    .find((m) => m.attachmentId === attachmentId);
+  if (!meta) throw new AppError('not_found');
+  const [row] = await s.db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.caseId, caseId)));
+  const key = fromBase64Url(meta.key);
+  const bytes = row && key ? decryptFile(s.sodium, key, row.header, row.ciphertext) : null;
+  if (!bytes) throw new AppError('tampered');
+  return { name: meta.name, mime: meta.mime, bytes };
+}
+
 async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, identity?: Identity): Promise<CaseView> {
   const [row] = await s.db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found');
   if (s.sodium.to_hex(row.publicKey) !== s.sodium.to_hex(keys.publicKey)) throw new AppError('tampered');
   const { route, definition } = await getRoute(s, row.routeCode, row.questionnaireVersion);
-  const entries = await s.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId)).orderBy(asc(caseEntries.createdAt), asc(caseEntries.id));
   let answers: Answers = {};
   let language: 'nl' | 'en' = 'nl';
   const messages: CaseMessage[] = [];
-  for (const entry of entries) {
-    const plain = openEntry(s.sodium, keys, { caseId, entryId: entry.id, kind: entry.kind }, entry);
-    // A ciphertext that does not open was altered or moved: refuse rather than show half a case.
-    if (!plain) throw new AppError('tampered');
-    const content = JSON.parse(s.sodium.to_string(plain)) as { answers?: Answers; language?: 'nl' | 'en'; text?: string };
+  const files: CaseAttachment[] = [];
+  for (const { entry, content } of await decryptEntries(s, caseId, keys)) {
     if (entry.kind === 'answers') {
-      answers = content.answers ?? {};
+      answers = (content.answers as Answers | undefined) ?? {};
       language = content.language === 'en' ? 'en' : 'nl';
     } else if (entry.kind === 'message') {
-      messages.push({ id: entry.id, author: entry.author, text: content.text ?? '', createdAt: entry.createdAt });
+      messages.push({ id: entry.id, author: entry.author, text: String(content.text ?? ''), createdAt: entry.createdAt });
+    } else {
+      const meta = content as unknown as AttachmentMeta;
+      files.push({ id: meta.attachmentId, author: entry.author, name: meta.name, mime: meta.mime, size: meta.size, createdAt: entry.createdAt });
     }
   }
   const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
@@ -73,6 +110,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, ident
     answers,
     language,
     messages,
+    attachments: files,
     ...(identity ? { identity } : {}),
   };
 }

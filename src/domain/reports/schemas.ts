@@ -25,7 +25,7 @@ export const submitReportSchema = z.object({
 export type SubmitReportInput = z.input<typeof submitReportSchema>;
 
 export const messageSchema = z.object({
-  text: z.string().trim().min(1, { error: 'errors.field.required' }).max(20_000, { error: 'errors.field.tooLong' }),
+  text: z.string().trim().max(20_000, { error: 'errors.field.tooLong' }).default(''),
 });
 
 export const receiptInputSchema = z.object({ receipt: z.string().max(100) });

@@ -9,13 +9,15 @@ import { validate } from '../validate.js';
 import { checkAllAnswers } from './check-answers.js';
 import { getInstallationSalt } from './installation-salt.js';
 import { submitReportSchema } from './schemas.js';
+import { prepareUploads, type IncomingFile } from '../files/prepare-upload.js';
+import { storeAttachments } from '../files/store-attachments.js';
 
 /**
  * Stores a report so that only the route's handlers and the reporter (through the receipt) can
  * read it. Everything written is encrypted here, before the single transaction that stores it.
  * Returns the receipt, which exists nowhere else afterwards.
  */
-export async function submitReport(s: Services, input: unknown): Promise<{ receipt: string; caseId: string }> {
+export async function submitReport(s: Services, input: unknown, files: IncomingFile[] = []): Promise<{ receipt: string; caseId: string }> {
   const form = validate(submitReportSchema, input);
   const { route, version, definition } = await getRoute(s, form.route);
   const answers = checkAllAnswers(definition, form.answers);
@@ -28,6 +30,8 @@ export async function submitReport(s: Services, input: unknown): Promise<{ recei
   if (form.anonymity !== 'anonymous' && custodians.length === 0) {
     throw new AppError('route_unavailable', [{ field: 'anonymity', message: 'errors.route.noCustodian' }]);
   }
+
+  const prepared = await prepareUploads(files, s.config.uploadMaxBytes);
 
   const receipt = newReceipt(s.sodium);
   const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, normaliseReceipt(receipt)!, await getInstallationSalt(s));
@@ -56,6 +60,7 @@ export async function submitReport(s: Services, input: unknown): Promise<{ recei
     });
     await tx.insert(caseKeys).values(handlers.map((h) => ({ caseId, userId: h.id, sealedPrivateKey: sealToPublicKey(s.sodium, h.publicKey, keys.privateKey), grantedAt: now })));
     await tx.insert(caseEntries).values({ id: entryId, caseId, kind: 'answers', author: 'reporter', ...sealedAnswers, createdAt: now });
+    await storeAttachments(tx, s.sodium, { caseId, casePublicKey: keys.publicKey, author: 'reporter', authorUserId: null, at: now }, prepared);
     if (form.identity && custodians.length > 0) {
       const identity = s.sodium.from_string(JSON.stringify(form.identity));
       await tx.insert(caseIdentities).values(custodians.map((c) => ({ caseId, custodianUserId: c.id, sealedIdentity: sealToPublicKey(s.sodium, c.publicKey, identity) })));

@@ -2,18 +2,30 @@ import type { Hono } from 'hono';
 import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { addHandlerMessage } from '../../domain/reports/add-message.js';
 import { listInbox } from '../../domain/reports/list-inbox.js';
-import { readCaseAsHandler } from '../../domain/reports/open-case.js';
+import { readAttachment, readCaseAsHandler, unsafeHandlerCaseKeys } from '../../domain/reports/open-case.js';
+import { AppError } from '../../domain/errors.js';
+import { sendFile } from '../send-file.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import type { Services } from '../../services.js';
 import { CaseInboxPage } from '../../views/pages/case-inbox-page.js';
 import { CasePage } from '../../views/pages/case-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import { handleForm, readForm, redirectTo, text } from './form-input.js';
+import { handleForm, readFiles, readForm, redirectTo, text } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 
 // Case routes are for handlers only; the administrator is refused here as everywhere else.
 export function casePages(app: Hono<AppEnv>, s: Services) {
+  const megabytes = Math.floor(s.config.uploadMaxBytes / (1024 * 1024));
+
+  app.get('/staff/cases/:id/files/:fileId', async (c) => {
+    const actor = requireStaff(c, 'cases.read');
+    const caseId = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/.test(caseId) || !/^[0-9a-f-]{36}$/.test(c.req.param('fileId'))) throw new AppError('not_found');
+    const file = await readAttachment(s, caseId, await unsafeHandlerCaseKeys(s, actor, caseId), c.req.param('fileId'));
+    return sendFile(c, file);
+  });
+
   app.get('/staff/cases', async (c) => {
     const actor = requireStaff(c, 'cases.list');
     const [items, routes, organisation] = await Promise.all([listInbox(s, actor), listActiveRoutes(s), getOrganisation(s)]);
@@ -23,19 +35,20 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff/cases/:id', async (c) => {
     const actor = requireStaff(c, 'cases.read');
     const view = await readCaseAsHandler(s, actor, c.req.param('id'));
-    return render(c, c.get('t')('case.title', { route: view.route.name[c.get('lang')] }), <CasePage view={view} sent={c.req.query('sent') === '1'} />);
+    return render(c, c.get('t')('case.title', { route: view.route.name[c.get('lang')] }), <CasePage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} />);
   });
 
   app.post('/staff/cases/:id/messages', async (c) => {
     const actor = requireStaff(c, 'cases.read');
     const input = { text: text(await readForm(c), 'text') };
+    const files = await readFiles(c, 'files');
     return handleForm(
       c,
       async () => {
-        await addHandlerMessage(s, actor, c.req.param('id'), input);
+        await addHandlerMessage(s, actor, c.req.param('id'), input, files);
         return redirectTo(c, `/staff/cases/${c.req.param('id')}?sent=1`);
       },
-      { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, c.req.param('id'))} draftText={input.text} /> },
+      { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, c.req.param('id'))} draftText={input.text} maxFileMegabytes={megabytes} /> },
     );
   });
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../domain/errors.js';
+import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 import type { AppEnv } from '../env.js';
 import { CSRF_FIELD } from '../middleware/csrf.js';
 import { render } from '../render.js';
@@ -17,6 +18,15 @@ export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
     else if (Array.isArray(value)) values[name] = value.filter((v): v is string => typeof v === 'string');
   }
   return values;
+}
+
+/** The files sent under one field name; an empty file input sends nothing. */
+export async function readFiles(c: Context<AppEnv>, name: string): Promise<IncomingFile[]> {
+  const body = await c.req.parseBody({ all: true });
+  const value = body[name];
+  const files = (Array.isArray(value) ? value : [value]).filter((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
+  const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return read.filter((file) => file.bytes.length > 0 || file.name !== '');
 }
 
 export function text(values: FormValues, name: string): string {

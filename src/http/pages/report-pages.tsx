@@ -14,7 +14,8 @@ import { isPosition, positions, type Position } from '../../views/pages/report/r
 import { RouteChoicePage } from '../../views/pages/report/route-choice-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import { readForm, text, type FormValues } from './form-input.js';
+import { readFiles, readForm, text, type FormValues } from './form-input.js';
+import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 
 // The reporter's path. It works without JavaScript and without cookies: every step posts the
 // whole form, the draft travels sealed inside it, and nothing is stored before "send". That is
@@ -28,7 +29,15 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     return render(
       c,
       rq.route.name[c.get('lang')],
-      <ReportFormPage route={rq.route} definition={rq.definition} draft={draft} sealedDraft={sealDraft(s, draft)} position={position} all={all} />,
+      <ReportFormPage
+        route={rq.route}
+        definition={rq.definition}
+        draft={draft}
+        sealedDraft={sealDraft(s, draft)}
+        position={position}
+        all={all}
+        maxFileMegabytes={Math.floor(s.config.uploadMaxBytes / (1024 * 1024))}
+      />,
       errors.length ? 422 : 200,
       errors,
     );
@@ -57,11 +66,11 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     if (go === 'back') return page(c, rq, draft, allAfter[Math.max(0, index - 1)]!);
     if (go.startsWith('to-') && isPosition(go.slice(3), allAfter)) return page(c, rq, draft, go.slice(3) as Position);
     if (errors.length > 0) return page(c, rq, draft, position, errors);
-    if (go === 'send' && position === 'review') return send(c, rq, draft);
+    if (go === 'send' && position === 'review') return send(c, rq, draft, await readFiles(c, 'files'));
     return page(c, rq, draft, allAfter[Math.min(allAfter.length - 1, index + 1)]!);
   });
 
-  async function send(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft) {
+  async function send(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, files: IncomingFile[]) {
     try {
       const { receipt } = await submitReport(s, {
         route: rq.route.code,
@@ -69,7 +78,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         answers: draft.answers,
         identity: draft.anonymity === 'anonymous' ? undefined : draft.identity,
         language: c.get('lang'),
-      });
+      }, files);
       const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
       return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} />, 201);
     } catch (error) {

@@ -1,19 +1,30 @@
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { addReporterMessage } from '../../domain/reports/add-message.js';
-import { readCaseAsReporter } from '../../domain/reports/open-case.js';
+import { readAttachment, readCaseAsReporter } from '../../domain/reports/open-case.js';
+import { publicKeyOf } from '../../crypto/case-keys.js';
+import { sendFile } from '../send-file.js';
 import { endReporterSession, REPORTER_SESSION_MINUTES, resolveReporterSession, startReporterSession } from '../../domain/reports/reporter-session.js';
 import type { Services } from '../../services.js';
 import { MyReportPage, ReceiptLoginPage } from '../../views/pages/report/my-report-page.js';
 import type { AppEnv } from '../env.js';
 import { reporterCookieName } from '../middleware/session.js';
 import { render } from '../render.js';
-import { handleForm, readForm, redirectTo, text } from './form-input.js';
+import { handleForm, readFiles, readForm, redirectTo, text } from './form-input.js';
 
 // Returning with the receipt. The reporter's browser gets a cookie only now, after asking for a
 // session by entering the receipt; it holds the one token that can open the case key.
 export function reporterPages(app: Hono<AppEnv>, s: Services) {
   const cookieName = reporterCookieName(s.config.secureCookies);
+  const megabytes = Math.floor(s.config.uploadMaxBytes / (1024 * 1024));
+
+  app.get('/my-report/files/:id', async (c) => {
+    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    if (!found) return redirectTo(c, '/receipt');
+    if (!/^[0-9a-f-]{36}$/.test(c.req.param('id'))) return c.notFound();
+    const keys = { privateKey: found.casePrivateKey, publicKey: publicKeyOf(s.sodium, found.casePrivateKey) };
+    return sendFile(c, await readAttachment(s, found.caseId, keys, c.req.param('id')));
+  });
 
   app.get('/receipt', (c) => render(c, c.get('t')('receiptLogin.title'), <ReceiptLoginPage notice={c.req.query('left') ? 'left' : undefined} />));
 
@@ -34,20 +45,21 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const view = await readCaseAsReporter(s, found);
-    return render(c, c.get('t')('myReport.title'), <MyReportPage view={view} sent={c.req.query('sent') === '1'} />);
+    return render(c, c.get('t')('myReport.title'), <MyReportPage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} />);
   });
 
   app.post('/my-report/messages', async (c) => {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const input = { text: text(await readForm(c), 'text') };
+    const files = await readFiles(c, 'files');
     return handleForm(
       c,
       async () => {
-        await addReporterMessage(s, found, input);
+        await addReporterMessage(s, found, input, files);
         return redirectTo(c, '/my-report?sent=1');
       },
-      { title: c.get('t')('myReport.title'), body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} draftText={input.text} /> },
+      { title: c.get('t')('myReport.title'), body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} draftText={input.text} maxFileMegabytes={megabytes} /> },
     );
   });
 

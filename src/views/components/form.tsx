@@ -213,3 +213,30 @@ export function SubmitButton(props: { label: MessageKey; secondary?: boolean; na
     </button>
   );
 }
+
+/** A file picker for several files, with what is allowed and what happens to the files. */
+export function FileField(props: { name: string; label: Label; description?: Label }) {
+  const label = useLabel(props.label);
+  const id = fieldId(props.name);
+  const error = useFieldError(props.name);
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>{label}</label>
+      </div>
+      <Described id={id} description={props.description} error={error} />
+      <div class="utrecht-form-field__input">
+        <input
+          class="app-file-input"
+          type="file"
+          id={id}
+          name={props.name}
+          multiple
+          accept=".pdf,.jpg,.jpeg,.png,.txt,.docx,.xlsx"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(id, props.description, error)}
+        />
+      </div>
+    </div>
+  );
+}

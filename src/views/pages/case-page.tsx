@@ -1,11 +1,11 @@
 import type { CaseView } from '../../domain/reports/open-case.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
-import { ErrorSummary, Form, SubmitButton, TextArea } from '../components/form.js';
+import { ErrorSummary, FileField, Form, SubmitButton, TextArea } from '../components/form.js';
 import { Alert, H1, H2, Link, P } from '../components/text.js';
 import { CaseThread } from './report/case-thread.js';
 
-export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string }) {
+export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number }) {
   const { t, lang, href } = useUi();
   const v = props.view;
   return (
@@ -21,12 +21,13 @@ export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: st
         </Alert>
       ) : null}
       {props.sent ? <Alert kind="ok">{t('case.reply.sent')}</Alert> : null}
-      <CaseThread view={v} viewer="handler" />
+      <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
       <H2>{t('case.reply.title')}</H2>
       <P>{t('case.reply.help')}</P>
       <ErrorSummary />
-      <Form action={`/staff/cases/${v.id}/messages`}>
+      <Form action={`/staff/cases/${v.id}/messages`} multipart>
         <TextArea name="text" label="case.reply.label" value={props.draftText} rows={6} />
+        <FileField name="files" label="report.files.label" description={{ text: t('report.files.help', { megabytes: props.maxFileMegabytes }) }} />
         <SubmitButton label="case.reply.submit" />
       </Form>
       <P>

@@ -6,7 +6,7 @@ import { AnswerList } from './answer-list.js';
 import type { MessageKey } from '../../../i18n/index.js';
 
 /** The report, its deadlines and the conversation: the same for reporter and handlers. */
-export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handler' }) {
+export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handler'; fileHref: (id: string) => string }) {
   const { t, lang } = useUi();
   const v = props.view;
   return (
@@ -23,6 +23,18 @@ export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handle
       </dl>
       <H2>{t('case.report')}</H2>
       <AnswerList definition={v.definition} answers={v.answers} />
+      <H2>{t('case.files')}</H2>
+      {v.attachments.length === 0 ? <P>{t('case.noFiles')}</P> : null}
+      <ul class="utrecht-unordered-list app-files">
+        {v.attachments.map((file) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={props.fileHref(file.id)} download={file.name}>
+              {file.name}
+            </a>
+            {` (${Math.max(1, Math.round(file.size / 1024))} kB, ${t(file.author === props.viewer ? 'case.fromYou' : file.author === 'reporter' ? 'case.fromReporter' : 'case.fromHandler')}, ${formatDateTime(file.createdAt, lang, v.timeZone)})`}
+          </li>
+        ))}
+      </ul>
       <H2>{t('case.messages')}</H2>
       {v.messages.length === 0 ? <P>{t('case.noMessages')}</P> : null}
       <ol class="app-thread">

@@ -2,7 +2,7 @@ import type { ReportDraft } from '../../../domain/reports/report-draft.js';
 import type { RouteRow } from '../../../domain/routes/get-route.js';
 import { visibleSteps, enabledQuestions, type Question, type QuestionnaireDefinition } from '../../../domain/routes/questionnaire.js';
 import { useUi } from '../../ui-context.js';
-import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
+import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
 import type { Position } from './report-positions.js';
 import { AnswerList } from './answer-list.js';
@@ -14,6 +14,7 @@ export interface ReportFormProps {
   sealedDraft: string;
   position: Position;
   all: Position[];
+  maxFileMegabytes: number;
 }
 
 /** One page of the report form. Everything typed so far rides along, sealed, in `_draft`. */
@@ -25,7 +26,7 @@ export function ReportFormPage(props: ReportFormProps) {
       <p class="utrecht-paragraph app-progress">{t('report.progress', { step: index + 1, total: props.all.length })}</p>
       <H1>{props.route.name[lang]}</H1>
       <ErrorSummary />
-      <Form action={`/report/${props.route.code}`}>
+      <Form action={`/report/${props.route.code}`} multipart>
         <input type="hidden" name="_draft" value={props.sealedDraft} />
         <input type="hidden" name="_at" value={props.position} />
         <PositionBody {...props} />
@@ -107,6 +108,7 @@ function Review(props: ReportFormProps) {
         </P>
       ) : null}
       <AnswerList definition={props.definition} answers={props.draft.answers} />
+      <FileField name="files" label="report.files.label" description={{ text: t('report.files.help', { megabytes: props.maxFileMegabytes }) }} />
       <div class="app-button-row">
         {props.all.filter((p) => p !== 'review').map((position, index) => (
           <button type="submit" name="_go" value={`to-${position}`} class="utrecht-button utrecht-button--subtle">
