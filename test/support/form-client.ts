@@ -3,6 +3,7 @@ import type { TestApp } from './test-app.js';
 export interface PageResponse {
   status: number;
   html: string;
+  bytes: Uint8Array;
   headers: Headers;
   location: string | null;
 }
@@ -39,7 +40,15 @@ export class FormClient {
     });
   }
 
-  private async send(path: string, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<PageResponse> {
+  /** A multipart form with files, as a browser sends a form with a file input. */
+  async postMultipart(path: string, fields: Record<string, string | string[]>, files: { field: string; name: string; bytes: Uint8Array; type?: string }[]): Promise<PageResponse> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+    for (const file of files) form.append(file.field, new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type ?? 'application/octet-stream' }));
+    return this.send(path, { method: 'POST', body: form, headers: { origin: this.origin, 'sec-fetch-site': 'same-origin' } });
+  }
+
+  private async send(path: string, init: { method: string; body?: string | FormData; headers?: Record<string, string> }): Promise<PageResponse> {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set('cookie', this.cookie);
     const response = await this.t.app.request(`${this.origin}${path}`, { method: init.method, body: init.body, headers });
@@ -48,7 +57,8 @@ export class FormClient {
       const [pair] = setCookie.split(';');
       this.cookie = /=$/.test(pair ?? '') || /Max-Age=0/i.test(setCookie) ? null : (pair ?? null);
     }
-    return { status: response.status, html: await response.text(), headers: response.headers, location: response.headers.get('location') };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, html: new TextDecoder().decode(bytes), bytes, headers: response.headers, location: response.headers.get('location') };
   }
 }
 

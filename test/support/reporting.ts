@@ -2,6 +2,11 @@ import { expect } from 'vitest';
 import { FormClient, hiddenValue } from './form-client.js';
 import type { TestApp } from './test-app.js';
 
+export interface TestFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export interface CommissionAnswers {
   KIND?: string;
   WHAT?: string;
@@ -23,7 +28,7 @@ export interface CommissionAnswers {
 export async function reportThroughForm(
   t: TestApp,
   answers: CommissionAnswers,
-  options: { anonymity?: 'anonymous' | 'confidential' | 'open'; identity?: { name: string; contact: string } } = {},
+  options: { anonymity?: 'anonymous' | 'confidential' | 'open'; identity?: { name: string; contact: string }; files?: TestFile[] } = {},
 ): Promise<string> {
   // Each report a minute after the last, so "the newest case" is well defined in tests.
   t.clock.advance(60_000);
@@ -48,7 +53,13 @@ export async function reportThroughForm(
   await next({ EFFECTS_PERSONAL: answers.EFFECTS_PERSONAL, EFFECTS_PUBLIC: answers.EFFECTS_PUBLIC, TALKED_TO: answers.TALKED_TO, _go: 'next' });
   await next({ WANT: answers.WANT, MEETING: answers.MEETING, _go: 'next' });
   if ((options.anonymity ?? 'anonymous') !== 'anonymous') await next({ ...options.identity, _go: 'next' });
-  const sent = await next({ _go: 'send' });
+  const sent = options.files
+    ? await client.postMultipart(
+        '/report/commission',
+        { _go: 'send', _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _csrf: hiddenValue(page.html, '_csrf') },
+        options.files.map((f) => ({ field: 'files', ...f })),
+      )
+    : await next({ _go: 'send' });
   expect(sent.status).toBe(201);
   return /data-testid="receipt">([\d-]+)</.exec(sent.html)![1]!;
 }

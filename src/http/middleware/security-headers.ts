@@ -13,7 +13,8 @@ export function securityHeaders() {
     c.set('nonce', nonce);
     await next();
     const headers = c.res.headers;
-    headers.set(
+    // A response may bring a stricter policy of its own (file downloads are sandboxed).
+    if (!headers.has('Content-Security-Policy')) headers.set(
       'Content-Security-Policy',
       [
         "default-src 'none'",
