@@ -18,6 +18,8 @@ export interface PreparedFile {
 
 /** A file name safe to show and to offer for download: no path, no control characters, the right extension. */
 export function safeFileName(name: string, kind: FileKind): string {
+  // Control characters in a file name can forge lines in headers and listings, so they go.
+  // eslint-disable-next-line no-control-regex
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '').trim().slice(0, 120);
   const stem = base.replace(/\.[^.]*$/, '') || 'bestand';
   return `${stem}.${fileKinds[kind].extension}`;
