@@ -6,6 +6,7 @@ import { platformRoutes } from './api/platform-routes.js';
 import { reportRoutes } from './api/report-routes.js';
 import { reportPages } from './pages/report-pages.js';
 import { reporterPages } from './pages/reporter-pages.js';
+import { questionnairePages } from './pages/questionnaire-pages.js';
 import { assetRoutes } from './assets.js';
 import type { AppEnv } from './env.js';
 import { errorHandler } from './errors.js';
@@ -52,5 +53,6 @@ export function createApp(s: Services): Hono<AppEnv> {
   casePages(app, s);
   reportPages(app, s);
   reporterPages(app, s);
+  questionnairePages(app, s);
   return app;
 }

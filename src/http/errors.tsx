@@ -53,6 +53,8 @@ function toAppError(error: unknown): AppError | null {
     return new AppError('validation');
   }
   if (isDatabaseUnavailable(error)) return new AppError('unavailable', [], 30);
+  // A unique constraint lost to a concurrent request: someone else was first.
+  if ((error as { code?: string } | null)?.code === '23505' || (error as { cause?: { code?: string } } | null)?.cause?.code === '23505') return new AppError('conflict');
   return null;
 }
 

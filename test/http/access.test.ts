@@ -28,6 +28,8 @@ const expectations: Record<string, readonly Role[]> = {
   '/staff/cases': ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member'],
   '/staff/users': ['administrator'],
   '/staff/settings': ['administrator'],
+  '/staff/questionnaires': ['administrator'],
+  '/staff/questionnaires/commission': ['administrator'],
 };
 
 describe('role-by-page matrix', () => {

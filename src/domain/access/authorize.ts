@@ -10,6 +10,7 @@ export interface Actor {
 const policy = {
   'users.manage': ['administrator'],
   'settings.manage': ['administrator'],
+  'questionnaires.manage': ['administrator'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],
