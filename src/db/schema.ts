@@ -135,6 +135,10 @@ export const cases = pgTable(
     receiptLookup: bytes('receipt_lookup').notNull().unique(),
     publicKey: bytes('public_key').notNull(),
     privateKeyByReceipt: bytes('private_key_by_receipt').notNull(),
+    // Optional address for content-free "there is a new message" mails, sealed under the server
+    // key because the server must be able to send to it; the reporter is warned what it reveals.
+    notifyEmailSealed: bytes('notify_email_sealed'),
+    reporterLanguage: text('reporter_language').notNull().default('nl'),
     lastReporterActivityAt: timestamp('last_reporter_activity_at', { withTimezone: true }),
     lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
   },

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, logInAs } from '../support/staff.js';
+import { desc } from 'drizzle-orm';
+import { cases } from '../../src/db/schema.js';
+import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+let secretary: TestStaff;
 beforeAll(async () => {
   t = await createTestApp();
   await createStaff(t, ['ethics_panel_member']);
-  await createStaff(t, ['secretary']);
+  secretary = await createStaff(t, ['secretary']);
 });
 afterAll(() => t.close());
 
@@ -59,6 +62,29 @@ describe('reporting API', () => {
     expect((await api('POST', '/api/v1/reporter/session', { receipt: '0000-0000-0000-0000-0001' })).status).toBe(422);
     expect((await api('GET', '/api/v1/reporter/case', undefined, 'not-a-token')).status).toBe(401);
     expect((await api('POST', '/api/v1/reporter/messages', { text: 'x' })).status).toBe(401);
+  });
+
+  it('nudges a reporter who left an address, without any content, and keeps the address sealed', async () => {
+    t.clock.advance(60_000);
+    const submitted = await api('POST', '/api/v1/reports', {
+      route: 'commission',
+      anonymity: 'anonymous',
+      answers: { KIND: 'risk_signal', WHAT: 'Onderbezetting bij de controle.', WANT: ['record_only'] },
+      notificationEmail: 'melder@prive.example',
+      language: 'en',
+    });
+    expect(submitted.status).toBe(201);
+    const [row] = await t.services.db.select().from(cases).orderBy(desc(cases.receivedAt)).limit(1);
+    expect(Buffer.from(row!.notifyEmailSealed!).includes(Buffer.from('melder@prive.example'))).toBe(false);
+
+    const handler = await logInAs(t, secretary);
+    const before = t.mail.received.length;
+    expect((await handler.submit(`/staff/cases/${row!.id}`, `/staff/cases/${row!.id}/messages`, { text: 'Vertrouwelijk antwoord over de controle.' })).status).toBe(303);
+    const mail = t.mail.received.at(before)!;
+    expect(mail.to).toEqual(['melder@prive.example']);
+    expect(mail.subject).toBe('There is a new message for you');
+    expect(mail.raw).not.toContain('controle');
+    expect(mail.raw).not.toContain(row!.id);
   });
 
   it('a staff session cookie does not open the reporter endpoints', async () => {

@@ -43,6 +43,8 @@ CREATE TABLE "cases" (
 	"receipt_lookup" "bytea" NOT NULL,
 	"public_key" "bytea" NOT NULL,
 	"private_key_by_receipt" "bytea" NOT NULL,
+	"notify_email_sealed" "bytea",
+	"reporter_language" text DEFAULT 'nl' NOT NULL,
 	"last_reporter_activity_at" timestamp with time zone,
 	"last_handler_activity_at" timestamp with time zone,
 	CONSTRAINT "cases_receipt_lookup_unique" UNIQUE("receipt_lookup")

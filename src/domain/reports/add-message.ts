@@ -10,6 +10,7 @@ import { storeAttachments } from '../files/store-attachments.js';
 import { validate } from '../validate.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
 import { messageSchema } from './schemas.js';
+import { notifyReporter } from './notify-reporter.js';
 
 /** A message, files, or both; an empty message without files is refused. */
 async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'handler', authorUserId: string | null, text: string, files: IncomingFile[]) {
@@ -42,4 +43,5 @@ export async function addHandlerMessage(s: Services, actor: StaffActor | null, c
   const { text } = validate(messageSchema, input);
   await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   await storeMessage(s, caseId, 'handler', actor.userId, text, files);
+  await notifyReporter(s, caseId);
 }

@@ -15,6 +15,7 @@ export interface ReportDraft {
   anonymity?: Anonymity;
   answers: Answers;
   identity?: Partial<Identity>;
+  notifyEmail?: string;
   expiresAt: number;
 }
 

@@ -9,6 +9,7 @@ import { validate } from '../validate.js';
 import { checkAllAnswers } from './check-answers.js';
 import { getInstallationSalt } from './installation-salt.js';
 import { submitReportSchema } from './schemas.js';
+import { sealNotifyEmail } from './notify-reporter.js';
 import { prepareUploads, type IncomingFile } from '../files/prepare-upload.js';
 import { storeAttachments } from '../files/store-attachments.js';
 
@@ -56,6 +57,8 @@ export async function submitReport(s: Services, input: unknown, files: IncomingF
       receiptLookup: secrets.lookup,
       publicKey: keys.publicKey,
       privateKeyByReceipt: sealCaseKeyForReceipt(s.sodium, secrets.key, keys.privateKey),
+      notifyEmailSealed: form.notificationEmail ? sealNotifyEmail(s, caseId, form.notificationEmail) : null,
+      reporterLanguage: form.language,
       lastReporterActivityAt: now,
     });
     await tx.insert(caseKeys).values(handlers.map((h) => ({ caseId, userId: h.id, sealedPrivateKey: sealToPublicKey(s.sodium, h.publicKey, keys.privateKey), grantedAt: now })));

@@ -3,6 +3,7 @@ import { AppError, type FieldError } from '../../domain/errors.js';
 import { computeDeadlines } from '../../domain/reports/deadlines.js';
 import { newDraft, openDraft, sealDraft, type ReportDraft } from '../../domain/reports/report-draft.js';
 import { anonymitySchema, identitySchema } from '../../domain/reports/schemas.js';
+import { emailSchema } from '../../domain/accounts/schemas.js';
 import { submitReport } from '../../domain/reports/submit-report.js';
 import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { getRoute, listActiveRoutes, type RouteWithQuestionnaire } from '../../domain/routes/get-route.js';
@@ -78,6 +79,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         answers: draft.answers,
         identity: draft.anonymity === 'anonymous' ? undefined : draft.identity,
         language: c.get('lang'),
+        ...(draft.notifyEmail ? { notificationEmail: draft.notifyEmail } : {}),
       }, files);
       const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
       return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} />, 201);
@@ -102,7 +104,15 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       const parsed = identitySchema.safeParse(draft.identity);
       return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
     }
-    if (position === 'review') return [];
+    if (position === 'review') {
+      const email = text(form, 'notifyEmail').trim();
+      if (!email) {
+        delete draft.notifyEmail;
+        return [];
+      }
+      draft.notifyEmail = email.slice(0, 254);
+      return emailSchema.safeParse(email).success ? [] : [{ field: 'notifyEmail', message: 'errors.email.invalid' }];
+    }
     const step = visibleSteps(rq.definition)[Number(position.slice(5))];
     if (!step) return [];
     const raw: Record<string, string | string[] | undefined> = {};

@@ -109,6 +109,7 @@ function Review(props: ReportFormProps) {
       ) : null}
       <AnswerList definition={props.definition} answers={props.draft.answers} />
       <FileField name="files" label="report.files.label" description={{ text: t('report.files.help', { megabytes: props.maxFileMegabytes }) }} />
+      <TextField name="notifyEmail" label="report.notify.label" description="report.notify.help" type="email" value={props.draft.notifyEmail} autocomplete="off" />
       <div class="app-button-row">
         {props.all.filter((p) => p !== 'review').map((position, index) => (
           <button type="submit" name="_go" value={`to-${position}`} class="utrecht-button utrecht-button--subtle">
