@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 /** Start page to receipt, as a frightened civil servant would click it. Audits each page when asked. */
-async function reportFromStartPage(page: Page, what: string, audit: boolean): Promise<string> {
+async function reportFromStartPage(page: Page, what: string, audit: boolean, attachment?: { name: string; text: string }): Promise<string> {
   const check = (label: string) => (audit ? expectAccessible(page, label) : Promise.resolve());
   await page.goto('/');
   await page.getByRole('link', { name: 'Bekijk de mogelijkheden' }).click();
@@ -53,6 +53,9 @@ async function reportFromStartPage(page: Page, what: string, audit: boolean): Pr
   await page.getByRole('button', { name: 'Verder' }).click();
   await check('review');
   expect(await page.locator('.app-answers').textContent()).toContain(what);
+  if (attachment) {
+    await page.getByLabel('Bijlagen (niet verplicht)').setInputFiles({ name: attachment.name, mimeType: 'text/plain', buffer: Buffer.from(attachment.text) });
+  }
   await page.getByRole('button', { name: 'Versturen' }).click();
   await check('receipt');
   return (await page.getByTestId('receipt').textContent())!;
@@ -101,11 +104,12 @@ describe('reporter pages with JavaScript off', () => {
   it('go from the start page to the receipt and back in with it, setting no cookie before that', async () => {
     const { context, requests } = await newContext(browser, server.baseUrl, { javaScript: false });
     const page = await context.newPage();
-    const receipt = await reportFromStartPage(page, 'Zonder JavaScript gemeld.', false);
+    const receipt = await reportFromStartPage(page, 'Zonder JavaScript gemeld.', false, { name: 'notitie.txt', text: 'Een notitie als bijlage.' });
     expect(await context.cookies()).toEqual([]);
     await returnWithReceipt(page, receipt);
     expect((await context.cookies()).map((c) => c.name)).toEqual(['tegenspraak-reporter']);
     expect(await page.locator('main').textContent()).toContain('Zonder JavaScript gemeld.');
+    expect(await page.getByRole('link', { name: 'notitie.txt' }).count()).toBe(1);
     await page.getByLabel('Uw bericht').fill('Een aanvulling zonder JavaScript.');
     await page.getByRole('button', { name: 'Bericht versturen' }).click();
     expect(await page.locator('.app-thread').textContent()).toContain('Een aanvulling zonder JavaScript.');

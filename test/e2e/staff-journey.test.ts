@@ -71,7 +71,7 @@ describe('the staff journey in a browser, audited by axe-core on every page', ()
     await logIn(page, admin.email, admin.password, admin.secret);
     await page.waitForURL(/\/staff$/);
     await expectAccessible(page, 'staff home');
-    for (const path of ['/staff/users', '/staff/settings', '/staff/account', '/staff/cases']) {
+    for (const path of ['/staff/users', '/staff/settings', '/staff/account', '/staff/cases', '/staff/questionnaires', '/staff/questionnaires/commission']) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

@@ -45,7 +45,7 @@ describe('what a database dump holder sees', () => {
       const receipt = await reportThroughForm(
         t,
         { KIND: 'improper_pressure', WHAT: `${marker} wat er gebeurde`, WHEN: `${marker} voorjaar`, WANT: ['advice'], MEETING: 'no' },
-        { anonymity: 'confidential', identity: { name: `${marker} naam`, contact: `${marker}@prive.example` } },
+        { anonymity: 'confidential', identity: { name: `${marker} naam`, contact: `${marker}@prive.example` }, files: [{ name: `${marker}.txt`, bytes: Buffer.from(`${marker} inhoud van een bijlage`) }] },
       );
       const handler = await logInAs(t, secretary);
       const caseId = /href="\/staff\/cases\/([0-9a-f-]{36})"/.exec((await handler.get('/staff/cases')).html)![1]!;
