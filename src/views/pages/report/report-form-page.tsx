@@ -34,6 +34,8 @@ export function ReportFormPage(props: ReportFormProps) {
           {props.position === 'review' ? <SubmitButton label="report.send" name="_go" value="send" /> : <SubmitButton label="report.next" name="_go" value="next" />}
           {index > 0 ? <SubmitButton label="report.back" name="_go" value="back" secondary /> : null}
         </div>
+        {/* After the main buttons, so that Enter in a field never jumps back to step 1. */}
+        {props.position === 'review' ? <ChangeButtons all={props.all} /> : null}
       </Form>
     </>
   );
@@ -110,17 +112,23 @@ function Review(props: ReportFormProps) {
       <AnswerList definition={props.definition} answers={props.draft.answers} />
       <FileField name="files" label="report.files.label" description={{ text: t('report.files.help', { megabytes: props.maxFileMegabytes }) }} />
       <TextField name="notifyEmail" label="report.notify.label" description="report.notify.help" type="email" value={props.draft.notifyEmail} autocomplete="off" />
-      <div class="app-button-row">
-        {props.all.filter((p) => p !== 'review').map((position, index) => (
-          <button type="submit" name="_go" value={`to-${position}`} class="utrecht-button utrecht-button--subtle">
-            {t('report.review.change', { step: index + 1 })}
-          </button>
-        ))}
-      </div>
       <Alert kind="info">
         <P>{t('report.review.whatNext')}</P>
       </Alert>
     </>
+  );
+}
+
+function ChangeButtons(props: { all: Position[] }) {
+  const { t } = useUi();
+  return (
+    <div class="app-button-row">
+      {props.all.filter((p) => p !== 'review').map((position, index) => (
+        <button type="submit" name="_go" value={`to-${position}`} class="utrecht-button utrecht-button--subtle">
+          {t('report.review.change', { step: index + 1 })}
+        </button>
+      ))}
+    </div>
   );
 }
 
