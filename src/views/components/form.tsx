@@ -96,17 +96,25 @@ function describedBy(id: string, description: unknown, error: unknown): string |
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField(props: FieldProps) {
+/** Label, description, error and input slot: the frame every single-input field shares. */
+function FieldFrame(props: { id: string; label: Label; description?: Label | undefined; error: string | null; children?: Child }) {
   const label = useLabel(props.label);
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={props.id}>{label}</label>
+      </div>
+      <Described id={props.id} description={props.description} error={props.error} />
+      <div class="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
+export function TextField(props: FieldProps) {
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
-      </div>
-      <Described id={id} description={props.description} error={error} />
-      <div class="utrecht-form-field__input">
+    <FieldFrame id={id} label={props.label} description={props.description} error={error}>
         <input
           class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
           id={id}
@@ -122,22 +130,15 @@ export function TextField(props: FieldProps) {
           maxlength={props.maxlength}
           spellcheck={props.spellcheck === false ? false : undefined}
         />
-      </div>
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea(props: { name: string; label: Label; description?: Label | undefined; value?: string | undefined; maxlength?: number; rows?: number }) {
-  const label = useLabel(props.label);
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
-      </div>
-      <Described id={id} description={props.description} error={error} />
-      <div class="utrecht-form-field__input">
+    <FieldFrame id={id} label={props.label} description={props.description} error={error}>
         <textarea
           class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
           id={id}
@@ -149,8 +150,7 @@ export function TextArea(props: { name: string; label: Label; description?: Labe
         >
           {props.value ?? ''}
         </textarea>
-      </div>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -216,16 +216,10 @@ export function SubmitButton(props: { label: MessageKey; secondary?: boolean; na
 
 /** A file picker for several files, with what is allowed and what happens to the files. */
 export function FileField(props: { name: string; label: Label; description?: Label }) {
-  const label = useLabel(props.label);
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
   return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
-      </div>
-      <Described id={id} description={props.description} error={error} />
-      <div class="utrecht-form-field__input">
+    <FieldFrame id={id} label={props.label} description={props.description} error={error}>
         <input
           class="app-file-input"
           type="file"
@@ -236,7 +230,6 @@ export function FileField(props: { name: string; label: Label; description?: Lab
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy(id, props.description, error)}
         />
-      </div>
-    </div>
+    </FieldFrame>
   );
 }
