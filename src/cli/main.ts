@@ -13,6 +13,7 @@ import { issueSetupToken } from '../domain/setup/issue-setup-token.js';
 import { validate } from '../domain/validate.js';
 import { translateKey, translator } from '../i18n/index.js';
 import { printDemoAccounts } from './print-demo-accounts.js';
+import { unsafeVerifyAudit } from '../domain/audit/verify-audit.js';
 
 // The `tegenspraak` command for operators. It runs with the operator's access to the server and
 // its configuration, so it needs no log-in; it can still never decrypt a case.
@@ -24,6 +25,7 @@ Commands:
   user invite                invite a staff member (prints the link and mails it)
   user list                  list staff accounts and roles
   demo                       seed a demo organisation with one account per role
+  audit verify               check the whole audit chain; names the first broken entry
   totp <secret>              print the current code for a TOTP secret (demo convenience)
 
 Every command reads the same environment as the server (DATA_DIR, DATABASE_URL, ...).
@@ -33,6 +35,8 @@ Run 'tegenspraak <command> --help' for its options.`,
     'Usage: tegenspraak user invite --email <address> --name <display name> --role <role> [--role <role> ...]\n\nRoles: administrator, secretary, commission_member, chair, confidential_advisor,\nethics_panel_member, analyst. The administrator role cannot be combined with a case role.',
   'user list': 'Usage: tegenspraak user list\n\nLists every account with its roles and status.',
   demo: 'Usage: tegenspraak demo\n\nSeeds a demo organisation with one account per role on an empty installation and prints\nthe log-in details (also when the demo exists already).',
+  'audit verify':
+    'Usage: tegenspraak audit verify\n\nRecomputes every entry of the audit log and its link to the previous one. Exits 0 when\nthe chain is intact, 1 with the first broken entry when it is not. Needs the same server key.',
   totp: 'Usage: tegenspraak totp <base32 secret>\n\nPrints the current six-digit code, for trying the demo without an authenticator app.',
 };
 
@@ -48,7 +52,7 @@ async function run(argv: string[]): Promise<number> {
     },
   });
   const [first, second] = positionals;
-  const command = first === 'user' && second ? `user ${second}` : first;
+  const command = (first === 'user' || first === 'audit') && second ? `${first} ${second}` : first;
   if (!command || !(command in usage)) {
     console.log(usage.main);
     return command ? 2 : values.help ? 0 : 2;
@@ -81,6 +85,13 @@ async function run(argv: string[]): Promise<number> {
     } else if (command === 'user list') {
       for (const user of await unsafeListUsers(services)) {
         console.log(`${user.displayName.padEnd(28)} ${user.email.padEnd(40)} ${user.status.padEnd(9)} ${user.roles.join(',')}`);
+      }
+    } else if (command === 'audit verify') {
+      const verdict = await unsafeVerifyAudit(services);
+      if (verdict.ok) console.log(`Audit log intact: ${verdict.entries} entries verified.`);
+      else {
+        console.log(`Audit log BROKEN at entry ${verdict.brokenAt} (${verdict.reason}); the ${verdict.entries} entries before it verify.`);
+        return 1;
       }
     } else if (command === 'demo') {
       printDemoAccounts(config.baseUrl, await seedDemo(services));

@@ -222,3 +222,36 @@ export const attachments = pgTable(
   },
   (table) => [index('attachments_case_idx').on(table.caseId)],
 );
+
+// ---- Case handling ---------------------------------------------------------------------------
+
+// Append-only and chained: each entry carries a keyed hash over its own fields and the previous
+// entry's hash, so an edited, removed or inserted row breaks the chain at that row. No content:
+// who did what to which case, and when. No foreign keys, so purges and account removal keep it.
+export const auditLog = pgTable('audit_log', {
+  seq: integer('seq').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actorKind: text('actor_kind', { enum: ['staff', 'reporter', 'system'] }).notNull(),
+  actorUserId: uuid('actor_user_id'),
+  action: text('action').notNull(),
+  caseId: uuid('case_id'),
+  detail: jsonb('detail').$type<Record<string, string | number | boolean>>().notNull(),
+  prevHash: bytes('prev_hash').notNull(),
+  hash: bytes('hash').notNull(),
+});
+
+// Before first opening a case a handler declares no personal relation, or steps aside.
+export const caseDeclarations = pgTable(
+  'case_declarations',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    decision: text('decision', { enum: ['no_relation', 'recused'] }).notNull(),
+    at: created(),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.userId] })],
+);

@@ -13,6 +13,7 @@ export const errorCodes = {
   unavailable: 503,
   route_unavailable: 409,
   tampered: 409,
+  declaration_required: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -7,6 +7,7 @@ import { reportRoutes } from './api/report-routes.js';
 import { reportPages } from './pages/report-pages.js';
 import { reporterPages } from './pages/reporter-pages.js';
 import { questionnairePages } from './pages/questionnaire-pages.js';
+import { auditPages } from './pages/audit-pages.js';
 import { assetRoutes } from './assets.js';
 import type { AppEnv } from './env.js';
 import { errorHandler } from './errors.js';
@@ -54,5 +55,6 @@ export function createApp(s: Services): Hono<AppEnv> {
   reportPages(app, s);
   reporterPages(app, s);
   questionnairePages(app, s);
+  auditPages(app, s);
   return app;
 }

@@ -23,6 +23,7 @@ const titles: Record<ErrorCode | 'internal', MessageKey> = {
   unavailable: 'errors.unavailable.title',
   route_unavailable: 'errors.routeUnavailable.title',
   tampered: 'errors.tampered.title',
+  declaration_required: 'errors.declarationRequired.title',
   internal: 'errors.internal.title',
 };
 
@@ -39,6 +40,7 @@ const explanations: Record<ErrorCode | 'internal', MessageKey> = {
   unavailable: 'errors.unavailable.text',
   route_unavailable: 'errors.routeUnavailable.text',
   tampered: 'errors.tampered.text',
+  declaration_required: 'errors.declarationRequired.text',
   internal: 'errors.internal.text',
 };
 

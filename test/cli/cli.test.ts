@@ -47,7 +47,7 @@ describe('tegenspraak command', () => {
     const main = await cli('--help');
     expect(main.code).toBe(0);
     expect(main.out).toContain('user invite');
-    for (const command of [['init'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp']]) {
+    for (const command of [['init'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify']]) {
       const help = await cli(...command, '--help');
       expect(help.code, command.join(' ')).toBe(0);
       expect(help.out, command.join(' ')).toContain(`Usage: tegenspraak ${command.join(' ')}`);
@@ -75,6 +75,12 @@ describe('tegenspraak command', () => {
     const duplicate = await cli('user', 'invite', '--email', 'chair@example.nl', '--name', 'Again', '--role', 'chair');
     expect(duplicate.code).toBe(2);
     expect(duplicate.err).toContain('already exists');
+  });
+
+  it('verifies the audit chain', async () => {
+    const result = await cli('audit', 'verify');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Audit log intact: \d+ entries verified/);
   });
 
   it('prints a TOTP code for a secret', async () => {

@@ -6,12 +6,13 @@ import { expectAccessible, expectSameOrigin, launchBrowser, newContext, type Bro
 let server: Awaited<ReturnType<typeof startLiveServer>>;
 let browser: Browser;
 let secretary: TestStaff;
+let chair: TestStaff;
 
 beforeAll(async () => {
   server = await startLiveServer();
   browser = await launchBrowser();
   secretary = await createStaff(server, ['secretary']);
-  await createStaff(server, ['chair']);
+  chair = await createStaff(server, ['chair']);
 });
 afterAll(async () => {
   await browser?.close();
@@ -88,6 +89,10 @@ describe('reporter pages in a browser', () => {
     await staff.goto('/staff/cases');
     await expectAccessible(staff, 'case inbox with a case');
     await staff.getByRole('link', { name: 'Melding openen' }).first().click();
+    await expectAccessible(staff, 'declaration');
+    await staff.getByLabel('Ik heb geen persoonlijke relatie met de betrokkenen').check();
+    await staff.getByRole('button', { name: 'Verklaring vastleggen' }).click();
+    await staff.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}$/);
     await expectAccessible(staff, 'case');
     expect(await staff.locator('main').textContent()).toContain('Mijn rapport moest anders van de directeur.');
     await staff.getByLabel('Uw bericht').fill('Wij hebben uw melding ontvangen.');
@@ -95,6 +100,17 @@ describe('reporter pages in a browser', () => {
 
     await page.goto('/my-report');
     expect(await page.locator('.app-thread').textContent()).toContain('Wij hebben uw melding ontvangen.');
+
+    const chairPage = await (await newContext(browser, server.baseUrl, { javaScript: true })).context.newPage();
+    server.clock.advance(30_000);
+    await chairPage.goto('/login');
+    await chairPage.getByLabel('E-mailadres').fill(chair.email);
+    await chairPage.getByLabel('Wachtwoord').fill(chair.password);
+    await chairPage.getByLabel(/authenticator/).fill(currentCode(server, chair.totpSecret));
+    await chairPage.getByRole('button', { name: 'Inloggen' }).click();
+    await chairPage.goto('/staff/audit');
+    expect(await chairPage.locator('.utrecht-alert').textContent()).toContain('compleet en ongewijzigd');
+    await expectAccessible(chairPage, 'audit log');
     expectSameOrigin(requests, server.baseUrl);
     await context.close();
   });

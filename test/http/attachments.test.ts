@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { attachments, cases } from '../../src/db/schema.js';
 import { FormClient, hiddenValue } from '../support/form-client.js';
-import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
+import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -39,7 +39,9 @@ function jpegWithExif(): Uint8Array {
 }
 
 async function latestCaseId(handler: FormClient): Promise<string> {
-  return /href="\/staff\/cases\/([0-9a-f-]{36})"/.exec((await handler.get('/staff/cases')).html)![1]!;
+  const caseId = /href="\/staff\/cases\/([0-9a-f-]{36})"/.exec((await handler.get('/staff/cases')).html)![1]!;
+  await declareNoRelation(handler, caseId);
+  return caseId;
 }
 
 describe('attachments', () => {

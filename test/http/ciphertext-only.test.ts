@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { organisations } from '../../src/db/schema.js';
 import { FormClient } from '../support/form-client.js';
-import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
+import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs } from '../support/staff.js';
 import { createTestApp } from '../support/test-app.js';
 
@@ -49,6 +49,7 @@ describe('what a database dump holder sees', () => {
       );
       const handler = await logInAs(t, secretary);
       const caseId = /href="\/staff\/cases\/([0-9a-f-]{36})"/.exec((await handler.get('/staff/cases')).html)![1]!;
+      await declareNoRelation(handler, caseId);
       await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/messages`, { text: `${marker} antwoord van de commissie` });
       const reporter = await openWithReceipt(t, receipt);
       await reporter.submit('/my-report', '/my-report/messages', { text: `${marker} reactie van de melder` });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
+import { declareNoRelation } from '../support/reporting.js';
 import { cases } from '../../src/db/schema.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -78,6 +79,7 @@ describe('reporting API', () => {
     expect(Buffer.from(row!.notifyEmailSealed!).includes(Buffer.from('melder@prive.example'))).toBe(false);
 
     const handler = await logInAs(t, secretary);
+    await declareNoRelation(handler, row!.id);
     const before = t.mail.received.length;
     expect((await handler.submit(`/staff/cases/${row!.id}`, `/staff/cases/${row!.id}/messages`, { text: 'Vertrouwelijk antwoord over de controle.' })).status).toBe(303);
     const mail = t.mail.received.at(before)!;

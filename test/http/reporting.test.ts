@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { caseEntries, caseIdentities, caseKeys, cases } from '../../src/db/schema.js';
 import { FormClient, hiddenValue } from '../support/form-client.js';
-import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
+import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -37,7 +37,9 @@ const fullAnswers = {
 
 async function caseIdFor(handler: FormClient): Promise<string> {
   const inbox = await handler.get('/staff/cases');
-  return /href="\/staff\/cases\/([0-9a-f-]{36})"/.exec(inbox.html)![1]!;
+  const caseId = /href="\/staff\/cases\/([0-9a-f-]{36})"/.exec(inbox.html)![1]!;
+  await declareNoRelation(handler, caseId);
+  return caseId;
 }
 
 describe('the reporter’s path without JavaScript', () => {
@@ -100,6 +102,7 @@ describe('confidential reports', () => {
     const caseId = await caseIdFor(chairClient);
     expect((await chairClient.get(`/staff/cases/${caseId}`)).html).toContain('Petra Melder');
     const secretaryClient = await logInAs(t, secretary);
+    await declareNoRelation(secretaryClient, caseId);
     const secretaryView = await secretaryClient.get(`/staff/cases/${caseId}`);
     expect(secretaryView.html).toContain('Vertrouwelijke melding.');
     expect(secretaryView.html).not.toContain('Petra Melder');

@@ -71,3 +71,9 @@ export async function openWithReceipt(t: TestApp, receipt: string): Promise<Form
   expect(response.status).toBe(303);
   return client;
 }
+
+/** The handler's first look at a case: the declaration of no personal relation. */
+export async function declareNoRelation(handler: FormClient, caseId: string): Promise<void> {
+  const response = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/declaration`, { decision: 'no_relation' });
+  expect(response.status).toBe(303);
+}

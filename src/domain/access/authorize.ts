@@ -11,6 +11,7 @@ const policy = {
   'users.manage': ['administrator'],
   'settings.manage': ['administrator'],
   'questionnaires.manage': ['administrator'],
+  'audit.verify': ['chair'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],

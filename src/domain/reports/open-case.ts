@@ -4,6 +4,8 @@ import { attachments, caseEntries, caseIdentities, caseKeys, cases } from '../..
 import { fromBase64Url } from '../../crypto/encoding.js';
 import { decryptFile } from '../../crypto/file-stream.js';
 import type { AttachmentMeta } from '../files/store-attachments.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { declarationOf } from '../cases/declarations.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError } from '../errors.js';
@@ -64,7 +66,9 @@ async function decryptEntries(s: Services, caseId: string, keys: CaseKeyPair) {
 }
 
 /** One attachment's contents, after checking it belongs to this case and decrypts intact. */
-export async function readAttachment(s: Services, caseId: string, keys: CaseKeyPair, attachmentId: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
+export type Reader = { kind: 'reporter'; userId: null } | { kind: 'staff'; userId: string };
+
+export async function readAttachment(s: Services, reader: Reader, caseId: string, keys: CaseKeyPair, attachmentId: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
   const meta = (await decryptEntries(s, caseId, keys))
     .filter(({ entry }) => entry.kind === 'attachment')
     .map(({ content }) => content as unknown as AttachmentMeta)
@@ -74,6 +78,7 @@ export async function readAttachment(s: Services, caseId: string, keys: CaseKeyP
   const key = fromBase64Url(meta.key);
   const bytes = row && key ? decryptFile(s.sodium, key, row.header, row.ciphertext) : null;
   if (!bytes) throw new AppError('tampered');
+  await appendAudit(s, { actorKind: reader.kind, actorUserId: reader.userId, action: 'attachment.downloaded', caseId, detail: { attachment: attachmentId } });
   return { name: meta.name, mime: meta.mime, bytes };
 }
 
@@ -116,7 +121,9 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, ident
 }
 
 export async function readCaseAsReporter(s: Services, session: { caseId: string; casePrivateKey: Uint8Array }): Promise<CaseView> {
-  return decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) });
+  const view = await decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) });
+  await appendAudit(s, { actorKind: 'reporter', actorUserId: null, action: 'case.opened', caseId: session.caseId, detail: {} });
+  return view;
 }
 
 /** The case key of a handler: only from their own sealed copy, opened with their session's private key. */
@@ -124,6 +131,8 @@ export async function unsafeHandlerCaseKeys(s: Services, actor: StaffActor, case
   if (!actor.privateKey) throw new AppError('unauthenticated');
   const [grant] = await s.db.select().from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, actor.userId)));
   if (!grant) throw new AppError('forbidden');
+  // No key is used before the handler has declared they have no personal relation to the case.
+  if ((await declarationOf(s, caseId, actor.userId)) !== 'no_relation') throw new AppError('declaration_required');
   const ownPublic = publicKeyOf(s.sodium, actor.privateKey);
   const privateKey = openSealed(s.sodium, ownPublic, actor.privateKey, grant.sealedPrivateKey);
   if (!privateKey) throw new AppError('tampered');
@@ -145,5 +154,7 @@ export async function readCaseAsHandler(s: Services, actor: StaffActor | null, c
     if (!plain) throw new AppError('tampered');
     identity = JSON.parse(s.sodium.to_string(plain)) as Identity;
   }
-  return decryptCase(s, caseId, keys, identity);
+  const view = await decryptCase(s, caseId, keys, identity);
+  await appendAudit(s, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.opened', caseId, detail: { identityShown: !!identity } });
+  return view;
 }

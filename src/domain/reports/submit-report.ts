@@ -10,6 +10,7 @@ import { checkAllAnswers } from './check-answers.js';
 import { getInstallationSalt } from './installation-salt.js';
 import { submitReportSchema } from './schemas.js';
 import { sealNotifyEmail } from './notify-reporter.js';
+import { appendAudit } from '../audit/append-audit.js';
 import { prepareUploads, type IncomingFile } from '../files/prepare-upload.js';
 import { storeAttachments } from '../files/store-attachments.js';
 
@@ -64,6 +65,7 @@ export async function submitReport(s: Services, input: unknown, files: IncomingF
     await tx.insert(caseKeys).values(handlers.map((h) => ({ caseId, userId: h.id, sealedPrivateKey: sealToPublicKey(s.sodium, h.publicKey, keys.privateKey), grantedAt: now })));
     await tx.insert(caseEntries).values({ id: entryId, caseId, kind: 'answers', author: 'reporter', ...sealedAnswers, createdAt: now });
     await storeAttachments(tx, s.sodium, { caseId, casePublicKey: keys.publicKey, author: 'reporter', authorUserId: null, at: now }, prepared);
+    await appendAudit({ ...s, db: tx }, { actorKind: 'reporter', actorUserId: null, action: 'report.submitted', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } });
     if (form.identity && custodians.length > 0) {
       const identity = s.sodium.from_string(JSON.stringify(form.identity));
       await tx.insert(caseIdentities).values(custodians.map((c) => ({ caseId, custodianUserId: c.id, sealedIdentity: sealToPublicKey(s.sodium, c.publicKey, identity) })));

@@ -5,6 +5,10 @@ import { listInbox } from '../../domain/reports/list-inbox.js';
 import { readAttachment, readCaseAsHandler, unsafeHandlerCaseKeys } from '../../domain/reports/open-case.js';
 import { AppError } from '../../domain/errors.js';
 import { sendFile } from '../send-file.js';
+import { declarationOf, declareRelation } from '../../domain/cases/declarations.js';
+import { acknowledgeCase } from '../../domain/cases/acknowledge-case.js';
+import { holdsKey } from '../../domain/cases/holds-key.js';
+import { DeclarationPage } from '../../views/pages/declaration-page.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import type { Services } from '../../services.js';
 import { CaseInboxPage } from '../../views/pages/case-inbox-page.js';
@@ -22,20 +26,59 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
     const actor = requireStaff(c, 'cases.read');
     const caseId = c.req.param('id');
     if (!/^[0-9a-f-]{36}$/.test(caseId) || !/^[0-9a-f-]{36}$/.test(c.req.param('fileId'))) throw new AppError('not_found');
-    const file = await readAttachment(s, caseId, await unsafeHandlerCaseKeys(s, actor, caseId), c.req.param('fileId'));
+    const file = await readAttachment(s, { kind: 'staff', userId: actor.userId }, caseId, await unsafeHandlerCaseKeys(s, actor, caseId), c.req.param('fileId'));
     return sendFile(c, file);
   });
 
   app.get('/staff/cases', async (c) => {
     const actor = requireStaff(c, 'cases.list');
     const [items, routes, organisation] = await Promise.all([listInbox(s, actor), listActiveRoutes(s), getOrganisation(s)]);
-    return render(c, c.get('t')('cases.title'), <CaseInboxPage items={items} routes={routes} timeZone={organisation?.timeZone ?? 'Europe/Amsterdam'} />);
+    return render(
+      c,
+      c.get('t')('cases.title'),
+      <CaseInboxPage items={items} routes={routes} timeZone={organisation?.timeZone ?? 'Europe/Amsterdam'} recused={c.req.query('notice') === 'recused'} />,
+    );
   });
 
   app.get('/staff/cases/:id', async (c) => {
     const actor = requireStaff(c, 'cases.read');
+    const caseId = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+    if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) {
+      return render(c, c.get('t')('declaration.title'), <DeclarationPage caseId={caseId} />);
+    }
     const view = await readCaseAsHandler(s, actor, c.req.param('id'));
     return render(c, c.get('t')('case.title', { route: view.route.name[c.get('lang')] }), <CasePage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} />);
+  });
+
+  app.post('/staff/cases/:id/declaration', async (c) => {
+    const actor = requireStaff(c, 'cases.read');
+    const caseId = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+    const decision = text(await readForm(c), 'decision');
+    return handleForm(
+      c,
+      async () => {
+        await declareRelation(s, actor, caseId, decision);
+        return redirectTo(c, decision === 'recused' ? '/staff/cases?notice=recused' : `/staff/cases/${caseId}`);
+      },
+      { title: c.get('t')('declaration.title'), body: () => <DeclarationPage caseId={caseId} /> },
+    );
+  });
+
+  app.post('/staff/cases/:id/acknowledge', async (c) => {
+    const actor = requireStaff(c, 'cases.read');
+    const caseId = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+    const note = text(await readForm(c), 'note');
+    return handleForm(
+      c,
+      async () => {
+        await acknowledgeCase(s, actor, caseId, { note });
+        return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
+      },
+      { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} /> },
+    );
   });
 
   app.post('/staff/cases/:id/messages', async (c) => {

@@ -23,7 +23,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     if (!found) return redirectTo(c, '/receipt');
     if (!/^[0-9a-f-]{36}$/.test(c.req.param('id'))) return c.notFound();
     const keys = { privateKey: found.casePrivateKey, publicKey: publicKeyOf(s.sodium, found.casePrivateKey) };
-    return sendFile(c, await readAttachment(s, found.caseId, keys, c.req.param('id')));
+    return sendFile(c, await readAttachment(s, { kind: 'reporter', userId: null }, found.caseId, keys, c.req.param('id')));
   });
 
   app.get('/receipt', (c) => render(c, c.get('t')('receiptLogin.title'), <ReceiptLoginPage notice={c.req.query('left') ? 'left' : undefined} />));

@@ -14,6 +14,7 @@ export function StaffNavigation(props: { session: StaffSession }) {
         {isAllowed(actor, 'cases.list') ? <li><a class="utrecht-link" href={href('/staff/cases')}>{t('staff.nav.cases')}</a></li> : null}
         {isAllowed(actor, 'users.manage') ? <li><a class="utrecht-link" href={href('/staff/users')}>{t('staff.nav.users')}</a></li> : null}
         {isAllowed(actor, 'settings.manage') ? <li><a class="utrecht-link" href={href('/staff/settings')}>{t('staff.nav.settings')}</a></li> : null}
+        {isAllowed(actor, 'audit.verify') ? <li><a class="utrecht-link" href={href('/staff/audit')}>{t('staff.nav.audit')}</a></li> : null}
         {isAllowed(actor, 'questionnaires.manage') ? <li><a class="utrecht-link" href={href('/staff/questionnaires')}>{t('staff.nav.questionnaires')}</a></li> : null}
         <li><a class="utrecht-link" href={href('/staff/account')}>{t('staff.nav.account')}</a></li>
         <li>

@@ -2,16 +2,17 @@ import type { InboxItem } from '../../domain/reports/list-inbox.js';
 import type { RouteRow } from '../../domain/routes/get-route.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
-import { H1, Link, P } from '../components/text.js';
+import { Alert, H1, Link, P } from '../components/text.js';
 import { formatDate, formatDateTime } from '../format.js';
 
 /** The handler's inbox: metadata only; opening a case is what decrypts it. */
-export function CaseInboxPage(props: { items: InboxItem[]; routes: RouteRow[]; timeZone: string }) {
+export function CaseInboxPage(props: { items: InboxItem[]; routes: RouteRow[]; timeZone: string; recused?: boolean }) {
   const { t, lang, href } = useUi();
   const routeName = (code: string) => props.routes.find((r) => r.code === code)?.name[lang] ?? code;
   return (
     <>
       <H1>{t('cases.title')}</H1>
+      {props.recused ? <Alert kind="ok">{t('declaration.recusedDone')}</Alert> : null}
       {props.items.length === 0 ? (
         <P>{t('cases.empty')}</P>
       ) : (

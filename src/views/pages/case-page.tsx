@@ -21,6 +21,16 @@ export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: st
         </Alert>
       ) : null}
       {props.sent ? <Alert kind="ok">{t('case.reply.sent')}</Alert> : null}
+      {v.status === 'received' ? (
+        <section aria-labelledby="acknowledge">
+          <H2 id="acknowledge">{t('case.ack.title')}</H2>
+          <P>{t('case.ack.help')}</P>
+          <Form action={`/staff/cases/${v.id}/acknowledge`}>
+            <TextArea name="note" label="case.ack.note" rows={3} />
+            <SubmitButton label="case.ack.submit" />
+          </Form>
+        </section>
+      ) : null}
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
       <H2>{t('case.reply.title')}</H2>
       <P>{t('case.reply.help')}</P>

@@ -15,6 +15,7 @@ export function StaffHomePage(props: { session: StaffSession; notice?: 'password
         {isAllowed(s, 'cases.list') ? <Item><Link href={href('/staff/cases')}>{t('staff.nav.cases')}</Link></Item> : null}
         {isAllowed(s, 'users.manage') ? <Item><Link href={href('/staff/users')}>{t('staff.nav.users')}</Link></Item> : null}
         {isAllowed(s, 'settings.manage') ? <Item><Link href={href('/staff/settings')}>{t('staff.nav.settings')}</Link></Item> : null}
+        {isAllowed(s, 'audit.verify') ? <Item><Link href={href('/staff/audit')}>{t('staff.nav.audit')}</Link></Item> : null}
         {isAllowed(s, 'questionnaires.manage') ? <Item><Link href={href('/staff/questionnaires')}>{t('staff.nav.questionnaires')}</Link></Item> : null}
         <Item><Link href={href('/staff/account')}>{t('staff.nav.account')}</Link></Item>
       </List>

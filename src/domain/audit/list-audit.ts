@@ -1,0 +1,27 @@
+import { desc, eq } from 'drizzle-orm';
+import { auditLog, users } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { authorize, type Actor } from '../access/authorize.js';
+import { unsafeVerifyAudit, type AuditVerdict } from './verify-audit.js';
+
+export interface AuditRow {
+  seq: number;
+  at: Date;
+  actorKind: 'staff' | 'reporter' | 'system';
+  actorName: string | null;
+  action: string;
+  caseId: string | null;
+}
+
+/** For the chair: the verdict over the whole chain and the latest entries. */
+export async function reviewAudit(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, actor: Actor | null): Promise<{ verdict: AuditVerdict; rows: AuditRow[] }> {
+  authorize(actor, 'audit.verify');
+  const verdict = await unsafeVerifyAudit(s);
+  const rows = await s.db
+    .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .orderBy(desc(auditLog.seq))
+    .limit(50);
+  return { verdict, rows };
+}

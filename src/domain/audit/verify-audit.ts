@@ -1,0 +1,28 @@
+import { asc, count, gt } from 'drizzle-orm';
+import { auditLog } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { auditHash, GENESIS_HASH } from './audit-hash.js';
+
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: 'edited' | 'missing' | 'relinked' };
+
+const BATCH = 1000;
+
+/** Walks the whole chain in order and names the first entry that does not check out. */
+export async function unsafeVerifyAudit(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>): Promise<AuditVerdict> {
+  let expectedSeq = 1;
+  let prevHash: Uint8Array = GENESIS_HASH;
+  for (;;) {
+    const rows = await s.db.select().from(auditLog).where(gt(auditLog.seq, expectedSeq - 1)).orderBy(asc(auditLog.seq)).limit(BATCH);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, brokenAt: expectedSeq, reason: 'missing' };
+      if (!s.sodium.memcmp(row.prevHash, prevHash)) return { ok: false, entries: expectedSeq - 1, brokenAt: row.seq, reason: 'relinked' };
+      const hash = auditHash(s.sodium, s.serverKeys.audit, prevHash, row);
+      if (!s.sodium.memcmp(hash, row.hash)) return { ok: false, entries: expectedSeq - 1, brokenAt: row.seq, reason: 'edited' };
+      prevHash = row.hash;
+      expectedSeq++;
+    }
+  }
+  const [total] = await s.db.select({ n: count() }).from(auditLog);
+  return { ok: true, entries: total?.n ?? 0 };
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { auditLog, caseIdentities, caseKeys, cases } from '../../src/db/schema.js';
+import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
+import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
+import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let secretary: TestStaff;
+let chair: TestStaff;
+let member: TestStaff;
+const answers = { KIND: 'improper_pressure', WHAT: 'Voor de behandeling.', WANT: ['conversation'] };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  secretary = await createStaff(t, ['secretary']);
+  chair = await createStaff(t, ['chair']);
+  member = await createStaff(t, ['commission_member']);
+});
+afterAll(() => t.close());
+
+async function newestCase(): Promise<string> {
+  const all = await t.services.db.select({ id: cases.id, at: cases.receivedAt }).from(cases);
+  return all.sort((a, b) => b.at.getTime() - a.at.getTime())[0]!.id;
+}
+
+describe('declaration and recusal', () => {
+  it('asks for a declaration before anything is decrypted', async () => {
+    await reportThroughForm(t, answers);
+    const caseId = await newestCase();
+    const handler = await logInAs(t, member);
+    const page = await handler.get(`/staff/cases/${caseId}`);
+    expect(page.html).toContain('Voordat u deze melding opent');
+    expect(page.html).not.toContain('Voor de behandeling.');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.html)![1]!;
+    // Skipping the declaration by posting a message directly is refused.
+    expect((await handler.post(`/staff/cases/${caseId}/messages`, { _csrf: token, text: 'x' })).status).toBe(403);
+    await declareNoRelation(handler, caseId);
+    expect((await handler.get(`/staff/cases/${caseId}`)).html).toContain('Voor de behandeling.');
+  });
+
+  it('recusal destroys the key and identity copy at once and is final', async () => {
+    await reportThroughForm(t, answers, { anonymity: 'confidential', identity: { name: 'Iris', contact: 'iris@prive.example' } });
+    const caseId = await newestCase();
+    const handler = await logInAs(t, chair);
+    const recused = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/declaration`, { decision: 'recused' });
+    expect(recused.status).toBe(303);
+    expect(await t.services.db.select().from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, chair.userId)))).toHaveLength(0);
+    expect(await t.services.db.select().from(caseIdentities).where(eq(caseIdentities.caseId, caseId))).toHaveLength(0);
+    expect((await handler.get(`/staff/cases/${caseId}`)).status).toBe(403);
+    expect((await handler.get('/staff/cases')).html).not.toContain(caseId);
+    const actions = (await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).map((e) => e.action);
+    expect(actions).toContain('case.recused');
+  });
+
+  it('the last key holder cannot step aside and lose the case', async () => {
+    await reportThroughForm(t, answers);
+    const caseId = await newestCase();
+    for (const staff of [chair, member]) {
+      const client = await logInAs(t, staff);
+      expect((await client.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/declaration`, { decision: 'recused' })).status).toBe(303);
+    }
+    const last = await logInAs(t, secretary);
+    const refused = await last.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/declaration`, { decision: 'recused' });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('enige die deze melding nog kan openen');
+    expect(await t.services.db.select().from(caseKeys).where(eq(caseKeys.caseId, caseId))).toHaveLength(1);
+  });
+});
+
+describe('acknowledgement', () => {
+  it('moves the case on, tells the reporter, and restarts the feedback clock', async () => {
+    const receipt = await reportThroughForm(t, answers);
+    const caseId = await newestCase();
+    t.clock.advance(3 * 24 * 3600_000);
+    const handler = await logInAs(t, secretary);
+    await declareNoRelation(handler, caseId);
+    const response = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/acknowledge`, { note: 'Wij bellen u volgende week.' });
+    expect(response.status).toBe(303);
+    const again = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/messages`, { text: 'tweede' });
+    expect(again.status).toBe(303);
+    const [row] = await t.services.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row!.status).toBe('acknowledged');
+    const reporter = await (await openWithReceipt(t, receipt)).get('/my-report');
+    expect(reporter.html).toContain('Wij hebben uw melding ontvangen en nemen die in behandeling.');
+    expect(reporter.html).toContain('Wij bellen u volgende week.');
+    expect(reporter.html).toContain('Ontvangst bevestigd');
+    // The clock was at 22 November plus a few minutes, then three days on: feedback by 25 February.
+    expect(reporter.html).toMatch(/Terugkoppeling uiterlijk<\/dt><dd>25 februari 2027/);
+  });
+});
+
+describe('audit trail', () => {
+  it('records openings, messages and declarations, and the verifier names an edited or removed row', async () => {
+    const verdict = await unsafeVerifyAudit(t.services);
+    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict.entries).toBeGreaterThan(5);
+    const rows = await t.services.db.select().from(auditLog).orderBy(asc(auditLog.seq));
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added']));
+    // No content in the audit: only codes, ids and counts.
+    expect(JSON.stringify(rows)).not.toContain('Voor de behandeling');
+
+    const target = rows[5]!;
+    await t.services.db.update(auditLog).set({ action: 'case.nothing-to-see' }).where(eq(auditLog.seq, target.seq));
+    expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: false, brokenAt: target.seq, reason: 'edited' });
+    const chairPage = await (await logInAs(t, chair)).get('/staff/audit');
+    expect(chairPage.html).toContain(`vanaf regel ${target.seq}`);
+    await t.services.db.update(auditLog).set({ action: target.action }).where(eq(auditLog.seq, target.seq));
+    expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: true });
+
+    await t.services.db.delete(auditLog).where(eq(auditLog.seq, 3));
+    expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: false, brokenAt: 3, reason: 'missing' });
+  });
+
+  it('only the chair sees the audit page', async () => {
+    expect((await (await logInAs(t, secretary)).get('/staff/audit')).status).toBe(403);
+    expect((await (await logInAs(t, chair)).get('/staff/audit')).status).toBe(200);
+  });
+});
