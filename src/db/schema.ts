@@ -132,6 +132,8 @@ export const cases = pgTable(
     status: text('status').notNull().default('received'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    /** A local date (YYYY-MM-DD) when the feedback deadline was extended, with a reason told to the reporter. */
+    feedbackExtendedTo: text('feedback_extended_to'),
     receiptLookup: bytes('receipt_lookup').notNull().unique(),
     publicKey: bytes('public_key').notNull(),
     privateKeyByReceipt: bytes('private_key_by_receipt').notNull(),
@@ -167,7 +169,8 @@ export const caseEntries = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['answers', 'message', 'attachment'] }).notNull(),
+    // 'note' entries are internal to the handlers and never shown to the reporter.
+    kind: text('kind', { enum: ['answers', 'message', 'attachment', 'note'] }).notNull(),
     author: text('author', { enum: ['reporter', 'handler'] }).notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id),
     sealedKey: bytes('sealed_key').notNull(),

@@ -5,7 +5,4 @@ export function formatDateTime(date: Date, lang: Language, timeZone: string): st
   return date.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** A local calendar date (YYYY-MM-DD) written out, e.g. "29 november 2026". */
-export function formatDate(date: string, lang: Language): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-}
+export { formatDate } from '../i18n/format-date.js';

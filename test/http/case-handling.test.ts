@@ -4,6 +4,7 @@ import { auditLog, caseIdentities, caseKeys, cases } from '../../src/db/schema.j
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
+import { hiddenValue } from '../support/form-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -76,7 +77,7 @@ describe('acknowledgement', () => {
     t.clock.advance(3 * 24 * 3600_000);
     const handler = await logInAs(t, secretary);
     await declareNoRelation(handler, caseId);
-    const response = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/acknowledge`, { note: 'Wij bellen u volgende week.' });
+    const response = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/acknowledge`, { ackNote: 'Wij bellen u volgende week.' });
     expect(response.status).toBe(303);
     const again = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/messages`, { text: 'tweede' });
     expect(again.status).toBe(303);
@@ -91,13 +92,59 @@ describe('acknowledgement', () => {
   });
 });
 
+describe('lifecycle', () => {
+  it('walks assess, handle, conclude, feedback and close; notes stay internal; extensions are told', async () => {
+    const receipt = await reportThroughForm(t, answers);
+    const caseId = await newestCase();
+    const handler = await logInAs(t, secretary);
+    await declareNoRelation(handler, caseId);
+    // Staff tokens are bound to the session, so any form's token will do, also for steps the page does not offer.
+    const token = hiddenValue((await handler.get(`/staff/cases/${caseId}`)).html, '_csrf');
+    const post = (action: string, fields: Record<string, string>) => handler.post(`/staff/cases/${caseId}/${action}`, { ...fields, _csrf: token });
+
+    expect((await post('advance', { to: 'in_handling', stepText: '' })).status).toBe(409);
+    expect((await post('acknowledge', { ackNote: '' })).status).toBe(303);
+    const incomplete = await post('assess', { admissible: 'yes', assessReason: '', priority: 'high', retaliationRisk: 'high' });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.html).toContain('id="field-assessReason-error"');
+    expect((await post('assess', { admissible: 'yes', assessReason: 'Ernstige druk op een rapport.', priority: 'high', retaliationRisk: 'high', measures: 'Geen beoordelingsgesprek door de directeur.' })).status).toBe(303);
+    expect((await post('notes', { noteText: 'Intern: eerst de directeur horen.' })).status).toBe(303);
+    expect((await post('extend', { months: '2', extensionReason: 'Het onderzoek vraagt meer gesprekken.' })).status).toBe(303);
+    expect((await post('advance', { to: 'in_handling', stepText: '' })).status).toBe(303);
+    expect((await post('advance', { to: 'concluded', stepText: 'Conclusie: druk was oneigenlijk.' })).status).toBe(303);
+    expect((await post('advance', { to: 'feedback_given', stepText: '' })).status).toBe(422);
+    expect((await post('advance', { to: 'feedback_given', stepText: 'Wij hebben met de directie gesproken; het rapport blijft ongewijzigd.' })).status).toBe(303);
+    expect((await post('advance', { to: 'closed', stepText: '' })).status).toBe(303);
+    expect((await post('advance', { to: 'closed', stepText: '' })).status).toBe(409);
+
+    const staffView = (await handler.get(`/staff/cases/${caseId}`)).html;
+    expect(staffView).toContain('Intern: eerst de directeur horen.');
+    expect(staffView).toContain('Geen beoordelingsgesprek door de directeur.');
+    expect(staffView).toContain('Afgesloten');
+
+    const reporter = await openWithReceipt(t, receipt);
+    const reporterView = (await reporter.get('/my-report')).html;
+    expect(reporterView).toContain('het rapport blijft ongewijzigd');
+    expect(reporterView).toContain('Het onderzoek vraagt meer gesprekken.');
+    expect(reporterView).not.toContain('Intern: eerst de directeur horen.');
+    expect(reporterView).not.toContain('Geen beoordelingsgesprek');
+    expect(reporterView).not.toContain('Conclusie: druk was oneigenlijk.');
+    // Acknowledged on 22 November (+ a few minutes): feedback by 22 February, extended by two months.
+    expect(reporterView).toMatch(/Terugkoppeling uiterlijk<\/dt><dd>2[0-9] april 2027/);
+    const actions = (await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'case.concluded', 'case.feedback_given', 'case.closed']));
+  });
+});
+
 describe('audit trail', () => {
   it('records openings, messages and declarations, and the verifier names an edited or removed row', async () => {
     const verdict = await unsafeVerifyAudit(t.services);
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.entries).toBeGreaterThan(5);
     const rows = await t.services.db.select().from(auditLog).orderBy(asc(auditLog.seq));
-    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added']));
+    expect(new Set(rows.map((r) => r.action))).toEqual(
+      new Set(['report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added', 'case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'case.concluded', 'case.feedback_given', 'case.closed']),
+    );
     // No content in the audit: only codes, ids and counts.
     expect(JSON.stringify(rows)).not.toContain('Voor de behandeling');
 

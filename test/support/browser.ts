@@ -39,6 +39,12 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, `axe on ${label}`).toEqual([]);
+  // Labels find their field by id: a repeated id sends a label (and assistive technology) to the wrong field.
+  const repeatedIds = await page.evaluate(() => {
+    const ids = Array.from(document.querySelectorAll("[id]"), (element) => element.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  });
+  expect(repeatedIds, `repeated ids on ${label}`).toEqual([]);
 }
 
 export function expectSameOrigin(requests: string[], baseUrl: string): void {

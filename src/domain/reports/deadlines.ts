@@ -27,8 +27,9 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export function computeDeadlines(receivedAt: Date, acknowledgedAt: Date | null, timeZone: string): Deadlines {
+/** An extension (with a reason told to the reporter) replaces the feedback date. */
+export function computeDeadlines(receivedAt: Date, acknowledgedAt: Date | null, timeZone: string, feedbackExtendedTo?: string | null): Deadlines {
   const acknowledgeBy = addDays(localDate(receivedAt, timeZone), 7);
   const feedbackFrom = acknowledgedAt ? localDate(acknowledgedAt, timeZone) : acknowledgeBy;
-  return { acknowledgeBy, feedbackBy: addMonths(feedbackFrom, 3) };
+  return { acknowledgeBy, feedbackBy: feedbackExtendedTo ?? addMonths(feedbackFrom, 3) };
 }

@@ -27,6 +27,7 @@ export async function listInbox(s: Pick<Services, 'db'>, actor: Actor | null): P
       anonymity: cases.anonymity,
       receivedAt: cases.receivedAt,
       acknowledgedAt: cases.acknowledgedAt,
+      feedbackExtendedTo: cases.feedbackExtendedTo,
       lastReporter: cases.lastReporterActivityAt,
       lastHandler: cases.lastHandlerActivityAt,
     })
@@ -41,7 +42,7 @@ export async function listInbox(s: Pick<Services, 'db'>, actor: Actor | null): P
     status: row.status,
     anonymity: row.anonymity,
     receivedAt: row.receivedAt,
-    deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone),
+    deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
     reporterWroteLast: !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
   }));
 }

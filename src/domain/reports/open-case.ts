@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { openEntry, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
-import { attachments, caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import { attachments, caseEntries, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
 import { fromBase64Url } from '../../crypto/encoding.js';
 import { decryptFile } from '../../crypto/file-stream.js';
 import type { AttachmentMeta } from '../files/store-attachments.js';
@@ -25,6 +25,15 @@ export interface CaseAttachment {
   createdAt: Date;
 }
 
+/** Handlers only: never decrypted for, nor shown to, the reporter. */
+export interface CaseNote {
+  id: string;
+  authorUserId: string | null;
+  authorName: string | null;
+  content: Record<string, unknown>;
+  createdAt: Date;
+}
+
 export interface CaseMessage {
   id: string;
   author: 'reporter' | 'handler';
@@ -46,6 +55,7 @@ export interface CaseView {
   language: 'nl' | 'en';
   messages: CaseMessage[];
   attachments: CaseAttachment[];
+  notes: CaseNote[];
   /** Only for an identity custodian of a confidential or open case. */
   identity?: Identity;
 }
@@ -55,8 +65,9 @@ export interface StaffActor extends Actor {
 }
 
 /** Every entry of the case, decrypted; any entry that does not open makes the whole read fail. */
-async function decryptEntries(s: Services, caseId: string, keys: CaseKeyPair) {
-  const entries = await s.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId)).orderBy(asc(caseEntries.createdAt), asc(caseEntries.id));
+async function decryptEntries(s: Services, caseId: string, keys: CaseKeyPair, includeNotes = false) {
+  const all = await s.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId)).orderBy(asc(caseEntries.createdAt), asc(caseEntries.id));
+  const entries = includeNotes ? all : all.filter((entry) => entry.kind !== 'note');
   return entries.map((entry) => {
     const plain = openEntry(s.sodium, keys, { caseId, entryId: entry.id, kind: entry.kind }, entry);
     // A ciphertext that does not open was altered or moved: refuse rather than show half a case.
@@ -82,7 +93,7 @@ export async function readAttachment(s: Services, reader: Reader, caseId: string
   return { name: meta.name, mime: meta.mime, bytes };
 }
 
-async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, identity?: Identity): Promise<CaseView> {
+async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, forHandler: boolean, identity?: Identity): Promise<CaseView> {
   const [row] = await s.db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found');
   if (s.sodium.to_hex(row.publicKey) !== s.sodium.to_hex(keys.publicKey)) throw new AppError('tampered');
@@ -91,8 +102,11 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, ident
   let language: 'nl' | 'en' = 'nl';
   const messages: CaseMessage[] = [];
   const files: CaseAttachment[] = [];
-  for (const { entry, content } of await decryptEntries(s, caseId, keys)) {
-    if (entry.kind === 'answers') {
+  const notes: CaseNote[] = [];
+  for (const { entry, content } of await decryptEntries(s, caseId, keys, forHandler)) {
+    if (entry.kind === 'note') {
+      notes.push({ id: entry.id, authorUserId: entry.authorUserId, authorName: null, content, createdAt: entry.createdAt });
+    } else if (entry.kind === 'answers') {
       answers = (content.answers as Answers | undefined) ?? {};
       language = content.language === 'en' ? 'en' : 'nl';
     } else if (entry.kind === 'message') {
@@ -110,20 +124,27 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, ident
     status: row.status,
     anonymity: row.anonymity,
     receivedAt: row.receivedAt,
-    deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone),
+    deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
     timeZone,
     answers,
     language,
     messages,
     attachments: files,
+    notes,
     ...(identity ? { identity } : {}),
   };
 }
 
 export async function readCaseAsReporter(s: Services, session: { caseId: string; casePrivateKey: Uint8Array }): Promise<CaseView> {
-  const view = await decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) });
+  const view = await decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) }, false);
   await appendAudit(s, { actorKind: 'reporter', actorUserId: null, action: 'case.opened', caseId: session.caseId, detail: {} });
   return view;
+}
+
+async function authorNames(s: Services, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await s.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The case key of a handler: only from their own sealed copy, opened with their session's private key. */
@@ -154,7 +175,9 @@ export async function readCaseAsHandler(s: Services, actor: StaffActor | null, c
     if (!plain) throw new AppError('tampered');
     identity = JSON.parse(s.sodium.to_string(plain)) as Identity;
   }
-  const view = await decryptCase(s, caseId, keys, identity);
+  const view = await decryptCase(s, caseId, keys, true, identity);
+  const names = await authorNames(s, view.notes.map((n) => n.authorUserId).filter((id): id is string => !!id));
+  for (const note of view.notes) note.authorName = note.authorUserId ? (names.get(note.authorUserId) ?? null) : null;
   await appendAudit(s, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.opened', caseId, detail: { identityShown: !!identity } });
   return view;
 }

@@ -15,7 +15,9 @@ import { CaseInboxPage } from '../../views/pages/case-inbox-page.js';
 import { CasePage } from '../../views/pages/case-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import { handleForm, readFiles, readForm, redirectTo, text } from './form-input.js';
+import { handleForm, readFiles, readForm, redirectTo, text, type FormValues } from './form-input.js';
+import { addInternalNote, advanceCase, assessCase, extendFeedbackDeadline } from '../../domain/cases/lifecycle.js';
+import type { StaffSession } from '../../domain/sessions/resolve-session.js';
 import { requireStaff } from './require-staff.js';
 
 // Case routes are for handlers only; the administrator is refused here as everywhere else.
@@ -70,7 +72,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
     const actor = requireStaff(c, 'cases.read');
     const caseId = c.req.param('id');
     if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
-    const note = text(await readForm(c), 'note');
+    const note = text(await readForm(c), 'ackNote');
     return handleForm(
       c,
       async () => {
@@ -80,6 +82,44 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} /> },
     );
   });
+
+  // The lifecycle steps: each a small form on the case page, each audited.
+  const steps: Record<string, (actor: StaffSession, caseId: string, form: FormValues) => Promise<void>> = {
+    assess: (actor, caseId, form) =>
+      assessCase(s, actor, caseId, { admissible: text(form, 'admissible'), reason: text(form, 'assessReason'), priority: text(form, 'priority'), retaliationRisk: text(form, 'retaliationRisk'), measures: text(form, 'measures') }),
+    advance: (actor, caseId, form) => advanceCase(s, actor, caseId, text(form, 'to'), { text: text(form, 'stepText') }),
+    extend: (actor, caseId, form) => extendFeedbackDeadline(s, actor, caseId, { months: text(form, 'months'), reason: text(form, 'extensionReason') }),
+    notes: (actor, caseId, form) => addInternalNote(s, actor, caseId, { text: text(form, 'noteText') }),
+  };
+  // The forms name their fields apart (unique ids on one page); errors come back under the domain's names.
+  const formFieldFor: Record<string, Record<string, string>> = {
+    assess: { reason: 'assessReason' },
+    advance: { text: 'stepText' },
+    extend: { reason: 'extensionReason' },
+    notes: { text: 'noteText' },
+  };
+  for (const [name, run] of Object.entries(steps)) {
+    app.post(`/staff/cases/:id/${name}`, async (c) => {
+      const actor = requireStaff(c, 'cases.read');
+      const caseId = c.req.param('id');
+      if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+      const form = await readForm(c);
+      return handleForm(
+        c,
+        async () => {
+          try {
+            await run(actor, caseId, form);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            const rename = formFieldFor[name] ?? {};
+            throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: rename[e.field] ?? e.field })), error.retryAfterSeconds);
+          }
+          return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
+        },
+        { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} /> },
+      );
+    });
+  }
 
   app.post('/staff/cases/:id/messages', async (c) => {
     const actor = requireStaff(c, 'cases.read');

@@ -4,6 +4,7 @@ import { useUi } from '../ui-context.js';
 import { ErrorSummary, FileField, Form, SubmitButton, TextArea } from '../components/form.js';
 import { Alert, H1, H2, Link, P } from '../components/text.js';
 import { CaseThread } from './report/case-thread.js';
+import { CaseSteps, InternalNotes } from './case-steps.js';
 
 export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number }) {
   const { t, lang, href } = useUi();
@@ -21,17 +22,9 @@ export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: st
         </Alert>
       ) : null}
       {props.sent ? <Alert kind="ok">{t('case.reply.sent')}</Alert> : null}
-      {v.status === 'received' ? (
-        <section aria-labelledby="acknowledge">
-          <H2 id="acknowledge">{t('case.ack.title')}</H2>
-          <P>{t('case.ack.help')}</P>
-          <Form action={`/staff/cases/${v.id}/acknowledge`}>
-            <TextArea name="note" label="case.ack.note" rows={3} />
-            <SubmitButton label="case.ack.submit" />
-          </Form>
-        </section>
-      ) : null}
+      <CaseSteps view={v} />
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
+      <InternalNotes view={v} timeZone={v.timeZone} />
       <H2>{t('case.reply.title')}</H2>
       <P>{t('case.reply.help')}</P>
       <ErrorSummary />

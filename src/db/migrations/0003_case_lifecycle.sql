@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "feedback_extended_to" text;

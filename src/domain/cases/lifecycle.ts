@@ -1,0 +1,132 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { cases } from '../../db/schema.js';
+import { translator } from '../../i18n/index.js';
+import type { Services } from '../../services.js';
+import { authorize } from '../access/authorize.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { AppError } from '../errors.js';
+import { notifyReporter } from '../reports/notify-reporter.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { getOrganisation } from '../organisation/get-organisation.js';
+import { addMonths, computeDeadlines } from '../reports/deadlines.js';
+import { formatDate } from '../../i18n/format-date.js';
+import { validate } from '../validate.js';
+import { insertSealedEntry } from './insert-entry.js';
+
+// receive - assess - address - conclude (ISO 37002), as statuses a reporter can understand.
+export const caseStatuses = ['received', 'acknowledged', 'assessed', 'in_handling', 'concluded', 'feedback_given', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** The one step forward from each status (acknowledging and assessing have their own forms). */
+export const nextStatus: Partial<Record<CaseStatus, CaseStatus>> = {
+  assessed: 'in_handling',
+  in_handling: 'concluded',
+  concluded: 'feedback_given',
+  feedback_given: 'closed',
+};
+
+const text = (max: number) => z.string().trim().max(max, { error: 'errors.field.tooLong' });
+
+export const assessmentSchema = z.object({
+  admissible: z.enum(['yes', 'no'], { error: 'errors.choice.required' }),
+  reason: text(5000).min(1, { error: 'errors.field.required' }),
+  priority: z.enum(['low', 'normal', 'high'], { error: 'errors.choice.required' }),
+  retaliationRisk: z.enum(['none', 'low', 'high'], { error: 'errors.choice.required' }),
+  measures: text(5000),
+});
+
+export const noteSchema = z.object({ text: text(20_000).min(1, { error: 'errors.field.required' }) });
+export const advanceSchema = z.object({ text: text(20_000) });
+export const extensionSchema = z.object({
+  reason: text(5000).min(1, { error: 'errors.field.required' }),
+  months: z.enum(['1', '2', '3'], { error: 'errors.choice.required' }),
+});
+
+type Step = { status: CaseStatus; language: string; publicKey: Uint8Array; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
+
+/**
+ * Runs one lifecycle step in one transaction: checks the handler's key and the current status,
+ * lets the step write entries and change the case, and appends the audit entry.
+ */
+async function step(
+  s: Services,
+  actor: StaffActor | null,
+  caseId: string,
+  allowedFrom: readonly CaseStatus[],
+  action: string,
+  work: (ctx: { tx: Parameters<Parameters<Services['db']['transaction']>[0]>[0]; current: Step; at: Date }) => Promise<Partial<typeof cases.$inferInsert>>,
+  detail: Record<string, string | number | boolean> = {},
+): Promise<void> {
+  authorize(actor, 'cases.read');
+  await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
+  const at = s.now();
+  await s.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({
+        status: cases.status,
+        language: cases.reporterLanguage,
+        publicKey: cases.publicKey,
+        receivedAt: cases.receivedAt,
+        acknowledgedAt: cases.acknowledgedAt,
+        feedbackExtendedTo: cases.feedbackExtendedTo,
+      })
+      .from(cases)
+      .where(eq(cases.id, caseId))
+      .for('update');
+    if (!current || !allowedFrom.includes(current.status as CaseStatus)) throw new AppError('conflict');
+    const changes = await work({ tx, current: current as Step, at });
+    await tx.update(cases).set({ ...changes, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
+    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail });
+  });
+}
+
+const entryTarget = (caseId: string, actor: StaffActor, current: Step, at: Date) => ({ caseId, casePublicKey: current.publicKey, author: 'handler' as const, authorUserId: actor.userId, at });
+
+/** Admissible or not with a reason, priority, risk of retaliation and protective measures: an internal note. */
+export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
+  const form = validate(assessmentSchema, input);
+  await step(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'note', { type: 'assessment', ...form });
+    return { status: 'assessed' };
+  }, { admissible: form.admissible === 'yes', priority: form.priority, retaliationRisk: form.retaliationRisk });
+}
+
+/** Internal notes are for handlers only; the reporter's pages never show them. */
+export async function addInternalNote(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
+  const form = validate(noteSchema, input);
+  await step(s, actor, caseId, caseStatuses, 'note.added', async ({ tx, current, at }) => {
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'note', { type: 'note', text: form.text });
+    return {};
+  });
+}
+
+/**
+ * One step forward. Giving feedback is a message to the reporter and needs its text; the other
+ * steps may carry an internal note.
+ */
+export async function advanceCase(s: Services, actor: StaffActor | null, caseId: string, to: string, input: unknown): Promise<void> {
+  const form = validate(advanceSchema, input);
+  const from = (Object.keys(nextStatus) as CaseStatus[]).filter((status) => nextStatus[status] === to);
+  if (from.length === 0) throw new AppError('conflict');
+  if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
+  await step(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
+    if (form.text) await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), to === 'feedback_given' ? 'message' : 'note', { type: 'status', text: form.text });
+    return { status: to };
+  });
+  if (to === 'feedback_given') await notifyReporter(s, caseId);
+}
+
+/** Extending the 3-month feedback deadline needs a reason, and the reporter is told both. */
+export async function extendFeedbackDeadline(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
+  const form = validate(extensionSchema, input);
+  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  await step(s, actor, caseId, ['acknowledged', 'assessed', 'in_handling', 'concluded'], 'case.feedback-extended', async ({ tx, current, at }) => {
+    const until = addMonths(computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo).feedbackBy, Number(form.months));
+    const language = current.language === 'en' ? 'en' : 'nl';
+    const text = translator(language)('case.extension.message', { date: formatDate(until, language), reason: form.reason });
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'extension', text });
+    return { feedbackExtendedTo: until };
+  }, { months: Number(form.months) });
+  await notifyReporter(s, caseId);
+}

@@ -1,0 +1,98 @@
+import type { CaseView } from '../../domain/reports/open-case.js';
+import { nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { useUi } from '../ui-context.js';
+import { ChoiceGroup, Form, SubmitButton, TextArea } from '../components/form.js';
+import { H2, P } from '../components/text.js';
+import { formatDateTime } from '../format.js';
+
+// Field names differ between the forms on this page so that every field id is unique.
+
+/** The next step for this case, and the extension of the feedback deadline while it can apply. */
+export function CaseSteps(props: { view: CaseView }) {
+  const { t } = useUi();
+  const v = props.view;
+  const status = v.status as CaseStatus;
+  const next = nextStatus[status];
+  return (
+    <section aria-labelledby="next-step">
+      <H2 id="next-step">{t('case.steps.title')}</H2>
+      {status === 'received' ? (
+        <>
+          <P>{t('case.ack.help')}</P>
+          <Form action={`/staff/cases/${v.id}/acknowledge`}>
+            <TextArea name="ackNote" label="case.ack.note" rows={3} />
+            <SubmitButton label="case.ack.submit" />
+          </Form>
+        </>
+      ) : null}
+      {status === 'acknowledged' ? (
+        <Form action={`/staff/cases/${v.id}/assess`}>
+          <P>{t('case.assess.help')}</P>
+          <ChoiceGroup name="admissible" legend="case.assess.admissible" choices={[{ value: 'yes', label: t('form.yes') }, { value: 'no', label: t('form.no') }]} selected={[]} />
+          <TextArea name="assessReason" label="case.assess.reason" rows={3} />
+          <ChoiceGroup name="priority" legend="case.assess.priority" choices={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`case.assess.priority.${p}`) }))} selected={['normal']} />
+          <ChoiceGroup name="retaliationRisk" legend="case.assess.risk" choices={(['none', 'low', 'high'] as const).map((r) => ({ value: r, label: t(`case.assess.risk.${r}`) }))} selected={[]} />
+          <TextArea name="measures" label="case.assess.measures" rows={3} />
+          <SubmitButton label="case.assess.submit" />
+        </Form>
+      ) : null}
+      {next ? (
+        <Form action={`/staff/cases/${v.id}/advance`}>
+          <input type="hidden" name="to" value={next} />
+          <P>{t(`case.advance.${next}.help` as MessageKey)}</P>
+          <TextArea name="stepText" label={next === 'feedback_given' ? 'case.advance.feedbackText' : 'case.advance.noteText'} rows={4} />
+          <SubmitButton label={`case.advance.${next}.submit` as MessageKey} />
+        </Form>
+      ) : null}
+      {status === 'closed' ? <P>{t('case.steps.closed')}</P> : null}
+      {['acknowledged', 'assessed', 'in_handling', 'concluded'].includes(status) ? (
+        <Form action={`/staff/cases/${v.id}/extend`}>
+          <H2>{t('case.extension.title')}</H2>
+          <P>{t('case.extension.help')}</P>
+          <ChoiceGroup name="months" legend="case.extension.months" choices={['1', '2', '3'].map((m) => ({ value: m, label: t('case.extension.monthsOption', { months: m }) }))} selected={[]} />
+          <TextArea name="extensionReason" label="case.extension.reason" rows={3} />
+          <SubmitButton label="case.extension.submit" secondary />
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Internal notes, visibly apart from the conversation with the reporter. */
+export function InternalNotes(props: { view: CaseView; timeZone: string }) {
+  const { t, lang } = useUi();
+  return (
+    <section aria-labelledby="internal-notes" class="app-internal">
+      <H2 id="internal-notes">{t('case.notes.title')}</H2>
+      <P>{t('case.notes.help')}</P>
+      <ol class="app-thread">
+        {props.view.notes.map((note) => (
+          <li class="app-message app-message--note">
+            <p class="utrecht-paragraph app-message-meta">
+              <strong>{note.authorName ?? t('audit.actor.staff')}</strong> · {formatDateTime(note.createdAt, lang, props.timeZone)}
+            </p>
+            <p class="utrecht-paragraph app-answer-text">{describeNote(t, note.content)}</p>
+          </li>
+        ))}
+      </ol>
+      <Form action={`/staff/cases/${props.view.id}/notes`}>
+        <TextArea name="noteText" label="case.notes.label" rows={3} />
+        <SubmitButton label="case.notes.submit" secondary />
+      </Form>
+    </section>
+  );
+}
+
+function describeNote(t: ReturnType<typeof useUi>['t'], content: Record<string, unknown>): string {
+  if (content.type === 'assessment') {
+    return t('case.notes.assessment', {
+      admissible: t(content.admissible === 'yes' ? 'form.yes' : 'form.no'),
+      priority: t(`case.assess.priority.${String(content.priority)}` as MessageKey),
+      risk: t(`case.assess.risk.${String(content.retaliationRisk)}` as MessageKey),
+      reason: String(content.reason ?? ''),
+      measures: String(content.measures || '–'),
+    });
+  }
+  return String(content.text ?? '');
+}
