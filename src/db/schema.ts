@@ -136,6 +136,8 @@ export const cases = pgTable(
     feedbackExtendedTo: text('feedback_extended_to'),
     receiptLookup: bytes('receipt_lookup').notNull().unique(),
     publicKey: bytes('public_key').notNull(),
+    // A second key pair for internal notes, sealed to handlers only: the receipt never opens it.
+    internalPublicKey: bytes('internal_public_key'),
     privateKeyByReceipt: bytes('private_key_by_receipt').notNull(),
     // Optional address for content-free "there is a new message" mails, sealed under the server
     // key because the server must be able to send to it; the reporter is warned what it reveals.
@@ -157,6 +159,7 @@ export const caseKeys = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     sealedPrivateKey: bytes('sealed_private_key').notNull(),
+    sealedInternalKey: bytes('sealed_internal_key'),
     grantedAt: created(),
   },
   (table) => [primaryKey({ columns: [table.caseId, table.userId] }), index('case_keys_user_idx').on(table.userId)],

@@ -116,6 +116,12 @@ describe('reporter pages in a browser', () => {
     await chairPage.goto('/staff/audit');
     expect(await chairPage.locator('.utrecht-alert').textContent()).toContain('compleet en ongewijzigd');
     await expectAccessible(chairPage, 'audit log');
+    await chairPage.goto('/staff/cases');
+    await chairPage.getByRole('link', { name: 'Melding openen' }).first().click();
+    await chairPage.getByLabel('Ik heb geen persoonlijke relatie met de betrokkenen').check();
+    await chairPage.getByRole('button', { name: 'Verklaring vastleggen' }).click();
+    await chairPage.getByRole('heading', { name: 'Toegang tot deze melding' }).waitFor();
+    await expectAccessible(chairPage, 'case as chair, with access panel');
     expectSameOrigin(requests, server.baseUrl);
     await context.close();
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, caseIdentities, caseKeys, cases } from '../../src/db/schema.js';
+import { auditLog, caseEntries, caseIdentities, caseKeys, cases } from '../../src/db/schema.js';
+import { openEntry, publicKeyOf } from '../../src/crypto/case-keys.js';
+import { resolveReporterSession, startReporterSession } from '../../src/domain/reports/reporter-session.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
@@ -131,8 +133,48 @@ describe('lifecycle', () => {
     expect(reporterView).not.toContain('Conclusie: druk was oneigenlijk.');
     // Acknowledged on 22 November (+ a few minutes): feedback by 22 February, extended by two months.
     expect(reporterView).toMatch(/Terugkoppeling uiterlijk<\/dt><dd>2[0-9] april 2027/);
+    // Even with the reporter's own case key and the raw database, internal notes do not open.
+    const { token: reporterToken } = await startReporterSession(t.services, { receipt });
+    const session = (await resolveReporterSession(t.services, reporterToken))!;
+    const keys = { privateKey: session.casePrivateKey, publicKey: publicKeyOf(t.services.sodium, session.casePrivateKey) };
+    const entries = await t.services.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId));
+    const open = (kind: string) => entries.filter((e) => e.kind === kind).map((e) => openEntry(t.services.sodium, keys, { caseId, entryId: e.id, kind: e.kind }, e));
+    expect(open('note').length).toBeGreaterThan(1);
+    expect(open('note').every((plain) => plain === null)).toBe(true);
+    expect(open('message').every((plain) => plain !== null)).toBe(true);
+
     const actions = (await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'case.concluded', 'case.feedback_given', 'case.closed']));
+  });
+});
+
+describe('access granted by the chair', () => {
+  it('seals the case key to one more person, and takes it away again', async () => {
+    await reportThroughForm(t, answers);
+    const caseId = await newestCase();
+    const investigator = await createStaff(t, ['ethics_panel_member']);
+    const admin = await createStaff(t, ['administrator']);
+    const outsider = await logInAs(t, investigator);
+    expect((await outsider.get(`/staff/cases/${caseId}`)).status).toBe(403);
+
+    const chairClient = await logInAs(t, chair);
+    await declareNoRelation(chairClient, caseId);
+    const page = await chairClient.get(`/staff/cases/${caseId}`);
+    expect(page.html).toContain('Toegang tot deze melding');
+    const token = hiddenValue(page.html, '_csrf');
+    expect((await chairClient.post(`/staff/cases/${caseId}/access/grant`, { userId: admin.userId, _csrf: token })).status).toBe(422);
+    expect((await chairClient.post(`/staff/cases/${caseId}/access/grant`, { userId: investigator.userId, _csrf: token })).status).toBe(303);
+
+    await declareNoRelation(outsider, caseId);
+    expect((await outsider.get(`/staff/cases/${caseId}`)).html).toContain('Voor de behandeling.');
+    // Granting is the chair's alone.
+    const own = hiddenValue((await outsider.get('/staff')).html, '_csrf');
+    expect((await outsider.post(`/staff/cases/${caseId}/access/grant`, { userId: member.userId, _csrf: own })).status).toBe(403);
+
+    expect((await chairClient.post(`/staff/cases/${caseId}/access/revoke`, { userId: investigator.userId, _csrf: token })).status).toBe(303);
+    expect((await outsider.get(`/staff/cases/${caseId}`)).status).toBe(403);
+    const actions = (await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['access.granted', 'access.revoked']));
   });
 });
 
@@ -143,7 +185,7 @@ describe('audit trail', () => {
     expect(verdict.entries).toBeGreaterThan(5);
     const rows = await t.services.db.select().from(auditLog).orderBy(asc(auditLog.seq));
     expect(new Set(rows.map((r) => r.action))).toEqual(
-      new Set(['report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added', 'case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'case.concluded', 'case.feedback_given', 'case.closed']),
+      new Set(['report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added', 'case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'case.concluded', 'case.feedback_given', 'case.closed', 'access.granted', 'access.revoked']),
     );
     // No content in the audit: only codes, ids and counts.
     expect(JSON.stringify(rows)).not.toContain('Voor de behandeling');

@@ -12,6 +12,7 @@ const policy = {
   'settings.manage': ['administrator'],
   'questionnaires.manage': ['administrator'],
   'audit.verify': ['chair'],
+  'cases.grant': ['chair'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],

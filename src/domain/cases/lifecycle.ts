@@ -43,7 +43,7 @@ export const extensionSchema = z.object({
   months: z.enum(['1', '2', '3'], { error: 'errors.choice.required' }),
 });
 
-type Step = { status: CaseStatus; language: string; publicKey: Uint8Array; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
+type Step = { status: CaseStatus; language: string; publicKey: Uint8Array; internalPublicKey: Uint8Array | null; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
 
 /**
  * Runs one lifecycle step in one transaction: checks the handler's key and the current status,
@@ -67,6 +67,7 @@ async function step(
         status: cases.status,
         language: cases.reporterLanguage,
         publicKey: cases.publicKey,
+        internalPublicKey: cases.internalPublicKey,
         receivedAt: cases.receivedAt,
         acknowledgedAt: cases.acknowledgedAt,
         feedbackExtendedTo: cases.feedbackExtendedTo,
@@ -81,13 +82,17 @@ async function step(
   });
 }
 
-const entryTarget = (caseId: string, actor: StaffActor, current: Step, at: Date) => ({ caseId, casePublicKey: current.publicKey, author: 'handler' as const, authorUserId: actor.userId, at });
+/** Messages go to the case key (the reporter reads them); notes to the handlers-only internal key. */
+const entryTarget = (caseId: string, actor: StaffActor, current: Step, at: Date, kind: 'message' | 'note' = 'message') => {
+  if (kind === 'note' && !current.internalPublicKey) throw new AppError('conflict');
+  return { caseId, casePublicKey: kind === 'note' ? current.internalPublicKey! : current.publicKey, author: 'handler' as const, authorUserId: actor.userId, at };
+};
 
 /** Admissible or not with a reason, priority, risk of retaliation and protective measures: an internal note. */
 export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(assessmentSchema, input);
   await step(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
-    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'note', { type: 'assessment', ...form });
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
     return { status: 'assessed' };
   }, { admissible: form.admissible === 'yes', priority: form.priority, retaliationRisk: form.retaliationRisk });
 }
@@ -96,7 +101,7 @@ export async function assessCase(s: Services, actor: StaffActor | null, caseId: 
 export async function addInternalNote(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(noteSchema, input);
   await step(s, actor, caseId, caseStatuses, 'note.added', async ({ tx, current, at }) => {
-    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'note', { type: 'note', text: form.text });
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'note', text: form.text });
     return {};
   });
 }
@@ -111,7 +116,8 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
   if (from.length === 0) throw new AppError('conflict');
   if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
   await step(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
-    if (form.text) await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), to === 'feedback_given' ? 'message' : 'note', { type: 'status', text: form.text });
+    const kind = to === 'feedback_given' ? 'message' : 'note';
+    if (form.text) await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, kind), kind, { type: 'status', text: form.text });
     return { status: to };
   });
   if (to === 'feedback_given') await notifyReporter(s, caseId);

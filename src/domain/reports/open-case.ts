@@ -65,11 +65,12 @@ export interface StaffActor extends Actor {
 }
 
 /** Every entry of the case, decrypted; any entry that does not open makes the whole read fail. */
-async function decryptEntries(s: Services, caseId: string, keys: CaseKeyPair, includeNotes = false) {
+async function decryptEntries(s: Services, caseId: string, keys: CaseKeyPair, internal: CaseKeyPair | null = null) {
   const all = await s.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId)).orderBy(asc(caseEntries.createdAt), asc(caseEntries.id));
-  const entries = includeNotes ? all : all.filter((entry) => entry.kind !== 'note');
+  const entries = internal ? all : all.filter((entry) => entry.kind !== 'note');
   return entries.map((entry) => {
-    const plain = openEntry(s.sodium, keys, { caseId, entryId: entry.id, kind: entry.kind }, entry);
+    // Internal notes are sealed to the internal key pair, which the reporter's receipt never opens.
+    const plain = openEntry(s.sodium, entry.kind === 'note' ? internal! : keys, { caseId, entryId: entry.id, kind: entry.kind }, entry);
     // A ciphertext that does not open was altered or moved: refuse rather than show half a case.
     if (!plain) throw new AppError('tampered');
     return { entry, content: JSON.parse(s.sodium.to_string(plain)) as Record<string, unknown> };
@@ -93,7 +94,7 @@ export async function readAttachment(s: Services, reader: Reader, caseId: string
   return { name: meta.name, mime: meta.mime, bytes };
 }
 
-async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, forHandler: boolean, identity?: Identity): Promise<CaseView> {
+async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, internal: CaseKeyPair | null, identity?: Identity): Promise<CaseView> {
   const [row] = await s.db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found');
   if (s.sodium.to_hex(row.publicKey) !== s.sodium.to_hex(keys.publicKey)) throw new AppError('tampered');
@@ -103,7 +104,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, forHa
   const messages: CaseMessage[] = [];
   const files: CaseAttachment[] = [];
   const notes: CaseNote[] = [];
-  for (const { entry, content } of await decryptEntries(s, caseId, keys, forHandler)) {
+  for (const { entry, content } of await decryptEntries(s, caseId, keys, internal)) {
     if (entry.kind === 'note') {
       notes.push({ id: entry.id, authorUserId: entry.authorUserId, authorName: null, content, createdAt: entry.createdAt });
     } else if (entry.kind === 'answers') {
@@ -136,7 +137,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, forHa
 }
 
 export async function readCaseAsReporter(s: Services, session: { caseId: string; casePrivateKey: Uint8Array }): Promise<CaseView> {
-  const view = await decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) }, false);
+  const view = await decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) }, null);
   await appendAudit(s, { actorKind: 'reporter', actorUserId: null, action: 'case.opened', caseId: session.caseId, detail: {} });
   return view;
 }
@@ -147,8 +148,13 @@ async function authorNames(s: Services, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+export interface HandlerKeys extends CaseKeyPair {
+  /** The key pair for internal notes; handlers only. */
+  internal: CaseKeyPair | null;
+}
+
 /** The case key of a handler: only from their own sealed copy, opened with their session's private key. */
-export async function unsafeHandlerCaseKeys(s: Services, actor: StaffActor, caseId: string): Promise<CaseKeyPair> {
+export async function unsafeHandlerCaseKeys(s: Services, actor: StaffActor, caseId: string): Promise<HandlerKeys> {
   if (!actor.privateKey) throw new AppError('unauthenticated');
   const [grant] = await s.db.select().from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, actor.userId)));
   if (!grant) throw new AppError('forbidden');
@@ -157,7 +163,13 @@ export async function unsafeHandlerCaseKeys(s: Services, actor: StaffActor, case
   const ownPublic = publicKeyOf(s.sodium, actor.privateKey);
   const privateKey = openSealed(s.sodium, ownPublic, actor.privateKey, grant.sealedPrivateKey);
   if (!privateKey) throw new AppError('tampered');
-  return { privateKey, publicKey: publicKeyOf(s.sodium, privateKey) };
+  const internalKey = grant.sealedInternalKey ? openSealed(s.sodium, ownPublic, actor.privateKey, grant.sealedInternalKey) : null;
+  if (grant.sealedInternalKey && !internalKey) throw new AppError('tampered');
+  return {
+    privateKey,
+    publicKey: publicKeyOf(s.sodium, privateKey),
+    internal: internalKey ? { privateKey: internalKey, publicKey: publicKeyOf(s.sodium, internalKey) } : null,
+  };
 }
 
 export async function readCaseAsHandler(s: Services, actor: StaffActor | null, caseId: string): Promise<CaseView> {
@@ -175,7 +187,7 @@ export async function readCaseAsHandler(s: Services, actor: StaffActor | null, c
     if (!plain) throw new AppError('tampered');
     identity = JSON.parse(s.sodium.to_string(plain)) as Identity;
   }
-  const view = await decryptCase(s, caseId, keys, true, identity);
+  const view = await decryptCase(s, caseId, keys, keys.internal, identity);
   const names = await authorNames(s, view.notes.map((n) => n.authorUserId).filter((id): id is string => !!id));
   for (const note of view.notes) note.authorName = note.authorUserId ? (names.get(note.authorUserId) ?? null) : null;
   await appendAudit(s, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.opened', caseId, detail: { identityShown: !!identity } });

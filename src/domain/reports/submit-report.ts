@@ -38,6 +38,7 @@ export async function submitReport(s: Services, input: unknown, files: IncomingF
   const receipt = newReceipt(s.sodium);
   const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, normaliseReceipt(receipt)!, await getInstallationSalt(s));
   const keys = createCaseKeyPair(s.sodium);
+  const internal = createCaseKeyPair(s.sodium);
   const caseId = randomUUID();
   const entryId = randomUUID();
   const now = s.now();
@@ -57,12 +58,21 @@ export async function submitReport(s: Services, input: unknown, files: IncomingF
       receivedAt: now,
       receiptLookup: secrets.lookup,
       publicKey: keys.publicKey,
+      internalPublicKey: internal.publicKey,
       privateKeyByReceipt: sealCaseKeyForReceipt(s.sodium, secrets.key, keys.privateKey),
       notifyEmailSealed: form.notificationEmail ? sealNotifyEmail(s, caseId, form.notificationEmail) : null,
       reporterLanguage: form.language,
       lastReporterActivityAt: now,
     });
-    await tx.insert(caseKeys).values(handlers.map((h) => ({ caseId, userId: h.id, sealedPrivateKey: sealToPublicKey(s.sodium, h.publicKey, keys.privateKey), grantedAt: now })));
+    await tx.insert(caseKeys).values(
+      handlers.map((h) => ({
+        caseId,
+        userId: h.id,
+        sealedPrivateKey: sealToPublicKey(s.sodium, h.publicKey, keys.privateKey),
+        sealedInternalKey: sealToPublicKey(s.sodium, h.publicKey, internal.privateKey),
+        grantedAt: now,
+      })),
+    );
     await tx.insert(caseEntries).values({ id: entryId, caseId, kind: 'answers', author: 'reporter', ...sealedAnswers, createdAt: now });
     await storeAttachments(tx, s.sodium, { caseId, casePublicKey: keys.publicKey, author: 'reporter', authorUserId: null, at: now }, prepared);
     await appendAudit({ ...s, db: tx }, { actorKind: 'reporter', actorUserId: null, action: 'report.submitted', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } });
@@ -72,5 +82,6 @@ export async function submitReport(s: Services, input: unknown, files: IncomingF
     }
   });
   keys.privateKey.fill(0);
+  internal.privateKey.fill(0);
   return { receipt, caseId };
 }

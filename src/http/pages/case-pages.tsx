@@ -18,6 +18,8 @@ import { render } from '../render.js';
 import { handleForm, readFiles, readForm, redirectTo, text, type FormValues } from './form-input.js';
 import { addInternalNote, advanceCase, assessCase, extendFeedbackDeadline } from '../../domain/cases/lifecycle.js';
 import type { StaffSession } from '../../domain/sessions/resolve-session.js';
+import { caseAccessOverview, grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
+import { isAllowed } from '../../domain/access/authorize.js';
 import { requireStaff } from './require-staff.js';
 
 // Case routes are for handlers only; the administrator is refused here as everywhere else.
@@ -50,7 +52,11 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       return render(c, c.get('t')('declaration.title'), <DeclarationPage caseId={caseId} />);
     }
     const view = await readCaseAsHandler(s, actor, c.req.param('id'));
-    return render(c, c.get('t')('case.title', { route: view.route.name[c.get('lang')] }), <CasePage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} />);
+    return render(
+      c,
+      c.get('t')('case.title', { route: view.route.name[c.get('lang')] }),
+      <CasePage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} access={await accessFor(actor, caseId)} />,
+    );
   });
 
   app.post('/staff/cases/:id/declaration', async (c) => {
@@ -82,6 +88,28 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} /> },
     );
   });
+
+  async function accessFor(actor: StaffSession, caseId: string) {
+    return isAllowed(actor, 'cases.grant') ? { ...(await caseAccessOverview(s, caseId)), selfId: actor.userId } : undefined;
+  }
+
+  for (const [name, change] of Object.entries({ grant: grantCaseAccess, revoke: revokeCaseAccess })) {
+    app.post(`/staff/cases/:id/access/${name}`, async (c) => {
+      const actor = requireStaff(c, 'cases.grant');
+      const caseId = c.req.param('id');
+      if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+      const userId = text(await readForm(c), 'userId');
+      return handleForm(
+        c,
+        async () => {
+          if (!/^[0-9a-f-]{36}$/.test(userId)) throw new AppError('validation', [{ field: 'userId', message: 'errors.choice.required' }]);
+          await change(s, actor, caseId, userId);
+          return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
+        },
+        { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} access={await accessFor(actor, caseId)} /> },
+      );
+    });
+  }
 
   // The lifecycle steps: each a small form on the case page, each audited.
   const steps: Record<string, (actor: StaffSession, caseId: string, form: FormValues) => Promise<void>> = {
@@ -116,7 +144,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
           }
           return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
         },
-        { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} /> },
+        { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} access={await accessFor(actor, caseId)} /> },
       );
     });
   }

@@ -5,8 +5,10 @@ import { ErrorSummary, FileField, Form, SubmitButton, TextArea } from '../compon
 import { Alert, H1, H2, Link, P } from '../components/text.js';
 import { CaseThread } from './report/case-thread.js';
 import { CaseSteps, InternalNotes } from './case-steps.js';
+import { CaseAccessPanel } from './case-access-panel.js';
+import type { KeyHolderView } from '../../domain/cases/case-access.js';
 
-export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number }) {
+export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number; access?: { holders: KeyHolderView[]; candidates: KeyHolderView[]; selfId: string } | undefined }) {
   const { t, lang, href } = useUi();
   const v = props.view;
   return (
@@ -25,6 +27,7 @@ export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: st
       <CaseSteps view={v} />
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
       <InternalNotes view={v} timeZone={v.timeZone} />
+      {props.access ? <CaseAccessPanel caseId={v.id} {...props.access} /> : null}
       <H2>{t('case.reply.title')}</H2>
       <P>{t('case.reply.help')}</P>
       <ErrorSummary />
