@@ -10,24 +10,32 @@ import { organisations } from '../src/db/schema.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/logging.js';
 import type { Mailer } from '../src/mail/mailer.js';
-import { createBenchStaff } from './staff.js';
+import { BENCH_PASSWORD, createBenchStaff } from './staff.js';
+import { seedListOnlyCases } from '../test/support/seed-cases.js';
+import { logIn } from '../src/domain/accounts/log-in.js';
+import { totpCode, totpStep } from '../src/crypto/totp.js';
 import { percentile, timeEach, withConcurrency } from './measure.js';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
 const DERIVATIONS = Number(process.env.BENCH_DERIVATIONS ?? 20);
+const INBOX_CASES = Number(process.env.BENCH_INBOX_CASES ?? 100_000);
+const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 30);
 
 const nullMailer: Mailer = { send: async () => {}, close: () => {} };
+
+const stage = (name: string) => process.stderr.write(`bench: ${name}\n`);
 
 async function main() {
   const config = parseConfig({ SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench' });
   const database = await openDatabase({ kind: 'pglite' });
   const { services, close } = await boot(config, { database, mailer: nullMailer, logger: createLogger('silent') });
   await services.db.insert(organisations).values({ name: 'Benchmark' });
-  await createBenchStaff(services, ['secretary', 'chair', 'ethics_panel_member']);
+  const [secretary] = await createBenchStaff(services, ['secretary', 'chair', 'ethics_panel_member']);
   const app = createApp(services);
   const concurrency = availableParallelism();
 
+  stage('argon2id');
   // 1. Argon2id alone, the floor under every submission and receipt log-in.
   const salt = randomBytes(16);
   const single = await timeEach(DERIVATIONS, () => services.kdf.derive({ secret: '01234567890123456789', salt, outputLength: 64 }));
@@ -35,6 +43,7 @@ async function main() {
   await withConcurrency(DERIVATIONS, concurrency, () => services.kdf.derive({ secret: '01234567890123456789', salt, outputLength: 64 }));
   const derivationsPerSecond = DERIVATIONS / ((performance.now() - parallelStart) / 1000);
 
+  stage('submissions');
   // 2. Report submissions through the real HTTP stack and database.
   const receipts: string[] = [];
   const submitStart = performance.now();
@@ -49,6 +58,7 @@ async function main() {
   });
   const submissionsPerSecond = SUBMISSIONS / ((performance.now() - submitStart) / 1000);
 
+  stage('receipt log-ins');
   // 3. Receipt log-in latency, one at a time (what a returning reporter waits for).
   const logins = await timeEach(LOGINS, async (i) => {
     const response = await app.request('http://localhost/api/v1/reporter/session', {
@@ -59,6 +69,17 @@ async function main() {
     if (response.status !== 200) throw new Error(`receipt log-in failed: ${response.status}`);
   });
 
+  stage('inbox');
+  // 4. The staff inbox with 100,000 cases this handler holds a key for: one page, filtered or not.
+  await seedListOnlyCases(services.db, { handlerId: secretary!.userId, count: INBOX_CASES, start: new Date(Date.UTC(2020, 0, 1)), routes: ['commission', 'ethics'], statuses: ['received', 'acknowledged', 'in_handling'] });
+  const { sessionToken } = await logIn(services, { email: secretary!.email, password: BENCH_PASSWORD, totpCode: totpCode(secretary!.totpSecret, totpStep(Date.now())) });
+  const inboxPaths = ['/staff/cases', '/staff/cases?status=received', '/staff/cases?route=ethics&sort=oldest', '/staff/cases?page=20', '/staff/cases?overdue=1'];
+  const inbox = await timeEach(INBOX_REQUESTS, async (i) => {
+    const response = await app.request(`http://localhost${inboxPaths[i % inboxPaths.length]}`, { headers: { cookie: `tegenspraak-session=${sessionToken}` } });
+    if (response.status !== 200) throw new Error(`inbox failed: ${response.status}`);
+    await response.text();
+  });
+
   const derivationP50 = percentile(single, 50);
   const rows = [
     { measure: 'Argon2id derivation alone (64 MiB, ops 3)', value: `${derivationP50.toFixed(0)} ms p50`, ratio: '1.00' },
@@ -66,6 +87,8 @@ async function main() {
     { measure: 'Report submissions/s (HTTP + encryption + database)', value: submissionsPerSecond.toFixed(2), ratio: (derivationsPerSecond / submissionsPerSecond).toFixed(2) },
     { measure: 'Receipt log-in latency p50', value: `${percentile(logins, 50).toFixed(0)} ms`, ratio: (percentile(logins, 50) / derivationP50).toFixed(2) },
     { measure: 'Receipt log-in latency p95', value: `${percentile(logins, 95).toFixed(0)} ms`, ratio: (percentile(logins, 95) / derivationP50).toFixed(2) },
+    { measure: `Staff case inbox p50 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 50).toFixed(0)} ms`, ratio: '-' },
+    { measure: `Staff case inbox p95 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 95).toFixed(0)} ms`, ratio: '-' },
   ];
   const machine = `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the Argon2id derivation alone (1.00 = no overhead beyond it)\n`);

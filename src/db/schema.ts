@@ -146,7 +146,7 @@ export const cases = pgTable(
     lastReporterActivityAt: timestamp('last_reporter_activity_at', { withTimezone: true }),
     lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
   },
-  (table) => [index('cases_route_received_idx').on(table.routeCode, table.receivedAt)],
+  (table) => [index('cases_route_received_idx').on(table.routeCode, table.receivedAt), index('cases_received_idx').on(table.receivedAt)],
 );
 
 export const caseKeys = pgTable(

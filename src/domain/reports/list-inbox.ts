@@ -1,7 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { caseKeys, cases } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
+import { caseStatuses } from '../cases/lifecycle.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { computeDeadlines, type Deadlines } from './deadlines.js';
 
@@ -15,10 +17,46 @@ export interface InboxItem {
   reporterWroteLast: boolean;
 }
 
-/** Cases whose key this handler holds: metadata only, nothing is decrypted for the list. */
-export async function listInbox(s: Pick<Services, 'db'>, actor: Actor | null): Promise<InboxItem[]> {
+export const PAGE_SIZE = 50;
+
+// Filters arrive from a GET form: anything unknown falls back to "all" rather than an error.
+export const inboxQuerySchema = z.object({
+  status: z.enum(caseStatuses).optional().catch(undefined),
+  route: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  overdue: z.enum(['1']).optional().catch(undefined),
+  sort: z.enum(['newest', 'oldest']).default('newest').catch('newest'),
+  search: z.string().regex(/^[0-9a-f-]{4,36}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type InboxQuery = z.output<typeof inboxQuerySchema>;
+
+export interface InboxPage {
+  items: InboxItem[];
+  page: number;
+  hasNext: boolean;
+  query: InboxQuery;
+}
+
+/**
+ * Cases whose key this handler holds: metadata only, nothing is decrypted for the list. Filter on
+ * status, route and unacknowledged-after-7-days, search on the case number, paged.
+ */
+export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | null, rawQuery: unknown = {}): Promise<InboxPage> {
   authorize(actor, 'cases.list');
+  const query = inboxQuerySchema.parse(rawQuery ?? {});
   const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  // Walk the cases in date order and keep those this handler holds a key for: with an index on
+  // the date this reads one page, not every case, however many there are. No total is counted
+  // for the same reason; one row more than a page tells whether there is a next page.
+  const conditions: SQL[] = [sql`exists (select 1 from ${caseKeys} where ${caseKeys.caseId} = ${cases.id} and ${caseKeys.userId} = ${actor.userId})`];
+  if (query.status) conditions.push(eq(cases.status, query.status));
+  if (query.route) conditions.push(eq(cases.routeCode, query.route));
+  if (query.overdue) conditions.push(isNull(cases.acknowledgedAt), lt(cases.receivedAt, new Date(s.now().getTime() - 7 * 24 * 3600_000)));
+  if (query.search) {
+    // A uuid column compared as text, by prefix: the same short number the audit log shows.
+    conditions.push(sql`${cases.id}::text like ${`${query.search}%`}`);
+  }
+  const page = query.page;
   const rows = await s.db
     .select({
       id: cases.id,
@@ -31,18 +69,23 @@ export async function listInbox(s: Pick<Services, 'db'>, actor: Actor | null): P
       lastReporter: cases.lastReporterActivityAt,
       lastHandler: cases.lastHandlerActivityAt,
     })
-    .from(caseKeys)
-    .innerJoin(cases, eq(cases.id, caseKeys.caseId))
-    .where(eq(caseKeys.userId, actor.userId))
-    .orderBy(desc(cases.receivedAt))
-    .limit(200);
-  return rows.map((row) => ({
-    id: row.id,
-    routeCode: row.routeCode,
-    status: row.status,
-    anonymity: row.anonymity,
-    receivedAt: row.receivedAt,
-    deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
-    reporterWroteLast: !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
-  }));
+    .from(cases)
+    .where(and(...conditions))
+    .orderBy(query.sort === 'oldest' ? asc(cases.receivedAt) : desc(cases.receivedAt), asc(cases.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE);
+  return {
+    page,
+    hasNext: rows.length > PAGE_SIZE,
+    query,
+    items: rows.slice(0, PAGE_SIZE).map((row) => ({
+      id: row.id,
+      routeCode: row.routeCode,
+      status: row.status,
+      anonymity: row.anonymity,
+      receivedAt: row.receivedAt,
+      deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
+      reporterWroteLast: !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
+    })),
+  };
 }

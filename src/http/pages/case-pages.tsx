@@ -36,11 +36,11 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/staff/cases', async (c) => {
     const actor = requireStaff(c, 'cases.list');
-    const [items, routes, organisation] = await Promise.all([listInbox(s, actor), listActiveRoutes(s), getOrganisation(s)]);
+    const [inbox, routes, organisation] = await Promise.all([listInbox(s, actor, c.req.query()), listActiveRoutes(s), getOrganisation(s)]);
     return render(
       c,
       c.get('t')('cases.title'),
-      <CaseInboxPage items={items} routes={routes} timeZone={organisation?.timeZone ?? 'Europe/Amsterdam'} recused={c.req.query('notice') === 'recused'} />,
+      <CaseInboxPage inbox={inbox} routes={routes} timeZone={organisation?.timeZone ?? 'Europe/Amsterdam'} recused={c.req.query('notice') === 'recused'} />,
     );
   });
 

@@ -34,7 +34,12 @@ export function Form(props: { action: string; method?: 'post' | 'get'; inline?: 
       enctype={props.multipart ? 'multipart/form-data' : undefined}
       novalidate
     >
-      {props.method === 'get' ? null : <input type="hidden" name={CSRF_FIELD} value={csrf(props.action)} />}
+      {props.method === 'get' ? (
+        // A GET form replaces the action's query string, so the chosen language rides along as a field.
+        [...new URL(href(props.action), 'http://x').searchParams].map(([name, value]) => <input type="hidden" name={name} value={value} />)
+      ) : (
+        <input type="hidden" name={CSRF_FIELD} value={csrf(props.action)} />
+      )}
       {props.children}
     </form>
   );

@@ -1,4 +1,6 @@
-import type { InboxItem } from '../../domain/reports/list-inbox.js';
+import type { InboxPage } from '../../domain/reports/list-inbox.js';
+import { caseStatuses } from '../../domain/cases/lifecycle.js';
+import { ChoiceGroup, Form, SubmitButton, TextField } from '../components/form.js';
 import type { RouteRow } from '../../domain/routes/get-route.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
@@ -6,14 +8,27 @@ import { Alert, H1, Link, P } from '../components/text.js';
 import { formatDate, formatDateTime } from '../format.js';
 
 /** The handler's inbox: metadata only; opening a case is what decrypts it. */
-export function CaseInboxPage(props: { items: InboxItem[]; routes: RouteRow[]; timeZone: string; recused?: boolean }) {
+export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; timeZone: string; recused?: boolean }) {
   const { t, lang, href } = useUi();
+  const { items, query } = props.inbox;
   const routeName = (code: string) => props.routes.find((r) => r.code === code)?.name[lang] ?? code;
   return (
     <>
       <H1>{t('cases.title')}</H1>
       {props.recused ? <Alert kind="ok">{t('declaration.recusedDone')}</Alert> : null}
-      {props.items.length === 0 ? (
+      <details class="app-filter" open={!!(query.status || query.route || query.overdue || query.search || query.sort !== 'newest')}>
+        <summary>{t('cases.filter.title')}</summary>
+        <Form action="/staff/cases" method="get">
+          <ChoiceGroup name="status" legend="case.status" choices={[{ value: '', label: t('cases.filter.all') }, ...caseStatuses.map((st) => ({ value: st, label: t(`case.status.${st}`) }))]} selected={[query.status ?? '']} />
+          <ChoiceGroup name="route" legend="cases.route" choices={[{ value: '', label: t('cases.filter.all') }, ...props.routes.map((r) => ({ value: r.code, label: r.name[lang] }))]} selected={[query.route ?? '']} />
+          <ChoiceGroup name="overdue" legend="cases.filter.overdueLegend" multiple choices={[{ value: '1', label: t('cases.filter.overdue') }]} selected={query.overdue ? ['1'] : []} />
+          <ChoiceGroup name="sort" legend="cases.filter.sort" choices={[{ value: 'newest', label: t('cases.filter.newest') }, { value: 'oldest', label: t('cases.filter.oldest') }]} selected={[query.sort]} />
+          <TextField name="search" label="cases.filter.search" description="cases.filter.searchHelp" value={query.search} autocomplete="off" />
+          <SubmitButton label="cases.filter.submit" secondary />
+        </Form>
+      </details>
+      <P>{t('cases.count', { page: props.inbox.page, count: items.length })}</P>
+      {items.length === 0 ? (
         <P>{t('cases.empty')}</P>
       ) : (
         <div class="utrecht-table-container">
@@ -29,7 +44,7 @@ export function CaseInboxPage(props: { items: InboxItem[]; routes: RouteRow[]; t
               </tr>
             </thead>
             <tbody class="utrecht-table__body">
-              {props.items.map((item) => (
+              {items.map((item) => (
                 <tr class="utrecht-table__row">
                   <td class="utrecht-table__cell">{formatDateTime(item.receivedAt, lang, props.timeZone)}</td>
                   <td class="utrecht-table__cell">{routeName(item.routeCode)}</td>
@@ -47,6 +62,25 @@ export function CaseInboxPage(props: { items: InboxItem[]; routes: RouteRow[]; t
           </table>
         </div>
       )}
+      <Pager inbox={props.inbox} />
     </>
+  );
+}
+
+function Pager(props: { inbox: InboxPage }) {
+  const { t, href } = useUi();
+  const { page, hasNext, query } = props.inbox;
+  const link = (target: number) => {
+    const params = new URLSearchParams(Object.entries({ ...query, page: String(target) }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    return href(`/staff/cases?${params.toString()}`);
+  };
+  if (page <= 1 && !hasNext) return null;
+  return (
+    <nav aria-label={t('cases.pager.label')}>
+      <ul class="app-inline-list">
+        {page > 1 ? <li><Link href={link(page - 1)}>{t('cases.pager.previous')}</Link></li> : null}
+        {hasNext ? <li><Link href={link(page + 1)}>{t('cases.pager.next')}</Link></li> : null}
+      </ul>
+    </nav>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_received_idx" ON "cases" USING btree ("received_at");
