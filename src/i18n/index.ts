@@ -32,7 +32,3 @@ export function translator(language: Language): Translate {
 export function translateKey(t: Translate, key: string, params?: Params): string {
   return t(isMessageKey(key) ? key : 'errors.field.invalid', params);
 }
-
-export function catalogueFor(language: Language): Catalogue {
-  return catalogues[language];
-}

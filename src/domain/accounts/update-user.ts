@@ -6,14 +6,11 @@ import { endOtherSessions } from '../sessions/end-session.js';
 import { AppError } from '../errors.js';
 import { validate } from '../validate.js';
 import { setRolesSchema } from './schemas.js';
-
-function checkUserId(userId: string): void {
-  if (!/^[0-9a-f-]{36}$/.test(userId)) throw new AppError('not_found');
-}
+import { requireId } from '../ids.js';
 
 export async function setUserRoles(s: Pick<Services, 'db'>, actor: Actor | null, userId: string, input: unknown): Promise<void> {
   authorize(actor, 'users.manage');
-  checkUserId(userId);
+  requireId(userId);
   const { roles } = validate(setRolesSchema, input);
   // Keeps at least one way to manage the installation: nobody removes their own administrator role.
   if (userId === actor.userId && !roles.includes('administrator')) throw new AppError('validation', [{ field: 'roles', message: 'errors.roles.keepOwnAdmin' }]);
@@ -24,7 +21,7 @@ export async function setUserRoles(s: Pick<Services, 'db'>, actor: Actor | null,
 /** Disabling signs the person out everywhere; their sealed keys stay so that re-enabling works. */
 export async function setUserDisabled(s: Pick<Services, 'db'>, actor: Actor | null, userId: string, disabled: boolean): Promise<void> {
   authorize(actor, 'users.manage');
-  checkUserId(userId);
+  requireId(userId);
   if (userId === actor.userId) throw new AppError('validation', [{ field: 'form', message: 'errors.users.notSelf' }]);
   await s.db.transaction(async (tx) => {
     const [user] = await tx.select({ status: users.status, publicKey: users.publicKey }).from(users).where(eq(users.id, userId));

@@ -12,6 +12,7 @@ import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
 import { messageSchema } from './schemas.js';
 import { notifyReporter } from './notify-reporter.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { requireId } from '../ids.js';
 
 /** A message, files, or both; an empty message without files is refused. */
 async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'handler', authorUserId: string | null, text: string, files: IncomingFile[]) {
@@ -41,7 +42,7 @@ export async function addReporterMessage(s: Services, session: { caseId: string 
 /** A handler writes to the reporter; only someone who holds the case key may. */
 export async function addHandlerMessage(s: Services, actor: StaffActor | null, caseId: string, input: unknown, files: IncomingFile[] = []): Promise<void> {
   authorize(actor, 'cases.read');
-  if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+  requireId(caseId);
   const { text } = validate(messageSchema, input);
   await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   await storeMessage(s, caseId, 'handler', actor.userId, text, files);

@@ -15,6 +15,7 @@ import type { Answers, QuestionnaireDefinition } from '../routes/questionnaire.j
 import type { RouteRow } from '../routes/get-route.js';
 import { computeDeadlines, type Deadlines } from './deadlines.js';
 import type { Identity } from './schemas.js';
+import { requireId } from '../ids.js';
 
 export interface CaseAttachment {
   id: string;
@@ -174,7 +175,7 @@ export async function unsafeHandlerCaseKeys(s: Services, actor: StaffActor, case
 
 export async function readCaseAsHandler(s: Services, actor: StaffActor | null, caseId: string): Promise<CaseView> {
   authorize(actor, 'cases.read');
-  if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+  requireId(caseId);
   const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   const [sealedIdentity] = await s.db
     .select()

@@ -3,11 +3,12 @@ import { sessions } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError } from '../errors.js';
+import { requireId } from '../ids.js';
 
 /** Ends one of the actor's own sessions (log-out, or "sign out elsewhere"). */
 export async function endSession(s: Pick<Services, 'db'>, actor: Actor | null, sessionId: string): Promise<void> {
   authorize(actor, 'account.manage-own');
-  if (!/^[0-9a-f-]{36}$/.test(sessionId)) throw new AppError('not_found');
+  requireId(sessionId);
   const removed = await s.db
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId)))

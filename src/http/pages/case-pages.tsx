@@ -21,6 +21,7 @@ import type { StaffSession } from '../../domain/sessions/resolve-session.js';
 import { caseAccessOverview, grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
 import { isAllowed } from '../../domain/access/authorize.js';
 import { requireStaff } from './require-staff.js';
+import { isUuid, requireId } from '../../domain/ids.js';
 
 // Case routes are for handlers only; the administrator is refused here as everywhere else.
 export function casePages(app: Hono<AppEnv>, s: Services) {
@@ -28,9 +29,9 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/staff/cases/:id/files/:fileId', async (c) => {
     const actor = requireStaff(c, 'cases.read');
-    const caseId = c.req.param('id');
-    if (!/^[0-9a-f-]{36}$/.test(caseId) || !/^[0-9a-f-]{36}$/.test(c.req.param('fileId'))) throw new AppError('not_found');
-    const file = await readAttachment(s, { kind: 'staff', userId: actor.userId }, caseId, await unsafeHandlerCaseKeys(s, actor, caseId), c.req.param('fileId'));
+    const caseId = requireId(c.req.param('id'));
+    const fileId = requireId(c.req.param('fileId'));
+    const file = await readAttachment(s, { kind: 'staff', userId: actor.userId }, caseId, await unsafeHandlerCaseKeys(s, actor, caseId), fileId);
     return sendFile(c, file);
   });
 
@@ -46,8 +47,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/staff/cases/:id', async (c) => {
     const actor = requireStaff(c, 'cases.read');
-    const caseId = c.req.param('id');
-    if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+    const caseId = requireId(c.req.param('id'));
     if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) {
       return render(c, c.get('t')('declaration.title'), <DeclarationPage caseId={caseId} />);
     }
@@ -61,8 +61,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.post('/staff/cases/:id/declaration', async (c) => {
     const actor = requireStaff(c, 'cases.read');
-    const caseId = c.req.param('id');
-    if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+    const caseId = requireId(c.req.param('id'));
     const decision = text(await readForm(c), 'decision');
     return handleForm(
       c,
@@ -76,8 +75,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.post('/staff/cases/:id/acknowledge', async (c) => {
     const actor = requireStaff(c, 'cases.read');
-    const caseId = c.req.param('id');
-    if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+    const caseId = requireId(c.req.param('id'));
     const note = text(await readForm(c), 'ackNote');
     return handleForm(
       c,
@@ -96,13 +94,12 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   for (const [name, change] of Object.entries({ grant: grantCaseAccess, revoke: revokeCaseAccess })) {
     app.post(`/staff/cases/:id/access/${name}`, async (c) => {
       const actor = requireStaff(c, 'cases.grant');
-      const caseId = c.req.param('id');
-      if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+      const caseId = requireId(c.req.param('id'));
       const userId = text(await readForm(c), 'userId');
       return handleForm(
         c,
         async () => {
-          if (!/^[0-9a-f-]{36}$/.test(userId)) throw new AppError('validation', [{ field: 'userId', message: 'errors.choice.required' }]);
+          if (!isUuid(userId)) throw new AppError('validation', [{ field: 'userId', message: 'errors.choice.required' }]);
           await change(s, actor, caseId, userId);
           return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
         },
@@ -129,8 +126,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   for (const [name, run] of Object.entries(steps)) {
     app.post(`/staff/cases/:id/${name}`, async (c) => {
       const actor = requireStaff(c, 'cases.read');
-      const caseId = c.req.param('id');
-      if (!/^[0-9a-f-]{36}$/.test(caseId)) throw new AppError('not_found');
+      const caseId = requireId(c.req.param('id'));
       const form = await readForm(c);
       return handleForm(
         c,

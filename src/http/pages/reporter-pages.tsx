@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.js';
 import { reporterCookieName } from '../middleware/session.js';
 import { render } from '../render.js';
 import { handleForm, readFiles, readForm, redirectTo, text } from './form-input.js';
+import { isUuid } from '../../domain/ids.js';
 
 // Returning with the receipt. The reporter's browser gets a cookie only now, after asking for a
 // session by entering the receipt; it holds the one token that can open the case key.
@@ -21,7 +22,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   app.get('/my-report/files/:id', async (c) => {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
-    if (!/^[0-9a-f-]{36}$/.test(c.req.param('id'))) return c.notFound();
+    if (!isUuid(c.req.param('id'))) return c.notFound();
     const keys = { privateKey: found.casePrivateKey, publicKey: publicKeyOf(s.sodium, found.casePrivateKey) };
     return sendFile(c, await readAttachment(s, { kind: 'reporter', userId: null }, found.caseId, keys, c.req.param('id')));
   });
