@@ -20,6 +20,9 @@ const envSchema = z
     LOG_LEVEL: z.enum(logLevels).default('info'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+    // Scheduled jobs (reminders, digest, purges); 0 turns them off in this instance.
+    JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   })
   .transform((env) => {
     const port = env.PORT;
@@ -38,6 +41,8 @@ const envSchema = z
       logLevel: env.LOG_LEVEL,
       sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      jobIntervalSeconds: env.JOB_INTERVAL_SECONDS,
+      digestHour: env.DIGEST_HOUR,
     });
   });
 

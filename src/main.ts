@@ -5,6 +5,7 @@ import { createApp } from './http/app.js';
 import { printDemoAccounts } from './cli/print-demo-accounts.js';
 import { seedDemo } from './domain/demo/seed-demo.js';
 import { issueSetupToken } from './domain/setup/issue-setup-token.js';
+import { startScheduler } from './jobs/scheduler.js';
 
 // Entry point: parse the configuration, open and migrate the database, start the web server.
 async function main() {
@@ -29,8 +30,9 @@ async function main() {
   const server = serve({ fetch: createApp(services).fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Tegenspraak listens on ${config.baseUrl} (${services.database.kind}, port ${info.port})`);
   });
+  const scheduler = config.jobIntervalSeconds > 0 ? startScheduler(services, config.jobIntervalSeconds) : null;
   const shutdown = () => {
-    server.close(() => void close().then(() => process.exit(0)));
+    server.close(() => void (scheduler?.stop() ?? Promise.resolve()).then(close).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', shutdown);

@@ -14,6 +14,7 @@ import { validate } from '../domain/validate.js';
 import { translateKey, translator } from '../i18n/index.js';
 import { printDemoAccounts } from './print-demo-accounts.js';
 import { unsafeVerifyAudit } from '../domain/audit/verify-audit.js';
+import { runDueJobs } from '../jobs/run-jobs.js';
 
 // The `tegenspraak` command for operators. It runs with the operator's access to the server and
 // its configuration, so it needs no log-in; it can still never decrypt a case.
@@ -26,6 +27,7 @@ Commands:
   user list                  list staff accounts and roles
   demo                       seed a demo organisation with one account per role
   audit verify               check the whole audit chain; names the first broken entry
+  jobs run                   run the scheduled jobs once (reminders, digest, purges)
   totp <secret>              print the current code for a TOTP secret (demo convenience)
 
 Every command reads the same environment as the server (DATA_DIR, DATABASE_URL, ...).
@@ -37,6 +39,8 @@ Run 'tegenspraak <command> --help' for its options.`,
   demo: 'Usage: tegenspraak demo\n\nSeeds a demo organisation with one account per role on an empty installation and prints\nthe log-in details (also when the demo exists already).',
   'audit verify':
     'Usage: tegenspraak audit verify\n\nRecomputes every entry of the audit log and its link to the previous one. Exits 0 when\nthe chain is intact, 1 with the first broken entry when it is not. Needs the same server key.',
+  'jobs run':
+    'Usage: tegenspraak jobs run\n\nRuns deadline reminders, the daily digest, retention purges and session clean-up once and\nprints what was done. The server does this by itself every JOB_INTERVAL_SECONDS; running it\nbeside the server is safe: each piece of work is claimed in the database and done once.',
   totp: 'Usage: tegenspraak totp <base32 secret>\n\nPrints the current six-digit code, for trying the demo without an authenticator app.',
 };
 
@@ -52,7 +56,7 @@ async function run(argv: string[]): Promise<number> {
     },
   });
   const [first, second] = positionals;
-  const command = (first === 'user' || first === 'audit') && second ? `${first} ${second}` : first;
+  const command = (first === 'user' || first === 'audit' || first === 'jobs') && second ? `${first} ${second}` : first;
   if (!command || !(command in usage)) {
     console.log(usage.main);
     return command ? 2 : values.help ? 0 : 2;
@@ -93,6 +97,9 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Audit log BROKEN at entry ${verdict.brokenAt} (${verdict.reason}); the ${verdict.entries} entries before it verify.`);
         return 1;
       }
+    } else if (command === 'jobs run') {
+      const report = await runDueJobs(services);
+      console.log(`Reminders sent to ${report.reminders} people, digests to ${report.digests}, ${report.purged} cases purged.`);
     } else if (command === 'demo') {
       printDemoAccounts(config.baseUrl, await seedDemo(services));
     }

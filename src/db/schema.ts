@@ -15,6 +15,8 @@ export const organisations = pgTable('organisations', {
   defaultLanguage: text('default_language').notNull().default('nl'),
   contactText: text('contact_text').notNull().default(''),
   timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  /** Months after closing before a case is purged: all content and keys destroyed, an anonymous count kept. */
+  retentionMonths: integer('retention_months').notNull().default(24),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: created(),
 });
@@ -134,6 +136,10 @@ export const cases = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     /** A local date (YYYY-MM-DD) when the feedback deadline was extended, with a reason told to the reporter. */
     feedbackExtendedTo: text('feedback_extended_to'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Set at assessment and at the decision; kept, with the dates, in the anonymous statistics after a purge. */
+    kind: text('kind'),
+    outcome: text('outcome'),
     receiptLookup: bytes('receipt_lookup').notNull().unique(),
     publicKey: bytes('public_key').notNull(),
     // A second key pair for internal notes, sealed to handlers only: the receipt never opens it.
@@ -261,3 +267,27 @@ export const caseDeclarations = pgTable(
   },
   (table) => [primaryKey({ columns: [table.caseId, table.userId] })],
 );
+
+// ---- Jobs and retention ----------------------------------------------------------------------
+
+// One row per piece of scheduled work ("reminder for this deadline of this case", "digest of this
+// day"). Claiming is an insert or a takeover of an expired lease in one statement, so with several
+// app instances exactly one does the work; a crashed instance's claim is retried after the lease.
+export const jobRuns = pgTable('job_runs', {
+  key: text('key').primaryKey(),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+// What survives a purge: no case id, no content, no key; dates only to the day.
+export const caseStatistics = pgTable('case_statistics', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  routeCode: text('route_code').notNull(),
+  kind: text('kind'),
+  outcome: text('outcome'),
+  receivedOn: text('received_on').notNull(),
+  acknowledgedOn: text('acknowledged_on'),
+  closedOn: text('closed_on'),
+  purgedOn: text('purged_on').notNull(),
+});

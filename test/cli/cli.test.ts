@@ -47,7 +47,7 @@ describe('tegenspraak command', () => {
     const main = await cli('--help');
     expect(main.code).toBe(0);
     expect(main.out).toContain('user invite');
-    for (const command of [['init'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify']]) {
+    for (const command of [['init'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify'], ['jobs', 'run']]) {
       const help = await cli(...command, '--help');
       expect(help.code, command.join(' ')).toBe(0);
       expect(help.out, command.join(' ')).toContain(`Usage: tegenspraak ${command.join(' ')}`);
@@ -81,6 +81,12 @@ describe('tegenspraak command', () => {
     const result = await cli('audit', 'verify');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Audit log intact: \d+ entries verified/);
+  });
+
+  it('runs the scheduled jobs once', async () => {
+    const result = await cli('jobs', 'run');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Reminders sent to 0 people, digests to 0, 0 cases purged\./);
   });
 
   it('prints a TOTP code for a secret', async () => {

@@ -109,7 +109,7 @@ describe('lifecycle', () => {
     const incomplete = await post('assess', { admissible: 'yes', assessReason: '', priority: 'high', retaliationRisk: 'high' });
     expect(incomplete.status).toBe(422);
     expect(incomplete.html).toContain('id="field-assessReason-error"');
-    expect((await post('assess', { admissible: 'yes', assessReason: 'Ernstige druk op een rapport.', priority: 'high', retaliationRisk: 'high', measures: 'Geen beoordelingsgesprek door de directeur.' })).status).toBe(303);
+    expect((await post('assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Ernstige druk op een rapport.', priority: 'high', retaliationRisk: 'high', measures: 'Geen beoordelingsgesprek door de directeur.' })).status).toBe(303);
     expect((await post('notes', { noteText: 'Intern: eerst de directeur horen.' })).status).toBe(303);
     expect((await post('extend', { months: '2', extensionReason: 'Het onderzoek vraagt meer gesprekken.' })).status).toBe(303);
     expect((await post('advance', { to: 'in_handling', stepText: '' })).status).toBe(303);

@@ -28,7 +28,11 @@ export const nextStatus: Partial<Record<CaseStatus, CaseStatus>> = {
 
 const text = (max: number) => z.string().trim().max(max, { error: 'errors.field.tooLong' });
 
+/** The commission's own classification, kept (with dates and outcome) in the anonymous statistics after a purge. */
+export const caseKinds = ['improper_pressure', 'integrity_violation', 'manager_conduct', 'risk_signal', 'moral_question', 'other'] as const;
+
 export const assessmentSchema = z.object({
+  kind: z.enum(caseKinds, { error: 'errors.choice.required' }),
   admissible: z.enum(['yes', 'no'], { error: 'errors.choice.required' }),
   reason: text(5000).min(1, { error: 'errors.field.required' }),
   priority: z.enum(['low', 'normal', 'high'], { error: 'errors.choice.required' }),
@@ -93,8 +97,8 @@ export async function assessCase(s: Services, actor: StaffActor | null, caseId: 
   const form = validate(assessmentSchema, input);
   await step(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
-    return { status: 'assessed' };
-  }, { admissible: form.admissible === 'yes', priority: form.priority, retaliationRisk: form.retaliationRisk });
+    return { status: 'assessed', kind: form.kind, ...(form.admissible === 'no' ? { outcome: 'not_admissible' } : {}) };
+  }, { kind: form.kind, admissible: form.admissible === 'yes', priority: form.priority, retaliationRisk: form.retaliationRisk });
 }
 
 /** Internal notes are for handlers only; the reporter's pages never show them. */
@@ -118,7 +122,7 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
   await step(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
     const kind = to === 'feedback_given' ? 'message' : 'note';
     if (form.text) await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, kind), kind, { type: 'status', text: form.text });
-    return { status: to };
+    return { status: to, ...(to === 'closed' ? { closedAt: at } : {}) };
   });
   if (to === 'feedback_given') await notifyReporter(s, caseId);
 }

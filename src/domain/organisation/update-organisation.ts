@@ -11,6 +11,8 @@ export const organisationSettingsSchema = z.object({
   name: z.string().trim().min(2, { error: 'errors.field.required' }).max(200, { error: 'errors.field.tooLong' }),
   defaultLanguage: z.enum(['nl', 'en'], { error: 'errors.field.invalid' }),
   contactText: z.string().trim().max(2000, { error: 'errors.field.tooLong' }),
+  // At least the feedback period plus a year of follow-up; at most ten years.
+  retentionMonths: z.coerce.number({ error: 'errors.retention.range' }).int({ error: 'errors.retention.range' }).min(6, { error: 'errors.retention.range' }).max(120, { error: 'errors.retention.range' }),
 });
 
 export async function updateOrganisation(s: Pick<Services, 'db'>, actor: Actor | null, input: unknown): Promise<void> {

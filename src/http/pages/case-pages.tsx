@@ -111,7 +111,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   // The lifecycle steps: each a small form on the case page, each audited.
   const steps: Record<string, (actor: StaffSession, caseId: string, form: FormValues) => Promise<void>> = {
     assess: (actor, caseId, form) =>
-      assessCase(s, actor, caseId, { admissible: text(form, 'admissible'), reason: text(form, 'assessReason'), priority: text(form, 'priority'), retaliationRisk: text(form, 'retaliationRisk'), measures: text(form, 'measures') }),
+      assessCase(s, actor, caseId, { kind: text(form, 'kind'), admissible: text(form, 'admissible'), reason: text(form, 'assessReason'), priority: text(form, 'priority'), retaliationRisk: text(form, 'retaliationRisk'), measures: text(form, 'measures') }),
     advance: (actor, caseId, form) => advanceCase(s, actor, caseId, text(form, 'to'), { text: text(form, 'stepText') }),
     extend: (actor, caseId, form) => extendFeedbackDeadline(s, actor, caseId, { months: text(form, 'months'), reason: text(form, 'extensionReason') }),
     notes: (actor, caseId, form) => addInternalNote(s, actor, caseId, { text: text(form, 'noteText') }),

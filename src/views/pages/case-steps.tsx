@@ -1,5 +1,5 @@
 import type { CaseView } from '../../domain/reports/open-case.js';
-import { nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
+import { caseKinds, nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
 import { ChoiceGroup, Form, SubmitButton, TextArea } from '../components/form.js';
@@ -29,6 +29,7 @@ export function CaseSteps(props: { view: CaseView }) {
       {status === 'acknowledged' ? (
         <Form action={`/staff/cases/${v.id}/assess`}>
           <P>{t('case.assess.help')}</P>
+          <ChoiceGroup name="kind" legend="case.assess.kind" choices={caseKinds.map((k) => ({ value: k, label: t(`case.kind.${k}`) }))} selected={caseKinds.filter((k) => k === v.answers.KIND)} />
           <ChoiceGroup name="admissible" legend="case.assess.admissible" choices={[{ value: 'yes', label: t('form.yes') }, { value: 'no', label: t('form.no') }]} selected={[]} />
           <TextArea name="assessReason" label="case.assess.reason" rows={3} />
           <ChoiceGroup name="priority" legend="case.assess.priority" choices={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`case.assess.priority.${p}`) }))} selected={['normal']} />

@@ -1,0 +1,51 @@
+import { and, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { cases } from '../db/schema.js';
+import { translator } from '../i18n/index.js';
+import { getOrganisation } from '../domain/organisation/get-organisation.js';
+import { localDate } from '../domain/reports/deadlines.js';
+import type { Services } from '../services.js';
+import { claimJob, finishJob, releaseJob } from './claim-job.js';
+import { staffWithRole } from './staff-recipients.js';
+
+function localHour(instant: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
+}
+
+/**
+ * Once a day, from the configured hour in the organisation's time zone: a nudge to the
+ * secretariat when something waits for them (a new case, or a reporter who wrote last). The
+ * mail never says what, nor how much.
+ */
+export async function sendDailyDigest(s: Services): Promise<number> {
+  const now = s.now();
+  const organisation = await getOrganisation(s);
+  if (!organisation || localHour(now, organisation.timeZone) < s.config.digestHour) return 0;
+  const key = `digest:${localDate(now, organisation.timeZone)}`;
+  if (!(await claimJob(s.db, key, now))) return 0;
+
+  const [waiting] = await s.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(
+      and(
+        ne(cases.status, 'closed'),
+        or(
+          sql`${cases.status} = 'received'`,
+          and(isNotNull(cases.lastReporterActivityAt), sql`(${cases.lastHandlerActivityAt} is null or ${cases.lastReporterActivityAt} > ${cases.lastHandlerActivityAt})`),
+        ),
+      ),
+    );
+  const recipients = waiting && waiting.count > 0 ? await staffWithRole(s, 'secretary') : [];
+  const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
+  try {
+    for (const recipient of recipients) {
+      await s.mailer.send({ to: recipient.email, subject: t('mail.digest.subject'), text: t('mail.digest.body', { link: `${s.config.baseUrl}/staff/cases` }) });
+    }
+  } catch {
+    await releaseJob(s.db, key);
+    s.logger.warn('daily digest could not be sent; retrying at the next run');
+    return 0;
+  }
+  await finishJob(s.db, key, now);
+  return recipients.length;
+}

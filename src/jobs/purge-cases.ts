@@ -1,0 +1,48 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { cases, caseStatistics } from '../db/schema.js';
+import { appendAudit } from '../domain/audit/append-audit.js';
+import { getOrganisation } from '../domain/organisation/get-organisation.js';
+import { localDate } from '../domain/reports/deadlines.js';
+import type { Services } from '../services.js';
+
+function monthsBefore(instant: Date, months: number): Date {
+  const d = new Date(instant);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+/**
+ * Destroys closed cases whose retention period has passed: the case row and, by cascade, every
+ * entry, attachment, sealed key, identity, declaration and reporter session. What stays is an
+ * anonymous statistical record (route, kind, outcome, dates to the day) and the audit entry.
+ * The delete decides who purges: with several instances only one gets the row back.
+ */
+export async function purgeExpiredCases(s: Services): Promise<number> {
+  const now = s.now();
+  const organisation = await getOrganisation(s);
+  if (!organisation) return 0;
+  const cutoff = monthsBefore(now, organisation.retentionMonths);
+  const expired = await s.db.select({ id: cases.id }).from(cases).where(and(eq(cases.status, 'closed'), lt(cases.closedAt, cutoff)));
+  const day = (at: Date | null) => (at ? localDate(at, organisation.timeZone) : null);
+  let purged = 0;
+  for (const { id } of expired) {
+    await s.db.transaction(async (tx) => {
+      const [gone] = await tx.delete(cases).where(eq(cases.id, id)).returning();
+      if (!gone) return;
+      await tx.insert(caseStatistics).values({
+        routeCode: gone.routeCode,
+        kind: gone.kind,
+        outcome: gone.outcome,
+        receivedOn: day(gone.receivedAt)!,
+        acknowledgedOn: day(gone.acknowledgedAt),
+        closedOn: day(gone.closedAt),
+        purgedOn: day(now)!,
+      });
+      await appendAudit({ ...s, db: tx }, { actorKind: 'system', actorUserId: null, action: 'case.purged', caseId: id, detail: { retentionMonths: organisation.retentionMonths } });
+      purged += 1;
+    });
+  }
+  // Deleted rows stay in the table files until vacuumed; reclaim them now rather than whenever.
+  if (purged > 0) await s.db.execute(sql`vacuum case_entries, attachments, case_keys, case_identities, cases`);
+  return purged;
+}

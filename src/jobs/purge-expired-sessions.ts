@@ -1,0 +1,12 @@
+import { lt } from 'drizzle-orm';
+import { receiptAttempts, reporterSessions, sessions } from '../db/schema.js';
+import { WINDOW_MINUTES } from '../domain/reports/receipt-throttle.js';
+import type { Services } from '../services.js';
+
+/** Expired staff and reporter sessions and stale guessing windows are of no use to anyone: gone. */
+export async function purgeExpiredSessions(s: Services): Promise<void> {
+  const now = s.now();
+  await s.db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await s.db.delete(reporterSessions).where(lt(reporterSessions.expiresAt, now));
+  await s.db.delete(receiptAttempts).where(lt(receiptAttempts.windowStart, new Date(now.getTime() - 2 * WINDOW_MINUTES * 60_000)));
+}

@@ -1,0 +1,23 @@
+import type { Services } from '../services.js';
+import { sendDailyDigest } from './daily-digest.js';
+import { sendDeadlineReminders } from './deadline-reminders.js';
+import { purgeExpiredCases } from './purge-cases.js';
+import { purgeExpiredSessions } from './purge-expired-sessions.js';
+
+export interface JobReport {
+  reminders: number;
+  digests: number;
+  purged: number;
+}
+
+/**
+ * Everything scheduled, computed afresh from the database on every run: nothing lives in memory,
+ * so a restart loses nothing and a run that was missed is made up by the next.
+ */
+export async function runDueJobs(s: Services): Promise<JobReport> {
+  const reminders = await sendDeadlineReminders(s);
+  const digests = await sendDailyDigest(s);
+  const purged = await purgeExpiredCases(s);
+  await purgeExpiredSessions(s);
+  return { reminders, digests, purged };
+}

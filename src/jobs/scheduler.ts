@@ -1,0 +1,29 @@
+import type { Services } from '../services.js';
+import { runDueJobs } from './run-jobs.js';
+
+/** Runs the jobs every interval; one run at a time per instance, and a failing run never stops the next. */
+export function startScheduler(s: Services, intervalSeconds: number): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = runDueJobs(s)
+      .then((report) => {
+        if (report.reminders || report.digests || report.purged) s.logger.info(report, 'scheduled jobs ran');
+      })
+      .catch((error: unknown) => s.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'scheduled jobs failed; retrying at the next run'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalSeconds * 1000);
+  timer.unref();
+  setImmediate(tick);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, eq, sql } from 'drizzle-orm';
+import { boot, type Booted } from '../../src/bootstrap.js';
+import { auditLog, cases, caseStatistics } from '../../src/db/schema.js';
+import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
+import { runDueJobs } from '../../src/jobs/run-jobs.js';
+import { createSmtpMailer } from '../../src/mail/mailer.js';
+import { caseAction, walkToClosed } from '../support/case-steps.js';
+import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
+import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const DAY = 24 * 3600_000;
+let t: TestApp;
+let secretary: TestStaff;
+let member: TestStaff;
+let admin: TestStaff;
+let second: Booted;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  secretary = await createStaff(t, ['secretary']);
+  member = await createStaff(t, ['commission_member']);
+  admin = await createStaff(t, ['administrator']);
+  // The commission route's identity custodian: a confidential report needs one.
+  await createStaff(t, ['chair']);
+  // A second app instance on the same database, as after a restart or beside the first.
+  second = await boot(t.services.config, { database: t.services.database, mailer: createSmtpMailer(t.mail.url, t.services.config.mailFrom), logger: t.services.logger, now: t.clock.now, kdfThreads: 1 });
+});
+afterAll(async () => {
+  await second.close();
+  await t.close();
+});
+
+async function newestCase(): Promise<string> {
+  return (await t.services.db.select({ id: cases.id }).from(cases).orderBy(desc(cases.receivedAt)).limit(1))[0]!.id;
+}
+
+const mailsTo = (email: string, subject: RegExp) => t.mail.received.filter((m) => m.to.includes(email) && subject.test(m.subject));
+const bothInstancesRun = () => Promise.all([runDueJobs(t.services), runDueJobs(second.services)]);
+
+describe('deadline reminders', () => {
+  it('reminds every key holder once, two days before the acknowledgement deadline, without saying what', async () => {
+    await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Herinneringsinhoud die nooit in mail mag staan.', WANT: ['advice'] });
+    const caseId = await newestCase();
+    t.mail.received.length = 0;
+    // Received 22 November: acknowledge by 29 November; reminders from 27 November.
+    t.clock.advance(4 * DAY);
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /Herinnering/)).toHaveLength(0);
+
+    t.clock.advance(DAY);
+    await bothInstancesRun();
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /Herinnering/)).toHaveLength(1);
+    expect(mailsTo(member.email, /Herinnering/)).toHaveLength(1);
+    expect(mailsTo(admin.email, /Herinnering/)).toHaveLength(0);
+    const mail = mailsTo(secretary.email, /Herinnering/)[0]!;
+    expect(mail.text).not.toContain(caseId);
+    expect(mail.text).not.toContain('Herinneringsinhoud');
+    expect(mail.text).toContain('http://localhost/staff/cases');
+
+    // Acknowledged: no further acknowledgement reminder, and the feedback one waits for its own day.
+    const handler = await logInAs(t, secretary);
+    await declareNoRelation(handler, caseId);
+    expect(await caseAction(handler, caseId, 'acknowledge', { ackNote: '' })).toBe(303);
+    t.mail.received.length = 0;
+    t.clock.advance(DAY);
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /Herinnering/)).toHaveLength(0);
+
+    // Feedback due 27 February 2027: reminded from 13 February, once.
+    t.clock.ms = Date.UTC(2027, 1, 13, 9, 0, 0);
+    await bothInstancesRun();
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /Herinnering/)).toHaveLength(1);
+
+    // An extension moves the deadline: that new deadline gets its own reminder, in its own time.
+    const again = await logInAs(t, secretary);
+    expect(await caseAction(again, caseId, 'extend', { months: '1', extensionReason: 'Meer gesprekken nodig.' })).toBe(303);
+    t.mail.received.length = 0;
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /Herinnering/)).toHaveLength(0);
+    t.clock.ms = Date.UTC(2027, 2, 14, 9, 0, 0);
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /Herinnering/)).toHaveLength(1);
+  });
+});
+
+describe('daily digest', () => {
+  it('nudges the secretariat once a day from the digest hour, and only when something waits', async () => {
+    // 06:00 in Amsterdam: before the digest hour (08:00).
+    t.clock.ms = Date.UTC(2027, 3, 1, 4, 0, 0);
+    await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Digestinhoud.', WANT: ['advice'] });
+    t.mail.received.length = 0;
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(0);
+    t.clock.advance(3 * 3600_000);
+    await bothInstancesRun();
+    await bothInstancesRun();
+    const digests = mailsTo(secretary.email, /secretariaat/);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.text).not.toContain('Digestinhoud');
+    expect(mailsTo(member.email, /secretariaat/)).toHaveLength(0);
+    t.clock.advance(DAY);
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(2);
+  });
+});
+
+describe('retention purge', () => {
+  it('destroys every row, ciphertext and key of a case after the retention period, keeping an anonymous count', async () => {
+    t.clock.ms = Date.UTC(2027, 5, 1, 10, 0, 0);
+    await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Te vernietigen.', WANT: ['advice'] }, { anonymity: 'confidential', identity: { name: 'Vera', contact: 'vera@prive.example' }, files: [{ name: 'bewijs.txt', bytes: Buffer.from('bewijsstuk') }] });
+    const caseId = await newestCase();
+    const handler = await logInAs(t, secretary);
+    await declareNoRelation(handler, caseId);
+    expect(await caseAction(handler, caseId, 'notes', { noteText: 'Interne notitie.' })).toBe(303);
+    await walkToClosed(handler, caseId);
+
+    // Every binary value that belongs to the case, wherever it is stored.
+    const tables = await t.services.db.execute<{ table_name: string; column_name: string; data_type: string }>(
+      sql`select table_name, column_name, data_type from information_schema.columns where table_schema = 'public' and (data_type = 'bytea' or column_name = 'case_id') order by table_name`,
+    );
+    const columns = (tables as unknown as { rows: Array<{ table_name: string; column_name: string; data_type: string }> }).rows ?? (tables as unknown as Array<{ table_name: string; column_name: string; data_type: string }>);
+    const caseIdColumns = columns.filter((c) => c.column_name === 'case_id' && c.table_name !== 'audit_log');
+    const binaryColumns = columns.filter((c) => c.data_type === 'bytea');
+    const caseBlobs: Buffer[] = [];
+    for (const c of caseIdColumns) {
+      for (const b of binaryColumns.filter((bc) => bc.table_name === c.table_name)) {
+        const rows = await t.services.db.execute(sql`select ${sql.identifier(b.column_name)} as v from ${sql.identifier(c.table_name)} where case_id = ${caseId}`);
+        for (const row of rowsOf(rows)) caseBlobs.push(Buffer.from(row.v as Uint8Array));
+      }
+    }
+    const [caseRow] = await t.services.db.select().from(cases).where(eq(cases.id, caseId));
+    caseBlobs.push(Buffer.from(caseRow!.publicKey), Buffer.from(caseRow!.privateKeyByReceipt), Buffer.from(caseRow!.receiptLookup));
+    expect(caseBlobs.length).toBeGreaterThan(8);
+
+    // Not before the retention period (24 months by default) has passed.
+    t.clock.ms = Date.UTC(2029, 4, 30, 10, 0, 0);
+    await bothInstancesRun();
+    expect(await t.services.db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId))).toHaveLength(1);
+
+    t.clock.ms = Date.UTC(2029, 5, 2, 10, 0, 0);
+    const reports = await bothInstancesRun();
+    expect(reports.reduce((n, r) => n + r.purged, 0)).toBeGreaterThanOrEqual(1);
+
+    for (const c of caseIdColumns) {
+      const rows = rowsOf(await t.services.db.execute(sql`select count(*)::int as n from ${sql.identifier(c.table_name)} where case_id = ${caseId}`));
+      expect(rows[0]!.n, c.table_name).toBe(0);
+    }
+    expect(await t.services.db.select().from(cases).where(eq(cases.id, caseId))).toHaveLength(0);
+    for (const b of binaryColumns) {
+      for (const blob of caseBlobs) {
+        const rows = rowsOf(await t.services.db.execute(sql`select count(*)::int as n from ${sql.identifier(b.table_name)} where ${sql.identifier(b.column_name)} = ${blob}`));
+        expect(rows[0]!.n, `${b.table_name}.${b.column_name}`).toBe(0);
+      }
+    }
+
+    const stats = await t.services.db.select().from(caseStatistics);
+    expect(stats).toContainEqual(expect.objectContaining({ routeCode: 'commission', kind: 'improper_pressure', receivedOn: '2027-06-01', closedOn: '2027-06-01', purgedOn: '2029-06-02' }));
+    const purges = await t.services.db.select().from(auditLog).where(eq(auditLog.action, 'case.purged'));
+    expect(purges.filter((p) => p.caseId === caseId)).toHaveLength(1);
+    expect((await unsafeVerifyAudit(t.services)).ok).toBe(true);
+  });
+
+  it('the retention period is a setting with a translated error outside 6 to 120 months', async () => {
+    const client = await logInAs(t, admin);
+    const refused = await client.submit('/staff/settings', '/staff/settings', { name: 'Testorganisatie', defaultLanguage: 'nl', contactText: '', retentionMonths: '3' });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('Vul een heel aantal maanden in tussen 6 en 120.');
+    const saved = await client.submit('/staff/settings', '/staff/settings', { name: 'Testorganisatie', defaultLanguage: 'nl', contactText: '', retentionMonths: '36' });
+    expect(saved.status).toBe(303);
+    expect((await client.get('/staff/settings')).html).toContain('value="36"');
+  });
+});
+
+function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  return ((result as { rows?: Array<Record<string, unknown>> }).rows ?? (result as Array<Record<string, unknown>>));
+}
