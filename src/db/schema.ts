@@ -35,6 +35,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
   status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull().default('invited'),
+  /** Which side nominated a commission member; shown beside their vote on every decision. */
+  nominatedBy: text('nominated_by', { enum: ['staff_representatives', 'employer', 'independent'] }),
   // One Argon2id derivation per log-in: its first half is checked against the verifier hash,
   // its second half unseals the private key.
   kdfSalt: bytes('kdf_salt'),
@@ -149,6 +151,8 @@ export const cases = pgTable(
     // key because the server must be able to send to it; the reporter is warned what it reveals.
     notifyEmailSealed: bytes('notify_email_sealed'),
     reporterLanguage: text('reporter_language').notNull().default('nl'),
+    /** 'operator' when the secretariat entered an oral report on the reporter's behalf. */
+    enteredBy: text('entered_by', { enum: ['reporter', 'operator'] }).notNull().default('reporter'),
     lastReporterActivityAt: timestamp('last_reporter_activity_at', { withTimezone: true }),
     lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
   },
@@ -291,3 +295,106 @@ export const caseStatistics = pgTable('case_statistics', {
   closedOn: text('closed_on'),
   purgedOn: text('purged_on').notNull(),
 });
+
+// ---- Interventions, joint decisions, identity requests, minutes -------------------------------
+// Each table holds only what the commission needs to find and count; every text (who, what,
+// result, the draft, a dissent, a reason, the minutes) is a sealed case entry that these rows
+// point to by id.
+
+export const caseInterventions = pgTable(
+  'case_interventions',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    resultRecordedAt: timestamp('result_recorded_at', { withTimezone: true }),
+  },
+  (table) => [index('case_interventions_case_idx').on(table.caseId)],
+);
+
+export const caseDecisions = pgTable(
+  'case_decisions',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['open', 'superseded', 'closed'] }).notNull(),
+    outcome: text('outcome').notNull(),
+    draftedBy: uuid('drafted_by').references(() => users.id, { onDelete: 'set null' }),
+    draftedAt: timestamp('drafted_at', { withTimezone: true }).notNull(),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (table) => [index('case_decisions_case_idx').on(table.caseId)],
+);
+
+export const decisionVotes = pgTable(
+  'decision_votes',
+  {
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => caseDecisions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: text('position', { enum: ['agree', 'dissent'] }).notNull(),
+    /** The member's nominating side at the moment of voting. */
+    nominatedBy: text('nominated_by'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.decisionId, table.userId] })],
+);
+
+// Recorded apart from the decision so that a later issue can follow each one up.
+export const caseRecommendations = pgTable(
+  'case_recommendations',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    decisionId: uuid('decision_id').references(() => caseDecisions.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['open', 'followed', 'not_followed'] }).notNull().default('open'),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('case_recommendations_case_idx').on(table.caseId)],
+);
+
+export const identityRequests = pgTable(
+  'identity_requests',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['pending', 'granted', 'refused'] }).notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (table) => [index('identity_requests_case_idx').on(table.caseId)],
+);
+
+// Minutes of a meeting with the reporter: a sealed message they read, and their answer.
+export const caseMinutes = pgTable(
+  'case_minutes',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['awaiting', 'confirmed', 'corrected'] }).notNull().default('awaiting'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (table) => [index('case_minutes_case_idx').on(table.caseId)],
+);

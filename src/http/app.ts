@@ -20,6 +20,8 @@ import { session } from './middleware/session.js';
 import { accountPages } from './pages/account-pages.js';
 import { adminPages } from './pages/admin-pages.js';
 import { casePages } from './pages/case-pages.js';
+import { caseWorkPages } from './pages/case-work-pages.js';
+import { intakePages } from './pages/intake-pages.js';
 import { invitationPages } from './pages/invitation-pages.js';
 import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
@@ -52,6 +54,8 @@ export function createApp(s: Services): Hono<AppEnv> {
   accountPages(app, s);
   adminPages(app, s);
   casePages(app, s);
+  caseWorkPages(app, s);
+  intakePages(app, s);
   reportPages(app, s);
   reporterPages(app, s);
   questionnairePages(app, s);

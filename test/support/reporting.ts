@@ -28,12 +28,12 @@ export interface CommissionAnswers {
 export async function reportThroughForm(
   t: TestApp,
   answers: CommissionAnswers,
-  options: { anonymity?: 'anonymous' | 'confidential' | 'open'; identity?: { name: string; contact: string }; files?: TestFile[] } = {},
+  options: { anonymity?: 'anonymous' | 'confidential' | 'open'; identity?: { name: string; contact: string }; files?: TestFile[]; client?: FormClient; start?: string } = {},
 ): Promise<string> {
   // Each report a minute after the last, so "the newest case" is well defined in tests.
   t.clock.advance(60_000);
-  const client = new FormClient(t);
-  let page = await client.get('/report/commission');
+  const client = options.client ?? new FormClient(t);
+  let page = await client.get(options.start ?? '/report/commission');
   expect(page.status).toBe(200);
   const next = async (fields: Record<string, string | string[] | undefined>) => {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;

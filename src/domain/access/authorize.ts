@@ -13,6 +13,11 @@ const policy = {
   'questionnaires.manage': ['administrator'],
   'audit.verify': ['chair'],
   'cases.grant': ['chair'],
+  // Members vote on a draft decision; only the chair closes it.
+  'cases.vote': ['commission_member', 'chair'],
+  'cases.decide': ['chair'],
+  // The secretariat enters an oral report on the reporter's behalf.
+  'cases.intake': ['secretary'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],

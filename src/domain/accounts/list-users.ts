@@ -10,6 +10,7 @@ export interface UserSummary {
   displayName: string;
   roles: Role[];
   status: 'invited' | 'active' | 'disabled';
+  nominatedBy: 'staff_representatives' | 'employer' | 'independent' | null;
   hasKeys: boolean;
 }
 
@@ -21,7 +22,7 @@ export async function listUsers(s: Pick<Services, 'db'>, actor: Actor | null): P
 /** Without authorization: for the command line, which runs with the operator's own access. */
 export async function unsafeListUsers(s: Pick<Services, 'db'>): Promise<UserSummary[]> {
   const rows = await s.db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, roles: users.roles, status: users.status, publicKey: users.publicKey })
+    .select({ id: users.id, email: users.email, displayName: users.displayName, roles: users.roles, status: users.status, nominatedBy: users.nominatedBy, publicKey: users.publicKey })
     .from(users)
     .orderBy(asc(users.displayName));
   return rows.map(({ publicKey, roles, ...row }) => ({ ...row, roles: roles as Role[], hasKeys: publicKey !== null }));

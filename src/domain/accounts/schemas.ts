@@ -32,7 +32,11 @@ export const inviteUserSchema = z
 export type InviteUserInput = z.output<typeof inviteUserSchema>;
 
 export const setRolesSchema = z
-  .object({ roles: z.array(roleSchema).min(1, { error: 'errors.roles.required' }) })
+  .object({
+    roles: z.array(roleSchema).min(1, { error: 'errors.roles.required' }),
+    // Which side nominated a commission member: shown with their vote on every decision.
+    nominatedBy: z.enum(['none', 'staff_representatives', 'employer', 'independent'], { error: 'errors.choice.required' }).default('none'),
+  })
   .refine((input) => !rolesConflict(input.roles), { path: ['roles'], error: 'errors.roles.adminConflict' });
 
 export const acceptInvitationSchema = z.object({

@@ -11,10 +11,10 @@ import { requireId } from '../ids.js';
 export async function setUserRoles(s: Pick<Services, 'db'>, actor: Actor | null, userId: string, input: unknown): Promise<void> {
   authorize(actor, 'users.manage');
   requireId(userId);
-  const { roles } = validate(setRolesSchema, input);
+  const { roles, nominatedBy } = validate(setRolesSchema, input);
   // Keeps at least one way to manage the installation: nobody removes their own administrator role.
   if (userId === actor.userId && !roles.includes('administrator')) throw new AppError('validation', [{ field: 'roles', message: 'errors.roles.keepOwnAdmin' }]);
-  const updated = await s.db.update(users).set({ roles: [...roles] }).where(eq(users.id, userId)).returning({ id: users.id });
+  const updated = await s.db.update(users).set({ roles: [...roles], nominatedBy: nominatedBy === 'none' ? null : nominatedBy }).where(eq(users.id, userId)).returning({ id: users.id });
   if (updated.length !== 1) throw new AppError('not_found');
 }
 

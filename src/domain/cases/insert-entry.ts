@@ -13,8 +13,9 @@ export interface EntryTarget {
 }
 
 /** Seals one entry (message or internal note) to the case key and stores it in the caller's transaction. */
-export async function insertSealedEntry(tx: Tx, sodium: Sodium, target: EntryTarget, kind: 'message' | 'note', content: Record<string, unknown>): Promise<void> {
+export async function insertSealedEntry(tx: Tx, sodium: Sodium, target: EntryTarget, kind: 'message' | 'note', content: Record<string, unknown>): Promise<string> {
   const id = randomUUID();
   const sealed = sealEntry(sodium, target.casePublicKey, { caseId: target.caseId, entryId: id, kind }, sodium.from_string(JSON.stringify(content)));
   await tx.insert(caseEntries).values({ id, caseId: target.caseId, kind, author: target.author, authorUserId: target.authorUserId, ...sealed, createdAt: target.at });
+  return id;
 }

@@ -1,18 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases } from '../../db/schema.js';
 import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
-import { authorize } from '../access/authorize.js';
-import { appendAudit } from '../audit/append-audit.js';
 import { AppError } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
-import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../reports/open-case.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { addMonths, computeDeadlines } from '../reports/deadlines.js';
 import { formatDate } from '../../i18n/format-date.js';
 import { validate } from '../validate.js';
 import { insertSealedEntry } from './insert-entry.js';
+import { caseStep, entryTarget } from './case-step.js';
 
 // receive - assess - address - conclude (ISO 37002), as statuses a reporter can understand.
 export const caseStatuses = ['received', 'acknowledged', 'assessed', 'in_handling', 'concluded', 'feedback_given', 'closed'] as const;
@@ -47,55 +44,10 @@ export const extensionSchema = z.object({
   months: z.enum(['1', '2', '3'], { error: 'errors.choice.required' }),
 });
 
-type Step = { status: CaseStatus; language: string; publicKey: Uint8Array; internalPublicKey: Uint8Array | null; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
-
-/**
- * Runs one lifecycle step in one transaction: checks the handler's key and the current status,
- * lets the step write entries and change the case, and appends the audit entry.
- */
-async function step(
-  s: Services,
-  actor: StaffActor | null,
-  caseId: string,
-  allowedFrom: readonly CaseStatus[],
-  action: string,
-  work: (ctx: { tx: Parameters<Parameters<Services['db']['transaction']>[0]>[0]; current: Step; at: Date }) => Promise<Partial<typeof cases.$inferInsert>>,
-  detail: Record<string, string | number | boolean> = {},
-): Promise<void> {
-  authorize(actor, 'cases.read');
-  await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
-  const at = s.now();
-  await s.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({
-        status: cases.status,
-        language: cases.reporterLanguage,
-        publicKey: cases.publicKey,
-        internalPublicKey: cases.internalPublicKey,
-        receivedAt: cases.receivedAt,
-        acknowledgedAt: cases.acknowledgedAt,
-        feedbackExtendedTo: cases.feedbackExtendedTo,
-      })
-      .from(cases)
-      .where(eq(cases.id, caseId))
-      .for('update');
-    if (!current || !allowedFrom.includes(current.status as CaseStatus)) throw new AppError('conflict');
-    const changes = await work({ tx, current: current as Step, at });
-    await tx.update(cases).set({ ...changes, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail });
-  });
-}
-
-/** Messages go to the case key (the reporter reads them); notes to the handlers-only internal key. */
-const entryTarget = (caseId: string, actor: StaffActor, current: Step, at: Date, kind: 'message' | 'note' = 'message') => {
-  if (kind === 'note' && !current.internalPublicKey) throw new AppError('conflict');
-  return { caseId, casePublicKey: kind === 'note' ? current.internalPublicKey! : current.publicKey, author: 'handler' as const, authorUserId: actor.userId, at };
-};
-
 /** Admissible or not with a reason, priority, risk of retaliation and protective measures: an internal note. */
 export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(assessmentSchema, input);
-  await step(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
     return { status: 'assessed', kind: form.kind, ...(form.admissible === 'no' ? { outcome: 'not_admissible' } : {}) };
   }, { kind: form.kind, admissible: form.admissible === 'yes', priority: form.priority, retaliationRisk: form.retaliationRisk });
@@ -104,7 +56,7 @@ export async function assessCase(s: Services, actor: StaffActor | null, caseId: 
 /** Internal notes are for handlers only; the reporter's pages never show them. */
 export async function addInternalNote(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(noteSchema, input);
-  await step(s, actor, caseId, caseStatuses, 'note.added', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, caseStatuses, 'note.added', async ({ tx, current, at }) => {
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'note', text: form.text });
     return {};
   });
@@ -119,7 +71,7 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
   const from = (Object.keys(nextStatus) as CaseStatus[]).filter((status) => nextStatus[status] === to);
   if (from.length === 0) throw new AppError('conflict');
   if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
-  await step(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
     const kind = to === 'feedback_given' ? 'message' : 'note';
     if (form.text) await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, kind), kind, { type: 'status', text: form.text });
     return { status: to, ...(to === 'closed' ? { closedAt: at } : {}) };
@@ -131,7 +83,7 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
 export async function extendFeedbackDeadline(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(extensionSchema, input);
   const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
-  await step(s, actor, caseId, ['acknowledged', 'assessed', 'in_handling', 'concluded'], 'case.feedback-extended', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, ['acknowledged', 'assessed', 'in_handling', 'concluded'], 'case.feedback-extended', async ({ tx, current, at }) => {
     const until = addMonths(computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo).feedbackBy, Number(form.months));
     const language = current.language === 'en' ? 'en' : 'nl';
     const text = translator(language)('case.extension.message', { date: formatDate(until, language), reason: form.reason });

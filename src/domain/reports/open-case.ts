@@ -39,6 +39,9 @@ export interface CaseMessage {
   id: string;
   author: 'reporter' | 'handler';
   text: string;
+  /** 'message', or a special message: minutes of a meeting, the reporter's answer to them, a disclosure notice. */
+  type: string;
+  content: Record<string, unknown>;
   createdAt: Date;
 }
 
@@ -112,7 +115,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
       answers = (content.answers as Answers | undefined) ?? {};
       language = content.language === 'en' ? 'en' : 'nl';
     } else if (entry.kind === 'message') {
-      messages.push({ id: entry.id, author: entry.author, text: String(content.text ?? ''), createdAt: entry.createdAt });
+      messages.push({ id: entry.id, author: entry.author, text: String(content.text ?? ''), type: typeof content.type === 'string' ? content.type : 'message', content, createdAt: entry.createdAt });
     } else {
       const meta = content as unknown as AttachmentMeta;
       files.push({ id: meta.attachmentId, author: entry.author, name: meta.name, mime: meta.mime, size: meta.size, createdAt: entry.createdAt });

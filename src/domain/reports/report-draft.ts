@@ -16,13 +16,15 @@ export interface ReportDraft {
   answers: Answers;
   identity?: Partial<Identity>;
   notifyEmail?: string;
+  /** The secretary entering an oral report on the reporter's behalf ("operator mode"). */
+  operator?: string;
   expiresAt: number;
 }
 
 type Crypto = Pick<Services, 'sodium' | 'serverKeys' | 'now'>;
 
-export function newDraft(s: Crypto, route: string, version: number): ReportDraft {
-  return { route, version, answers: {}, expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
+export function newDraft(s: Crypto, route: string, version: number, operator?: string): ReportDraft {
+  return { route, version, answers: {}, ...(operator ? { operator } : {}), expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
 }
 
 export function sealDraft(s: Crypto, draft: ReportDraft): string {

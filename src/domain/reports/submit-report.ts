@@ -19,7 +19,13 @@ import { storeAttachments } from '../files/store-attachments.js';
  * read it. Everything written is encrypted here, before the single transaction that stores it.
  * Returns the receipt, which exists nowhere else afterwards.
  */
-export async function submitReport(s: Services, input: unknown, files: IncomingFile[] = []): Promise<{ receipt: string; caseId: string }> {
+export async function submitReport(
+  s: Services,
+  input: unknown,
+  files: IncomingFile[] = [],
+  /** Set when the secretariat enters an oral report on the reporter's behalf ("operator mode"). */
+  operator: { userId: string } | null = null,
+): Promise<{ receipt: string; caseId: string }> {
   const form = validate(submitReportSchema, input);
   const { route, version, definition } = await getRoute(s, form.route);
   const answers = checkAllAnswers(definition, form.answers);
@@ -63,6 +69,7 @@ export async function submitReport(s: Services, input: unknown, files: IncomingF
       notifyEmailSealed: form.notificationEmail ? sealNotifyEmail(s, caseId, form.notificationEmail) : null,
       reporterLanguage: form.language,
       lastReporterActivityAt: now,
+      enteredBy: operator ? 'operator' : 'reporter',
     });
     await tx.insert(caseKeys).values(
       handlers.map((h) => ({
@@ -75,7 +82,12 @@ export async function submitReport(s: Services, input: unknown, files: IncomingF
     );
     await tx.insert(caseEntries).values({ id: entryId, caseId, kind: 'answers', author: 'reporter', ...sealedAnswers, createdAt: now });
     await storeAttachments(tx, s.sodium, { caseId, casePublicKey: keys.publicKey, author: 'reporter', authorUserId: null, at: now }, prepared);
-    await appendAudit({ ...s, db: tx }, { actorKind: 'reporter', actorUserId: null, action: 'report.submitted', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } });
+    await appendAudit(
+      { ...s, db: tx },
+      operator
+        ? { actorKind: 'staff', actorUserId: operator.userId, action: 'report.entered', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } }
+        : { actorKind: 'reporter', actorUserId: null, action: 'report.submitted', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } },
+    );
     if (form.identity && custodians.length > 0) {
       const identity = s.sodium.from_string(JSON.stringify(form.identity));
       await tx.insert(caseIdentities).values(custodians.map((c) => ({ caseId, custodianUserId: c.id, sealedIdentity: sealToPublicKey(s.sodium, c.publicKey, identity) })));

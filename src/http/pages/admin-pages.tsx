@@ -48,11 +48,12 @@ export function adminPages(app: Hono<AppEnv>, s: Services) {
 
   app.post('/staff/users/:id/roles', async (c) => {
     const actor = requireStaff(c, 'users.manage');
-    const roles = list(await readForm(c), 'roles');
+    const form = await readForm(c);
+    const roles = list(form, 'roles');
     return handleForm(
       c,
       async () => {
-        await setUserRoles(s, actor, c.req.param('id'), { roles });
+        await setUserRoles(s, actor, c.req.param('id'), { roles, nominatedBy: text(form, 'nominatedBy') || 'none' });
         return redirectTo(c, `/staff/users/${c.req.param('id')}?saved=1`);
       },
       { title: c.get('t')('users.title'), body: () => userPage(c, roles) },

@@ -15,7 +15,7 @@ import { CaseInboxPage } from '../../views/pages/case-inbox-page.js';
 import { CasePage } from '../../views/pages/case-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import { handleForm, readFiles, readForm, redirectTo, text, type FormValues } from './form-input.js';
+import { handleForm, readFiles, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
 import { addInternalNote, advanceCase, assessCase, extendFeedbackDeadline } from '../../domain/cases/lifecycle.js';
 import type { StaffSession } from '../../domain/sessions/resolve-session.js';
 import { caseAccessOverview, grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
@@ -131,13 +131,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       return handleForm(
         c,
         async () => {
-          try {
-            await run(actor, caseId, form);
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            const rename = formFieldFor[name] ?? {};
-            throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: rename[e.field] ?? e.field })), error.retryAfterSeconds);
-          }
+          await withFormFieldNames(formFieldFor[name] ?? {}, () => run(actor, caseId, form));
           return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
         },
         { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} access={await accessFor(actor, caseId)} /> },

@@ -62,3 +62,16 @@ export async function handleForm(
 export function redirectTo(c: Context<AppEnv>, path: string): Response {
   return c.redirect(c.get('href')(path), 303);
 }
+
+/**
+ * Runs a domain command whose field names differ from the form's (forms on one page name their
+ * fields apart so every id is unique) and hands errors back under the form's names.
+ */
+export async function withFormFieldNames<T>(formFieldFor: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: formFieldFor[e.field] ?? e.field })), error.retryAfterSeconds);
+  }
+}

@@ -16,6 +16,7 @@ import { RouteChoicePage } from '../../views/pages/report/route-choice-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { readFiles, readForm, text, type FormValues } from './form-input.js';
+import { requireStaff } from './require-staff.js';
 import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 
 // The reporter's path. It works without JavaScript and without cookies: every step posts the
@@ -46,7 +47,9 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/report/:route', async (c) => {
     const rq = await getRoute(s, c.req.param('route'));
-    return page(c, rq, newDraft(s, rq.route.code, rq.version), 'anonymity');
+    // ?intake=1: the secretariat enters an oral report for someone; only a secretary may.
+    const operator = c.req.query('intake') === '1' ? requireStaff(c, 'cases.intake').userId : undefined;
+    return page(c, rq, newDraft(s, rq.route.code, rq.version, operator), 'anonymity');
   });
 
   app.post('/report/:route', async (c) => {
@@ -72,6 +75,9 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
   });
 
   async function send(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, files: IncomingFile[]) {
+    // A draft begun in operator mode is sent only by that same secretary, still signed in.
+    const operator = draft.operator ? requireStaff(c, 'cases.intake') : null;
+    if (operator && operator.userId !== draft.operator) throw new AppError('forbidden');
     try {
       const { receipt } = await submitReport(s, {
         route: rq.route.code,
@@ -80,9 +86,9 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         identity: draft.anonymity === 'anonymous' ? undefined : draft.identity,
         language: c.get('lang'),
         ...(draft.notifyEmail ? { notificationEmail: draft.notifyEmail } : {}),
-      }, files);
+      }, files, operator ? { userId: operator.userId } : null);
       const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
-      return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} />, 201);
+      return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} operator={!!operator} />, 201);
     } catch (error) {
       // Nothing typed is lost: the review page comes back with the reason.
       if (error instanceof AppError && error.fieldErrors.length > 0) return page(c, rq, draft, 'review', error.fieldErrors);

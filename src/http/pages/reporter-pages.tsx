@@ -6,6 +6,7 @@ import { publicKeyOf } from '../../crypto/case-keys.js';
 import { sendFile } from '../send-file.js';
 import { endReporterSession, REPORTER_SESSION_MINUTES, resolveReporterSession, startReporterSession } from '../../domain/reports/reporter-session.js';
 import type { Services } from '../../services.js';
+import { answerMinutes, awaitingMinutes } from '../../domain/cases/minutes.js';
 import { MyReportPage, ReceiptLoginPage } from '../../views/pages/report/my-report-page.js';
 import type { AppEnv } from '../env.js';
 import { reporterCookieName } from '../middleware/session.js';
@@ -46,7 +47,29 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const view = await readCaseAsReporter(s, found);
-    return render(c, c.get('t')('myReport.title'), <MyReportPage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} />);
+    return render(
+      c,
+      c.get('t')('myReport.title'),
+      <MyReportPage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} awaitingMinutes={await awaitingMinutes(s, found.caseId)} />,
+    );
+  });
+
+  app.post('/my-report/minutes/:id', async (c) => {
+    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    if (!found) return redirectTo(c, '/receipt');
+    const form = await readForm(c);
+    const minutesId = c.req.param('id');
+    return handleForm(
+      c,
+      async () => {
+        await answerMinutes(s, found, minutesId, { answer: text(form, 'answer'), correction: text(form, 'correction') });
+        return redirectTo(c, '/my-report?sent=1');
+      },
+      {
+        title: c.get('t')('myReport.title'),
+        body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} maxFileMegabytes={megabytes} awaitingMinutes={[minutesId]} />,
+      },
+    );
   });
 
   app.post('/my-report/messages', async (c) => {

@@ -72,7 +72,7 @@ interface FieldProps {
   label: Label;
   description?: Label;
   value?: string;
-  type?: 'text' | 'email' | 'password' | 'url';
+  type?: 'text' | 'email' | 'password' | 'url' | 'date';
   autocomplete?: string;
   inputmode?: 'numeric' | 'text' | 'email';
   required?: boolean;

@@ -6,6 +6,7 @@ import { Alert, H1, H2, Link, P } from '../components/text.js';
 import { CaseThread } from './report/case-thread.js';
 import { CaseSteps, InternalNotes } from './case-steps.js';
 import { CaseAccessPanel } from './case-access-panel.js';
+import { CaseWorkNav } from './case-work/work-nav.js';
 import type { KeyHolderView } from '../../domain/cases/case-access.js';
 
 export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number; access?: { holders: KeyHolderView[]; candidates: KeyHolderView[]; selfId: string } | undefined }) {
@@ -14,6 +15,7 @@ export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: st
   return (
     <>
       <H1>{t('case.title', { route: v.route.name[lang] })}</H1>
+      <CaseWorkNav caseId={v.id} current="overview" />
       <P>{t(`case.anonymity.${v.anonymity}` as MessageKey)}</P>
       {v.identity ? (
         <Alert kind="warning">

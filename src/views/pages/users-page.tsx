@@ -86,6 +86,13 @@ export function UserPage(props: { user: UserSummary; selectedRoles: readonly str
       <H2>{t('users.roles')}</H2>
       <Form action={`/staff/users/${user.id}/roles`}>
         <RoleChoices selected={props.selectedRoles} />
+        <ChoiceGroup
+          name="nominatedBy"
+          legend="users.nominatedBy"
+          description="users.nominatedBy.help"
+          choices={(['none', 'staff_representatives', 'employer', 'independent'] as const).map((side) => ({ value: side, label: t(side === 'none' ? 'users.nominatedBy.none' : `nominated.${side}`) }))}
+          selected={[user.nominatedBy ?? 'none']}
+        />
         <SubmitButton label="users.roles.submit" />
       </Form>
       <H2>{t('users.access.title')}</H2>

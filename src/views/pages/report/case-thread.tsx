@@ -45,7 +45,9 @@ export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handle
               {' · '}
               {formatDateTime(m.createdAt, lang, v.timeZone)}
             </p>
-            <p class="utrecht-paragraph app-answer-text">{m.text}</p>
+            {m.type === 'minutes' ? <p class="utrecht-paragraph"><strong>{t('minutes.thread.title', { date: formatDate(String(m.content.meetingOn), lang) })}</strong></p> : null}
+            {m.type === 'minutes-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'confirm' ? 'minutes.thread.confirmed' : 'minutes.thread.corrected')}</strong></p> : null}
+            {m.text ? <p class="utrecht-paragraph app-answer-text">{m.text}</p> : null}
           </li>
         ))}
       </ol>

@@ -1,10 +1,11 @@
 import type { CaseView } from '../../../domain/reports/open-case.js';
 import { useUi } from '../../ui-context.js';
-import { ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
+import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
+import { formatDate } from '../../format.js';
 import { Alert, H1, H2, P } from '../../components/text.js';
 import { CaseThread } from './case-thread.js';
 
-export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number }) {
+export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number; awaitingMinutes?: string[] }) {
   const { t, lang, href } = useUi();
   return (
     <>
@@ -12,6 +13,9 @@ export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?
       <P lead>{props.view.route.name[lang]}</P>
       {props.sent ? <Alert kind="ok">{t('myReport.sent')}</Alert> : null}
       <CaseThread view={props.view} viewer="reporter" fileHref={(id) => href(`/my-report/files/${id}`)} />
+      {(props.awaitingMinutes ?? []).slice(0, 1).map((id) => (
+        <MinutesAnswer view={props.view} minutesId={id} />
+      ))}
       <H2>{t('myReport.write.title')}</H2>
       <P>{t('myReport.write.help')}</P>
       <ErrorSummary />
@@ -43,5 +47,31 @@ export function ReceiptLoginPage(props: { notice?: 'left' | undefined }) {
       </Form>
       <P>{t('receiptLogin.cookie')}</P>
     </>
+  );
+}
+
+/** The oldest minutes still waiting: confirm them, or say what is wrong (one at a time). */
+function MinutesAnswer(props: { view: CaseView; minutesId: string }) {
+  const { t, lang } = useUi();
+  const minutes = props.view.messages.find((m) => m.type === 'minutes' && m.content.minutesId === props.minutesId);
+  if (!minutes) return null;
+  return (
+    <section aria-labelledby="minutes-answer">
+      <H2 id="minutes-answer">{t('minutes.answer.title', { date: formatDate(String(minutes.content.meetingOn), lang) })}</H2>
+      <P>{t('minutes.answer.help')}</P>
+      <Form action={`/my-report/minutes/${props.minutesId}`}>
+        <ChoiceGroup
+          name="answer"
+          legend="minutes.answer.legend"
+          choices={[
+            { value: 'confirm', label: t('minutes.answer.confirm') },
+            { value: 'correct', label: t('minutes.answer.correct') },
+          ]}
+          selected={[]}
+        />
+        <TextArea name="correction" label="minutes.answer.correction" rows={5} />
+        <SubmitButton label="minutes.answer.submit" />
+      </Form>
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { Alert, H1, H2, Item, Link, List, P } from '../../components/text.js';
 import { formatDate } from '../../format.js';
 
 /** Shown once, right after sending: the receipt is the reporter's only key. */
-export function ReceiptPage(props: { receipt: string; deadlines: Deadlines }) {
+export function ReceiptPage(props: { receipt: string; deadlines: Deadlines; operator?: boolean }) {
   const { t, href, lang } = useUi();
   return (
     <>
@@ -12,6 +12,12 @@ export function ReceiptPage(props: { receipt: string; deadlines: Deadlines }) {
       <Alert kind="ok">
         <P>{t('receipt.sent')}</P>
       </Alert>
+      {props.operator ? (
+        <Alert kind="warning">
+          <P>{t('intake.receipt.handOver')}</P>
+          <P>{t('intake.receipt.noCopy')}</P>
+        </Alert>
+      ) : null}
       <P lead>{t('receipt.lead')}</P>
       <p class="utrecht-paragraph app-receipt">
         <code class="utrecht-code" data-testid="receipt">{props.receipt}</code>

@@ -25,6 +25,11 @@ export function ReportFormPage(props: ReportFormProps) {
     <>
       <p class="utrecht-paragraph app-progress">{t('report.progress', { step: index + 1, total: props.all.length })}</p>
       <H1>{props.route.name[lang]}</H1>
+      {props.draft.operator ? (
+        <Alert kind="warning">
+          <P>{t('intake.banner')}</P>
+        </Alert>
+      ) : null}
       <ErrorSummary />
       <Form action={`/report/${props.route.code}`} multipart>
         <input type="hidden" name="_draft" value={props.sealedDraft} />

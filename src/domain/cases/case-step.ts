@@ -1,0 +1,58 @@
+import { and, eq } from 'drizzle-orm';
+import { cases } from '../../db/schema.js';
+import type { Tx } from '../../db/client.js';
+import type { Services } from '../../services.js';
+import { authorize, type Action } from '../access/authorize.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { AppError } from '../errors.js';
+import { requireId } from '../ids.js';
+import { unsafeHandlerCaseKeys, type HandlerKeys, type StaffActor } from '../reports/open-case.js';
+import type { CaseStatus } from './lifecycle.js';
+
+export type Step = { status: CaseStatus; language: string; publicKey: Uint8Array; internalPublicKey: Uint8Array | null; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
+
+/**
+ * Runs one lifecycle step in one transaction: checks the handler's key and the current status,
+ * lets the step write entries and change the case, and appends the audit entry.
+ */
+export async function caseStep(
+  s: Services,
+  actor: StaffActor | null,
+  caseId: string,
+  allowedFrom: readonly CaseStatus[],
+  action: string,
+  work: (ctx: { tx: Tx; current: Step; at: Date; keys: HandlerKeys }) => Promise<Partial<typeof cases.$inferInsert>>,
+  detail: Record<string, string | number | boolean> | (() => Record<string, string | number | boolean>) = {},
+  permission: Action = 'cases.read',
+): Promise<void> {
+  authorize(actor, permission);
+  requireId(caseId);
+  const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
+  const at = s.now();
+  await s.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({
+        status: cases.status,
+        language: cases.reporterLanguage,
+        publicKey: cases.publicKey,
+        internalPublicKey: cases.internalPublicKey,
+        receivedAt: cases.receivedAt,
+        acknowledgedAt: cases.acknowledgedAt,
+        feedbackExtendedTo: cases.feedbackExtendedTo,
+      })
+      .from(cases)
+      .where(eq(cases.id, caseId))
+      .for('update');
+    if (!current || !allowedFrom.includes(current.status as CaseStatus)) throw new AppError('conflict');
+    const changes = await work({ tx, current: current as Step, at, keys });
+    await tx.update(cases).set({ ...changes, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
+    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail: typeof detail === 'function' ? detail() : detail });
+  });
+}
+
+/** Messages go to the case key (the reporter reads them); notes to the handlers-only internal key. */
+export const entryTarget = (caseId: string, actor: StaffActor, current: Step, at: Date, kind: 'message' | 'note' = 'message') => {
+  if (kind === 'note' && !current.internalPublicKey) throw new AppError('conflict');
+  return { caseId, casePublicKey: kind === 'note' ? current.internalPublicKey! : current.publicKey, author: 'handler' as const, authorUserId: actor.userId, at };
+};
+

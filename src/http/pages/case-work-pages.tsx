@@ -1,0 +1,96 @@
+import type { Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { isAllowed } from '../../domain/access/authorize.js';
+import { declarationOf } from '../../domain/cases/declarations.js';
+import { holdsKey } from '../../domain/cases/holds-key.js';
+import { decideIdentityRequest, identityRequestsOf, isCustodianOf, requestIdentity } from '../../domain/cases/identity-requests.js';
+import { interventionsOf, recordIntervention, recordInterventionResult } from '../../domain/cases/interventions.js';
+import { closeDecision, decisionOverview, draftDecision, recordRecommendation, voteOnDecision } from '../../domain/cases/joint-decision.js';
+import { recordMinutes } from '../../domain/cases/minutes.js';
+import { requireId } from '../../domain/ids.js';
+import { readCaseAsHandler, type CaseView } from '../../domain/reports/open-case.js';
+import type { StaffSession } from '../../domain/sessions/resolve-session.js';
+import type { Services } from '../../services.js';
+import { DecisionPage } from '../../views/pages/case-work/decision-page.js';
+import { IdentityPage } from '../../views/pages/case-work/identity-page.js';
+import { InterventionsPage } from '../../views/pages/case-work/interventions-page.js';
+import { MinutesPage } from '../../views/pages/case-work/minutes-page.js';
+import type { AppEnv } from '../env.js';
+import { render } from '../render.js';
+import { handleForm, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
+import { requireStaff } from './require-staff.js';
+
+type Page = 'interventions' | 'decision' | 'identity' | 'minutes';
+type Values = Record<string, string>;
+
+// The work on a case beyond its steps, one page per task: interventions, the joint decision and
+// recommendations, identity requests, minutes of meetings. Handlers only, after their declaration.
+export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
+  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title'; body: (actor: StaffSession, view: CaseView, saved: boolean, values?: Values) => Promise<Child> }> = {
+    interventions: { title: 'interventions.title', body: async (_actor, view, saved, values) => <InterventionsPage view={view} interventions={interventionsOf(view)} saved={saved} values={values} /> },
+    decision: {
+      title: 'decision.title',
+      body: async (actor, view, saved, values) => {
+        const overview = await decisionOverview(s, view);
+        const open = overview.decisions.find((d) => d.status === 'open');
+        const inHandling = view.status === 'in_handling';
+        const may = {
+          canDraft: inHandling,
+          canVote: inHandling && !!open && isAllowed(actor, 'cases.vote') && open.notVoted.some((m) => m.userId === actor.userId),
+          canClose: inHandling && !!open && isAllowed(actor, 'cases.decide'),
+        };
+        return <DecisionPage view={view} overview={overview} may={may} saved={saved} values={values} />;
+      },
+    },
+    identity: {
+      title: 'identity.title',
+      body: async (actor, view, saved, values) => (
+        <IdentityPage view={view} requests={await identityRequestsOf(s, view)} custodian={await isCustodianOf(s, actor, view.id)} selfId={actor.userId} saved={saved} values={values} />
+      ),
+    },
+    minutes: { title: 'minutes.title', body: async (_actor, view, saved, values) => <MinutesPage view={view} saved={saved} values={values} /> },
+  };
+
+  async function show(c: Context<AppEnv>, page: Page, values?: Values) {
+    const actor = requireStaff(c, 'cases.read');
+    const caseId = requireId(c.req.param('id') ?? '');
+    // The declaration comes first, on the case's own page.
+    if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) return redirectTo(c, `/staff/cases/${caseId}`);
+    const view = await readCaseAsHandler(s, actor, caseId);
+    return render(c, c.get('t')(pages[page].title), await pages[page].body(actor, view, c.req.query('saved') === '1', values), values ? 422 : 200);
+  }
+
+  for (const page of Object.keys(pages) as Page[]) app.get(`/staff/cases/:id/${page}`, (c) => show(c, page));
+
+  /** A form on one of these pages: run, then back to the page; wrong input shows the page again with the errors. */
+  function action(path: string, page: Page, formFieldFor: Record<string, string>, run: (actor: StaffSession, caseId: string, form: FormValues, param: (name: string) => string) => Promise<void>) {
+    app.post(`/staff/cases/:id/${path}`, async (c) => {
+      const actor = requireStaff(c, 'cases.read');
+      const caseId = requireId(c.req.param('id') ?? '');
+      const form = await readForm(c);
+      return handleForm(
+        c,
+        async () => {
+          await withFormFieldNames(formFieldFor, () => run(actor, caseId, form, (name) => c.req.param(name) ?? ''));
+          return redirectTo(c, `/staff/cases/${caseId}/${page}?saved=1`);
+        },
+        {
+          title: c.get('t')(pages[page].title),
+          body: async () => pages[page].body(actor, await readCaseAsHandler(s, actor, caseId), false, Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]))),
+        },
+      );
+    });
+  }
+
+  action('interventions', 'interventions', {}, (actor, caseId, form) => recordIntervention(s, actor, caseId, { kind: text(form, 'kind'), who: text(form, 'who'), what: text(form, 'what') }));
+  action('interventions/:iid/result', 'interventions', {}, (actor, caseId, form, param) => recordInterventionResult(s, actor, caseId, param('iid'), { result: text(form, 'result') }));
+  action('decision', 'decision', {}, (actor, caseId, form) => draftDecision(s, actor, caseId, { outcome: text(form, 'outcome'), conclusion: text(form, 'conclusion') }));
+  action('decision/:did/vote', 'decision', { reason: 'voteReason' }, (actor, caseId, form, param) => voteOnDecision(s, actor, caseId, param('did'), { position: text(form, 'position'), reason: text(form, 'voteReason') }));
+  action('decision/:did/close', 'decision', {}, (actor, caseId, _form, param) => closeDecision(s, actor, caseId, param('did')));
+  action('recommendations', 'decision', { text: 'recommendationText' }, (actor, caseId, form) => recordRecommendation(s, actor, caseId, { addressee: text(form, 'addressee'), text: text(form, 'recommendationText') }));
+  action('identity', 'identity', { reason: 'requestReason' }, (actor, caseId, form) => requestIdentity(s, actor, caseId, { reason: text(form, 'requestReason') }));
+  action('identity/:rid/decide', 'identity', { reason: 'decisionReason' }, (actor, caseId, form, param) =>
+    decideIdentityRequest(s, actor, caseId, param('rid'), { decision: text(form, 'decision'), reason: text(form, 'decisionReason') }),
+  );
+  action('minutes', 'minutes', { text: 'minutesText' }, (actor, caseId, form) => recordMinutes(s, actor, caseId, { meetingOn: text(form, 'meetingOn'), text: text(form, 'minutesText') }));
+}

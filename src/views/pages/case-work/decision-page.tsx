@@ -1,0 +1,144 @@
+import { decisionOutcomes, type DecisionOverview, type DecisionView } from '../../../domain/cases/joint-decision.js';
+import type { CaseView } from '../../../domain/reports/open-case.js';
+import type { MessageKey } from '../../../i18n/index.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
+import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
+import { formatDateTime } from '../../format.js';
+import { useUi } from '../../ui-context.js';
+import { CaseWorkNav } from './work-nav.js';
+
+export interface DecisionPermissions {
+  canDraft: boolean;
+  canVote: boolean;
+  canClose: boolean;
+}
+
+/** The joint decision: a draft, each member's agreement or dissent with their nominating side, the chair's closing; recommendations apart. */
+export function DecisionPage(props: { view: CaseView; overview: DecisionOverview; may: DecisionPermissions; saved?: boolean; values?: Record<string, string> }) {
+  const { t, lang } = useUi();
+  const v = props.view;
+  const open = props.overview.decisions.find((d) => d.status === 'open');
+  const earlier = props.overview.decisions.filter((d) => d.status !== 'open');
+  return (
+    <>
+      <H1>{t('decision.title')}</H1>
+      <CaseWorkNav caseId={v.id} current="decision" />
+      <P>{t('decision.lead')}</P>
+      {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
+      <ErrorSummary />
+      {open ? <Decision decision={open} timeZone={v.timeZone} /> : <P>{t('decision.none')}</P>}
+      {open && props.may.canVote ? (
+        <section aria-labelledby="decision-vote">
+          <H2 id="decision-vote">{t('decision.vote.title')}</H2>
+          <Form action={`/staff/cases/${v.id}/decision/${open.id}/vote`}>
+            <ChoiceGroup
+              name="position"
+              legend="decision.vote.legend"
+              choices={[
+                { value: 'agree', label: t('decision.position.agree') },
+                { value: 'dissent', label: t('decision.position.dissent') },
+              ]}
+              selected={props.values?.position ? [props.values.position] : []}
+            />
+            <TextArea name="voteReason" label="decision.vote.reason" description="decision.vote.reasonHelp" value={props.values?.voteReason} rows={4} />
+            <SubmitButton label="decision.vote.submit" />
+          </Form>
+        </section>
+      ) : null}
+      {open && props.may.canClose ? (
+        <section aria-labelledby="decision-close">
+          <H2 id="decision-close">{t('decision.close.title')}</H2>
+          <P>{t('decision.close.help', { agree: open.votes.filter((x) => x.position === 'agree').length, dissent: open.votes.filter((x) => x.position === 'dissent').length, missing: open.notVoted.length })}</P>
+          <Form action={`/staff/cases/${v.id}/decision/${open.id}/close`}>
+            <SubmitButton label="decision.close.submit" />
+          </Form>
+        </section>
+      ) : null}
+      {props.may.canDraft ? (
+        <section aria-labelledby="decision-draft">
+          <H2 id="decision-draft">{t(open ? 'decision.draft.reviseTitle' : 'decision.draft.title')}</H2>
+          <P>{t('decision.draft.help')}</P>
+          <Form action={`/staff/cases/${v.id}/decision`}>
+            <ChoiceGroup name="outcome" legend="decision.outcome" choices={decisionOutcomes.map((o) => ({ value: o, label: t(`decision.outcome.${o}` as MessageKey) }))} selected={props.values?.outcome ? [props.values.outcome] : []} />
+            <TextArea name="conclusion" label="decision.conclusion" value={props.values?.conclusion} rows={8} />
+            <SubmitButton label="decision.draft.submit" secondary={!!open} />
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="recommendations">
+        <H2 id="recommendations">{t('recommendations.title')}</H2>
+        <P>{t('recommendations.help')}</P>
+        {props.overview.recommendations.length === 0 ? <P>{t('recommendations.none')}</P> : null}
+        <List>
+          {props.overview.recommendations.map((r) => (
+            <Item>
+              <strong>{r.addressee}</strong>: {r.text} ({r.by ?? ''}, {formatDateTime(r.at, lang, v.timeZone)}; {t(`recommendations.status.${r.status}` as MessageKey)})
+            </Item>
+          ))}
+        </List>
+        <Form action={`/staff/cases/${v.id}/recommendations`}>
+          <TextField name="addressee" label="recommendations.addressee" value={props.values?.addressee} maxlength={500} />
+          <TextArea name="recommendationText" label="recommendations.text" value={props.values?.recommendationText} rows={4} />
+          <SubmitButton label="recommendations.submit" secondary />
+        </Form>
+      </section>
+      {earlier.length > 0 ? (
+        <section aria-labelledby="decision-history">
+          <H2 id="decision-history">{t('decision.history')}</H2>
+          {earlier.map((d) => (
+            <Decision decision={d} timeZone={v.timeZone} />
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Decision(props: { decision: DecisionView; timeZone: string }) {
+  const { t, lang } = useUi();
+  const d = props.decision;
+  const side = (s: string | null) => t(`nominated.${s ?? 'unknown'}` as MessageKey);
+  return (
+    <article class="app-decision" aria-label={t(`decision.status.${d.status}` as MessageKey)}>
+      <dl class="app-answers">
+        <dt>{t('decision.statusLabel')}</dt>
+        <dd>{t(`decision.status.${d.status}` as MessageKey)}</dd>
+        <dt>{t('decision.outcome')}</dt>
+        <dd>{t(`decision.outcome.${d.outcome}` as MessageKey)}</dd>
+        <dt>{t('decision.draftedBy')}</dt>
+        <dd>{`${d.draftedBy ?? ''}, ${formatDateTime(d.draftedAt, lang, props.timeZone)}`}</dd>
+        <dt>{t('decision.conclusion')}</dt>
+        <dd class="app-answer-text">{d.conclusion}</dd>
+      </dl>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{t('decision.votes.caption')}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">{t('decision.votes.member')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('decision.votes.side')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('decision.votes.position')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('decision.votes.reason')}</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {d.votes.map((vote) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">{vote.name}</td>
+              <td class="utrecht-table__cell">{side(vote.nominatedBy)}</td>
+              <td class="utrecht-table__cell">{t(`decision.position.${vote.position}`)}</td>
+              <td class="utrecht-table__cell app-answer-text">{vote.reason}</td>
+            </tr>
+          ))}
+          {d.notVoted.map((member) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">{member.name}</td>
+              <td class="utrecht-table__cell">{side(member.nominatedBy)}</td>
+              <td class="utrecht-table__cell">{t('decision.position.none')}</td>
+              <td class="utrecht-table__cell"></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
