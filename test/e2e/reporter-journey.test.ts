@@ -127,6 +127,81 @@ describe('reporter pages in a browser', () => {
   });
 });
 
+async function staffPage(account: TestStaff): Promise<Page> {
+  const staff = await (await newContext(browser, server.baseUrl, { javaScript: true })).context.newPage();
+  server.clock.advance(30_000);
+  await staff.goto('/login');
+  await staff.getByLabel('E-mailadres').fill(account.email);
+  await staff.getByLabel('Wachtwoord').fill(account.password);
+  await staff.getByLabel(/authenticator/).fill(currentCode(server, account.totpSecret));
+  await staff.getByRole('button', { name: 'Inloggen' }).click();
+  await staff.waitForURL(/\/staff$/);
+  return staff;
+}
+
+describe('commission work pages in a browser', () => {
+  it('oral intake, interventions, decision, identity and minutes are accessible; the reporter answers the minutes', async () => {
+    const sec = await staffPage(secretary);
+    await sec.goto('/staff/intake');
+    await expectAccessible(sec, 'intake');
+    await sec.getByRole('link', { name: 'Melden bij de onafhankelijke integriteitscommissie' }).click();
+    await expectAccessible(sec, 'operator mode report form');
+    expect(await sec.locator('.utrecht-alert').textContent()).toContain('namens iemand anders');
+
+    const { context } = await newContext(browser, server.baseUrl, { javaScript: false });
+    const reporter = await context.newPage();
+    const receipt = await reportFromStartPage(reporter, 'Voor de werkpagina’s.', false);
+    await sec.goto('/staff/cases');
+    await sec.getByRole('link', { name: 'Melding openen' }).first().click();
+    await sec.getByLabel('Ik heb geen persoonlijke relatie met de betrokkenen').check();
+    await sec.getByRole('button', { name: 'Verklaring vastleggen' }).click();
+    await sec.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}$/);
+    for (const part of ['Interventies', 'Besluit en aanbevelingen', 'Identiteit van de melder', 'Gespreksverslagen']) {
+      await sec.getByRole('navigation', { name: 'Onderdelen van deze melding' }).getByRole('link', { name: part }).click();
+      await expectAccessible(sec, part);
+    }
+    await sec.getByLabel('Datum van het gesprek').fill('2026-11-22');
+    await sec.getByLabel('Verslag', { exact: true }).fill('Wij spraken een uur over het rapport.');
+    await sec.getByRole('button', { name: 'Verslag aan de melder voorleggen' }).click();
+    await sec.waitForURL(/saved=1/);
+    await expectAccessible(sec, 'minutes saved');
+    await sec.getByRole('navigation', { name: 'Onderdelen van deze melding' }).getByRole('link', { name: 'Identiteit van de melder' }).click();
+    await sec.getByLabel('Waarom is de identiteit nodig?').fill('Voor een gesprek.');
+    await sec.getByRole('button', { name: 'Verzoek indienen' }).click();
+    await sec.waitForURL(/saved=1/);
+    await expectAccessible(sec, 'identity requested');
+
+    const chairPage = await staffPage(chair);
+    const caseUrl = sec.url().replace(/\/identity.*$/, '');
+    await chairPage.goto(new URL(caseUrl).pathname);
+    await chairPage.getByLabel('Ik heb geen persoonlijke relatie met de betrokkenen').check();
+    await chairPage.getByRole('button', { name: 'Verklaring vastleggen' }).click();
+    await chairPage.goto(`${new URL(caseUrl).pathname}/identity`);
+    await expectAccessible(chairPage, 'identity decision form');
+    await chairPage.getByLabel('Weigeren').check();
+    await chairPage.getByLabel('Reden', { exact: true }).fill('Eerst schriftelijke vragen.');
+    await chairPage.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await chairPage.waitForURL(/saved=1/);
+
+    await returnWithReceipt(reporter, receipt);
+    expect(await reporter.locator('main').textContent()).toContain('Wij spraken een uur over het rapport.');
+    await reporter.getByLabel('Er moet iets anders').check();
+    await reporter.getByRole('button', { name: 'Antwoord versturen' }).click();
+    expect(await reporter.locator('.app-error-summary').textContent()).toContain('Schrijf wat er anders moet');
+    expect(await reporter.getByLabel('Er moet iets anders').isChecked()).toBe(true);
+    await reporter.getByLabel('Wat moet er anders?').fill('Het waren twee uur.');
+    await reporter.getByRole('button', { name: 'Antwoord versturen' }).click();
+    await reporter.waitForURL(/sent=1/);
+    expect(await reporter.locator('.app-thread').textContent()).toContain('Het waren twee uur.');
+    await context.close();
+
+    const withAnswer = await staffPage(secretary);
+    await withAnswer.goto(`${new URL(caseUrl).pathname}/minutes`);
+    expect(await withAnswer.locator('main').textContent()).toContain('De melder corrigeert het verslag');
+    await expectAccessible(withAnswer, 'minutes with correction');
+  });
+});
+
 describe('reporter pages with JavaScript off', () => {
   it('go from the start page to the receipt and back in with it, setting no cookie before that', async () => {
     const { context, requests } = await newContext(browser, server.baseUrl, { javaScript: false });

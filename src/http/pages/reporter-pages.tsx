@@ -59,15 +59,16 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     if (!found) return redirectTo(c, '/receipt');
     const form = await readForm(c);
     const minutesId = c.req.param('id');
+    const input = { answer: text(form, 'answer'), correction: text(form, 'correction') };
     return handleForm(
       c,
       async () => {
-        await answerMinutes(s, found, minutesId, { answer: text(form, 'answer'), correction: text(form, 'correction') });
+        await answerMinutes(s, found, minutesId, input);
         return redirectTo(c, '/my-report?sent=1');
       },
       {
         title: c.get('t')('myReport.title'),
-        body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} maxFileMegabytes={megabytes} awaitingMinutes={[minutesId]} />,
+        body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} maxFileMegabytes={megabytes} awaitingMinutes={[minutesId]} minutesValues={input} />,
       },
     );
   });

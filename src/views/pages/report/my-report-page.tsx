@@ -5,7 +5,7 @@ import { formatDate } from '../../format.js';
 import { Alert, H1, H2, P } from '../../components/text.js';
 import { CaseThread } from './case-thread.js';
 
-export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number; awaitingMinutes?: string[] }) {
+export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number; awaitingMinutes?: string[]; minutesValues?: { answer: string; correction: string } }) {
   const { t, lang, href } = useUi();
   return (
     <>
@@ -14,7 +14,7 @@ export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?
       {props.sent ? <Alert kind="ok">{t('myReport.sent')}</Alert> : null}
       <CaseThread view={props.view} viewer="reporter" fileHref={(id) => href(`/my-report/files/${id}`)} />
       {(props.awaitingMinutes ?? []).slice(0, 1).map((id) => (
-        <MinutesAnswer view={props.view} minutesId={id} />
+        <MinutesAnswer view={props.view} minutesId={id} values={props.minutesValues} />
       ))}
       <H2>{t('myReport.write.title')}</H2>
       <P>{t('myReport.write.help')}</P>
@@ -51,7 +51,7 @@ export function ReceiptLoginPage(props: { notice?: 'left' | undefined }) {
 }
 
 /** The oldest minutes still waiting: confirm them, or say what is wrong (one at a time). */
-function MinutesAnswer(props: { view: CaseView; minutesId: string }) {
+function MinutesAnswer(props: { view: CaseView; minutesId: string; values?: { answer: string; correction: string } | undefined }) {
   const { t, lang } = useUi();
   const minutes = props.view.messages.find((m) => m.type === 'minutes' && m.content.minutesId === props.minutesId);
   if (!minutes) return null;
@@ -67,9 +67,9 @@ function MinutesAnswer(props: { view: CaseView; minutesId: string }) {
             { value: 'confirm', label: t('minutes.answer.confirm') },
             { value: 'correct', label: t('minutes.answer.correct') },
           ]}
-          selected={[]}
+          selected={props.values?.answer ? [props.values.answer] : []}
         />
-        <TextArea name="correction" label="minutes.answer.correction" rows={5} />
+        <TextArea name="correction" label="minutes.answer.correction" value={props.values?.correction} rows={5} />
         <SubmitButton label="minutes.answer.submit" />
       </Form>
     </section>
