@@ -3,6 +3,7 @@ import { sendDailyDigest } from './daily-digest.js';
 import { sendDeadlineReminders } from './deadline-reminders.js';
 import { purgeExpiredCases } from './purge-cases.js';
 import { purgeExpiredSessions } from './purge-expired-sessions.js';
+import { refreshStatistics } from './refresh-statistics.js';
 
 export interface JobReport {
   reminders: number;
@@ -19,5 +20,6 @@ export async function runDueJobs(s: Services): Promise<JobReport> {
   const digests = await sendDailyDigest(s);
   const purged = await purgeExpiredCases(s);
   await purgeExpiredSessions(s);
+  await refreshStatistics(s);
   return { reminders, digests, purged };
 }

@@ -47,6 +47,8 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
           displayName: `Demo ${role.replace(/_/g, ' ')}`,
           roles: [role],
           status: 'active',
+          // The demo's commission: an independent chair and a member nominated by the staff.
+          nominatedBy: role === 'chair' ? 'independent' : role === 'commission_member' ? 'staff_representatives' : null,
           kdfSalt: keys.kdfSalt,
           kdfOpsLimit: keys.kdfOpsLimit,
           kdfMemLimit: keys.kdfMemLimit,
