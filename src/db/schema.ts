@@ -398,3 +398,33 @@ export const caseMinutes = pgTable(
   },
   (table) => [index('case_minutes_case_idx').on(table.caseId)],
 );
+
+// ---- The front door: transfers with consent, advisor registrations ---------------------------
+
+// A proposal by the ethics panel or a confidential advisor to bring a matter to the commission.
+// It happens only if the person agrees; the new commission case is anonymous and is not linked
+// to this one, so neither the name nor the earlier conversation reaches the commission.
+export const caseTransfers = pgTable(
+  'case_transfers',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['proposed', 'accepted', 'declined'] }).notNull().default('proposed'),
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (table) => [index('case_transfers_case_idx').on(table.caseId)],
+);
+
+// The confidential advisors' anonymous registration for the yearly figures: no case, no person,
+// the month only.
+export const advisorRegistrations = pgTable('advisor_registrations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  month: text('month').notNull(),
+  topic: text('topic').notNull(),
+  kind: text('kind').notNull(),
+  outcome: text('outcome').notNull(),
+});

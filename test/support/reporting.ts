@@ -77,3 +77,28 @@ export async function declareNoRelation(handler: FormClient, caseId: string): Pr
   const response = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/declaration`, { decision: 'no_relation' });
   expect(response.status).toBe(303);
 }
+
+/**
+ * Any route's form, step by step: `steps` holds the fields of each questionnaire page in order.
+ * Returns the receipt shown at the end.
+ */
+export async function reportOnRoute(
+  t: TestApp,
+  route: string,
+  steps: Array<Record<string, string | string[]>>,
+  options: { anonymity?: 'anonymous' | 'confidential' | 'open'; identity?: { name: string; contact: string } } = {},
+): Promise<string> {
+  t.clock.advance(60_000);
+  const client = new FormClient(t);
+  let page = await client.get(`/report/${route}`);
+  const next = async (fields: Record<string, string | string[]>) => {
+    page = await client.post(`/report/${route}`, { ...fields, _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _csrf: hiddenValue(page.html, '_csrf') });
+    expect(page.status, page.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 1500)).toBeLessThan(400);
+  };
+  await next({ anonymity: options.anonymity ?? 'anonymous', _go: 'next' });
+  for (const fields of steps) await next({ ...fields, _go: 'next' });
+  if ((options.anonymity ?? 'anonymous') !== 'anonymous') await next({ ...options.identity!, _go: 'next' });
+  await next({ _go: 'send' });
+  expect(page.status).toBe(201);
+  return /data-testid="receipt">([\d-]+)</.exec(page.html)![1]!;
+}

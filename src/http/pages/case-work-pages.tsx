@@ -15,18 +15,20 @@ import { DecisionPage } from '../../views/pages/case-work/decision-page.js';
 import { IdentityPage } from '../../views/pages/case-work/identity-page.js';
 import { InterventionsPage } from '../../views/pages/case-work/interventions-page.js';
 import { MinutesPage } from '../../views/pages/case-work/minutes-page.js';
+import { TransferPage } from '../../views/pages/case-work/transfer-page.js';
+import { proposeTransfer } from '../../domain/transfers/transfer-to-commission.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { handleForm, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 
-type Page = 'interventions' | 'decision' | 'identity' | 'minutes';
+type Page = 'interventions' | 'decision' | 'identity' | 'minutes' | 'transfer';
 type Values = Record<string, string>;
 
 // The work on a case beyond its steps, one page per task: interventions, the joint decision and
 // recommendations, identity requests, minutes of meetings. Handlers only, after their declaration.
 export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
-  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title'; body: (actor: StaffSession, view: CaseView, saved: boolean, values?: Values) => Promise<Child> }> = {
+  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title'; body: (actor: StaffSession, view: CaseView, saved: boolean, values?: Values) => Promise<Child> }> = {
     interventions: { title: 'interventions.title', body: async (_actor, view, saved, values) => <InterventionsPage view={view} interventions={interventionsOf(view)} saved={saved} values={values} /> },
     decision: {
       title: 'decision.title',
@@ -49,15 +51,16 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
       ),
     },
     minutes: { title: 'minutes.title', body: async (_actor, view, saved, values) => <MinutesPage view={view} saved={saved} values={values} /> },
+    transfer: { title: 'transfer.title', body: async (_actor, view, saved, values) => <TransferPage view={view} saved={saved} values={values} /> },
   };
 
-  async function show(c: Context<AppEnv>, page: Page, values?: Values) {
+  async function show(c: Context<AppEnv>, page: Page) {
     const actor = requireStaff(c, 'cases.read');
     const caseId = requireId(c.req.param('id') ?? '');
     // The declaration comes first, on the case's own page.
     if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) return redirectTo(c, `/staff/cases/${caseId}`);
     const view = await readCaseAsHandler(s, actor, caseId);
-    return render(c, c.get('t')(pages[page].title), await pages[page].body(actor, view, c.req.query('saved') === '1', values), values ? 422 : 200);
+    return render(c, c.get('t')(pages[page].title), await pages[page].body(actor, view, c.req.query('saved') === '1'));
   }
 
   for (const page of Object.keys(pages) as Page[]) app.get(`/staff/cases/:id/${page}`, (c) => show(c, page));
@@ -92,5 +95,6 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
   action('identity/:rid/decide', 'identity', { reason: 'decisionReason' }, (actor, caseId, form, param) =>
     decideIdentityRequest(s, actor, caseId, param('rid'), { decision: text(form, 'decision'), reason: text(form, 'decisionReason') }),
   );
+  action('transfer', 'transfer', {}, (actor, caseId, form) => proposeTransfer(s, actor, caseId, { kind: text(form, 'kind'), carried: text(form, 'carried'), explanation: text(form, 'explanation') }));
   action('minutes', 'minutes', { text: 'minutesText' }, (actor, caseId, form) => recordMinutes(s, actor, caseId, { meetingOn: text(form, 'meetingOn'), text: text(form, 'minutesText') }));
 }

@@ -11,7 +11,12 @@ import { MyReportPage, ReceiptLoginPage } from '../../views/pages/report/my-repo
 import type { AppEnv } from '../env.js';
 import { reporterCookieName } from '../middleware/session.js';
 import { render } from '../render.js';
-import { handleForm, readFiles, readForm, redirectTo, text } from './form-input.js';
+import { handleForm, list, readFiles, readForm, redirectTo, text } from './form-input.js';
+import { answerTransfer, proposalsIn } from '../../domain/transfers/transfer-to-commission.js';
+import { getRoute } from '../../domain/routes/get-route.js';
+import { getOrganisation } from '../../domain/organisation/get-organisation.js';
+import { computeDeadlines } from '../../domain/reports/deadlines.js';
+import { ReceiptPage } from '../../views/pages/report/receipt-page.js';
 import { isUuid } from '../../domain/ids.js';
 
 // Returning with the receipt. The reporter's browser gets a cookie only now, after asking for a
@@ -43,33 +48,43 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     );
   });
 
+  /** The reporter's page with whatever waits for an answer: minutes to confirm, a proposal to consent to. */
+  async function myReportPage(found: { caseId: string; casePrivateKey: Uint8Array }, extra: Partial<Parameters<typeof MyReportPage>[0]> = {}) {
+    const view = await readCaseAsReporter(s, found);
+    const pending = proposalsIn(view).some((p) => p.answer === null);
+    const want = pending ? (await getRoute(s, 'commission')).definition.steps.flatMap((st) => st.questions).find((q) => q.code === 'WANT') : undefined;
+    const lang = view.language;
+    return (
+      <MyReportPage
+        view={view}
+        maxFileMegabytes={megabytes}
+        awaitingMinutes={await awaitingMinutes(s, found.caseId)}
+        wantChoices={want ? (want.options ?? []).map((o) => ({ value: o.code, label: o.label[lang] })) : undefined}
+        {...extra}
+      />
+    );
+  }
+
   app.get('/my-report', async (c) => {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
-    const view = await readCaseAsReporter(s, found);
-    return render(
-      c,
-      c.get('t')('myReport.title'),
-      <MyReportPage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} awaitingMinutes={await awaitingMinutes(s, found.caseId)} />,
-    );
+    return render(c, c.get('t')('myReport.title'), await myReportPage(found, { sent: c.req.query('sent') === '1' }));
   });
 
-  app.post('/my-report/minutes/:id', async (c) => {
+  app.post('/my-report/transfers/:id', async (c) => {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const form = await readForm(c);
-    const minutesId = c.req.param('id');
-    const input = { answer: text(form, 'answer'), correction: text(form, 'correction') };
+    const input = { answer: text(form, 'answer'), want: list(form, 'want') };
     return handleForm(
       c,
       async () => {
-        await answerMinutes(s, found, minutesId, input);
-        return redirectTo(c, '/my-report?sent=1');
+        const result = await answerTransfer(s, found, c.req.param('id'), input);
+        if (result.answer === 'decline') return redirectTo(c, '/my-report?sent=1');
+        const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+        return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={result.receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} transferred />, 201);
       },
-      {
-        title: c.get('t')('myReport.title'),
-        body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} maxFileMegabytes={megabytes} awaitingMinutes={[minutesId]} minutesValues={input} />,
-      },
+      { title: c.get('t')('myReport.title'), body: () => myReportPage(found, { transferValues: input }) },
     );
   });
 
@@ -84,7 +99,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
         await addReporterMessage(s, found, input, files);
         return redirectTo(c, '/my-report?sent=1');
       },
-      { title: c.get('t')('myReport.title'), body: async () => <MyReportPage view={await readCaseAsReporter(s, found)} draftText={input.text} maxFileMegabytes={megabytes} /> },
+      { title: c.get('t')('myReport.title'), body: () => myReportPage(found, { draftText: input.text }) },
     );
   });
 

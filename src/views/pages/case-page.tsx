@@ -15,7 +15,7 @@ export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: st
   return (
     <>
       <H1>{t('case.title', { route: v.route.name[lang] })}</H1>
-      <CaseWorkNav caseId={v.id} current="overview" />
+      <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="overview" />
       <P>{t(`case.anonymity.${v.anonymity}` as MessageKey)}</P>
       {v.identity ? (
         <Alert kind="warning">

@@ -22,7 +22,7 @@ export function DecisionPage(props: { view: CaseView; overview: DecisionOverview
   return (
     <>
       <H1>{t('decision.title')}</H1>
-      <CaseWorkNav caseId={v.id} current="decision" />
+      <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="decision" />
       <P>{t('decision.lead')}</P>
       {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
       <ErrorSummary />

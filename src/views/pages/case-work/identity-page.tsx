@@ -20,7 +20,7 @@ export function IdentityPage(props: { view: CaseView; requests: IdentityRequestV
   return (
     <>
       <H1>{t('identity.title')}</H1>
-      <CaseWorkNav caseId={v.id} current="identity" />
+      <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="identity" />
       {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
       <ErrorSummary />
       {v.anonymity === 'anonymous' ? <P>{t('identity.anonymous')}</P> : <P>{t('identity.lead')}</P>}

@@ -15,7 +15,7 @@ export function InterventionsPage(props: { view: CaseView; interventions: Interv
   return (
     <>
       <H1>{t('interventions.title')}</H1>
-      <CaseWorkNav caseId={v.id} current="interventions" />
+      <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="interventions" />
       <P>{t('interventions.lead')}</P>
       {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
       <ErrorSummary />

@@ -14,7 +14,7 @@ export function MinutesPage(props: { view: CaseView; saved?: boolean; values?: R
   return (
     <>
       <H1>{t('minutes.title')}</H1>
-      <CaseWorkNav caseId={v.id} current="minutes" />
+      <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="minutes" />
       <P>{t('minutes.lead')}</P>
       {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
       <ErrorSummary />

@@ -46,6 +46,8 @@ export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handle
               {formatDateTime(m.createdAt, lang, v.timeZone)}
             </p>
             {m.type === 'minutes' ? <p class="utrecht-paragraph"><strong>{t('minutes.thread.title', { date: formatDate(String(m.content.meetingOn), lang) })}</strong></p> : null}
+            {m.type === 'transfer-proposal' ? <p class="utrecht-paragraph"><strong>{t('transfer.thread.proposal')}</strong></p> : null}
+            {m.type === 'transfer-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'consent' ? 'transfer.thread.consented' : 'transfer.thread.declined')}</strong></p> : null}
             {m.type === 'minutes-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'confirm' ? 'minutes.thread.confirmed' : 'minutes.thread.corrected')}</strong></p> : null}
             {m.text ? <p class="utrecht-paragraph app-answer-text">{m.text}</p> : null}
           </li>

@@ -1,11 +1,23 @@
 import type { CaseView } from '../../../domain/reports/open-case.js';
 import { useUi } from '../../ui-context.js';
-import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
+import { ChoiceGroup, type Choice, ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { formatDate } from '../../format.js';
-import { Alert, H1, H2, P } from '../../components/text.js';
+import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
 import { CaseThread } from './case-thread.js';
+import { proposalsIn } from '../../../domain/transfers/transfer-to-commission.js';
+import type { MessageKey } from '../../../i18n/index.js';
 
-export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number; awaitingMinutes?: string[]; minutesValues?: { answer: string; correction: string } }) {
+export function MyReportPage(props: {
+  view: CaseView;
+  sent?: boolean;
+  draftText?: string;
+  maxFileMegabytes: number;
+  awaitingMinutes?: string[];
+  minutesValues?: { answer: string; correction: string };
+  /** What the person may ask the commission for, when a proposal to pass the matter on waits for them. */
+  wantChoices?: Choice[];
+  transferValues?: { answer: string; want: string[] };
+}) {
   const { t, lang, href } = useUi();
   return (
     <>
@@ -13,6 +25,7 @@ export function MyReportPage(props: { view: CaseView; sent?: boolean; draftText?
       <P lead>{props.view.route.name[lang]}</P>
       {props.sent ? <Alert kind="ok">{t('myReport.sent')}</Alert> : null}
       <CaseThread view={props.view} viewer="reporter" fileHref={(id) => href(`/my-report/files/${id}`)} />
+      {props.wantChoices ? <TransferConsent view={props.view} wantChoices={props.wantChoices} values={props.transferValues} /> : null}
       {(props.awaitingMinutes ?? []).slice(0, 1).map((id) => (
         <MinutesAnswer view={props.view} minutesId={id} values={props.minutesValues} />
       ))}
@@ -71,6 +84,47 @@ function MinutesAnswer(props: { view: CaseView; minutesId: string; values?: { an
         />
         <TextArea name="correction" label="minutes.answer.correction" value={props.values?.correction} rows={5} />
         <SubmitButton label="minutes.answer.submit" />
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * A proposal from the panel or advisor to bring the matter to the commission: exactly what would
+ * be sent, what happens next, and the person's free choice.
+ */
+function TransferConsent(props: { view: CaseView; wantChoices: Choice[]; values?: { answer: string; want: string[] } | undefined }) {
+  const { t } = useUi();
+  const proposal = proposalsIn(props.view).find((p) => p.answer === null);
+  if (!proposal) return null;
+  return (
+    <section aria-labelledby="transfer-consent">
+      <H2 id="transfer-consent">{t('transfer.consent.title')}</H2>
+      <P>{proposal.explanation}</P>
+      <P>{t('transfer.consent.exactly')}</P>
+      <dl class="app-answers">
+        <dt>{t('transfer.consent.kind')}</dt>
+        <dd>{t(`case.kind.${proposal.kind}` as MessageKey)}</dd>
+        <dt>{t('transfer.consent.text')}</dt>
+        <dd class="app-answer-text">{proposal.carried}</dd>
+      </dl>
+      <List>
+        <Item>{t('transfer.consent.anonymous')}</Item>
+        <Item>{t('transfer.consent.receipt')}</Item>
+        <Item>{t('transfer.consent.noPressure')}</Item>
+      </List>
+      <Form action={`/my-report/transfers/${proposal.transferId}`}>
+        <ChoiceGroup name="want" legend="transfer.consent.want" choices={props.wantChoices} selected={props.values?.want ?? []} multiple />
+        <ChoiceGroup
+          name="answer"
+          legend="transfer.consent.legend"
+          choices={[
+            { value: 'consent', label: t('transfer.consent.yes') },
+            { value: 'decline', label: t('transfer.consent.no') },
+          ]}
+          selected={props.values?.answer ? [props.values.answer] : []}
+        />
+        <SubmitButton label="transfer.consent.submit" />
       </Form>
     </section>
   );
