@@ -71,6 +71,21 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     return render(c, c.get('t')('myReport.title'), await myReportPage(found, { sent: c.req.query('sent') === '1' }));
   });
 
+  app.post('/my-report/minutes/:id', async (c) => {
+    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    if (!found) return redirectTo(c, '/receipt');
+    const form = await readForm(c);
+    const input = { answer: text(form, 'answer'), correction: text(form, 'correction') };
+    return handleForm(
+      c,
+      async () => {
+        await answerMinutes(s, found, c.req.param('id'), input);
+        return redirectTo(c, '/my-report?sent=1');
+      },
+      { title: c.get('t')('myReport.title'), body: () => myReportPage(found, { minutesValues: input }) },
+    );
+  });
+
   app.post('/my-report/transfers/:id', async (c) => {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
