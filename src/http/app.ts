@@ -22,6 +22,7 @@ import { adminPages } from './pages/admin-pages.js';
 import { casePages } from './pages/case-pages.js';
 import { caseWorkPages } from './pages/case-work-pages.js';
 import { intakePages } from './pages/intake-pages.js';
+import { selfCheckPages } from './pages/self-check-pages.js';
 import { invitationPages } from './pages/invitation-pages.js';
 import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
@@ -56,6 +57,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   casePages(app, s);
   caseWorkPages(app, s);
   intakePages(app, s);
+  selfCheckPages(app, s);
   reportPages(app, s);
   reporterPages(app, s);
   questionnairePages(app, s);

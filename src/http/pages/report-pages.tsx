@@ -17,6 +17,8 @@ import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { readFiles, readForm, text, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
+import { selfCheckAnswersFrom } from './self-check-pages.js';
+import { prefillFromSelfCheck, prefillRoutes } from '../../domain/self-check/prefill.js';
 import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 
 // The reporter's path. It works without JavaScript and without cookies: every step posts the
@@ -50,6 +52,16 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     // ?intake=1: the secretariat enters an oral report for someone; only a secretary may.
     const operator = c.req.query('intake') === '1' ? requireStaff(c, 'cases.intake').userId : undefined;
     return page(c, rq, newDraft(s, rq.route.code, rq.version, operator), 'anonymity');
+  });
+
+  // From the self-check's result page: a new report or question that starts with what the person chose to carry over.
+  app.post('/report/:route/prefill', async (c) => {
+    const rq = await getRoute(s, c.req.param('route'));
+    if (!(prefillRoutes as readonly string[]).includes(rq.route.code)) throw new AppError('not_found');
+    const answers = selfCheckAnswersFrom(await readForm(c));
+    const draft = newDraft(s, rq.route.code, rq.version);
+    draft.answers = prefillFromSelfCheck(rq.route.code, rq.definition, answers, c.get('lang'));
+    return page(c, rq, draft, 'anonymity');
   });
 
   app.post('/report/:route', async (c) => {
