@@ -14,6 +14,9 @@ export const organisations = pgTable('organisations', {
   name: text('name').notNull(),
   defaultLanguage: text('default_language').notNull().default('nl'),
   contactText: text('contact_text').notNull().default(''),
+  /** Who forms the commission and the ethics panel, in the organisation's words, for the start page. */
+  commissionText: text('commission_text').notNull().default(''),
+  panelText: text('panel_text').notNull().default(''),
   timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
   /** Months after closing before a case is purged: all content and keys destroyed, an anonymous count kept. */
   retentionMonths: integer('retention_months').notNull().default(24),

@@ -23,6 +23,7 @@ import { casePages } from './pages/case-pages.js';
 import { caseWorkPages } from './pages/case-work-pages.js';
 import { intakePages } from './pages/intake-pages.js';
 import { selfCheckPages } from './pages/self-check-pages.js';
+import { routeFinderPages } from './pages/route-finder-pages.js';
 import { invitationPages } from './pages/invitation-pages.js';
 import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
@@ -58,6 +59,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   caseWorkPages(app, s);
   intakePages(app, s);
   selfCheckPages(app, s);
+  routeFinderPages(app, s);
   reportPages(app, s);
   reporterPages(app, s);
   questionnairePages(app, s);

@@ -112,7 +112,7 @@ describe('logging', () => {
     const client = await logInAs(t, admin);
     t.logLines.length = 0;
     await t.app.request('http://localhost/setup/SECRET-TOKEN-IN-PATH', { headers: { 'x-forwarded-for': '203.0.113.7', 'user-agent': 'UniqueAgent/1.0', cookie: client.cookie! } });
-    await client.submit('/staff/settings', '/staff/settings', { name: 'Logtest-organisatie', defaultLanguage: 'nl', contactText: 'unieke-inhoud-123', retentionMonths: '24' });
+    await client.submit('/staff/settings', '/staff/settings', { name: 'Logtest-organisatie', defaultLanguage: 'nl', contactText: 'unieke-inhoud-123', commissionText: '', panelText: '', retentionMonths: '24' });
     const log = t.logLines.join('');
     expect(log).toContain('"route":"/setup/:token"');
     for (const secret of ['203.0.113.7', 'UniqueAgent', 'SECRET-TOKEN', client.cookie!.split('=')[1]!, 'unieke-inhoud-123', 'Logtest']) {
@@ -127,7 +127,7 @@ describe('administration', () => {
     const client = await logInAs(t, admin);
     const bad = await client.submit('/staff/settings', '/staff/settings', { name: '', defaultLanguage: 'fr', contactText: 'x' });
     expect(bad.status).toBe(422);
-    const ok = await client.submit('/staff/settings', '/staff/settings', { name: 'Provincie Test', defaultLanguage: 'en', contactText: 'Reach us.', retentionMonths: '24' });
+    const ok = await client.submit('/staff/settings', '/staff/settings', { name: 'Provincie Test', defaultLanguage: 'en', contactText: 'Reach us.', commissionText: '', panelText: '', retentionMonths: '24' });
     expect(ok.status).toBe(303);
     const home = await new FormClient(t).get('/');
     expect(home.html).toContain('<html lang="en"');

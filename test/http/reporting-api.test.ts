@@ -28,7 +28,7 @@ describe('reporting API', () => {
     const { status, json } = await api('GET', '/api/v1/routes');
     expect(status).toBe(200);
     const routes = json as unknown as { code: string; questions: { code: string; options: string[] }[] }[];
-    expect(routes.map((r) => r.code)).toEqual(['commission', 'ethics', 'advisor']);
+    expect(routes.map((r) => r.code)).toEqual(['commission', 'ethics', 'advisor', 'risk_signal']);
     const commission = routes[0]!;
     expect(commission.questions.map((q) => q.code)).toEqual(['KIND', 'WHAT', 'WHEN', 'SOURCE', 'MEANS', 'AIMS', 'EFFECTS_PERSONAL', 'EFFECTS_PUBLIC', 'TALKED_TO', 'WANT', 'MEETING']);
     expect(commission.questions.find((q) => q.code === 'AIMS')!.options).toContain('ignore_quality_control');

@@ -15,6 +15,8 @@ CREATE TABLE "case_transfers" (
 	"answered_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "commission_text" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "panel_text" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "case_transfers" ADD CONSTRAINT "case_transfers_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_transfers" ADD CONSTRAINT "case_transfers_proposed_by_users_id_fk" FOREIGN KEY ("proposed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_transfers_case_idx" ON "case_transfers" USING btree ("case_id");

@@ -15,6 +15,8 @@ export const organisationSettingsSchema = z.object({
 
 // Set up with the default; changed later on the settings page.
 export const organisationUpdateSchema = organisationSettingsSchema.extend({
+  commissionText: z.string().trim().max(2000, { error: 'errors.field.tooLong' }),
+  panelText: z.string().trim().max(2000, { error: 'errors.field.tooLong' }),
   // At least the feedback period plus a year of follow-up; at most ten years.
   retentionMonths: z.coerce.number({ error: 'errors.retention.range' }).int({ error: 'errors.retention.range' }).min(6, { error: 'errors.retention.range' }).max(120, { error: 'errors.retention.range' }),
 });

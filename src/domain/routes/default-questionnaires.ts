@@ -231,6 +231,55 @@ export const advisorQuestionnaire: QuestionnaireDefinition = {
   ],
 };
 
+// "I cannot do my work as it should be done": short on purpose, so that it is easy to give the
+// signal early. It reaches the commission and is counted apart from reports.
+export const riskSignalQuestionnaire: QuestionnaireDefinition = {
+  steps: [
+    {
+      code: 'signal',
+      title: l('Uw signaal', 'Your signal'),
+      questions: [
+        {
+          code: 'WHAT',
+          type: 'text',
+          label: l('Wat kunt u niet doen zoals het hoort?', 'What can you not do as it should be done?'),
+          help: l('Bijvoorbeeld: "Wij kunnen de controles niet meer allemaal uitvoeren."', 'For example: "We can no longer carry out all inspections."'),
+          required: true,
+          enabled: true,
+        },
+        {
+          code: 'CAUSE',
+          type: 'multi',
+          label: l('Waardoor komt dat?', 'What causes it?'),
+          required: false,
+          enabled: true,
+          options: [
+            o('cuts', 'Bezuinigingen', 'Cuts'),
+            o('understaffing', 'Te weinig mensen', 'Understaffing'),
+            o('rules_unworkable', 'Regels die niet uit te voeren zijn', 'Rules that cannot be carried out'),
+            o('time_pressure', 'Te weinig tijd', 'Not enough time'),
+            o('other', 'Anders', 'Other'),
+          ],
+        },
+        {
+          code: 'EFFECTS_PUBLIC',
+          type: 'multi',
+          label: l('Wat zijn de gevolgen voor het publiek?', 'What are the consequences for the public?'),
+          required: false,
+          enabled: true,
+          options: [
+            o('wrong_information', 'Beleid gebouwd op verkeerde informatie', 'Policy built on wrong information'),
+            o('money_wasted', 'Geld verspild', 'Money wasted'),
+            o('unsafe', 'Onveilige situaties', 'Unsafe situations'),
+            o('public_misled', 'Het publiek is misleid', 'The public misled'),
+            o('none', 'Geen', 'None'),
+          ],
+        },
+      ],
+    },
+  ],
+};
+
 export const defaultRoutes = [
   {
     code: 'commission',
@@ -267,5 +316,17 @@ export const defaultRoutes = [
     handlerRoles: ['confidential_advisor'],
     custodianRoles: ['confidential_advisor'],
     questionnaire: advisorQuestionnaire,
+  },
+  {
+    code: 'risk_signal',
+    position: 4,
+    name: l('Signaal: ik kan mijn werk niet doen zoals het hoort', 'Signal: I cannot do my work as it should be done'),
+    description: l(
+      'Voor bezuinigingen, te weinig mensen of regels die niet uit te voeren zijn. Het signaal gaat naar de onafhankelijke commissie, die zulke signalen apart telt en vroeg aan de top van de organisatie laat zien. Het secretariaat, de commissieleden en de voorzitter lezen het.',
+      'For cuts, understaffing or rules that cannot be carried out. The signal goes to the independent commission, which counts such signals apart and shows them to top management early. The secretariat, the commission members and the chair read it.',
+    ),
+    handlerRoles: ['secretary', 'commission_member', 'chair'],
+    custodianRoles: ['chair'],
+    questionnaire: riskSignalQuestionnaire,
   },
 ];

@@ -83,7 +83,7 @@ export function adminPages(app: Hono<AppEnv>, s: Services) {
   app.post('/staff/settings', async (c) => {
     const actor = requireStaff(c, 'settings.manage');
     const form = await readForm(c);
-    const input = { name: text(form, 'name'), defaultLanguage: text(form, 'defaultLanguage'), contactText: text(form, 'contactText'), retentionMonths: text(form, 'retentionMonths') };
+    const input = { name: text(form, 'name'), defaultLanguage: text(form, 'defaultLanguage'), contactText: text(form, 'contactText'), commissionText: text(form, 'commissionText'), panelText: text(form, 'panelText'), retentionMonths: text(form, 'retentionMonths') };
     return handleForm(
       c,
       async () => {

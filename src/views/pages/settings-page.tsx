@@ -2,7 +2,7 @@ import { useUi } from '../ui-context.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { Alert, H1, P } from '../components/text.js';
 
-export function SettingsPage(props: { values: { name: string; defaultLanguage: string; contactText: string; retentionMonths: number | string }; saved?: boolean }) {
+export function SettingsPage(props: { values: { name: string; defaultLanguage: string; contactText: string; commissionText: string; panelText: string; retentionMonths: number | string }; saved?: boolean }) {
   const { t } = useUi();
   return (
     <>
@@ -22,6 +22,8 @@ export function SettingsPage(props: { values: { name: string; defaultLanguage: s
           selected={[props.values.defaultLanguage]}
         />
         <TextArea name="contactText" label="setup.organisation.contact" description="setup.organisation.contactHelp" value={props.values.contactText} maxlength={2000} />
+        <TextArea name="commissionText" label="settings.commission" description="settings.commissionHelp" value={props.values.commissionText} maxlength={2000} />
+        <TextArea name="panelText" label="settings.panel" description="settings.panelHelp" value={props.values.panelText} maxlength={2000} />
         <TextField name="retentionMonths" label="settings.retention" description="settings.retentionHelp" value={String(props.values.retentionMonths)} inputmode="numeric" required />
         <SubmitButton label="settings.submit" />
       </Form>
