@@ -24,6 +24,7 @@ import { caseWorkPages } from './pages/case-work-pages.js';
 import { intakePages } from './pages/intake-pages.js';
 import { selfCheckPages } from './pages/self-check-pages.js';
 import { routeFinderPages } from './pages/route-finder-pages.js';
+import { registrationPages } from './pages/registration-pages.js';
 import { invitationPages } from './pages/invitation-pages.js';
 import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
@@ -60,6 +61,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   intakePages(app, s);
   selfCheckPages(app, s);
   routeFinderPages(app, s);
+  registrationPages(app, s);
   reportPages(app, s);
   reporterPages(app, s);
   questionnairePages(app, s);

@@ -21,6 +21,7 @@ const policy = {
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],
+  'advisor.register': ['confidential_advisor'],
   'account.manage-own': 'any-staff',
 } as const satisfies Record<string, readonly Role[] | 'any-staff'>;
 

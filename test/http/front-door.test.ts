@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormClient } from '../support/form-client.js';
+import { createStaff, logInAs } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { reportOnRoute } from '../support/reporting.js';
+import { advisorRegistrations, cases } from '../../src/db/schema.js';
+import { desc } from 'drizzle-orm';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('the start page', () => {
+  it('shows every route side by side with what happens next, who is behind it, and the external routes', async () => {
+    const admin = await createStaff(t, ['administrator']);
+    const client = await logInAs(t, admin);
+    expect(
+      (
+        await client.submit('/staff/settings', '/staff/settings', {
+          name: 'Ministerie van Voorbeelden',
+          defaultLanguage: 'nl',
+          contactText: '',
+          commissionText: 'Voorzitter mr. A. Onafhankelijk; leden voorgedragen door de OR en door de werkgever.',
+          panelText: 'Drie collega’s uit verschillende directies.',
+          retentionMonths: '24',
+        })
+      ).status,
+    ).toBe(303);
+    const home = (await new FormClient(t).get('/')).html;
+    for (const text of [
+      'Voorzitter mr. A. Onafhankelijk',
+      'Drie collega’s uit verschillende directies.',
+      'Melden bij de onafhankelijke integriteitscommissie',
+      'Een morele vraag stellen aan het ethiekpanel',
+      'Praten met een vertrouwenspersoon',
+      'Signaal: ik kan mijn werk niet doen zoals het hoort',
+      'binnen 7 dagen een ontvangstbevestiging',
+      'Huis voor Klokkenluiders',
+      'Nationale ombudsman',
+      'Wat wij nooit bewaren',
+      '/self-check',
+      '/route-finder',
+    ]) {
+      expect(home, text).toContain(text);
+    }
+    expect((await new FormClient(t).get('/?lang=en')).html).toContain('What we never store');
+  });
+});
+
+describe('the route finder', () => {
+  it('marks the routes that fit and still lists every route', async () => {
+    const client = new FormClient(t);
+    const blank = (await client.get('/route-finder')).html;
+    expect(blank).not.toContain('Past bij uw antwoorden');
+    const page = (await client.get('/route-finder?want=act&about=seen&safe=no')).html;
+    const fits = [...page.matchAll(/<section aria-labelledby="dest-([a-z_]+)" class="app-destination app-destination--fits">/g)].map((m) => m[1]);
+    expect(fits.sort()).toEqual(['advisor', 'commission']);
+    expect(page).toMatch(/app-destination--fits"><p class="utrecht-paragraph app-fit-label"><strong>Past bij uw antwoorden<\/strong><\/p><section aria-labelledby="external-routes"/);
+    for (const route of ['self_check', 'talk_to_source', 'commission', 'ethics', 'advisor', 'risk_signal']) expect(page).toContain(`id="dest-${route}"`);
+    // Hostile values are ignored, never echoed.
+    const hostile = await client.get('/route-finder?want=%3Cscript%3Ealert(1)%3C/script%3E');
+    expect(hostile.status).toBe(200);
+    expect(hostile.html).not.toContain('<script>alert(1)');
+  });
+});
+
+describe('the risk signal', () => {
+  it('is a short form that reaches the commission as its own route', async () => {
+    await createStaff(t, ['secretary']);
+    await createStaff(t, ['chair']);
+    await reportOnRoute(t, 'risk_signal', [{ WHAT: 'Wij kunnen de controles niet meer allemaal uitvoeren.', CAUSE: ['understaffing', 'cuts'] }]);
+    const [row] = await t.services.db.select().from(cases).orderBy(desc(cases.receivedAt)).limit(1);
+    expect(row!.routeCode).toBe('risk_signal');
+  });
+});
+
+describe('the confidential advisors\' registration', () => {
+  it('keeps only month and codes, counts them per year, and is for advisors only', async () => {
+    const advisor = await createStaff(t, ['confidential_advisor']);
+    const client = await logInAs(t, advisor);
+    const bad = await client.submit('/staff/registrations', '/staff/registrations', { month: '11-2026', topic: 'improper_pressure', kind: 'single_conversation', outcome: 'advice_given' });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('Vul een maand in als jjjj-mm');
+    expect(bad.html).toMatch(/name="topic" value="improper_pressure" checked=""/);
+    for (const outcome of ['advice_given', 'advice_given', 'referred_commission']) {
+      expect((await client.submit('/staff/registrations', '/staff/registrations', { month: '2026-11', topic: 'improper_pressure', kind: 'single_conversation', outcome })).status).toBe(303);
+    }
+    const page = (await client.get('/staff/registrations')).html;
+    expect(page).toMatch(/Advies gegeven<\/td><td class="utrecht-table__cell utrecht-table__cell--numeric">2</);
+    const rows = await t.services.db.select().from(advisorRegistrations);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['id', 'kind', 'month', 'outcome', 'topic']);
+    const secretary = await logInAs(t, await createStaff(t, ['secretary']));
+    expect((await secretary.get('/staff/registrations')).status).toBe(403);
+  });
+});
