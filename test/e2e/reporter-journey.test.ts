@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, currentCode, type TestStaff } from '../support/staff.js';
 import { startLiveServer } from '../support/live-server.js';
+import { staffPage } from '../support/browser-staff.js';
 import { expectAccessible, expectSameOrigin, launchBrowser, newContext, type Browser, type Page } from '../support/browser.js';
 
 let server: Awaited<ReturnType<typeof startLiveServer>>;
@@ -126,21 +127,9 @@ describe('reporter pages in a browser', () => {
   });
 });
 
-async function staffPage(account: TestStaff): Promise<Page> {
-  const staff = await (await newContext(browser, server.baseUrl, { javaScript: true })).context.newPage();
-  server.clock.advance(30_000);
-  await staff.goto('/login');
-  await staff.getByLabel('E-mailadres').fill(account.email);
-  await staff.getByLabel('Wachtwoord').fill(account.password);
-  await staff.getByLabel(/authenticator/).fill(currentCode(server, account.totpSecret));
-  await staff.getByRole('button', { name: 'Inloggen' }).click();
-  await staff.waitForURL(/\/staff$/);
-  return staff;
-}
-
 describe('commission work pages in a browser', () => {
   it('oral intake, interventions, decision, identity and minutes are accessible; the reporter answers the minutes', async () => {
-    const sec = await staffPage(secretary);
+    const sec = await staffPage(browser, server, secretary);
     await sec.goto('/staff/intake');
     await expectAccessible(sec, 'intake');
     await sec.getByRole('link', { name: 'Melden bij de onafhankelijke integriteitscommissie' }).click();
@@ -170,7 +159,7 @@ describe('commission work pages in a browser', () => {
     await sec.waitForURL(/saved=1/);
     await expectAccessible(sec, 'identity requested');
 
-    const chairPage = await staffPage(chair);
+    const chairPage = await staffPage(browser, server, chair);
     const caseUrl = sec.url().replace(/\/identity.*$/, '');
     await chairPage.goto(new URL(caseUrl).pathname);
     await chairPage.getByLabel('Ik heb geen persoonlijke relatie met de betrokkenen').check();
@@ -194,7 +183,7 @@ describe('commission work pages in a browser', () => {
     expect(await reporter.locator('.app-thread').textContent()).toContain('Het waren twee uur.');
     await context.close();
 
-    const withAnswer = await staffPage(secretary);
+    const withAnswer = await staffPage(browser, server, secretary);
     await withAnswer.goto(`${new URL(caseUrl).pathname}/minutes`);
     expect(await withAnswer.locator('main').textContent()).toContain('De melder corrigeert het verslag');
     await expectAccessible(withAnswer, 'minutes with correction');
