@@ -23,6 +23,8 @@ const envSchema = z
     // Scheduled jobs (reminders, digest, purges); 0 turns them off in this instance.
     JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    // Survey figures on fewer respondents than this are suppressed; never below 5.
+    SURVEY_MIN_GROUP: z.coerce.number().int().min(5).max(1000).default(10),
   })
   .transform((env) => {
     const port = env.PORT;
@@ -43,6 +45,7 @@ const envSchema = z
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
       jobIntervalSeconds: env.JOB_INTERVAL_SECONDS,
       digestHour: env.DIGEST_HOUR,
+      surveyMinGroup: env.SURVEY_MIN_GROUP,
     });
   });
 

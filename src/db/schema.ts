@@ -431,3 +431,71 @@ export const advisorRegistrations = pgTable('advisor_registrations', {
   kind: text('kind').notNull(),
   outcome: text('outcome').notNull(),
 });
+
+// ---- Integrity monitor -----------------------------------------------------------------------
+// Survey data never meets case data: these tables share nothing with the case tables.
+
+export const surveyOrganisations = pgTable('survey_organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  sector: text('sector').notNull(),
+});
+
+export const surveyWaves = pgTable('survey_waves', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  /** The questions in order; answers are stored in this order. */
+  questions: jsonb('questions').notNull(),
+  /** Hash of the open link's token, for a public panel; null when the wave is by invitation only. */
+  openLinkHash: bytes('open_link_hash'),
+  createdAt: created(),
+});
+
+export const surveyWaveOrganisations = pgTable(
+  'survey_wave_organisations',
+  {
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => surveyOrganisations.id),
+    /** How many invitation codes were issued: the denominator of the response rate. */
+    invited: integer('invited').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.waveId, table.organisationId] })],
+);
+
+// A code lets one person answer once. Only a hash is kept, and the row is deleted when the code
+// is used: nothing is left that a response could be matched against.
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    codeHash: bytes('code_hash').primaryKey(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => surveyOrganisations.id),
+  },
+  (table) => [index('survey_invitations_wave_idx').on(table.waveId)],
+);
+
+// Deliberately without a time, a sequence number or any reference to the code: a random id, the
+// organisation, and the answers in the wave's question order (null where not answered).
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => surveyOrganisations.id),
+    answers: integer('answers').array().notNull(),
+  },
+  (table) => [index('survey_responses_wave_idx').on(table.waveId)],
+);

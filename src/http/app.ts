@@ -25,6 +25,8 @@ import { intakePages } from './pages/intake-pages.js';
 import { selfCheckPages } from './pages/self-check-pages.js';
 import { routeFinderPages } from './pages/route-finder-pages.js';
 import { registrationPages } from './pages/registration-pages.js';
+import { surveyPages } from './pages/survey-pages.js';
+import { surveyAdminPages } from './pages/survey-admin-pages.js';
 import { invitationPages } from './pages/invitation-pages.js';
 import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
@@ -62,6 +64,8 @@ export function createApp(s: Services): Hono<AppEnv> {
   selfCheckPages(app, s);
   routeFinderPages(app, s);
   registrationPages(app, s);
+  surveyPages(app, s);
+  surveyAdminPages(app, s);
   reportPages(app, s);
   reporterPages(app, s);
   questionnairePages(app, s);

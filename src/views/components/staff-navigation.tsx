@@ -12,6 +12,7 @@ export function StaffNavigation(props: { session: StaffSession }) {
       <ul class="app-inline-list">
         <li><a class="utrecht-link" href={href('/staff')}>{t('staff.nav.home')}</a></li>
         {isAllowed(actor, 'cases.list') ? <li><a class="utrecht-link" href={href('/staff/cases')}>{t('staff.nav.cases')}</a></li> : null}
+        {isAllowed(actor, 'surveys.manage') ? <li><a class="utrecht-link" href={href('/staff/surveys')}>{t('staff.nav.surveys')}</a></li> : null}
         {isAllowed(actor, 'advisor.register') ? <li><a class="utrecht-link" href={href('/staff/registrations')}>{t('staff.nav.registrations')}</a></li> : null}
         {isAllowed(actor, 'cases.intake') ? <li><a class="utrecht-link" href={href('/staff/intake')}>{t('staff.nav.intake')}</a></li> : null}
         {isAllowed(actor, 'users.manage') ? <li><a class="utrecht-link" href={href('/staff/users')}>{t('staff.nav.users')}</a></li> : null}

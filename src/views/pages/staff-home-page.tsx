@@ -13,6 +13,7 @@ export function StaffHomePage(props: { session: StaffSession; notice?: 'password
       <P>{t('staff.home.roles', { roles: s.roles.map((role) => roleLabel(t, role)).join(', ') })}</P>
       <List>
         {isAllowed(s, 'cases.list') ? <Item><Link href={href('/staff/cases')}>{t('staff.nav.cases')}</Link></Item> : null}
+        {isAllowed(s, 'surveys.manage') ? <Item><Link href={href('/staff/surveys')}>{t('staff.nav.surveys')}</Link></Item> : null}
         {isAllowed(s, 'advisor.register') ? <Item><Link href={href('/staff/registrations')}>{t('staff.nav.registrations')}</Link></Item> : null}
         {isAllowed(s, 'cases.intake') ? <Item><Link href={href('/staff/intake')}>{t('staff.nav.intake')}</Link></Item> : null}
         {isAllowed(s, 'users.manage') ? <Item><Link href={href('/staff/users')}>{t('staff.nav.users')}</Link></Item> : null}

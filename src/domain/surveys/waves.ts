@@ -1,0 +1,87 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { surveyOrganisations, surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { authorize, type Actor } from '../access/authorize.js';
+import { AppError, fieldError } from '../errors.js';
+import { requireId } from '../ids.js';
+import { validate } from '../validate.js';
+import { sectors, standardQuestions, surveyQuestionsSchema, type SurveyQuestion } from './questions.js';
+
+export const organisationSchema = z.object({
+  name: z.string().trim().min(2, { error: 'errors.field.required' }).max(200, { error: 'errors.field.tooLong' }),
+  sector: z.enum(sectors, { error: 'errors.choice.required' }),
+});
+
+export async function addSurveyOrganisation(s: Pick<Services, 'db'>, actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, 'surveys.manage');
+  const form = validate(organisationSchema, input);
+  const inserted = await s.db.insert(surveyOrganisations).values(form).onConflictDoNothing().returning({ id: surveyOrganisations.id });
+  if (inserted.length === 0) throw fieldError('name', 'errors.survey.orgExists');
+}
+
+export async function listSurveyOrganisations(s: Pick<Services, 'db'>) {
+  return s.db.select().from(surveyOrganisations).orderBy(asc(surveyOrganisations.name));
+}
+
+// An extra statement on the same five-point scale; its code is the analyst's own (E1, E2, ...).
+export const waveSchema = z.object({
+  name: z.string().trim().min(2, { error: 'errors.field.required' }).max(200, { error: 'errors.field.tooLong' }),
+  organisationIds: z.array(z.uuid()).min(1, { error: 'errors.survey.organisationsRequired' }).max(500),
+  extraNl: z.string().trim().max(500, { error: 'errors.field.tooLong' }),
+  extraEn: z.string().trim().max(500, { error: 'errors.field.tooLong' }),
+});
+
+export async function createWave(s: Pick<Services, 'db'>, actor: Actor | null, input: unknown): Promise<string> {
+  authorize(actor, 'surveys.manage');
+  const form = validate(waveSchema, input);
+  if (!!form.extraNl !== !!form.extraEn) throw fieldError(form.extraNl ? 'extraEn' : 'extraNl', 'errors.survey.extraBothLanguages');
+  const questions: SurveyQuestion[] = [...standardQuestions];
+  if (form.extraNl) questions.push({ code: 'E1', type: 'agree5', section: 'extra', label: { nl: form.extraNl, en: form.extraEn } });
+  const known = await s.db.select({ id: surveyOrganisations.id }).from(surveyOrganisations).where(inArray(surveyOrganisations.id, form.organisationIds));
+  if (known.length !== new Set(form.organisationIds).size) throw fieldError('organisationIds', 'errors.survey.organisationsRequired');
+  return s.db.transaction(async (tx) => {
+    const [wave] = await tx.insert(surveyWaves).values({ name: form.name, questions: surveyQuestionsSchema.parse(questions) }).returning({ id: surveyWaves.id });
+    await tx.insert(surveyWaveOrganisations).values(form.organisationIds.map((organisationId) => ({ waveId: wave!.id, organisationId })));
+    return wave!.id;
+  });
+}
+
+export interface WaveSummary {
+  id: string;
+  name: string;
+  status: 'open' | 'closed';
+  createdAt: Date;
+  questions: SurveyQuestion[];
+  hasOpenLink: boolean;
+  organisations: Array<{ id: string; name: string; sector: string; invited: number; responses: number }>;
+}
+
+export async function getWave(s: Pick<Services, 'db'>, waveId: string): Promise<WaveSummary> {
+  requireId(waveId);
+  const [wave] = await s.db.select().from(surveyWaves).where(eq(surveyWaves.id, waveId));
+  if (!wave) throw new AppError('not_found');
+  const organisations = await s.db
+    .select({
+      id: surveyOrganisations.id,
+      name: surveyOrganisations.name,
+      sector: surveyOrganisations.sector,
+      invited: surveyWaveOrganisations.invited,
+      responses: sql<number>`(select count(*)::int from ${surveyResponses} where ${surveyResponses.waveId} = ${waveId} and ${surveyResponses.organisationId} = ${surveyOrganisations.id})`,
+    })
+    .from(surveyWaveOrganisations)
+    .innerJoin(surveyOrganisations, eq(surveyOrganisations.id, surveyWaveOrganisations.organisationId))
+    .where(eq(surveyWaveOrganisations.waveId, waveId))
+    .orderBy(asc(surveyOrganisations.name));
+  return { id: wave.id, name: wave.name, status: wave.status, createdAt: wave.createdAt, questions: wave.questions as SurveyQuestion[], hasOpenLink: !!wave.openLinkHash, organisations };
+}
+
+export async function listWaves(s: Pick<Services, 'db'>) {
+  return s.db.select({ id: surveyWaves.id, name: surveyWaves.name, status: surveyWaves.status, createdAt: surveyWaves.createdAt }).from(surveyWaves).orderBy(asc(surveyWaves.createdAt));
+}
+
+export async function closeWave(s: Pick<Services, 'db'>, actor: Actor | null, waveId: string): Promise<void> {
+  authorize(actor, 'surveys.manage');
+  requireId(waveId);
+  await s.db.update(surveyWaves).set({ status: 'closed' }).where(and(eq(surveyWaves.id, waveId), eq(surveyWaves.status, 'open')));
+}

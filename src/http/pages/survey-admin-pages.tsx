@@ -1,0 +1,182 @@
+import type { Context, Hono } from 'hono';
+import { AppError } from '../../domain/errors.js';
+import { toCsv } from '../../domain/surveys/csv.js';
+import { ImportRefused, importResponses, MAX_IMPORT_BYTES } from '../../domain/surveys/import-responses.js';
+import { createOpenLink, generateInvitationCodes } from '../../domain/surveys/invitation-codes.js';
+import { computeResults, groupId, loadAnswers, share, type Figure, type WaveResults } from '../../domain/surveys/results.js';
+import { addSurveyOrganisation, closeWave, createWave, getWave, listSurveyOrganisations, listWaves, type WaveSummary } from '../../domain/surveys/waves.js';
+import { surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Services } from '../../services.js';
+import { ResultsPage, type TrendPoint } from '../../views/pages/surveys/results-page.js';
+import { SurveysPage } from '../../views/pages/surveys/surveys-page.js';
+import { WavePage, type WavePageProps } from '../../views/pages/surveys/wave-page.js';
+import type { AppEnv } from '../env.js';
+import { render } from '../render.js';
+import { handleForm, list, readFiles, readForm, redirectTo, text } from './form-input.js';
+import { requireStaff } from './require-staff.js';
+
+// The analyst's pages. Surveys never touch case data; the analyst never sees a single response.
+export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
+  const k = s.config.surveyMinGroup;
+
+  async function overview(c: Context<AppEnv>, values?: Record<string, string | string[]>, saved = false) {
+    return <SurveysPage waves={await listWaves(s)} organisations={await listSurveyOrganisations(s)} values={values} saved={saved} />;
+  }
+
+  app.get('/staff/surveys', async (c) => {
+    requireStaff(c, 'surveys.manage');
+    return render(c, c.get('t')('surveys.title'), await overview(c, undefined, c.req.query('saved') === '1'));
+  });
+
+  app.post('/staff/surveys', async (c) => {
+    const actor = requireStaff(c, 'surveys.manage');
+    const form = await readForm(c);
+    const input = { name: text(form, 'waveName'), organisationIds: list(form, 'organisationIds'), extraNl: text(form, 'extraNl'), extraEn: text(form, 'extraEn') };
+    return handleForm(
+      c,
+      async () => {
+        try {
+          return redirectTo(c, `/staff/surveys/${await createWave(s, actor, input)}`);
+        } catch (error) {
+          if (error instanceof AppError) throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: e.field === 'name' ? 'waveName' : e.field })));
+          throw error;
+        }
+      },
+      { title: c.get('t')('surveys.title'), body: () => overview(c, form) },
+    );
+  });
+
+  app.post('/staff/surveys/organisations', async (c) => {
+    const actor = requireStaff(c, 'surveys.manage');
+    const form = await readForm(c);
+    return handleForm(
+      c,
+      async () => {
+        try {
+          await addSurveyOrganisation(s, actor, { name: text(form, 'orgName'), sector: text(form, 'sector') });
+        } catch (error) {
+          if (error instanceof AppError) throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: e.field === 'name' ? 'orgName' : e.field })));
+          throw error;
+        }
+        return redirectTo(c, '/staff/surveys?saved=1');
+      },
+      { title: c.get('t')('surveys.title'), body: () => overview(c, form) },
+    );
+  });
+
+  async function wavePage(c: Context<AppEnv>, extra: Partial<WavePageProps> = {}, status: 200 | 422 = 200) {
+    const wave = await getWave(s, c.req.param('id') ?? '');
+    return render(c, wave.name, <WavePage wave={wave} {...extra} />, status);
+  }
+
+  app.get('/staff/surveys/:id', async (c) => {
+    requireStaff(c, 'surveys.manage');
+    return wavePage(c);
+  });
+
+  // The codes exist only in this download; the database keeps their hashes.
+  app.post('/staff/surveys/:id/codes', async (c) => {
+    const actor = requireStaff(c, 'surveys.manage');
+    const form = await readForm(c);
+    const input = { organisationId: text(form, 'organisationId'), count: text(form, 'count') };
+    return handleForm(
+      c,
+      async () => {
+        const codes = await generateInvitationCodes(s, actor, c.req.param('id'), input);
+        return new Response(toCsv([['code'], ...codes.map((code) => [code])]), {
+          headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="uitnodigingscodes.csv"', 'cache-control': 'no-store' },
+        });
+      },
+      { title: c.get('t')('surveys.title'), body: async () => <WavePage wave={await getWave(s, c.req.param('id'))} values={input} /> },
+    );
+  });
+
+  app.post('/staff/surveys/:id/open-link', async (c) => {
+    const actor = requireStaff(c, 'surveys.manage');
+    const token = await createOpenLink(s, actor, c.req.param('id'));
+    return wavePage(c, { openLink: `${s.config.baseUrl}/survey/open/${token}` });
+  });
+
+  app.post('/staff/surveys/:id/import', async (c) => {
+    const actor = requireStaff(c, 'surveys.manage');
+    const [file] = await readFiles(c, 'file');
+    if (!file || file.bytes.length === 0) throw new AppError('validation', [{ field: 'file', message: 'errors.survey.importFile' }]);
+    if (file.bytes.length > MAX_IMPORT_BYTES) throw new AppError('payload_too_large');
+    try {
+      const imported = await importResponses(s, actor, c.req.param('id'), new TextDecoder('utf-8', { fatal: false }).decode(file.bytes));
+      return wavePage(c, { imported });
+    } catch (error) {
+      if (error instanceof ImportRefused) return wavePage(c, { refused: error }, 422);
+      throw error;
+    }
+  });
+
+  app.post('/staff/surveys/:id/close', async (c) => {
+    const actor = requireStaff(c, 'surveys.manage');
+    await closeWave(s, actor, c.req.param('id'));
+    return redirectTo(c, `/staff/surveys/${c.req.param('id')}`);
+  });
+
+  async function resultsFor(waveId: string, organisationId: string | undefined): Promise<{ wave: WaveSummary; results: WaveResults; org: string }> {
+    const wave = await getWave(s, waveId);
+    const org = wave.organisations.find((o) => o.id === organisationId)?.id ?? wave.organisations[0]?.id;
+    if (!org) throw new AppError('not_found');
+    return { wave, results: computeResults(wave, await loadAnswers(s, waveId), k), org };
+  }
+
+  /** The same organisation in every wave it took part in, oldest first. */
+  async function trendsFor(organisationId: string): Promise<TrendPoint[]> {
+    const waves = await s.db
+      .select({ id: surveyWaves.id, name: surveyWaves.name })
+      .from(surveyWaveOrganisations)
+      .innerJoin(surveyWaves, eq(surveyWaves.id, surveyWaveOrganisations.waveId))
+      .where(and(eq(surveyWaveOrganisations.organisationId, organisationId)))
+      .orderBy(asc(surveyWaves.createdAt));
+    const points: TrendPoint[] = [];
+    for (const w of waves) {
+      const wave = await getWave(s, w.id);
+      points.push({ waveName: w.name, results: computeResults(wave, await loadAnswers(s, w.id), k) });
+    }
+    return points;
+  }
+
+  app.get('/staff/surveys/:id/results', async (c) => {
+    requireStaff(c, 'surveys.manage');
+    const { wave, results, org } = await resultsFor(c.req.param('id'), c.req.query('org'));
+    return render(c, c.get('t')('surveys.results.title'), <ResultsPage wave={wave} results={results} organisationId={org} trends={await trendsFor(org)} />);
+  });
+
+  // Every table of the results page as CSV; hidden figures are empty with a note, never the number.
+  app.get('/staff/surveys/:id/results.csv', async (c) => {
+    requireStaff(c, 'surveys.manage');
+    const t = c.get('t');
+    const { wave, results, org } = await resultsFor(c.req.param('id'), c.req.query('org'));
+    const organisation = wave.organisations.find((o) => o.id === org)!;
+    const table = c.req.query('table') ?? 'statements';
+    const groups: Array<[string, string]> =
+      table === 'levels'
+        ? results.levels.map((level) => [groupId.level(org, level), `${organisation.name}: ${t(`surveys.level.${level}` as never)}`])
+        : table === 'pressure'
+          ? [
+              [groupId.pressure(org, 'yes'), t('surveys.results.pressureYes', { organisation: organisation.name })],
+              [groupId.pressure(org, 'no'), t('surveys.results.pressureNo', { organisation: organisation.name })],
+              [groupId.allPressure('yes'), t('surveys.results.pressureYesAll')],
+              [groupId.allPressure('no'), t('surveys.results.pressureNoAll')],
+            ]
+          : [
+              [groupId.org(org), organisation.name],
+              [groupId.sector(organisation.sector), t('surveys.results.sector', { sector: t(`sector.${organisation.sector}` as never) })],
+              [groupId.others(org), t('surveys.results.others')],
+            ];
+    const cell = (f: Figure | undefined, part: 'agree' | 'disagree') => share(f, part) ?? '';
+    const rows: Array<Array<string | number>> = [['statement', 'group', 'agree_percent', 'disagree_percent', 'n', 'hidden']];
+    for (const st of results.statements) {
+      for (const [id, label] of groups) {
+        const f = st.figures.get(id);
+        rows.push([st.code, label, cell(f, 'agree'), cell(f, 'disagree'), f && !f.suppressed ? f.n : '', f?.suppressed ? `fewer than ${k}` : '']);
+      }
+    }
+    return new Response(toCsv(rows), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="resultaten-${table}.csv"`, 'cache-control': 'no-store' } });
+  });
+}

@@ -1,0 +1,158 @@
+import { groupId, share, type Figure, type WaveResults } from '../../../domain/surveys/results.js';
+import type { WaveSummary } from '../../../domain/surveys/waves.js';
+import type { MessageKey } from '../../../i18n/index.js';
+import { BarChart } from '../../components/bar-chart.js';
+import { ChoiceGroup, Form, SubmitButton } from '../../components/form.js';
+import { H1, H2, Link, P } from '../../components/text.js';
+import { useUi } from '../../ui-context.js';
+
+export interface TrendPoint {
+  waveName: string;
+  results: WaveResults;
+}
+
+/** One organisation's results: itself, its sector and all others; by job level; pressure yes against no; trends. */
+export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; organisationId: string; trends: TrendPoint[] }) {
+  const { t, lang, href } = useUi();
+  const org = props.wave.organisations.find((o) => o.id === props.organisationId)!;
+  const r = props.results;
+  const pct = (f: Figure | undefined, part: 'agree' | 'disagree' = 'agree') => {
+    const value = share(f, part);
+    return value === null ? (f && f.n === 0 ? '–' : t('surveys.results.hidden')) : `${value}%`;
+  };
+  const nOf = (f: Figure | undefined) => (!f || f.suppressed ? t('surveys.results.hidden') : String(f.n));
+  const csv = (table: string) => href(`/staff/surveys/${props.wave.id}/results.csv?org=${org.id}&table=${table}`);
+  const num = 'utrecht-table__cell utrecht-table__cell--numeric';
+  return (
+    <>
+      <H1>{t('surveys.results.heading', { wave: props.wave.name, organisation: org.name })}</H1>
+      <P>{t('surveys.results.explain', { k: r.k })}</P>
+      <Form action={`/staff/surveys/${props.wave.id}/results`} method="get">
+        <ChoiceGroup name="org" legend="surveys.results.other" choices={props.wave.organisations.map((o) => ({ value: o.id, label: o.name }))} selected={[org.id]} />
+        <SubmitButton label="surveys.results.show" secondary />
+      </Form>
+      <P>{t('surveys.results.responseRate', { responses: org.responses, invited: org.invited, rate: org.invited > 0 ? `${Math.round((org.responses / org.invited) * 1000) / 10}%` : '–' })}</P>
+
+      <H2>{t('surveys.results.statements')}</H2>
+      <BarChart
+        id="chart-statements"
+        title={t('surveys.results.chartTitle', { organisation: org.name })}
+        description={t('surveys.results.chartDesc')}
+        series={[{ label: org.name }, { label: t('surveys.results.sector', { sector: t(`sector.${org.sector}` as MessageKey) }) }, { label: t('surveys.results.others') }]}
+        rows={r.statements.map((st) => ({ label: st.code, values: [share(st.figures.get(groupId.org(org.id)), 'agree'), share(st.figures.get(groupId.sector(org.sector)), 'agree'), share(st.figures.get(groupId.others(org.id)), 'agree')] }))}
+        hiddenLabel={t('surveys.results.hidden')}
+      />
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{t('surveys.results.statementsCaption')}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.statement')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.agreeOrg', { organisation: org.name })}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.disagreeOrg')}</th>
+            <th class="utrecht-table__header-cell" scope="col">n</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.agreeSector')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.agreeOthers')}</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {r.statements.map((st) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">
+                {st.code}: {st.label[lang]}
+              </th>
+              <td class={num}>{pct(st.figures.get(groupId.org(org.id)))}</td>
+              <td class={num}>{pct(st.figures.get(groupId.org(org.id)), 'disagree')}</td>
+              <td class={num}>{nOf(st.figures.get(groupId.org(org.id)))}</td>
+              <td class={num}>{`${pct(st.figures.get(groupId.sector(org.sector)))} (n ${nOf(st.figures.get(groupId.sector(org.sector)))})`}</td>
+              <td class={num}>{`${pct(st.figures.get(groupId.others(org.id)))} (n ${nOf(st.figures.get(groupId.others(org.id)))})`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <P>
+        <Link href={csv('statements')}>{t('surveys.results.csv')}</Link>
+      </P>
+
+      <H2>{t('surveys.results.levels')}</H2>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{t('surveys.results.levelsCaption')}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.statement')}</th>
+            {r.levels.map((level) => (
+              <th class="utrecht-table__header-cell" scope="col">{t(`surveys.level.${level}` as MessageKey)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {r.statements.map((st) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">{st.code}</th>
+              {r.levels.map((level) => (
+                <td class={num}>{`${pct(st.figures.get(groupId.level(org.id, level)))} (n ${nOf(st.figures.get(groupId.level(org.id, level)))})`}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <P>
+        <Link href={csv('levels')}>{t('surveys.results.csv')}</Link>
+      </P>
+
+      <H2>{t('surveys.results.pressure')}</H2>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{t('surveys.results.pressureCaption')}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.statement')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.pressureYes', { organisation: org.name })}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.pressureNo', { organisation: org.name })}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.pressureYesAll')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.pressureNoAll')}</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {r.statements.map((st) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">{st.code}</th>
+              {[groupId.pressure(org.id, 'yes'), groupId.pressure(org.id, 'no'), groupId.allPressure('yes'), groupId.allPressure('no')].map((id) => (
+                <td class={num}>{`${pct(st.figures.get(id))} (n ${nOf(st.figures.get(id))})`}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <P>
+        <Link href={csv('pressure')}>{t('surveys.results.csv')}</Link>
+      </P>
+
+      {props.trends.length > 1 ? (
+        <>
+          <H2>{t('surveys.results.trends')}</H2>
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">{t('surveys.results.trendsCaption', { organisation: org.name })}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{t('surveys.results.statement')}</th>
+                {props.trends.map((p) => (
+                  <th class="utrecht-table__header-cell" scope="col">{p.waveName}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {r.statements.map((st) => (
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">{st.code}</th>
+                  {props.trends.map((p) => (
+                    <td class={num}>{pct(p.results.statements.find((x) => x.code === st.code)?.figures.get(groupId.org(org.id)))}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      <P>{t('surveys.results.print')}</P>
+    </>
+  );
+}

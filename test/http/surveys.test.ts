@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { surveyInvitations, surveyOrganisations, surveyResponses, surveyWaveOrganisations } from '../../src/db/schema.js';
+import { FormClient, hiddenValue } from '../support/form-client.js';
+import { createStaff, logInAs } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let analyst: FormClient;
+let waveId: string;
+const orgs: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  analyst = await logInAs(t, await createStaff(t, ['analyst']));
+  for (const [name, sector] of [['Gemeente Aa', 'municipality'], ['Gemeente Bee', 'municipality'], ['Provincie Cee', 'province']]) {
+    expect((await analyst.submit('/staff/surveys', '/staff/surveys/organisations', { orgName: name!, sector: sector! })).status).toBe(303);
+  }
+  for (const row of await t.services.db.select().from(surveyOrganisations)) orgs[row.name] = row.id;
+  const created = await analyst.submit('/staff/surveys', '/staff/surveys', { waveName: 'Peiling 2026', organisationIds: Object.values(orgs), extraNl: '', extraEn: '' });
+  expect(created.status).toBe(303);
+  waveId = /\/staff\/surveys\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
+});
+afterAll(() => t.close());
+
+async function codesFor(organisation: string, count: number): Promise<string[]> {
+  const response = await analyst.submit(`/staff/surveys/${waveId}`, `/staff/surveys/${waveId}/codes`, { organisationId: orgs[organisation]!, count: String(count) });
+  expect(response.status).toBe(200);
+  return response.html.trim().split(/\r\n/).slice(1);
+}
+
+/** A respondent with JavaScript off: every page posted as the browser would. Returns the final response. */
+async function answerSurvey(code: string, answers: Record<string, string | string[]>, client = new FormClient(t)) {
+  let page = await client.submit('/survey', '/survey/start', { code });
+  if (page.status !== 200) return page;
+  for (let guard = 0; guard < 10; guard++) {
+    const at = hiddenValue(page.html, '_at');
+    const names = [...new Set([...page.html.matchAll(/<input class="utrecht-(?:radio-button|checkbox)[^"]*" type="(?:radio|checkbox)" id="[^"]+" name="([^"]+)"/g)].map((m) => m[1]!))];
+    const fields: Record<string, string | string[]> = {};
+    for (const name of names) if (answers[name] !== undefined) fields[name] = answers[name]!;
+    const last = page.html.includes('value="send"');
+    page = await client.post('/survey', { ...fields, _draft: hiddenValue(page.html, '_draft'), _at: at, _go: last ? 'send' : 'next', _csrf: hiddenValue(page.html, '_csrf') });
+    if (last || page.status !== 200) return page;
+  }
+  throw new Error('survey did not end');
+}
+
+const agreeAll = (v: string) => Object.fromEntries(['FP1', 'FP2', 'FP3', 'FP4', 'FP5', 'FP6', 'FP7', 'FP8'].map((c) => [c, v]));
+
+describe('the integrity monitor', () => {
+  it('is the analyst\'s alone', async () => {
+    const secretary = await logInAs(t, await createStaff(t, ['secretary']));
+    expect((await secretary.get('/staff/surveys')).status).toBe(403);
+    expect((await secretary.get(`/staff/surveys/${waveId}/results`)).status).toBe(403);
+    const admin = await logInAs(t, await createStaff(t, ['administrator']));
+    expect((await admin.get('/staff/surveys')).status).toBe(403);
+  });
+
+  it('issues single-use codes as CSV, keeping only their hashes', async () => {
+    const codes = await codesFor('Gemeente Aa', 25);
+    expect(codes).toHaveLength(25);
+    expect(codes[0]).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const stored = await t.services.db.select().from(surveyInvitations).where(eq(surveyInvitations.organisationId, orgs['Gemeente Aa']!));
+    expect(stored).toHaveLength(25);
+    const dump = JSON.stringify(stored.map((r) => Buffer.from(r.codeHash).toString('hex')));
+    for (const code of codes) expect(dump).not.toContain(code);
+    const [link] = await t.services.db.select().from(surveyWaveOrganisations).where(eq(surveyWaveOrganisations.organisationId, orgs['Gemeente Aa']!));
+    expect(link!.invited).toBe(25);
+    expect((await analyst.submit(`/staff/surveys/${waveId}`, `/staff/surveys/${waveId}/codes`, { organisationId: orgs['Gemeente Aa']!, count: '0' })).status).toBe(422);
+  });
+
+  it('takes one response per code, with JavaScript off and no cookie, and follows the yes to the pressure details', async () => {
+    const [code] = await codesFor('Gemeente Bee', 1);
+    const client = new FormClient(t);
+    const thanks = await answerSurvey(code!, { ...agreeAll('4'), PRESSURE: 'yes', SOURCE: ['director', 'politician'], LEVEL: 'manager' }, client);
+    expect(thanks.status).toBe(201);
+    expect(thanks.html).toContain('Dank u wel');
+    expect(client.cookie).toBeFalsy();
+    const again = await answerSurvey(code!, agreeAll('1'));
+    expect(again.status).toBe(422);
+    expect(again.html).toContain('Deze code is niet bekend, al gebruikt');
+    const [row] = await t.services.db.select().from(surveyResponses).where(eq(surveyResponses.organisationId, orgs['Gemeente Bee']!));
+    // SOURCE is a set of options stored as bits: politician (1st) and director (3rd).
+    expect(row!.answers[9]).toBe(0b101);
+  });
+
+  it('keeps responses unlinkable to codes: no reference, no time, no order, and the code gone', async () => {
+    const columns = await t.services.db.execute(sql`select column_name, data_type, column_default from information_schema.columns where table_name = 'survey_responses' order by column_name`);
+    const rows = ((columns as { rows?: unknown[] }).rows ?? columns) as Array<{ column_name: string; data_type: string; column_default: string | null }>;
+    expect(rows.map((c) => c.column_name)).toEqual(['answers', 'id', 'organisation_id', 'wave_id']);
+    for (const c of rows) {
+      expect(c.data_type).not.toMatch(/time|date|serial/);
+      expect(c.column_default ?? '').not.toMatch(/nextval|now\(\)/);
+    }
+    const references = await t.services.db.execute(sql`select count(*)::int as n from information_schema.table_constraints tc join information_schema.constraint_column_usage ccu using (constraint_name) where tc.table_name = 'survey_responses' and ccu.table_name = 'survey_invitations'`);
+    expect((((references as { rows?: unknown[] }).rows ?? references) as Array<{ n: number }>)[0]!.n).toBe(0);
+    const invitationColumns = await t.services.db.execute(sql`select column_name from information_schema.columns where table_name = 'survey_invitations' order by column_name`);
+    expect((((invitationColumns as { rows?: unknown[] }).rows ?? invitationColumns) as Array<{ column_name: string }>).map((c) => c.column_name)).toEqual(['code_hash', 'organisation_id', 'wave_id']);
+
+    // Three people answer in a known order; the stored rows carry nothing that gives that order back.
+    const codes = await codesFor('Provincie Cee', 3);
+    for (const [i, code] of codes.entries()) expect((await answerSurvey(code, agreeAll(String(i + 1)))).status).toBe(201);
+    const left = await t.services.db.select().from(surveyInvitations).where(eq(surveyInvitations.organisationId, orgs['Provincie Cee']!));
+    expect(left).toHaveLength(0);
+    const stored = await t.services.db.select().from(surveyResponses).where(eq(surveyResponses.organisationId, orgs['Provincie Cee']!));
+    expect(stored).toHaveLength(3);
+    for (const r of stored) expect(Object.keys(r).sort()).toEqual(['answers', 'id', 'organisationId', 'waveId']);
+  });
+
+  it('lets a code be used once when two people send it at the same moment', async () => {
+    const [code] = await codesFor('Gemeente Aa', 1);
+    const before = (await t.services.db.select().from(surveyResponses)).length;
+    // Two browsers reach the last page with the same code, then both press "send".
+    const last = async () => {
+      const client = new FormClient(t);
+      let page = await client.submit('/survey', '/survey/start', { code: code! });
+      while (!page.html.includes('value="send"')) page = await client.post('/survey', { _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _go: 'next', _csrf: hiddenValue(page.html, '_csrf') });
+      return { client, page };
+    };
+    const [a, b] = await Promise.all([last(), last()]);
+    const send = ({ client, page }: { client: FormClient; page: { html: string } }) =>
+      client.post('/survey', { _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _go: 'send', _csrf: hiddenValue(page.html, '_csrf') });
+    const sent = await Promise.all([send(a), send(b)]);
+    expect(sent.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(sent.find((r) => r.status === 422)!.html).toContain('Deze code is intussen al gebruikt. Er is niets opgeslagen.');
+    expect((await t.services.db.select().from(surveyResponses)).length).toBe(before + 1);
+  });
+
+  it('imports all rows or none, naming every bad row', async () => {
+    const before = (await t.services.db.select().from(surveyResponses)).length;
+    const bad = ['ORG,FP1,FP2,PRESSURE,SOURCE', 'Gemeente Aa,4,5,yes,director|colleague', 'Gemeente Onbekend,4,5,no,', 'Gemeente Bee,7,5,no,', 'Gemeente Bee,2,2,maybe,'].join('\n');
+    const refused = await analyst.postMultipart(`/staff/surveys/${waveId}/import`, { _csrf: hiddenValue((await analyst.get(`/staff/surveys/${waveId}`)).html, '_csrf') }, [{ field: 'file', name: 'peiling.csv', bytes: Buffer.from(bad) }]);
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('Er is niets geïmporteerd');
+    expect(refused.html).toContain('Regel 3: de organisatie doet niet mee');
+    expect(refused.html).toContain('Regel 4: ongeldig antwoord in kolom FP1');
+    expect(refused.html).toContain('Regel 5: ongeldig antwoord in kolom PRESSURE');
+    expect((await t.services.db.select().from(surveyResponses)).length).toBe(before);
+    const unknownColumn = await analyst.postMultipart(`/staff/surveys/${waveId}/import`, { _csrf: hiddenValue((await analyst.get(`/staff/surveys/${waveId}`)).html, '_csrf') }, [{ field: 'file', name: 'x.csv', bytes: Buffer.from('ORG,FP9\nGemeente Aa,3\n') }]);
+    expect(unknownColumn.html).toContain('Onbekende kolommen in de kopregel: FP9');
+    const good = ['ORG;FP1;FP2;PRESSURE;SOURCE', 'Gemeente Aa;4;5;yes;director|colleague', 'Gemeente Bee;2;2;no;'].join('\n');
+    const imported = await analyst.postMultipart(`/staff/surveys/${waveId}/import`, { _csrf: hiddenValue((await analyst.get(`/staff/surveys/${waveId}`)).html, '_csrf') }, [{ field: 'file', name: 'peiling.csv', bytes: Buffer.from(good) }]);
+    expect(imported.status).toBe(200);
+    expect(imported.html).toContain('2 antwoorden geïmporteerd.');
+    expect((await t.services.db.select().from(surveyResponses)).length).toBe(before + 2);
+  });
+
+  it('shows results with small groups hidden, as a page with an accessible chart and as CSV', async () => {
+    // Enough answers from Aa to show; Cee stays far below k.
+    const rows = ['ORG,FP1,PRESSURE,LEVEL', ...Array.from({ length: 20 }, (_, i) => `Gemeente Aa,${i < 15 ? 5 : 1},${i < 10 ? 'yes' : 'no'},operational`)].join('\n');
+    const page = await analyst.get(`/staff/surveys/${waveId}`);
+    expect((await analyst.postMultipart(`/staff/surveys/${waveId}/import`, { _csrf: hiddenValue(page.html, '_csrf') }, [{ field: 'file', name: 'r.csv', bytes: Buffer.from(rows) }])).status).toBe(200);
+    const results = await analyst.get(`/staff/surveys/${waveId}/results?org=${orgs['Gemeente Aa']}`);
+    expect(results.status).toBe(200);
+    expect(results.html).toMatch(/<svg class="app-chart" role="img" aria-labelledby="chart-statements-title chart-statements-desc"/);
+    const cee = await analyst.get(`/staff/surveys/${waveId}/results?org=${orgs['Provincie Cee']}`);
+    expect(cee.html).toContain('niet getoond');
+    const csv = await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Provincie Cee']}&table=statements`);
+    expect(csv.status).toBe(200);
+    const ceeRows = csv.html.split('\r\n').filter((line) => line.startsWith('FP1,Provincie Cee'));
+    expect(ceeRows[0]).toMatch(/^FP1,Provincie Cee,,,,fewer than 10$/);
+  });
+});
