@@ -16,12 +16,15 @@ import { logIn } from '../src/domain/accounts/log-in.js';
 import { totpCode, totpStep } from '../src/crypto/totp.js';
 import { percentile, timeEach, withConcurrency } from './measure.js';
 import { refreshStatistics } from '../src/jobs/refresh-statistics.js';
+import { benchSurveys } from './surveys.js';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
 const DERIVATIONS = Number(process.env.BENCH_DERIVATIONS ?? 20);
 const INBOX_CASES = Number(process.env.BENCH_INBOX_CASES ?? 100_000);
 const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 30);
+const SURVEY_RESPONDENTS = Number(process.env.BENCH_SURVEY_RESPONDENTS ?? 121_000);
+const SURVEY_CODES = Number(process.env.BENCH_SURVEY_CODES ?? 121_000);
 
 const nullMailer: Mailer = { send: async () => {}, close: () => {} };
 
@@ -85,6 +88,10 @@ async function main() {
     await response.text();
   });
 
+  stage('surveys');
+  // 5. The integrity monitor: invitation codes, and a wave's results against a plain GROUP BY.
+  const survey = await benchSurveys(services, SURVEY_RESPONDENTS, SURVEY_CODES);
+
   const derivationP50 = percentile(single, 50);
   const rows = [
     { measure: 'Argon2id derivation alone (64 MiB, ops 3)', value: `${derivationP50.toFixed(0)} ms p50`, ratio: '1.00' },
@@ -94,9 +101,12 @@ async function main() {
     { measure: 'Receipt log-in latency p95', value: `${percentile(logins, 95).toFixed(0)} ms`, ratio: (percentile(logins, 95) / derivationP50).toFixed(2) },
     { measure: `Staff case inbox p50 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 50).toFixed(0)} ms`, ratio: '-' },
     { measure: `Staff case inbox p95 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 95).toFixed(0)} ms`, ratio: '-' },
+    { measure: `Survey invitation codes (${SURVEY_CODES.toLocaleString('en')})`, value: `${(survey.codesMs / 1000).toFixed(2)} s`, ratio: '-' },
+    { measure: `Survey results (${SURVEY_RESPONDENTS.toLocaleString('en')} x 30 questions)`, value: `${(survey.aggregateMs / 1000).toFixed(2)} s`, ratio: (survey.aggregateMs / survey.plainMs).toFixed(2) },
+    { measure: 'Same counts by a plain SQL GROUP BY', value: `${(survey.plainMs / 1000).toFixed(2)} s`, ratio: '1.00' },
   ];
   const machine = `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the Argon2id derivation alone (1.00 = no overhead beyond it)\n`);
+  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the Argon2id derivation alone, or for survey results to the plain GROUP BY (1.00 = no overhead beyond it)\n`);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'ratio'.padStart(6)}`);
   for (const row of rows) console.log(`${row.measure.padEnd(width)}  ${row.value.padStart(12)}  ${row.ratio.padStart(6)}`);

@@ -469,19 +469,17 @@ export const surveyWaveOrganisations = pgTable(
 
 // A code lets one person answer once. Only a hash is kept, and the row is deleted when the code
 // is used: nothing is left that a response could be matched against.
-export const surveyInvitations = pgTable(
-  'survey_invitations',
-  {
-    codeHash: bytes('code_hash').primaryKey(),
-    waveId: uuid('wave_id')
-      .notNull()
-      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => surveyOrganisations.id),
-  },
-  (table) => [index('survey_invitations_wave_idx').on(table.waveId)],
-);
+// No index beside the primary key: codes are only ever looked up by hash, and 121,000 of them
+// are inserted at once.
+export const surveyInvitations = pgTable('survey_invitations', {
+  codeHash: bytes('code_hash').primaryKey(),
+  waveId: uuid('wave_id')
+    .notNull()
+    .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => surveyOrganisations.id),
+});
 
 // Deliberately without a time, a sequence number or any reference to the code: a random id, the
 // organisation, and the answers in the wave's question order (null where not answered).

@@ -40,5 +40,4 @@ ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_wave_id_survey_w
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_organisation_id_survey_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."survey_organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_wave_organisations" ADD CONSTRAINT "survey_wave_organisations_wave_id_survey_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."survey_waves"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_wave_organisations" ADD CONSTRAINT "survey_wave_organisations_organisation_id_survey_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."survey_organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "survey_invitations_wave_idx" ON "survey_invitations" USING btree ("wave_id");--> statement-breakpoint
 CREATE INDEX "survey_responses_wave_idx" ON "survey_responses" USING btree ("wave_id");

@@ -13,7 +13,7 @@ import { toBase64Url } from '../../crypto/encoding.js';
 // code cannot be guessed and its hash cannot be reversed by trying them all.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 12;
-const BATCH = 5000;
+const BATCH = 50_000;
 
 export const MAX_CODES = 200_000;
 
@@ -22,21 +22,33 @@ export function normaliseCode(input: string): string | null {
   return clean.length === CODE_LENGTH && [...clean].every((ch) => ALPHABET.includes(ch)) ? clean : null;
 }
 
+const HASH_BYTES = 16;
+
 export function hashCode(sodium: Sodium, normalised: string): Uint8Array {
-  return sodium.crypto_generichash(16, sodium.from_string(`survey-code:${normalised}`), null);
+  return sodium.crypto_generichash(HASH_BYTES, sodium.from_string(`survey-code:${normalised}`), null);
 }
 
 function newCodes(sodium: Sodium, count: number): string[] {
-  const random = sodium.randombytes_buf(count * CODE_LENGTH);
+  // A ChaCha20 stream under a fresh random seed: the same quality as randombytes_buf, at stream
+  // cipher speed (asking for 1.5 MB byte by byte from the system takes seconds in WebAssembly).
+  const fresh = () => sodium.randombytes_buf_deterministic(Math.ceil(count * CODE_LENGTH * 1.1) + 64, sodium.randombytes_buf(32));
+  let stream = fresh();
+  let at = 0;
+  const next = (): number => {
+    // 256 is not a multiple of 31: only bytes below 248 (8 x 31) keep every character equally likely.
+    for (;;) {
+      if (at >= stream.length) {
+        stream = fresh();
+        at = 0;
+      }
+      const byte = stream[at++]!;
+      if (byte < 248) return byte % ALPHABET.length;
+    }
+  };
   const codes: string[] = [];
   for (let i = 0; i < count; i++) {
     let code = '';
-    // 256 is not a multiple of 31: take each byte modulo 31 only below 248 (8 * 31) to stay uniform.
-    for (let j = 0; j < CODE_LENGTH; j++) {
-      let byte = random[i * CODE_LENGTH + j]!;
-      while (byte >= 248) byte = sodium.randombytes_uniform(248);
-      code += ALPHABET[byte % ALPHABET.length];
-    }
+    for (let j = 0; j < CODE_LENGTH; j++) code += ALPHABET[next()];
     codes.push(code);
   }
   return codes;
@@ -61,11 +73,17 @@ export async function generateInvitationCodes(s: Pick<Services, 'db' | 'sodium'>
   if (participates.status !== 'open') throw new AppError('conflict');
   const codes = newCodes(s.sodium, form.count);
   await s.db.transaction(async (tx) => {
+    // One parameter per batch (all hashes in one byte string, cut up by the database) instead of
+    // three per row: 121,000 codes then take seconds, not tens of seconds.
     for (let i = 0; i < codes.length; i += BATCH) {
-      await tx
-        .insert(surveyInvitations)
-        .values(codes.slice(i, i + BATCH).map((code) => ({ codeHash: hashCode(s.sodium, code), waveId, organisationId: form.organisationId })))
-        .onConflictDoNothing();
+      const batch = codes.slice(i, i + BATCH);
+      const packed = new Uint8Array(batch.length * HASH_BYTES);
+      batch.forEach((code, j) => packed.set(hashCode(s.sodium, code), j * HASH_BYTES));
+      await tx.execute(sql`
+        insert into ${surveyInvitations} (code_hash, wave_id, organisation_id)
+        select substring(${packed}::bytea from (n - 1) * ${HASH_BYTES} + 1 for ${HASH_BYTES}), ${waveId}::uuid, ${form.organisationId}::uuid
+        from generate_series(1, ${batch.length}::int) as n
+        on conflict do nothing`);
     }
     await tx
       .update(surveyWaveOrganisations)
