@@ -159,5 +159,25 @@ describe('the integrity monitor', () => {
     expect(csv.status).toBe(200);
     const ceeRows = csv.html.split('\r\n').filter((line) => line.startsWith('FP1,Provincie Cee'));
     expect(ceeRows[0]).toMatch(/^FP1,Provincie Cee,,,,fewer than 10$/);
+    // Aa answered FP1 in this wave: 15 of 20 imported agree, plus earlier answers; the share is published with its n.
+    const aa = (await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Gemeente Aa']}&table=statements`)).html.split('\r\n').find((l) => l.startsWith('FP1,Gemeente Aa'))!;
+    expect(aa).toMatch(/^FP1,Gemeente Aa,\d+(\.\d)?,\d+(\.\d)?,\d+,$/);
+  });
+
+  it('adds the analyst\'s own statements and follows an organisation across waves', async () => {
+    const mismatch = await analyst.submit('/staff/surveys', '/staff/surveys', { waveName: 'Peiling 2027', organisationIds: [orgs['Gemeente Aa']!], extraNl: 'Eén\nTwee', extraEn: 'One' });
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.html).toContain('evenveel regels in het Nederlands als in het Engels');
+    const created = await analyst.submit('/staff/surveys', '/staff/surveys', { waveName: 'Peiling 2027', organisationIds: [orgs['Gemeente Aa']!], extraNl: 'Ik kan hier tegenspreken.\nFouten worden besproken.', extraEn: 'I can speak up here.\nMistakes are discussed.' });
+    const second = /\/staff\/surveys\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
+    const rows = ['ORG,FP1,E1,E2', ...Array.from({ length: 12 }, () => 'Gemeente Aa,2,4,5')].join('\n');
+    const page = await analyst.get(`/staff/surveys/${second}`);
+    expect((await analyst.postMultipart(`/staff/surveys/${second}/import`, { _csrf: hiddenValue(page.html, '_csrf') }, [{ field: 'file', name: 'r.csv', bytes: Buffer.from(rows) }])).status).toBe(200);
+    const results = (await analyst.get(`/staff/surveys/${second}/results?org=${orgs['Gemeente Aa']}`)).html;
+    expect(results).toContain('E2: Fouten worden besproken.');
+    expect(results).toContain('Door de tijd');
+    const trends = (await analyst.get(`/staff/surveys/${second}/results.csv?org=${orgs['Gemeente Aa']}&table=trends`)).html;
+    expect(trends).toContain('FP1,Peiling 2026,');
+    expect(trends).toContain('FP1,Peiling 2027,0,12,');
   });
 });

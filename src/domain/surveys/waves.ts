@@ -24,20 +24,25 @@ export async function listSurveyOrganisations(s: Pick<Services, 'db'>) {
   return s.db.select().from(surveyOrganisations).orderBy(asc(surveyOrganisations.name));
 }
 
-// An extra statement on the same five-point scale; its code is the analyst's own (E1, E2, ...).
+// Extra statements on the same five-point scale, one per line in each language; codes E1, E2, ...
 export const waveSchema = z.object({
   name: z.string().trim().min(2, { error: 'errors.field.required' }).max(200, { error: 'errors.field.tooLong' }),
   organisationIds: z.array(z.uuid()).min(1, { error: 'errors.survey.organisationsRequired' }).max(500),
-  extraNl: z.string().trim().max(500, { error: 'errors.field.tooLong' }),
-  extraEn: z.string().trim().max(500, { error: 'errors.field.tooLong' }),
+  extraNl: z.string().trim().max(10_000, { error: 'errors.field.tooLong' }),
+  extraEn: z.string().trim().max(10_000, { error: 'errors.field.tooLong' }),
 });
+
+const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const MAX_EXTRA = 40;
 
 export async function createWave(s: Pick<Services, 'db'>, actor: Actor | null, input: unknown): Promise<string> {
   authorize(actor, 'surveys.manage');
   const form = validate(waveSchema, input);
-  if (!!form.extraNl !== !!form.extraEn) throw fieldError(form.extraNl ? 'extraEn' : 'extraNl', 'errors.survey.extraBothLanguages');
-  const questions: SurveyQuestion[] = [...standardQuestions];
-  if (form.extraNl) questions.push({ code: 'E1', type: 'agree5', section: 'extra', label: { nl: form.extraNl, en: form.extraEn } });
+  const nl = lines(form.extraNl);
+  const en = lines(form.extraEn);
+  if (nl.length !== en.length) throw fieldError(nl.length < en.length ? 'extraNl' : 'extraEn', 'errors.survey.extraBothLanguages');
+  if (nl.length > MAX_EXTRA || nl.some((l) => l.length > 500) || en.some((l) => l.length > 500)) throw fieldError('extraNl', 'errors.survey.extraTooMany');
+  const questions: SurveyQuestion[] = [...standardQuestions, ...nl.map((text, i): SurveyQuestion => ({ code: `E${i + 1}`, type: 'agree5', section: 'extra', label: { nl: text, en: en[i]! } }))];
   const known = await s.db.select({ id: surveyOrganisations.id }).from(surveyOrganisations).where(inArray(surveyOrganisations.id, form.organisationIds));
   if (known.length !== new Set(form.organisationIds).size) throw fieldError('organisationIds', 'errors.survey.organisationsRequired');
   return s.db.transaction(async (tx) => {

@@ -154,6 +154,17 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     const { wave, results, org } = await resultsFor(c.req.param('id'), c.req.query('org'));
     const organisation = wave.organisations.find((o) => o.id === org)!;
     const table = c.req.query('table') ?? 'statements';
+    const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="resultaten-${table === 'trends' ? 'trends' : table}.csv"`, 'cache-control': 'no-store' };
+    if (table === 'trends') {
+      const rows: Array<Array<string | number>> = [['statement', 'wave', 'agree_percent', 'n', 'hidden']];
+      for (const point of await trendsFor(org)) {
+        for (const st of point.results.statements) {
+          const f = st.figures.get(groupId.org(org));
+          rows.push([st.code, point.waveName, share(f, 'agree') ?? '', f && !f.suppressed ? f.n : '', f?.suppressed ? `fewer than ${k}` : '']);
+        }
+      }
+      return new Response(toCsv(rows), { headers });
+    }
     const groups: Array<[string, string]> =
       table === 'levels'
         ? results.levels.map((level) => [groupId.level(org, level), `${organisation.name}: ${t(`surveys.level.${level}` as never)}`])
@@ -177,6 +188,6 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
         rows.push([st.code, label, cell(f, 'agree'), cell(f, 'disagree'), f && !f.suppressed ? f.n : '', f?.suppressed ? `fewer than ${k}` : '']);
       }
     }
-    return new Response(toCsv(rows), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="resultaten-${table}.csv"`, 'cache-control': 'no-store' } });
+    return new Response(toCsv(rows), { headers });
   });
 }

@@ -150,6 +150,9 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
               ))}
             </tbody>
           </table>
+          <P>
+            <Link href={csv('trends')}>{t('surveys.results.csv')}</Link>
+          </P>
         </>
       ) : null}
       <P>{t('surveys.results.print')}</P>

@@ -46,8 +46,8 @@ export function SurveysPage(props: SurveysPageProps) {
             choices={props.organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`sector.${o.sector}` as MessageKey)})` }))}
             selected={Array.isArray(v.organisationIds) ? v.organisationIds : typeof v.organisationIds === 'string' ? [v.organisationIds] : []}
           />
-          <TextArea name="extraNl" label="surveys.extraNl" description="surveys.extraHelp" value={text('extraNl')} rows={2} />
-          <TextArea name="extraEn" label="surveys.extraEn" value={text('extraEn')} rows={2} />
+          <TextArea name="extraNl" label="surveys.extraNl" description="surveys.extraHelp" value={text('extraNl')} rows={4} />
+          <TextArea name="extraEn" label="surveys.extraEn" value={text('extraEn')} rows={4} />
           <SubmitButton label="surveys.createWave" />
         </Form>
       )}
