@@ -4,7 +4,7 @@ import { caseIdentities, cases } from '../../src/db/schema.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { declareNoRelation, reportOnRoute } from '../support/reporting.js';
 import { startLiveServer } from '../support/live-server.js';
-import { openCaseFirstTime, staffPage } from '../support/browser-staff.js';
+import { openCaseFirstTime, staffPage, returnWithReceipt } from '../support/browser-flows.js';
 import { expectAccessible, expectSameOrigin, launchBrowser, newContext, type Browser, type Page } from '../support/browser.js';
 
 // The employee's side runs with JavaScript off (Tor Browser "Safest"); staff pages with it on.
@@ -41,12 +41,6 @@ async function send(page: Page): Promise<string> {
   return (await page.getByTestId('receipt').textContent())!;
 }
 
-async function returnWithReceipt(page: Page, receipt: string) {
-  await page.goto('/receipt');
-  await page.getByLabel('Ontvangstcode').fill(receipt);
-  await page.getByRole('button', { name: 'Bekijken' }).click();
-  await page.waitForURL(/\/my-report/);
-}
 
 describe('the front door without JavaScript', () => {
   it('self-check to result to a prefilled report', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, currentCode, type TestStaff } from '../support/staff.js';
 import { startLiveServer } from '../support/live-server.js';
-import { staffPage } from '../support/browser-staff.js';
+import { staffPage, returnWithReceipt } from '../support/browser-flows.js';
 import { expectAccessible, expectSameOrigin, launchBrowser, newContext, type Browser, type Page } from '../support/browser.js';
 
 let server: Awaited<ReturnType<typeof startLiveServer>>;
@@ -62,12 +62,6 @@ async function reportFromStartPage(page: Page, what: string, audit: boolean, att
   return (await page.getByTestId('receipt').textContent())!;
 }
 
-async function returnWithReceipt(page: Page, receipt: string) {
-  await page.goto('/receipt');
-  await page.getByLabel('Ontvangstcode').fill(receipt);
-  await page.getByRole('button', { name: 'Bekijken' }).click();
-  await page.waitForURL(/\/my-report/);
-}
 
 describe('reporter pages in a browser', () => {
   it('are accessible on every page, and the handler answers', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { surveyResponses } from '../../src/db/schema.js';
 import { createStaff, type TestStaff } from '../support/staff.js';
 import { startLiveServer } from '../support/live-server.js';
-import { staffPage } from '../support/browser-staff.js';
+import { staffPage } from '../support/browser-flows.js';
 import { expectAccessible, expectSameOrigin, launchBrowser, newContext, type Browser, type Page } from '../support/browser.js';
 
 let server: Awaited<ReturnType<typeof startLiveServer>>;

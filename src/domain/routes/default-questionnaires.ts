@@ -6,6 +6,42 @@ import type { QuestionnaireDefinition } from './questionnaire.js';
 const o = (code: string, nl: string, en: string) => ({ code, label: { nl, en } });
 const l = (nl: string, en: string) => ({ nl, en });
 
+// Option lists shared with the integrity monitor's survey: the same codes mean the same thing
+// in a report and in a survey answer.
+export const sourceOptions = [
+            o('politician', 'Een politicus of bestuurder', 'A politician or administrator'),
+            o('top_official', 'Een topambtenaar', 'A top official'),
+            o('director', 'Een directeur', 'A director'),
+            o('direct_manager', 'Mijn direct leidinggevende', 'My direct manager'),
+            o('colleague', 'Een collega', 'A colleague'),
+            o('external_client', 'Een externe opdrachtgever', 'An external commissioning party'),
+            o('other', 'Iemand anders', 'Someone else'),
+];
+export const meansOptions = [
+            o('verbal_intimidation', 'Met woorden: intimidatie', 'With words: intimidation'),
+            o('nonverbal_intimidation', 'Zonder woorden: een dreigende sfeer of buitensluiten', 'Without words: a threatening atmosphere or exclusion'),
+            o('evaluation_threat', 'Dreigen met een slechte beoordeling of mijn loopbaan', 'Threats to my evaluation or career'),
+            o('bullying', 'Pesten', 'Bullying'),
+            o('other', 'Anders', 'Other'),
+];
+export const aimsOptions = [
+            o('withhold_information', 'Informatie achterhouden', 'Withhold information'),
+            o('adjust_report', 'Een rapport aanpassen', 'Adjust a report'),
+            o('ignore_quality_control', 'Uitkomsten van een kwaliteitscontrole negeren', 'Ignore quality-control outcomes'),
+            o('serve_political_wishes', 'Politieke wensen bedienen', 'Serve political wishes'),
+            o('not_sanction', 'Niet sanctioneren of niet beboeten', 'Not sanction or fine'),
+            o('break_other_rules', 'Andere regels overtreden', 'Break other rules'),
+            o('other', 'Anders', 'Other'),
+];
+export const publicEffectOptions = [
+            o('wrong_information', 'Beleid gebouwd op verkeerde informatie', 'Policy built on wrong information'),
+            o('money_wasted', 'Geld verspild', 'Money wasted'),
+            o('unsafe', 'Onveilige situaties', 'Unsafe situations'),
+            o('public_misled', 'Het publiek is misleid', 'The public misled'),
+            o('none', 'Geen', 'None'),
+            o('other', 'Anders', 'Other'),
+];
+
 export const commissionQuestionnaire: QuestionnaireDefinition = {
   steps: [
     {
@@ -57,15 +93,7 @@ export const commissionQuestionnaire: QuestionnaireDefinition = {
           label: l('Van wie komt de druk?', 'Who does the pressure come from?'),
           required: false,
           enabled: true,
-          options: [
-            o('politician', 'Een politicus of bestuurder', 'A politician or administrator'),
-            o('top_official', 'Een topambtenaar', 'A top official'),
-            o('director', 'Een directeur', 'A director'),
-            o('direct_manager', 'Mijn direct leidinggevende', 'My direct manager'),
-            o('colleague', 'Een collega', 'A colleague'),
-            o('external_client', 'Een externe opdrachtgever', 'An external commissioning party'),
-            o('other', 'Iemand anders', 'Someone else'),
-          ],
+          options: sourceOptions,
         },
         {
           code: 'MEANS',
@@ -73,13 +101,7 @@ export const commissionQuestionnaire: QuestionnaireDefinition = {
           label: l('Hoe wordt de druk uitgeoefend?', 'How is the pressure applied?'),
           required: false,
           enabled: true,
-          options: [
-            o('verbal_intimidation', 'Met woorden: intimidatie', 'With words: intimidation'),
-            o('nonverbal_intimidation', 'Zonder woorden: een dreigende sfeer of buitensluiten', 'Without words: a threatening atmosphere or exclusion'),
-            o('evaluation_threat', 'Dreigen met een slechte beoordeling of mijn loopbaan', 'Threats to my evaluation or career'),
-            o('bullying', 'Pesten', 'Bullying'),
-            o('other', 'Anders', 'Other'),
-          ],
+          options: meansOptions,
         },
         {
           code: 'AIMS',
@@ -87,15 +109,7 @@ export const commissionQuestionnaire: QuestionnaireDefinition = {
           label: l('Waartoe moest u iets doen of laten?', 'What were you pushed to do or not do?'),
           required: false,
           enabled: true,
-          options: [
-            o('withhold_information', 'Informatie achterhouden', 'Withhold information'),
-            o('adjust_report', 'Een rapport aanpassen', 'Adjust a report'),
-            o('ignore_quality_control', 'Uitkomsten van een kwaliteitscontrole negeren', 'Ignore quality-control outcomes'),
-            o('serve_political_wishes', 'Politieke wensen bedienen', 'Serve political wishes'),
-            o('not_sanction', 'Niet sanctioneren of niet beboeten', 'Not sanction or fine'),
-            o('break_other_rules', 'Andere regels overtreden', 'Break other rules'),
-            o('other', 'Anders', 'Other'),
-          ],
+          options: aimsOptions,
         },
       ],
     },
@@ -126,14 +140,7 @@ export const commissionQuestionnaire: QuestionnaireDefinition = {
           label: l('Wat zijn de gevolgen voor het publieke belang?', 'What are the effects on the public interest?'),
           required: false,
           enabled: true,
-          options: [
-            o('wrong_information', 'Beleid gebouwd op verkeerde informatie', 'Policy built on wrong information'),
-            o('money_wasted', 'Geld verspild', 'Money wasted'),
-            o('unsafe', 'Onveilige situaties', 'Unsafe situations'),
-            o('public_misled', 'Het publiek is misleid', 'The public misled'),
-            o('none', 'Geen', 'None'),
-            o('other', 'Anders', 'Other'),
-          ],
+          options: publicEffectOptions,
         },
         {
           code: 'TALKED_TO',
@@ -267,13 +274,7 @@ export const riskSignalQuestionnaire: QuestionnaireDefinition = {
           label: l('Wat zijn de gevolgen voor het publiek?', 'What are the consequences for the public?'),
           required: false,
           enabled: true,
-          options: [
-            o('wrong_information', 'Beleid gebouwd op verkeerde informatie', 'Policy built on wrong information'),
-            o('money_wasted', 'Geld verspild', 'Money wasted'),
-            o('unsafe', 'Onveilige situaties', 'Unsafe situations'),
-            o('public_misled', 'Het publiek is misleid', 'The public misled'),
-            o('none', 'Geen', 'None'),
-          ],
+          options: publicEffectOptions,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aimsOptions, meansOptions, sourceOptions } from '../routes/default-questionnaires.js';
 
 // A wave's questions, stored with the wave. Answers are integers in question order:
 // agree5 1..5 (1 = strongly disagree); yesNo 1 = yes, 2 = no; single the option's position
@@ -41,15 +42,7 @@ export const standardQuestions: SurveyQuestion[] = [
     section: 'pressureDetail',
     onlyIfPressure: true,
     label: l('Van wie kwam de druk?', 'Who did the pressure come from?'),
-    options: [
-      o('politician', 'Een politicus of bestuurder', 'A politician or administrator'),
-      o('top_official', 'Een topambtenaar', 'A top official'),
-      o('director', 'Een directeur', 'A director'),
-      o('direct_manager', 'Mijn direct leidinggevende', 'My direct manager'),
-      o('colleague', 'Een collega', 'A colleague'),
-      o('external_client', 'Een externe opdrachtgever', 'An external client'),
-      o('other', 'Iemand anders', 'Someone else'),
-    ],
+    options: sourceOptions,
   },
   {
     code: 'MEANS',
@@ -57,13 +50,7 @@ export const standardQuestions: SurveyQuestion[] = [
     section: 'pressureDetail',
     onlyIfPressure: true,
     label: l('Hoe werd de druk uitgeoefend?', 'How was the pressure exerted?'),
-    options: [
-      o('verbal_intimidation', 'Met woorden: intimidatie', 'With words: intimidation'),
-      o('nonverbal_intimidation', 'Zonder woorden: een dreigende sfeer of buitensluiten', 'Without words: a threatening atmosphere or exclusion'),
-      o('evaluation_threat', 'Dreigen met een slechte beoordeling', 'Threat of a bad evaluation'),
-      o('bullying', 'Pesten', 'Bullying'),
-      o('other', 'Anders', 'Other'),
-    ],
+    options: meansOptions,
   },
   {
     code: 'AIMS',
@@ -71,15 +58,7 @@ export const standardQuestions: SurveyQuestion[] = [
     section: 'pressureDetail',
     onlyIfPressure: true,
     label: l('Waartoe moest u iets doen of laten?', 'What were you pushed to do or not do?'),
-    options: [
-      o('withhold_information', 'Informatie achterhouden', 'Withhold information'),
-      o('adjust_report', 'Een rapport aanpassen', 'Adjust a report'),
-      o('ignore_quality_control', 'Uitkomsten van een kwaliteitscontrole negeren', 'Ignore quality-control outcomes'),
-      o('serve_political_wishes', 'Politieke wensen bedienen', 'Serve political wishes'),
-      o('not_sanction', 'Niet sanctioneren of niet beboeten', 'Not sanction or not fine'),
-      o('break_other_rules', 'Andere regels overtreden', 'Break other rules'),
-      o('other', 'Anders', 'Other'),
-    ],
+    options: aimsOptions,
   },
   {
     code: 'SECTOR',

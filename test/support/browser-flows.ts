@@ -22,3 +22,11 @@ export async function openCaseFirstTime(page: Page, caseId: string): Promise<voi
   await page.getByRole('button', { name: 'Verklaring vastleggen' }).click();
   await page.waitForURL(new RegExp(`/staff/cases/${caseId}$`));
 }
+
+/** A reporter returns with their receipt and lands on their own page. */
+export async function returnWithReceipt(page: Page, receipt: string): Promise<void> {
+  await page.goto('/receipt');
+  await page.getByLabel('Ontvangstcode').fill(receipt);
+  await page.getByRole('button', { name: 'Bekijken' }).click();
+  await page.waitForURL(/\/my-report/);
+}
