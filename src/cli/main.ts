@@ -15,6 +15,8 @@ import { translateKey, translator } from '../i18n/index.js';
 import { printDemoAccounts } from './print-demo-accounts.js';
 import { unsafeVerifyAudit } from '../domain/audit/verify-audit.js';
 import { runDueJobs } from '../jobs/run-jobs.js';
+import { createBackup } from '../backup/create-backup.js';
+import { restoreBackup, RestoreRefused } from '../backup/restore-backup.js';
 
 // The `tegenspraak` command for operators. It runs with the operator's access to the server and
 // its configuration, so it needs no log-in; it can still never decrypt a case.
@@ -28,6 +30,8 @@ Commands:
   demo                       seed a demo organisation with one account per role
   audit verify               check the whole audit chain; names the first broken entry
   jobs run                   run the scheduled jobs once (reminders, digest, purges)
+  backup <file>              write the whole installation to a file (content stays encrypted)
+  restore <file>             restore a backup into a fresh, empty installation
   totp <secret>              print the current code for a TOTP secret (demo convenience)
 
 Every command reads the same environment as the server (DATA_DIR, DATABASE_URL, ...).
@@ -41,6 +45,10 @@ Run 'tegenspraak <command> --help' for its options.`,
     'Usage: tegenspraak audit verify\n\nRecomputes every entry of the audit log and its link to the previous one. Exits 0 when\nthe chain is intact, 1 with the first broken entry when it is not. Needs the same server key.',
   'jobs run':
     'Usage: tegenspraak jobs run\n\nRuns deadline reminders, the daily digest, retention purges and session clean-up once and\nprints what was done. The server does this by itself every JOB_INTERVAL_SECONDS; running it\nbeside the server is safe: each piece of work is claimed in the database and done once.',
+  backup:
+    'Usage: tegenspraak backup <file>\n\nWrites every account, case, message, file, audit entry and survey to <file> (gzipped JSON\nlines, mode 0600). Report content, files and identities are in it as the ciphertext they are in\nthe database. The server key (KEY_FILE or SESSION_SECRET) is NOT in it: keep it apart, the restored\ninstallation needs the same one. Sessions are not kept: everyone signs in again.',
+  restore:
+    'Usage: tegenspraak restore <file>\n\nRestores a backup into a fresh installation (migrated, not set up, no cases), all or nothing.\nStart it with the same server key as the original; handlers then read their cases with their own\npasswords and reporters with their receipts.',
   totp: 'Usage: tegenspraak totp <base32 secret>\n\nPrints the current six-digit code, for trying the demo without an authenticator app.',
 };
 
@@ -96,6 +104,21 @@ async function run(argv: string[]): Promise<number> {
       else {
         console.log(`Audit log BROKEN at entry ${verdict.brokenAt} (${verdict.reason}); the ${verdict.entries} entries before it verify.`);
         return 1;
+      }
+    } else if (command === 'backup' || command === 'restore') {
+      if (!second) {
+        console.error(`Give the file, e.g. tegenspraak ${command} tegenspraak-backup.jsonl.gz`);
+        return 2;
+      }
+      if (command === 'backup') console.log(`Backup written to ${second}: ${(await createBackup(services, second)).rows} rows. Keep the server key apart from it.`);
+      else {
+        try {
+          console.log(`Restored ${(await restoreBackup(services, second)).rows} rows from ${second}.`);
+        } catch (error) {
+          if (!(error instanceof RestoreRefused)) throw error;
+          console.error(error.message);
+          return 1;
+        }
       }
     } else if (command === 'jobs run') {
       const report = await runDueJobs(services);

@@ -47,7 +47,7 @@ describe('tegenspraak command', () => {
     const main = await cli('--help');
     expect(main.code).toBe(0);
     expect(main.out).toContain('user invite');
-    for (const command of [['init'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify'], ['jobs', 'run']]) {
+    for (const command of [['init'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify'], ['jobs', 'run'], ['backup'], ['restore']]) {
       const help = await cli(...command, '--help');
       expect(help.code, command.join(' ')).toBe(0);
       expect(help.out, command.join(' ')).toContain(`Usage: tegenspraak ${command.join(' ')}`);

@@ -1,0 +1,92 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, sql } from 'drizzle-orm';
+import { createBackup } from '../../src/backup/create-backup.js';
+import { restoreBackup, RestoreRefused } from '../../src/backup/restore-backup.js';
+import { cases, users } from '../../src/db/schema.js';
+import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
+import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
+import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// A round trip: back up a working installation, restore it into an empty one started with the
+// same server key, and read the same cases with the same passwords and receipts.
+const secret = randomBytes(32).toString('hex');
+let original: TestApp;
+let secretary: TestStaff;
+let receipt: string;
+let file: string;
+
+beforeAll(async () => {
+  original = await createTestApp({ SESSION_SECRET: secret });
+  secretary = await createStaff(original, ['secretary']);
+  await createStaff(original, ['chair']);
+  receipt = await reportThroughForm(
+    original,
+    { KIND: 'improper_pressure', WHAT: 'Terugzet-inhoud die versleuteld moet blijven.', WANT: ['advice'] },
+    { anonymity: 'confidential', identity: { name: 'Bram Back-up', contact: 'bram@prive.example' }, files: [{ name: 'bijlage.txt', bytes: Buffer.from('bijlage-inhoud-geheim') }] },
+  );
+  const caseId = (await original.services.db.select().from(cases).orderBy(desc(cases.receivedAt)).limit(1))[0]!.id;
+  const handler = await logInAs(original, secretary);
+  await declareNoRelation(handler, caseId);
+  expect((await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/messages`, { text: 'Antwoord-van-de-commissie.' })).status).toBe(303);
+  file = join(await mkdtemp(join(tmpdir(), 'tegenspraak-backup-')), 'backup.jsonl.gz');
+});
+afterAll(() => original.close());
+
+describe('backup and restore', () => {
+  it('writes a backup in which content stays encrypted', async () => {
+    const { rows } = await createBackup(original.services, file);
+    expect(rows).toBeGreaterThan(10);
+    const text = gunzipSync(await readFile(file)).toString('utf8');
+    expect(text.split('\n')[0]).toContain('"format":"tegenspraak-backup"');
+    for (const plain of ['Terugzet-inhoud', 'Bram Back-up', 'bram@prive.example', 'bijlage-inhoud-geheim', 'bijlage.txt', 'Antwoord-van-de-commissie']) expect(text).not.toContain(plain);
+  });
+
+  it('restores into an empty installation, readable by the same handler and the same receipt', async () => {
+    const restored = await createTestApp({ SESSION_SECRET: secret }, { organisation: false });
+    try {
+      expect((await restoreBackup(restored.services, file)).rows).toBeGreaterThan(10);
+      // The clock moves past the original's last used TOTP step.
+      restored.clock.ms = original.clock.ms + 60_000;
+      const handler = await logInAs(restored, secretary);
+      const caseId = (await restored.services.db.select().from(cases).orderBy(desc(cases.receivedAt)).limit(1))[0]!.id;
+      const page = (await handler.get(`/staff/cases/${caseId}`)).html;
+      expect(page).toContain('Terugzet-inhoud die versleuteld moet blijven.');
+      expect(page).toContain('Antwoord-van-de-commissie.');
+      const fileId = /\/files\/([0-9a-f-]{36})"/.exec(page)![1]!;
+      expect((await handler.get(`/staff/cases/${caseId}/files/${fileId}`)).html).toBe('bijlage-inhoud-geheim');
+      const mine = (await (await openWithReceipt(restored, receipt)).get('/my-report')).html;
+      expect(mine).toContain('Antwoord-van-de-commissie.');
+      expect((await unsafeVerifyAudit(restored.services)).ok).toBe(true);
+      // A second restore over it is refused: only into an empty installation.
+      await expect(restoreBackup(restored.services, file)).rejects.toBeInstanceOf(RestoreRefused);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('refuses a damaged file and leaves the empty installation empty', async () => {
+    const restored = await createTestApp({ SESSION_SECRET: secret }, { organisation: false });
+    try {
+      const lines = gunzipSync(await readFile(file)).toString('utf8').trimEnd().split('\n');
+      const damaged = join(await mkdtemp(join(tmpdir(), 'tegenspraak-damaged-')), 'damaged.jsonl.gz');
+      // Good rows first, then a line naming a table that does not exist: nothing may stay behind.
+      await writeFile(damaged, gzipSync([...lines, JSON.stringify({ table: 'no_such_table', row: {} })].join('\n')));
+      await expect(restoreBackup(restored.services, damaged)).rejects.toBeInstanceOf(RestoreRefused);
+      expect((await restored.services.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n).toBe(0);
+      await writeFile(damaged, gzipSync('{"format":"something-else","version":1}\n'));
+      await expect(restoreBackup(restored.services, damaged)).rejects.toThrow(/not a Tegenspraak backup/);
+      await writeFile(damaged, Buffer.from('not gzip at all'));
+      await expect(restoreBackup(restored.services, damaged)).rejects.toThrow();
+      await expect(restoreBackup(restored.services, join(tmpdir(), 'no-such-backup.gz'))).rejects.toThrow(/ENOENT/);
+      expect((await restored.services.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n).toBe(0);
+    } finally {
+      await restored.close();
+    }
+  });
+});
