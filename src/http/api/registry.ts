@@ -14,6 +14,8 @@ export interface ApiRoute<B extends z.ZodType | undefined = z.ZodType | undefine
   summary: string;
   tags: string[];
   body?: B;
+  /** Checked before the body is read: a caller without access learns nothing about the expected input. */
+  authenticate?: (c: Context<AppEnv>) => Promise<unknown>;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handler: (c: Context<AppEnv>, body: B extends z.ZodType ? z.output<B> : undefined) => Promise<{ status: ContentfulStatusCode; json: unknown }>;
 }
@@ -40,6 +42,7 @@ export class ApiRegistry {
     for (const route of this.routes) {
       app[route.method](route.path, async (c) => {
         let body: unknown = undefined;
+        if (route.authenticate) await route.authenticate(c);
         if (route.body) {
           const raw = await c.req.json().catch(() => {
             throw new AppError('validation', [{ field: 'body', message: 'errors.json.invalid' }]);

@@ -116,6 +116,7 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
     summary: 'Send a message to the handlers of the case',
     tags: ['reporting'],
     body: messageSchema,
+    authenticate: bearerSession,
     responses: { 201: { description: 'Stored, encrypted', schema: z.object({ ok: z.literal(true) }) } },
     handler: async (c, body) => {
       await addReporterMessage(s, await bearerSession(c), body);

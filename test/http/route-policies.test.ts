@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAllowed } from '../../src/domain/access/authorize.js';
+import { roles, type Role } from '../../src/domain/access/roles.js';
+import { routePolicies } from '../../src/http/route-policies.js';
+import { FormClient, hiddenValue } from '../support/form-client.js';
+import { createStaff, logInAs } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// Generated from the route table itself: every route of the app must have a declared policy, and
+// every role that the policy does not allow is refused on every staff route, as is a visitor.
+let t: TestApp;
+const clients = new Map<Role, FormClient>();
+const tokens = new Map<Role, string>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of roles) {
+    const client = await logInAs(t, await createStaff(t, [role]));
+    clients.set(role, client);
+    tokens.set(role, hiddenValue((await client.get('/staff')).html, '_csrf'));
+  }
+});
+afterAll(() => t.close());
+
+const NIL = '00000000-0000-4000-8000-000000000000';
+const concrete = (path: string) =>
+  path
+    .replace(/:(id|fileId|iid|did|rid)\b/g, NIL)
+    .replace(':route', 'commission')
+    .replace(':token', 'not-a-token')
+    .replace(':name', 'app.css');
+
+function appRoutes(): string[] {
+  return [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+}
+
+describe('the route table', () => {
+  it('declares a policy for every route, and no policy for a route that does not exist', () => {
+    const declared = new Set(Object.keys(routePolicies));
+    expect(appRoutes().filter((r) => !declared.has(r)), 'routes without a policy in src/http/route-policies.ts').toEqual([]);
+    expect([...declared].filter((r) => !appRoutes().includes(r)), 'policies for routes that no longer exist').toEqual([]);
+  });
+
+  it('refuses every staff route to a visitor and to every role the policy does not name', async () => {
+    const failures: string[] = [];
+    for (const [route, policy] of Object.entries(routePolicies)) {
+      if (typeof policy !== 'object') continue;
+      const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+      const url = concrete(path);
+      const anonymous = method === 'GET' ? await new FormClient(t).get(url) : await new FormClient(t).post(url, {});
+      if (![303, 401, 403].includes(anonymous.status)) failures.push(`visitor ${route}: ${anonymous.status}`);
+      if (anonymous.status === 303 && !/\/login/.test(anonymous.location ?? '')) failures.push(`visitor ${route}: sent to ${anonymous.location}`);
+      for (const role of roles) {
+        if (isAllowed({ userId: NIL, roles: [role] }, policy.staff)) continue;
+        const client = clients.get(role)!;
+        const response = method === 'GET' ? await client.get(url) : await client.post(url, { _csrf: tokens.get(role)! });
+        if (response.status !== 403) failures.push(`${role} ${route}: ${response.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('sends a visitor without a receipt session away from every reporter route', async () => {
+    for (const [route, policy] of Object.entries(routePolicies)) {
+      if (policy !== 'reporter') continue;
+      const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+      const client = new FormClient(t);
+      const response = method === 'GET' ? await client.get(concrete(path)) : await client.post(concrete(path), {});
+      expect([303, 401, 403], route).toContain(response.status);
+      if (response.status === 303) expect(response.location, route).toMatch(/\/receipt/);
+    }
+  });
+
+  it('serves every public page to a visitor', async () => {
+    for (const [route, policy] of Object.entries(routePolicies)) {
+      if (policy !== 'public' || !route.startsWith('GET ')) continue;
+      const response = await new FormClient(t).get(concrete(route.slice(4)));
+      expect(response.status, route).toBeLessThan(400);
+    }
+  });
+});
