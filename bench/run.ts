@@ -17,6 +17,7 @@ import { totpCode, totpStep } from '../src/crypto/totp.js';
 import { percentile, timeEach, withConcurrency } from './measure.js';
 import { refreshStatistics } from '../src/jobs/refresh-statistics.js';
 import { benchSurveys } from './surveys.js';
+import { benchThroughput } from './http-throughput.js';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
@@ -25,6 +26,7 @@ const INBOX_CASES = Number(process.env.BENCH_INBOX_CASES ?? 100_000);
 const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 30);
 const SURVEY_RESPONDENTS = Number(process.env.BENCH_SURVEY_RESPONDENTS ?? 121_000);
 const SURVEY_CODES = Number(process.env.BENCH_SURVEY_CODES ?? 121_000);
+const PAGE_REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 3000);
 
 const nullMailer: Mailer = { send: async () => {}, close: () => {} };
 
@@ -38,6 +40,10 @@ async function main() {
   const [secretary] = await createBenchStaff(services, ['secretary', 'chair', 'ethics_panel_member']);
   const app = createApp(services);
   const concurrency = availableParallelism();
+
+  stage('start page');
+  // 0. The public start page against a bare framework, over real HTTP.
+  const http = await benchThroughput(app, PAGE_REQUESTS);
 
   stage('argon2id');
   // 1. Argon2id alone, the floor under every submission and receipt log-in.
@@ -94,6 +100,9 @@ async function main() {
 
   const derivationP50 = percentile(single, 50);
   const rows = [
+    { measure: 'Bare Hono hello-world requests/s (HTTP, 16 at a time)', value: http.helloPerSecond.toFixed(0), ratio: '1.00' },
+    { measure: 'Public start page requests/s (same load)', value: http.startPagePerSecond.toFixed(0), ratio: (http.helloPerSecond / http.startPagePerSecond).toFixed(2) },
+    { measure: 'Server resident memory under that load', value: `${http.peakRssMb.toFixed(0)} MiB`, ratio: '-' },
     { measure: 'Argon2id derivation alone (64 MiB, ops 3)', value: `${derivationP50.toFixed(0)} ms p50`, ratio: '1.00' },
     { measure: `Argon2id derivations/s (${concurrency} threads)`, value: derivationsPerSecond.toFixed(2), ratio: '1.00' },
     { measure: 'Report submissions/s (HTTP + encryption + database)', value: submissionsPerSecond.toFixed(2), ratio: (derivationsPerSecond / submissionsPerSecond).toFixed(2) },
@@ -106,7 +115,7 @@ async function main() {
     { measure: 'Same counts by a plain SQL GROUP BY', value: `${(survey.plainMs / 1000).toFixed(2)} s`, ratio: '1.00' },
   ];
   const machine = `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the Argon2id derivation alone, or for survey results to the plain GROUP BY (1.00 = no overhead beyond it)\n`);
+  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the baseline of its group: hello-world for pages, Argon2id alone for receipts, a plain GROUP BY for survey results (1.00 = nothing beyond it)\n`);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'ratio'.padStart(6)}`);
   for (const row of rows) console.log(`${row.measure.padEnd(width)}  ${row.value.padStart(12)}  ${row.ratio.padStart(6)}`);
