@@ -30,7 +30,7 @@ const caseSchema = z.object({
   receivedAt: z.string(),
   deadlines: deadlinesSchema,
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-  messages: z.array(z.object({ id: z.string(), author: z.enum(['reporter', 'handler']), text: z.string(), createdAt: z.string() })),
+  messages: z.array(z.object({ id: z.string(), author: z.enum(['reporter', 'handler']), type: z.string(), text: z.string(), createdAt: z.string() })),
 });
 
 export function reportRoutes(api: ApiRegistry, s: Services) {
@@ -103,7 +103,8 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
           receivedAt: view.receivedAt.toISOString(),
           deadlines: view.deadlines,
           answers: view.answers,
-          messages: view.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+          // Exactly the documented fields: minutes, proposals and notices are told apart by type.
+          messages: view.messages.map((m) => ({ id: m.id, author: m.author, type: m.type, text: m.text, createdAt: m.createdAt.toISOString() })),
         },
       };
     },
