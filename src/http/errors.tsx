@@ -60,9 +60,16 @@ function toAppError(error: unknown): AppError | null {
   return null;
 }
 
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+// node-postgres reports a dropped connection by message only; Drizzle wraps errors in a cause.
+const unavailableMessage = /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|not queryable/i;
+
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03' || code === 'ETIMEDOUT';
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code && unavailableCodes.has(e.code)) return true;
+    if (typeof e.message === 'string' && unavailableMessage.test(e.message)) return true;
+  }
+  return false;
 }
 
 export function errorHandler(logger: Logger) {
