@@ -78,4 +78,37 @@ describe('the route table', () => {
       expect(response.status, route).toBeLessThan(400);
     }
   });
+
+  it('refuses every form post without a valid token, from a visitor and from a permitted staff member alike', async () => {
+    const failures: string[] = [];
+    for (const [route, policy] of Object.entries(routePolicies)) {
+      const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+      // The JSON API takes bearer tokens and JSON, never cookies: it cannot be forged from a form.
+      if (method !== 'POST' || path.startsWith('/api/')) continue;
+      const url = concrete(path);
+      const visitor = await new FormClient(t).post(url, { _csrf: 'forged-token' });
+      if (visitor.status !== 403) failures.push(`visitor ${route}: ${visitor.status}`);
+      const role = typeof policy === 'object' ? roles.find((r) => isAllowed({ userId: NIL, roles: [r] }, policy.staff)) : 'secretary';
+      if (role) {
+        const missing = await clients.get(role)!.post(url, {});
+        if (missing.status !== 403) failures.push(`${role} without token ${route}: ${missing.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('sends the security headers with every page a visitor or a permitted staff member can open', async () => {
+    for (const [route, policy] of Object.entries(routePolicies)) {
+      if (!route.startsWith('GET ') || route.includes('/assets/') || route.includes('/api/') || route === 'GET /healthz') continue;
+      const role = typeof policy === 'object' ? roles.find((r) => isAllowed({ userId: NIL, roles: [r] }, policy.staff)) : undefined;
+      const client = role ? clients.get(role)! : new FormClient(t);
+      const response = await client.get(concrete(route.slice(4)));
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, route).toMatch(/default-src 'none'/);
+      expect(csp, route).toMatch(/frame-ancestors 'none'/);
+      expect(csp, route).not.toMatch(/https?:/);
+      expect(response.headers.get('referrer-policy'), route).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options'), route).toBe('nosniff');
+    }
+  });
 });
