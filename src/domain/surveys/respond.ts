@@ -4,7 +4,7 @@ import { fromBase64Url, toBase64Url } from '../../crypto/encoding.js';
 import { surveyInvitations, surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError, type FieldError } from '../errors.js';
-import { hashCode, normaliseCode, openLinkHash } from './invitation-codes.js';
+import { hashCode, normaliseCode, openLinkHash } from '../../crypto/survey-codes.js';
 import type { SurveyQuestion } from './questions.js';
 
 // Between the pages nothing is stored and no cookie is set: the answers so far travel in the form,
