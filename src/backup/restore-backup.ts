@@ -56,12 +56,23 @@ export async function restoreBackup(s: Pick<Services, 'db'>, path: string): Prom
   return { rows };
 }
 
-/** The file's lines, unzipped; a missing or corrupt file ends the loop with its error instead of hanging. */
-function readLines(path: string): AsyncIterable<string> {
+/** The file's lines, unzipped; a missing or corrupt file ends the loop with its error, never hangs or escapes. */
+async function* readLines(path: string): AsyncGenerator<string> {
   const source = createReadStream(path);
   const unzip = createGunzip();
-  source.on('error', (error) => unzip.destroy(error));
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+    source.destroy();
+    unzip.destroy();
+  };
+  source.on('error', fail);
+  unzip.on('error', fail);
   const lines = createInterface({ input: source.pipe(unzip), crlfDelay: Infinity });
-  unzip.on('error', (error) => lines.emit('error', error));
-  return lines;
+  unzip.on('close', () => lines.close());
+  for await (const line of lines) {
+    if (failure) break;
+    yield line;
+  }
+  if (failure) throw failure;
 }
