@@ -46,6 +46,13 @@ describe('case inbox', () => {
     expect(await count('route=ethics&status=received')).toBe(0);
     // All were received in October and the clock stands in November: every unacknowledged one is overdue.
     expect(await count('overdue=1')).toBe(65);
+    // Each row names its next legal deadline and marks it when passed; acknowledged ones wait for feedback.
+    const received = (await client.get('/staff/cases?status=received')).html;
+    expect(received).toMatch(/ontvangst bevestigen uiterlijk \d+ oktober 2026<strong class="app-overdue"> · termijn verstreken<\/strong>/);
+    const acknowledged = (await client.get('/staff/cases?status=acknowledged')).html;
+    expect(acknowledged).toContain('terugkoppeling uiterlijk');
+    expect(acknowledged).not.toContain('termijn verstreken');
+    expect(received).toContain('nog niet beoordeeld');
     const newest = ids((await client.get('/staff/cases?sort=newest')).html)[0];
     const oldest = ids((await client.get('/staff/cases?sort=oldest')).html)[0];
     expect(newest).not.toBe(oldest);

@@ -5,7 +5,7 @@ import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { caseStatuses } from '../cases/lifecycle.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
-import { computeDeadlines, type Deadlines } from './deadlines.js';
+import { computeDeadlines, localDate, type Deadlines } from './deadlines.js';
 
 export interface InboxItem {
   id: string;
@@ -14,6 +14,10 @@ export interface InboxItem {
   anonymity: string;
   receivedAt: Date;
   deadlines: Deadlines;
+  /** The commission's classification, once assessed. */
+  kind: string | null;
+  /** The legal deadline that comes next for this case, and whether it has passed (local dates). */
+  nextDeadline: { kind: 'acknowledge' | 'feedback'; date: string; overdue: boolean } | null;
   reporterWroteLast: boolean;
 }
 
@@ -45,6 +49,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   authorize(actor, 'cases.list');
   const query = inboxQuerySchema.parse(rawQuery ?? {});
   const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  const today = localDate(s.now(), timeZone);
   // Walk the cases in date order and keep those this handler holds a key for: with an index on
   // the date this reads one page, not every case, however many there are. No total is counted
   // for the same reason; one row more than a page tells whether there is a next page.
@@ -63,6 +68,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
       routeCode: cases.routeCode,
       status: cases.status,
       anonymity: cases.anonymity,
+      kind: cases.kind,
       receivedAt: cases.receivedAt,
       acknowledgedAt: cases.acknowledgedAt,
       feedbackExtendedTo: cases.feedbackExtendedTo,
@@ -78,14 +84,25 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
     page,
     hasNext: rows.length > PAGE_SIZE,
     query,
-    items: rows.slice(0, PAGE_SIZE).map((row) => ({
-      id: row.id,
-      routeCode: row.routeCode,
-      status: row.status,
-      anonymity: row.anonymity,
-      receivedAt: row.receivedAt,
-      deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
-      reporterWroteLast: !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
-    })),
+    items: rows.slice(0, PAGE_SIZE).map((row) => {
+      const deadlines = computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo);
+      const next =
+        row.status === 'received'
+          ? { kind: 'acknowledge' as const, date: deadlines.acknowledgeBy }
+          : ['acknowledged', 'assessed', 'in_handling', 'concluded'].includes(row.status)
+            ? { kind: 'feedback' as const, date: deadlines.feedbackBy }
+            : null;
+      return {
+        id: row.id,
+        routeCode: row.routeCode,
+        status: row.status,
+        anonymity: row.anonymity,
+        receivedAt: row.receivedAt,
+        deadlines,
+        kind: row.kind,
+        nextDeadline: next ? { ...next, overdue: today > next.date } : null,
+        reporterWroteLast: !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
+      };
+    }),
   };
 }

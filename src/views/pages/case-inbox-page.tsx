@@ -38,8 +38,9 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
               <tr class="utrecht-table__row">
                 <th class="utrecht-table__header-cell" scope="col">{t('case.received')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('cases.route')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('cases.kind')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('case.status')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('case.acknowledgeBy')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('cases.nextDeadline')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('cases.open')}</th>
               </tr>
             </thead>
@@ -48,11 +49,21 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
                 <tr class="utrecht-table__row">
                   <td class="utrecht-table__cell">{formatDateTime(item.receivedAt, lang, props.timeZone)}</td>
                   <td class="utrecht-table__cell">{routeName(item.routeCode)}</td>
+                  <td class="utrecht-table__cell">{item.kind ? t(`case.kind.${item.kind}` as MessageKey) : t('cases.notAssessed')}</td>
                   <td class="utrecht-table__cell">
                     {t(`case.status.${item.status}` as MessageKey)}
                     {item.reporterWroteLast ? ` · ${t('cases.newMessage')}` : ''}
                   </td>
-                  <td class="utrecht-table__cell">{formatDate(item.deadlines.acknowledgeBy, lang)}</td>
+                  <td class="utrecht-table__cell">
+                    {item.nextDeadline ? (
+                      <>
+                        {t(item.nextDeadline.kind === 'acknowledge' ? 'cases.deadline.acknowledge' : 'cases.deadline.feedback', { date: formatDate(item.nextDeadline.date, lang) })}
+                        {item.nextDeadline.overdue ? <strong class="app-overdue">{` · ${t('cases.overdueMark')}`}</strong> : null}
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
                   <td class="utrecht-table__cell">
                     <Link href={href(`/staff/cases/${item.id}`)}>{t('cases.openCase')}</Link>
                   </td>
