@@ -5,7 +5,7 @@ import { surveyOrganisations, surveyResponses, surveyWaveOrganisations, surveyWa
 import { generateInvitationCodes } from '../src/domain/surveys/invitation-codes.js';
 import { standardQuestions, type SurveyQuestion } from '../src/domain/surveys/questions.js';
 import { computeResults, loadAnswers } from '../src/domain/surveys/results.js';
-import { getWave } from '../src/domain/surveys/waves.js';
+import { getWaveDefinition } from '../src/domain/surveys/waves.js';
 import type { Services } from '../src/services.js';
 
 export async function benchSurveys(s: Services, respondents: number, codes: number): Promise<{ codesMs: number; aggregateMs: number; plainMs: number }> {
@@ -34,7 +34,7 @@ export async function benchSurveys(s: Services, respondents: number, codes: numb
   await s.db.execute(sql`analyze survey_responses`);
 
   const aggregateStart = performance.now();
-  const summary = await getWave(s, wave!.id);
+  const summary = await getWaveDefinition(s, wave!.id);
   computeResults(summary, await loadAnswers(s, wave!.id), s.config.surveyMinGroup);
   const aggregateMs = performance.now() - aggregateStart;
 

@@ -4,6 +4,7 @@ import { translator } from '../i18n/index.js';
 import { getOrganisation } from '../domain/organisation/get-organisation.js';
 import { addDays, computeDeadlines, localDate } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
+import { awaitingFeedback, type CaseStatus } from '../domain/cases/lifecycle.js';
 import { claimJob, finishJob, releaseJob } from './claim-job.js';
 import { keyHoldersOf } from './staff-recipients.js';
 
@@ -11,7 +12,6 @@ import { keyHoldersOf } from './staff-recipients.js';
 export const ACKNOWLEDGE_LEAD_DAYS = 2;
 export const FEEDBACK_LEAD_DAYS = 14;
 
-const beforeFeedback = ['acknowledged', 'assessed', 'in_handling', 'concluded'];
 
 /**
  * One reminder per deadline of each open case, to everyone holding its key; one mail per person
@@ -27,7 +27,7 @@ export async function sendDeadlineReminders(s: Services): Promise<number> {
   const open = await s.db
     .select({ id: cases.id, status: cases.status, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, extendedTo: cases.feedbackExtendedTo })
     .from(cases)
-    .where(inArray(cases.status, ['received', ...beforeFeedback]));
+    .where(inArray(cases.status, ['received', ...awaitingFeedback]));
 
   const due: Array<{ key: string; caseId: string }> = [];
   for (const c of open) {
@@ -35,7 +35,7 @@ export async function sendDeadlineReminders(s: Services): Promise<number> {
     if (c.status === 'received' && today >= addDays(deadlines.acknowledgeBy, -ACKNOWLEDGE_LEAD_DAYS)) {
       due.push({ key: `reminder:acknowledge:${c.id}:${deadlines.acknowledgeBy}`, caseId: c.id });
     }
-    if (beforeFeedback.includes(c.status) && today >= addDays(deadlines.feedbackBy, -FEEDBACK_LEAD_DAYS)) {
+    if (awaitingFeedback.includes(c.status as CaseStatus) && today >= addDays(deadlines.feedbackBy, -FEEDBACK_LEAD_DAYS)) {
       due.push({ key: `reminder:feedback:${c.id}:${deadlines.feedbackBy}`, caseId: c.id });
     }
   }

@@ -15,13 +15,12 @@ import { getRoute } from '../routes/get-route.js';
 import { validate } from '../validate.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { insertSealedEntry } from './insert-entry.js';
-import { caseStatuses } from './lifecycle.js';
+import { openStatuses } from './lifecycle.js';
 
 const reason = z.string().trim().max(5000, { error: 'errors.field.tooLong' }).min(1, { error: 'errors.field.required' });
 export const identityRequestSchema = z.object({ reason });
 export const identityDecisionSchema = z.object({ decision: z.enum(['grant', 'refuse'], { error: 'errors.choice.required' }), reason });
 
-const open = caseStatuses.filter((status) => status !== 'closed');
 
 async function hasIdentityCopy(db: Db | Tx, caseId: string, userId: string) {
   const rows = await db.select({ userId: caseIdentities.custodianUserId }).from(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, userId)));
@@ -40,7 +39,7 @@ export async function isCustodianOf(s: Pick<Services, 'db'>, actor: StaffActor, 
 export async function requestIdentity(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(identityRequestSchema, input);
   const requestId = randomUUID();
-  await caseStep(s, actor, caseId, open, 'identity.requested', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, openStatuses, 'identity.requested', async ({ tx, current, at }) => {
     const [row] = await tx.select({ anonymity: cases.anonymity }).from(cases).where(eq(cases.id, caseId));
     // Nothing to ask for an anonymous report, nor by someone who can already see it.
     if (row?.anonymity === 'anonymous' || (await hasIdentityCopy(tx, caseId, actor!.userId))) throw new AppError('conflict');
@@ -64,7 +63,7 @@ export async function decideIdentityRequest(s: Services, actor: StaffActor | nul
   const form = validate(identityDecisionSchema, input);
   requireId(requestId);
   if (!actor || !(await isCustodianOf(s, actor, caseId))) throw new AppError('forbidden');
-  await caseStep(s, actor, caseId, open, form.decision === 'grant' ? 'identity.granted' : 'identity.refused', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, openStatuses, form.decision === 'grant' ? 'identity.granted' : 'identity.refused', async ({ tx, current, at }) => {
     const [request] = await tx.select().from(identityRequests).where(and(eq(identityRequests.id, requestId), eq(identityRequests.caseId, caseId))).for('update');
     if (!request || request.status !== 'pending') throw new AppError('conflict');
     await tx.update(identityRequests).set({ status: form.decision === 'grant' ? 'granted' : 'refused', decidedBy: actor.userId, decidedAt: at }).where(eq(identityRequests.id, requestId));

@@ -9,7 +9,7 @@ import type { CaseView, StaffActor } from '../reports/open-case.js';
 import { validate } from '../validate.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { insertSealedEntry } from './insert-entry.js';
-import type { CaseStatus } from './lifecycle.js';
+import { awaitingFeedback } from './lifecycle.js';
 
 /** The commission's repertoire; the kind is kept as metadata so that later figures can show what helps. */
 export const interventionKinds = [
@@ -24,7 +24,6 @@ export const interventionKinds = [
   'no_further_action',
 ] as const;
 
-const workingStatuses: readonly CaseStatus[] = ['acknowledged', 'assessed', 'in_handling', 'concluded'];
 const text = (max: number) => z.string().trim().max(max, { error: 'errors.field.tooLong' }).min(1, { error: 'errors.field.required' });
 
 export const interventionSchema = z.object({
@@ -38,7 +37,7 @@ export const interventionResultSchema = z.object({ result: text(10_000) });
 export async function recordIntervention(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(interventionSchema, input);
   const interventionId = randomUUID();
-  await caseStep(s, actor, caseId, workingStatuses, 'intervention.recorded', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, awaitingFeedback, 'intervention.recorded', async ({ tx, current, at }) => {
     await tx.insert(caseInterventions).values({ id: interventionId, caseId, kind: form.kind, recordedBy: actor!.userId, recordedAt: at });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'intervention', interventionId, ...form });
     return {};
@@ -49,7 +48,7 @@ export async function recordIntervention(s: Services, actor: StaffActor | null, 
 export async function recordInterventionResult(s: Services, actor: StaffActor | null, caseId: string, interventionId: string, input: unknown): Promise<void> {
   const form = validate(interventionResultSchema, input);
   requireId(interventionId);
-  await caseStep(s, actor, caseId, [...workingStatuses, 'feedback_given'], 'intervention.result', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, [...awaitingFeedback, 'feedback_given'], 'intervention.result', async ({ tx, current, at }) => {
     const updated = await tx
       .update(caseInterventions)
       .set({ resultRecordedAt: at })

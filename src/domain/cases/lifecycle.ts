@@ -15,6 +15,11 @@ import { caseStep, entryTarget } from './case-step.js';
 export const caseStatuses = ['received', 'acknowledged', 'assessed', 'in_handling', 'concluded', 'feedback_given', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
+/** Acknowledged but no feedback yet: the 3-month feedback deadline runs and can be extended. */
+export const awaitingFeedback: readonly CaseStatus[] = ['acknowledged', 'assessed', 'in_handling', 'concluded'];
+/** Everything before closing: work on the case is still possible. */
+export const openStatuses: readonly CaseStatus[] = caseStatuses.filter((status) => status !== 'closed');
+
 /** The one step forward from each status (acknowledging and assessing have their own forms). */
 export const nextStatus: Partial<Record<CaseStatus, CaseStatus>> = {
   assessed: 'in_handling',
@@ -83,7 +88,7 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
 export async function extendFeedbackDeadline(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(extensionSchema, input);
   const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
-  await caseStep(s, actor, caseId, ['acknowledged', 'assessed', 'in_handling', 'concluded'], 'case.feedback-extended', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, awaitingFeedback, 'case.feedback-extended', async ({ tx, current, at }) => {
     const until = addMonths(computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo).feedbackBy, Number(form.months));
     const language = current.language === 'en' ? 'en' : 'nl';
     const text = translator(language)('case.extension.message', { date: formatDate(until, language), reason: form.reason });

@@ -11,7 +11,7 @@ import type { StaffActor } from '../reports/open-case.js';
 import { validate } from '../validate.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { insertSealedEntry } from './insert-entry.js';
-import { caseStatuses } from './lifecycle.js';
+import { openStatuses } from './lifecycle.js';
 
 export const minutesSchema = z.object({
   meetingOn: z.iso.date({ error: 'errors.date.invalid' }),
@@ -28,7 +28,7 @@ export const minutesAnswerSchema = z
 export async function recordMinutes(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(minutesSchema, input);
   const minutesId = randomUUID();
-  await caseStep(s, actor, caseId, caseStatuses.filter((st) => st !== 'closed'), 'minutes.recorded', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, openStatuses, 'minutes.recorded', async ({ tx, current, at }) => {
     await tx.insert(caseMinutes).values({ id: minutesId, caseId, recordedAt: at });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'minutes', minutesId, meetingOn: form.meetingOn, text: form.text });
     return {};

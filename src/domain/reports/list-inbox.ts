@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { caseKeys, cases } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { caseStatuses } from '../cases/lifecycle.js';
+import { awaitingFeedback, caseStatuses, type CaseStatus } from '../cases/lifecycle.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { computeDeadlines, localDate, type Deadlines } from './deadlines.js';
 
@@ -89,7 +89,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
       const next =
         row.status === 'received'
           ? { kind: 'acknowledge' as const, date: deadlines.acknowledgeBy }
-          : ['acknowledged', 'assessed', 'in_handling', 'concluded'].includes(row.status)
+          : awaitingFeedback.includes(row.status as CaseStatus)
             ? { kind: 'feedback' as const, date: deadlines.feedbackBy }
             : null;
       return {

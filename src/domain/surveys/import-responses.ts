@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { parseCsv } from './csv.js';
 import { ORG, type SurveyQuestion } from './questions.js';
 import { encodeAnswer, type SurveyDraft } from './respond.js';
-import { getWave } from './waves.js';
+import { getWaveDefinition } from './waves.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -34,7 +34,7 @@ export class ImportRefused extends Error {
  */
 export async function importResponses(s: Pick<Services, 'db'>, actor: Actor | null, waveId: string, csv: string): Promise<number> {
   authorize(actor, 'surveys.manage');
-  const wave = await getWave(s, waveId);
+  const wave = await getWaveDefinition(s, waveId);
   if (wave.status !== 'open') throw new AppError('conflict');
   const rows = parseCsv(csv);
   if (rows.length < 2) throw new ImportRefused([], 'empty');

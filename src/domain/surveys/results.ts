@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
-import { surveyResponses } from '../../db/schema.js';
+import { asc, eq, sql } from 'drizzle-orm';
+import { surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { SurveyQuestion } from './questions.js';
 import { questionIndex } from './questions.js';
 import { suppressCells, type AdditiveTable } from './suppression.js';
-import type { WaveSummary } from './waves.js';
+import { getWaveDefinition, type WaveDefinition } from './waves.js';
 
 export interface Figure {
   n: number;
@@ -24,7 +24,6 @@ export interface WaveResults {
   statements: StatementResult[];
   /** Subgroup keys in display order, per breakdown. */
   levels: string[];
-  organisations: WaveSummary['organisations'];
   k: number;
 }
 
@@ -63,7 +62,7 @@ export async function loadAnswers(s: Pick<Services, 'db'>, waveId: string): Prom
  * other organisations together, each job level and the pressure yes/no groups, with small
  * numbers suppressed together with their complementary cells.
  */
-export function computeResults(wave: WaveSummary, rows: ReadonlyArray<{ organisationId: string; answers: ReadonlyArray<number | null> }>, k: number): WaveResults {
+export function computeResults(wave: WaveDefinition, rows: ReadonlyArray<{ organisationId: string; answers: ReadonlyArray<number | null> }>, k: number): WaveResults {
   const statements = wave.questions.map((q, index) => ({ q, index })).filter(({ q }) => q.type === 'agree5');
   const levelQuestion = questionIndex(wave.questions, 'LEVEL');
   const pressureQuestion = questionIndex(wave.questions, 'PRESSURE');
@@ -123,7 +122,7 @@ export function computeResults(wave: WaveSummary, rows: ReadonlyArray<{ organisa
     for (const [id, v] of raw) figures.set(id, { n: n.get(id)!, agree: v[3]! + v[4]!, disagree: v[0]! + v[1]!, suppressed: hidden.has(id) });
     return { code: q.code, label: q.label, figures };
   });
-  return { statements: results, levels: levelCodes, organisations: wave.organisations, k };
+  return { statements: results, levels: levelCodes, k };
 }
 
 /**
@@ -131,7 +130,7 @@ export function computeResults(wave: WaveSummary, rows: ReadonlyArray<{ organisa
  * everyone as one organisation plus "all others", "all others" by organisation, each
  * organisation by job level and by pressure answer, and the pressure groups by organisation.
  */
-export function additiveTables(wave: Pick<WaveSummary, 'organisations'>, levelCodes: readonly string[]): AdditiveTable[] {
+export function additiveTables(wave: Pick<WaveDefinition, 'organisations'>, levelCodes: readonly string[]): AdditiveTable[] {
   const sectorsPresent = [...new Set(wave.organisations.map((o) => o.sector))];
   const tables: AdditiveTable[] = [{ total: groupId.all, parts: sectorsPresent.map(groupId.sector), preferTotal: true }];
   for (const sector of sectorsPresent) tables.push({ total: groupId.sector(sector), parts: wave.organisations.filter((o) => o.sector === sector).map((o) => groupId.org(o.id)), preferTotal: true });
@@ -150,4 +149,29 @@ export function additiveTables(wave: Pick<WaveSummary, 'organisations'>, levelCo
 export function share(figure: Figure | undefined, part: 'agree' | 'disagree'): number | null {
   if (!figure || figure.suppressed || figure.n === 0) return null;
   return Math.round((figure[part] / figure.n) * 1000) / 10;
+}
+
+export interface TrendPoint {
+  waveId: string;
+  waveName: string;
+  results: WaveResults;
+}
+
+/**
+ * The same organisation in every wave it took part in, oldest first. The wave already computed
+ * for the page is passed in, so its answers are not read twice.
+ */
+export async function trendsFor(s: Pick<Services, 'db'>, organisationId: string, current: { waveId: string; results: WaveResults }, k: number): Promise<TrendPoint[]> {
+  const waves = await s.db
+    .select({ id: surveyWaves.id, name: surveyWaves.name })
+    .from(surveyWaveOrganisations)
+    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyWaveOrganisations.waveId))
+    .where(eq(surveyWaveOrganisations.organisationId, organisationId))
+    .orderBy(asc(surveyWaves.createdAt));
+  const points: TrendPoint[] = [];
+  for (const w of waves) {
+    const results = w.id === current.waveId ? current.results : computeResults(await getWaveDefinition(s, w.id), await loadAnswers(s, w.id), k);
+    points.push({ waveId: w.id, waveName: w.name, results });
+  }
+  return points;
 }

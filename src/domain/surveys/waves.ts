@@ -52,33 +52,46 @@ export async function createWave(s: Pick<Services, 'db'>, actor: Actor | null, i
   });
 }
 
-export interface WaveSummary {
+/** A wave as respondents, imports and the results need it: questions and who takes part. */
+export interface WaveDefinition {
   id: string;
   name: string;
   status: 'open' | 'closed';
   createdAt: Date;
   questions: SurveyQuestion[];
   hasOpenLink: boolean;
+  organisations: Array<{ id: string; name: string; sector: string }>;
+}
+
+/** The analyst's view adds participation: codes issued and responses per organisation. */
+export interface WaveSummary extends WaveDefinition {
   organisations: Array<{ id: string; name: string; sector: string; invited: number; responses: number }>;
 }
 
-export async function getWave(s: Pick<Services, 'db'>, waveId: string): Promise<WaveSummary> {
+/** Cheap: no counting. This is what every respondent page loads. */
+export async function getWaveDefinition(s: Pick<Services, 'db'>, waveId: string): Promise<WaveDefinition> {
   requireId(waveId);
   const [wave] = await s.db.select().from(surveyWaves).where(eq(surveyWaves.id, waveId));
   if (!wave) throw new AppError('not_found');
   const organisations = await s.db
-    .select({
-      id: surveyOrganisations.id,
-      name: surveyOrganisations.name,
-      sector: surveyOrganisations.sector,
-      invited: surveyWaveOrganisations.invited,
-      responses: sql<number>`(select count(*)::int from ${surveyResponses} where ${surveyResponses.waveId} = ${waveId} and ${surveyResponses.organisationId} = ${surveyOrganisations.id})`,
-    })
+    .select({ id: surveyOrganisations.id, name: surveyOrganisations.name, sector: surveyOrganisations.sector })
     .from(surveyWaveOrganisations)
     .innerJoin(surveyOrganisations, eq(surveyOrganisations.id, surveyWaveOrganisations.organisationId))
     .where(eq(surveyWaveOrganisations.waveId, waveId))
     .orderBy(asc(surveyOrganisations.name));
   return { id: wave.id, name: wave.name, status: wave.status, createdAt: wave.createdAt, questions: wave.questions as SurveyQuestion[], hasOpenLink: !!wave.openLinkHash, organisations };
+}
+
+export async function getWave(s: Pick<Services, 'db'>, waveId: string): Promise<WaveSummary> {
+  const wave = await getWaveDefinition(s, waveId);
+  const counts = await s.db
+    .select({ organisationId: surveyWaveOrganisations.organisationId, invited: surveyWaveOrganisations.invited, responses: sql<number>`count(${surveyResponses.id})::int` })
+    .from(surveyWaveOrganisations)
+    .leftJoin(surveyResponses, and(eq(surveyResponses.waveId, surveyWaveOrganisations.waveId), eq(surveyResponses.organisationId, surveyWaveOrganisations.organisationId)))
+    .where(eq(surveyWaveOrganisations.waveId, waveId))
+    .groupBy(surveyWaveOrganisations.organisationId, surveyWaveOrganisations.invited);
+  const byOrg = new Map(counts.map((c) => [c.organisationId, c]));
+  return { ...wave, organisations: wave.organisations.map((o) => ({ ...o, invited: byOrg.get(o.id)?.invited ?? 0, responses: byOrg.get(o.id)?.responses ?? 0 })) };
 }
 
 export async function listWaves(s: Pick<Services, 'db'>) {

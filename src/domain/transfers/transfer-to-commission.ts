@@ -6,7 +6,7 @@ import type { Services } from '../../services.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { caseStep, entryTarget } from '../cases/case-step.js';
 import { insertSealedEntry } from '../cases/insert-entry.js';
-import { caseKinds, caseStatuses } from '../cases/lifecycle.js';
+import { caseKinds, openStatuses } from '../cases/lifecycle.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
 import type { CaseView, StaffActor } from '../reports/open-case.js';
@@ -36,7 +36,7 @@ export const transferAnswerSchema = z.object({
 export async function proposeTransfer(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(proposalSchema, input);
   const transferId = randomUUID();
-  await caseStep(s, actor, caseId, caseStatuses.filter((st) => st !== 'closed'), 'transfer.proposed', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, openStatuses, 'transfer.proposed', async ({ tx, current, at }) => {
     const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
     if (!transferringRoutes.includes(row!.route as (typeof transferringRoutes)[number])) throw new AppError('conflict');
     const open = await tx.select({ id: caseTransfers.id }).from(caseTransfers).where(and(eq(caseTransfers.caseId, caseId), eq(caseTransfers.status, 'proposed')));

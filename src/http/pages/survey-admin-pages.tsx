@@ -3,25 +3,25 @@ import { AppError } from '../../domain/errors.js';
 import { toCsv } from '../../domain/surveys/csv.js';
 import { ImportRefused, importResponses, MAX_IMPORT_BYTES } from '../../domain/surveys/import-responses.js';
 import { createOpenLink, generateInvitationCodes } from '../../domain/surveys/invitation-codes.js';
-import { computeResults, groupId, loadAnswers, share, type Figure, type WaveResults } from '../../domain/surveys/results.js';
+import { computeResults, groupId, loadAnswers, share, trendsFor, type Figure, type WaveResults } from '../../domain/surveys/results.js';
 import { addSurveyOrganisation, closeWave, createWave, getWave, listSurveyOrganisations, listWaves, type WaveSummary } from '../../domain/surveys/waves.js';
-import { surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
-import { and, asc, eq } from 'drizzle-orm';
 import type { Services } from '../../services.js';
-import { ResultsPage, type TrendPoint } from '../../views/pages/surveys/results-page.js';
+import { ResultsPage } from '../../views/pages/surveys/results-page.js';
 import { SurveysPage } from '../../views/pages/surveys/surveys-page.js';
 import { WavePage, type WavePageProps } from '../../views/pages/surveys/wave-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import { handleForm, list, readFiles, readForm, redirectTo, text } from './form-input.js';
+import { handleForm, list, readFiles, readForm, redirectTo, text, withFormFieldNames } from './form-input.js';
 import { requireStaff } from './require-staff.js';
+import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 
 // The analyst's pages. Surveys never touch case data; the analyst never sees a single response.
 export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
   const k = s.config.surveyMinGroup;
 
   async function overview(c: Context<AppEnv>, values?: Record<string, string | string[]>, saved = false) {
-    return <SurveysPage waves={await listWaves(s)} organisations={await listSurveyOrganisations(s)} values={values} saved={saved} />;
+    const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+    return <SurveysPage waves={await listWaves(s)} organisations={await listSurveyOrganisations(s)} values={values} saved={saved} timeZone={timeZone} />;
   }
 
   app.get('/staff/surveys', async (c) => {
@@ -36,12 +36,8 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        try {
-          return redirectTo(c, `/staff/surveys/${await createWave(s, actor, input)}`);
-        } catch (error) {
-          if (error instanceof AppError) throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: e.field === 'name' ? 'waveName' : e.field })));
-          throw error;
-        }
+        const waveId = await withFormFieldNames({ name: 'waveName' }, () => createWave(s, actor, input));
+        return redirectTo(c, `/staff/surveys/${waveId}`);
       },
       { title: c.get('t')('surveys.title'), body: () => overview(c, form) },
     );
@@ -53,12 +49,7 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        try {
-          await addSurveyOrganisation(s, actor, { name: text(form, 'orgName'), sector: text(form, 'sector') });
-        } catch (error) {
-          if (error instanceof AppError) throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: e.field === 'name' ? 'orgName' : e.field })));
-          throw error;
-        }
+        await withFormFieldNames({ name: 'orgName' }, () => addSurveyOrganisation(s, actor, { name: text(form, 'orgName'), sector: text(form, 'sector') }));
         return redirectTo(c, '/staff/surveys?saved=1');
       },
       { title: c.get('t')('surveys.title'), body: () => overview(c, form) },
@@ -125,26 +116,10 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     return { wave, results: computeResults(wave, await loadAnswers(s, waveId), k), org };
   }
 
-  /** The same organisation in every wave it took part in, oldest first. */
-  async function trendsFor(organisationId: string): Promise<TrendPoint[]> {
-    const waves = await s.db
-      .select({ id: surveyWaves.id, name: surveyWaves.name })
-      .from(surveyWaveOrganisations)
-      .innerJoin(surveyWaves, eq(surveyWaves.id, surveyWaveOrganisations.waveId))
-      .where(and(eq(surveyWaveOrganisations.organisationId, organisationId)))
-      .orderBy(asc(surveyWaves.createdAt));
-    const points: TrendPoint[] = [];
-    for (const w of waves) {
-      const wave = await getWave(s, w.id);
-      points.push({ waveName: w.name, results: computeResults(wave, await loadAnswers(s, w.id), k) });
-    }
-    return points;
-  }
-
   app.get('/staff/surveys/:id/results', async (c) => {
     requireStaff(c, 'surveys.manage');
     const { wave, results, org } = await resultsFor(c.req.param('id'), c.req.query('org'));
-    return render(c, c.get('t')('surveys.results.title'), <ResultsPage wave={wave} results={results} organisationId={org} trends={await trendsFor(org)} />);
+    return render(c, c.get('t')('surveys.results.title'), <ResultsPage wave={wave} results={results} organisationId={org} trends={await trendsFor(s, org, { waveId: wave.id, results }, k)} />);
   });
 
   // Every table of the results page as CSV; hidden figures are empty with a note, never the number.
@@ -157,7 +132,7 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="resultaten-${table === 'trends' ? 'trends' : table}.csv"`, 'cache-control': 'no-store' };
     if (table === 'trends') {
       const rows: Array<Array<string | number>> = [['statement', 'wave', 'agree_percent', 'n', 'hidden']];
-      for (const point of await trendsFor(org)) {
+      for (const point of await trendsFor(s, org, { waveId: wave.id, results }, k)) {
         for (const st of point.results.statements) {
           const f = st.figures.get(groupId.org(org));
           rows.push([st.code, point.waveName, share(f, 'agree') ?? '', f && !f.suppressed ? f.n : '', f?.suppressed ? `fewer than ${k}` : '']);

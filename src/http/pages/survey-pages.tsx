@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import type { SurveyQuestion } from '../../domain/surveys/questions.js';
 import { applySection, openSurveyDraft, sealSurveyDraft, sectionsFor, startWithCode, startWithOpenLink, submitSurveyResponse, type Section, type SurveyDraft } from '../../domain/surveys/respond.js';
-import { getWave } from '../../domain/surveys/waves.js';
+import { getWaveDefinition } from '../../domain/surveys/waves.js';
 import type { Services } from '../../services.js';
 import { SurveyCodePage, SurveySectionPage, SurveyThanksPage } from '../../views/pages/surveys/respondent-pages.js';
 import type { AppEnv } from '../env.js';
@@ -15,7 +15,7 @@ export function surveyPages(app: Hono<AppEnv>, s: Services) {
   const title = (c: Context<AppEnv>) => c.get('t')('survey.title');
 
   async function section(c: Context<AppEnv>, draft: SurveyDraft, at: Section, errors: FieldError[] = []) {
-    const wave = await getWave(s, draft.waveId);
+    const wave = await getWaveDefinition(s, draft.waveId);
     const sections = sectionsFor(wave.questions, draft);
     const position = Math.max(0, sections.indexOf(at));
     return render(
@@ -49,7 +49,7 @@ export function surveyPages(app: Hono<AppEnv>, s: Services) {
     const draft = openSurveyDraft(s, text(form, '_draft'));
     // An expired or altered draft: nothing was stored, so say so and start again.
     if (!draft) throw new AppError('token_invalid');
-    const wave = await getWave(s, draft.waveId);
+    const wave = await getWaveDefinition(s, draft.waveId);
     const questions: SurveyQuestion[] = wave.questions;
     const at = text(form, '_at') as Section;
     const errors = applySection(questions, draft, at, form);

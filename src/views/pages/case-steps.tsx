@@ -1,5 +1,5 @@
 import type { CaseView } from '../../domain/reports/open-case.js';
-import { caseKinds, nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
+import { awaitingFeedback, caseKinds, nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
 import { ChoiceGroup, Form, SubmitButton, TextArea } from '../components/form.js';
@@ -47,7 +47,7 @@ export function CaseSteps(props: { view: CaseView }) {
         </Form>
       ) : null}
       {status === 'closed' ? <P>{t('case.steps.closed')}</P> : null}
-      {['acknowledged', 'assessed', 'in_handling', 'concluded'].includes(status) ? (
+      {awaitingFeedback.includes(status) ? (
         <Form action={`/staff/cases/${v.id}/extend`}>
           <H2>{t('case.extension.title')}</H2>
           <P>{t('case.extension.help')}</P>

@@ -1,15 +1,10 @@
-import { groupId, share, type Figure, type WaveResults } from '../../../domain/surveys/results.js';
+import { groupId, share, type Figure, type TrendPoint, type WaveResults } from '../../../domain/surveys/results.js';
 import type { WaveSummary } from '../../../domain/surveys/waves.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { BarChart } from '../../components/bar-chart.js';
 import { ChoiceGroup, Form, SubmitButton } from '../../components/form.js';
 import { H1, H2, Link, P } from '../../components/text.js';
 import { useUi } from '../../ui-context.js';
-
-export interface TrendPoint {
-  waveName: string;
-  results: WaveResults;
-}
 
 /** One organisation's results: itself, its sector and all others; by job level; pressure yes against no; trends. */
 export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; organisationId: string; trends: TrendPoint[] }) {
@@ -21,6 +16,7 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
     return value === null ? (f && f.n === 0 ? '–' : t('surveys.results.hidden')) : `${value}%`;
   };
   const nOf = (f: Figure | undefined) => (!f || f.suppressed ? t('surveys.results.hidden') : String(f.n));
+  const withN = (f: Figure | undefined) => `${pct(f)} (n ${nOf(f)})`;
   const csv = (table: string) => href(`/staff/surveys/${props.wave.id}/results.csv?org=${org.id}&table=${table}`);
   const num = 'utrecht-table__cell utrecht-table__cell--numeric';
   return (
@@ -63,8 +59,8 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
               <td class={num}>{pct(st.figures.get(groupId.org(org.id)))}</td>
               <td class={num}>{pct(st.figures.get(groupId.org(org.id)), 'disagree')}</td>
               <td class={num}>{nOf(st.figures.get(groupId.org(org.id)))}</td>
-              <td class={num}>{`${pct(st.figures.get(groupId.sector(org.sector)))} (n ${nOf(st.figures.get(groupId.sector(org.sector)))})`}</td>
-              <td class={num}>{`${pct(st.figures.get(groupId.others(org.id)))} (n ${nOf(st.figures.get(groupId.others(org.id)))})`}</td>
+              <td class={num}>{withN(st.figures.get(groupId.sector(org.sector)))}</td>
+              <td class={num}>{withN(st.figures.get(groupId.others(org.id)))}</td>
             </tr>
           ))}
         </tbody>
@@ -89,7 +85,7 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row">{st.code}</th>
               {r.levels.map((level) => (
-                <td class={num}>{`${pct(st.figures.get(groupId.level(org.id, level)))} (n ${nOf(st.figures.get(groupId.level(org.id, level)))})`}</td>
+                <td class={num}>{withN(st.figures.get(groupId.level(org.id, level)))}</td>
               ))}
             </tr>
           ))}
@@ -116,7 +112,7 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row">{st.code}</th>
               {[groupId.pressure(org.id, 'yes'), groupId.pressure(org.id, 'no'), groupId.allPressure('yes'), groupId.allPressure('no')].map((id) => (
-                <td class={num}>{`${pct(st.figures.get(id))} (n ${nOf(st.figures.get(id))})`}</td>
+                <td class={num}>{withN(st.figures.get(id))}</td>
               ))}
             </tr>
           ))}

@@ -10,6 +10,7 @@ export interface SurveysPageProps {
   organisations: Array<{ id: string; name: string; sector: string }>;
   values?: Record<string, string | string[]>;
   saved?: boolean;
+  timeZone: string;
 }
 
 /** The analyst's start: the waves, a new wave from the standard question set, and the organisations that take part. */
@@ -28,7 +29,7 @@ export function SurveysPage(props: SurveysPageProps) {
       <List>
         {props.waves.map((w) => (
           <Item>
-            <Link href={href(`/staff/surveys/${w.id}`)}>{w.name}</Link> ({t(`surveys.status.${w.status}` as MessageKey)}, {formatDateTime(w.createdAt, lang, 'Europe/Amsterdam')})
+            <Link href={href(`/staff/surveys/${w.id}`)}>{w.name}</Link> ({t(`surveys.status.${w.status}` as MessageKey)}, {formatDateTime(w.createdAt, lang, props.timeZone)})
           </Item>
         ))}
       </List>
