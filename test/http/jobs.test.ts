@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq, sql } from 'drizzle-orm';
 import { boot, type Booted } from '../../src/bootstrap.js';
-import { auditLog, cases, caseStatistics } from '../../src/db/schema.js';
+import { auditLog, cases, caseStatistics, receiptAttempts, reporterSessions, sessions, users } from '../../src/db/schema.js';
+import { claimJob, finishJob, LEASE_MS } from '../../src/jobs/claim-job.js';
+import { refreshStatistics } from '../../src/jobs/refresh-statistics.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { createSmtpMailer } from '../../src/mail/mailer.js';
@@ -178,3 +180,41 @@ describe('retention purge', () => {
 function rowsOf(result: unknown): Array<Record<string, unknown>> {
   return ((result as { rows?: Array<Record<string, unknown>> }).rows ?? (result as Array<Record<string, unknown>>));
 }
+
+describe('claims and housekeeping', () => {
+  it('a claim is taken once; an unfinished one is taken over only after its lease, a finished one never', async () => {
+    const at = new Date(Date.UTC(2030, 0, 1, 12, 0, 0));
+    expect(await claimJob(t.services.db, 'test:lease', at)).toBe(true);
+    expect(await claimJob(second.services.db, 'test:lease', at)).toBe(false);
+    // The first instance "crashed": within the lease nobody else may take it; after the lease one may.
+    expect(await claimJob(second.services.db, 'test:lease', new Date(at.getTime() + LEASE_MS - 1000))).toBe(false);
+    expect(await claimJob(second.services.db, 'test:lease', new Date(at.getTime() + LEASE_MS + 1000))).toBe(true);
+    await finishJob(second.services.db, 'test:lease', at);
+    expect(await claimJob(t.services.db, 'test:lease', new Date(at.getTime() + 10 * LEASE_MS))).toBe(false);
+  });
+
+  it('removes expired staff and reporter sessions and old guessing windows', async () => {
+    const now = t.clock.now();
+    const [user] = await t.services.db.select({ id: users.id }).from(users).limit(1);
+    const [someCase] = await t.services.db.select({ id: cases.id }).from(cases).limit(1);
+    await t.services.db.insert(sessions).values({ idHash: new Uint8Array([1, 2, 3]), userId: user!.id, expiresAt: new Date(now.getTime() - 1000) });
+    await t.services.db.insert(sessions).values({ idHash: new Uint8Array([4, 5, 6]), userId: user!.id, expiresAt: new Date(now.getTime() + 3600_000) });
+    await t.services.db.insert(reporterSessions).values({ idHash: new Uint8Array([7, 8, 9]), caseId: someCase!.id, privateKeySealed: new Uint8Array([0]), expiresAt: new Date(now.getTime() - 1000) });
+    await t.services.db.insert(receiptAttempts).values({ bucket: 'test-old', windowStart: new Date(now.getTime() - 24 * 3600_000), failures: 3 });
+    await runDueJobs(t.services);
+    const left = (await t.services.db.select({ idHash: sessions.idHash }).from(sessions)).map((r) => Buffer.from(r.idHash).toString('hex'));
+    expect(left).not.toContain('010203');
+    expect(left).toContain('040506');
+    expect((await t.services.db.select().from(reporterSessions)).map((r) => Buffer.from(r.idHash).toString('hex'))).not.toContain('070809');
+    expect(await t.services.db.select().from(receiptAttempts).where(eq(receiptAttempts.bucket, 'test-old'))).toHaveLength(0);
+  });
+
+  it('refreshes planner statistics once an hour on the embedded database, never on PostgreSQL', async () => {
+    t.clock.ms = Date.UTC(2031, 0, 1, 10, 5, 0);
+    const first = await refreshStatistics(t.services);
+    expect(first).toBe(t.services.database.kind === 'pglite');
+    expect(await refreshStatistics(second.services)).toBe(false);
+    t.clock.advance(3600_000);
+    expect(await refreshStatistics(t.services)).toBe(t.services.database.kind === 'pglite');
+  });
+});
