@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { caseDecisions, cases } from '../../src/db/schema.js';
 import { roles, type Role } from '../../src/domain/access/roles.js';
-import { FormClient, hiddenValue } from '../support/form-client.js';
+import { FormClient } from '../support/form-client.js';
 import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -86,11 +86,7 @@ const actions: { name: string; allowed?: Set<Who>; /** Someone for whom the acti
   { name: 'close the decision', allowed: new Set<Who>(['chair']), run: (c) => postWithOwnToken(c, `/staff/cases/${decisionCaseId}/decision/${decisionId}/close`, {}) },
 ];
 
-/** Posts with the best token this visitor can get: their own session's, or (anonymous) a log-in form's. */
-async function postWithOwnToken(client: FormClient, path: string, fields: Record<string, string>): Promise<number> {
-  const token = hiddenValue((await client.get(client.cookie ? '/staff' : '/login')).html, '_csrf');
-  return (await client.post(path, { ...fields, _csrf: token })).status;
-}
+const postWithOwnToken = async (client: FormClient, path: string, fields: Record<string, string>) => (await client.postWithOwnToken(path, fields)).status;
 
 describe('case actions by role', () => {
   for (const who of everyone) {

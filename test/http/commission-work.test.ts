@@ -39,12 +39,6 @@ async function postOn(client: FormClient, caseId: string, page: string, path: st
   return client.submit(`/staff/cases/${caseId}/${page}`, `/staff/cases/${caseId}/${path}`, fields);
 }
 
-/** Posts where the page offers no such form (the attempt the page does not invite), with the session's own token. */
-async function forcePost(client: FormClient, tokenPage: string, path: string, fields: Record<string, string>) {
-  const token = hiddenValue((await client.get(tokenPage)).html, '_csrf');
-  return client.post(path, { ...fields, _csrf: token });
-}
-
 describe('interventions', () => {
   it('records several, each with who, what and later a result; bad input keeps what was typed', async () => {
     await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Interventies.', WANT: ['conversation'] });
@@ -63,7 +57,7 @@ describe('interventions', () => {
     const resultPath = /action="(\/staff\/cases\/[0-9a-f-]+\/interventions\/[0-9a-f-]+\/result)"/.exec(page.html)![1]!;
     expect((await handler.submit(`/staff/cases/${caseId}/interventions`, resultPath, { result: 'De directeur trekt de opdracht in.' })).status).toBe(303);
     // A result is recorded once.
-    expect((await forcePost(handler, '/staff', resultPath, { result: 'Nog eens.' })).status).toBe(409);
+    expect((await handler.postWithOwnToken(resultPath, { result: 'Nog eens.' })).status).toBe(409);
 
     const html = (await handler.get(`/staff/cases/${caseId}/interventions`)).html;
     expect(html).toContain('Gesprek met de bron van de druk');
@@ -96,19 +90,19 @@ describe('joint decision', () => {
     const [decision] = await t.services.db.select().from(caseDecisions).where(eq(caseDecisions.caseId, caseId));
     expect(decision!.status).toBe('open');
     // The secretary drafts but does not vote, and does not close.
-    expect((await forcePost(sec, '/staff', `/staff/cases/${caseId}/decision/${decision!.id}/vote`, { position: 'agree', voteReason: '' })).status).toBe(403);
-    expect((await forcePost(sec, '/staff', `/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(403);
+    expect((await sec.postWithOwnToken(`/staff/cases/${caseId}/decision/${decision!.id}/vote`, { position: 'agree', voteReason: '' })).status).toBe(403);
+    expect((await sec.postWithOwnToken(`/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(403);
 
     const employer = await handlerFor(employerMember, caseId);
     expect((await postOn(employer, caseId, 'decision', `decision/${decision!.id}/vote`, { position: 'agree', voteReason: '' })).status).toBe(303);
-    expect((await forcePost(employer, '/staff', `/staff/cases/${caseId}/decision/${decision!.id}/vote`, { position: 'dissent', voteReason: 'Toch niet.' })).status).toBe(409);
+    expect((await employer.postWithOwnToken(`/staff/cases/${caseId}/decision/${decision!.id}/vote`, { position: 'dissent', voteReason: 'Toch niet.' })).status).toBe(409);
 
     const staffRep = await handlerFor(staffMember, caseId);
     const noReason = await postOn(staffRep, caseId, 'decision', `decision/${decision!.id}/vote`, { position: 'dissent', voteReason: '' });
     expect(noReason.status).toBe(422);
     expect(noReason.html).toContain('Geef bij een afwijkende mening de reden.');
     expect((await postOn(staffRep, caseId, 'decision', `decision/${decision!.id}/vote`, { position: 'dissent', voteReason: 'Ook de directie moet een aanbeveling krijgen.' })).status).toBe(303);
-    expect((await forcePost(staffRep, '/staff', `/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(403);
+    expect((await staffRep.postWithOwnToken(`/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(403);
 
     const chairClient = await handlerFor(chair, caseId);
     const before = (await chairClient.get(`/staff/cases/${caseId}/decision`)).html;
@@ -131,7 +125,7 @@ describe('joint decision', () => {
     expect(after).toContain('Vastgesteld');
     expect(after).toContain('De secretaris-generaal');
     // Closed is final.
-    expect((await forcePost(chairClient, '/staff', `/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(409);
+    expect((await chairClient.postWithOwnToken(`/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(409);
     const audit = await t.services.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'decision.closed')));
     expect(audit[0]!.detail).toMatchObject({ outcome: 'founded', agree: 1, dissent: 1 });
   });
@@ -148,12 +142,12 @@ describe('identity requests', () => {
     expect(empty.status).toBe(422);
     expect((await postOn(member, caseId, 'identity', 'identity', { requestReason: 'Het onderzoek vraagt een gesprek met de melder.' })).status).toBe(303);
     // One open request at a time.
-    expect((await forcePost(member, '/staff', `/staff/cases/${caseId}/identity`, { requestReason: 'Nog eens.' })).status).toBe(409);
+    expect((await member.postWithOwnToken(`/staff/cases/${caseId}/identity`, { requestReason: 'Nog eens.' })).status).toBe(409);
     const [first] = await t.services.db.select().from(identityRequests).where(eq(identityRequests.caseId, caseId));
     // The requester cannot decide on their own request; neither can another handler.
-    expect((await forcePost(member, '/staff', `/staff/cases/${caseId}/identity/${first!.id}/decide`, { decision: 'grant', decisionReason: 'Zelf.' })).status).toBe(403);
+    expect((await member.postWithOwnToken(`/staff/cases/${caseId}/identity/${first!.id}/decide`, { decision: 'grant', decisionReason: 'Zelf.' })).status).toBe(403);
     const sec = await handlerFor(secretary, caseId);
-    expect((await forcePost(sec, '/staff', `/staff/cases/${caseId}/identity/${first!.id}/decide`, { decision: 'grant', decisionReason: 'Ik.' })).status).toBe(403);
+    expect((await sec.postWithOwnToken(`/staff/cases/${caseId}/identity/${first!.id}/decide`, { decision: 'grant', decisionReason: 'Ik.' })).status).toBe(403);
 
     const custodian = await handlerFor(chair, caseId);
     const page = (await custodian.get(`/staff/cases/${caseId}/identity`)).html;
@@ -183,7 +177,7 @@ describe('identity requests', () => {
     const caseId = await newestCase();
     const member = await handlerFor(staffMember, caseId);
     expect((await member.get(`/staff/cases/${caseId}/identity`)).html).toContain('Deze melding is anoniem');
-    expect((await forcePost(member, '/staff', `/staff/cases/${caseId}/identity`, { requestReason: 'Toch proberen.' })).status).toBe(409);
+    expect((await member.postWithOwnToken(`/staff/cases/${caseId}/identity`, { requestReason: 'Toch proberen.' })).status).toBe(409);
   });
 });
 
@@ -221,7 +215,7 @@ describe('oral reports and minutes', () => {
     expect(noText.status).toBe(422);
     expect(noText.html).toContain('Schrijf wat er anders moet');
     expect((await reporter.submit('/my-report', action, { answer: 'correct', correction: 'Het was anderhalf uur en ik noemde ook de afdelingsdirecteur.' })).status).toBe(303);
-    expect((await forcePost(reporter, '/my-report', action, { answer: 'confirm', correction: '' })).status).toBe(409);
+    expect((await reporter.postWithOwnToken(action, { answer: 'confirm', correction: '' }, '/my-report')).status).toBe(409);
 
     const staffView = (await sec.get(`/staff/cases/${caseId}/minutes`)).html;
     expect(staffView).toContain('De melder corrigeert het verslag:');

@@ -1,10 +1,9 @@
 import { expect } from 'vitest';
-import { hiddenValue, type FormClient } from './form-client.js';
+import type { FormClient } from './form-client.js';
 
 /** Posts one case action with the handler's session token, as the case page's forms do. */
 export async function caseAction(handler: FormClient, caseId: string, action: string, fields: Record<string, string>): Promise<number> {
-  const token = hiddenValue((await handler.get('/staff')).html, '_csrf');
-  return (await handler.post(`/staff/cases/${caseId}/${action}`, { ...fields, _csrf: token })).status;
+  return (await handler.postWithOwnToken(`/staff/cases/${caseId}/${action}`, fields)).status;
 }
 
 /** Acknowledges, assesses and walks a case through every step to closed. */

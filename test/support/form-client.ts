@@ -28,6 +28,16 @@ export class FormClient {
     return this.post(action, { ...fields, _csrf: token });
   }
 
+  /**
+   * Posts where no page offers the form (the attempt a page does not invite), with the best token
+   * this client can get: its session's (bound to the session, so any page's will do), taken from
+   * `tokenPage`; a visitor without a session gets the log-in form's, which is bound elsewhere.
+   */
+  async postWithOwnToken(path: string, fields: Record<string, string | string[]>, tokenPage = this.cookie ? '/staff' : '/login'): Promise<PageResponse> {
+    const token = hiddenValue((await this.get(tokenPage)).html, '_csrf');
+    return this.post(path, { ...fields, _csrf: token });
+  }
+
   async post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<PageResponse> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields)) {
