@@ -8,6 +8,8 @@ export const backupTables: Array<[name: string, table: PgTable]> = [
   ['organisations', schema.organisations],
   ['users', schema.users],
   ['invitations', schema.invitations],
+  ['body_admissions', schema.bodyAdmissions],
+  ['staff_notices', schema.staffNotices],
   ['installation', schema.installation],
   ['routes', schema.routes],
   ['questionnaires', schema.questionnaires],

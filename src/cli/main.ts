@@ -122,7 +122,7 @@ async function run(argv: string[]): Promise<number> {
       }
     } else if (command === 'jobs run') {
       const report = await runDueJobs(services);
-      console.log(`Reminders sent to ${report.reminders} people, digests to ${report.digests}, ${report.purged} cases purged.`);
+      console.log(`Reminders sent to ${report.reminders} people, digests to ${report.digests}, ${report.purged} cases purged. ${report.identitiesReleased} names released after the waiting period.`);
     } else if (command === 'demo') {
       printDemoAccounts(config.baseUrl, await seedDemo(services));
     }

@@ -74,3 +74,26 @@ export function sealCaseKeyForReceipt(sodium: Sodium, receiptKey: Uint8Array, ca
 export function openCaseKeyWithReceipt(sodium: Sodium, receiptKey: Uint8Array, sealed: Uint8Array): Uint8Array | null {
   return openWithKey(sodium, receiptKey, sealed, RECEIPT_SEAL_CONTEXT);
 }
+
+// The reporter's identity is sealed per reader with the case id inside the sealed box, so a
+// sealed identity copied to another case's row (a swap by someone who edits the database) is
+// detected on opening, as moved entries are.
+const IDENTITY_PREFIX = 'tegenspraak:identity:v2:';
+
+export function sealIdentity(sodium: Sodium, recipientPublicKey: Uint8Array, caseId: string, identityJson: string): Uint8Array {
+  return sealToPublicKey(sodium, recipientPublicKey, sodium.from_string(`${IDENTITY_PREFIX}${caseId}\n${identityJson}`));
+}
+
+/**
+ * The identity's JSON text, or null when the key is wrong, the box was altered, or it belongs to
+ * another case. Copies written before the binding (plain JSON) still open: they cannot be bound
+ * after the fact without the custodian's key.
+ */
+export function openIdentity(sodium: Sodium, privateKey: Uint8Array, caseId: string, sealed: Uint8Array): string | null {
+  const plain = openSealed(sodium, publicKeyOf(sodium, privateKey), privateKey, sealed);
+  if (!plain) return null;
+  const text = sodium.to_string(plain);
+  if (text.startsWith('{')) return text;
+  const expected = `${IDENTITY_PREFIX}${caseId}\n`;
+  return text.startsWith(expected) ? text.slice(expected.length) : null;
+}

@@ -21,6 +21,14 @@ export const organisations = pgTable('organisations', {
   /** Months after closing before a case is purged: all content and keys destroyed, an anonymous count kept. */
   retentionMonths: integer('retention_months').notNull().default(24),
   isDemo: boolean('is_demo').notNull().default(false),
+  /**
+   * The commission's own settings (set by its chair, never by the administrator): when a joint
+   * decision may be closed ('all': every admitted, non-recused member voted; 'majority': more
+   * than half did), and how many days a reporter has to object before a granted identity request
+   * releases their name.
+   */
+  decisionQuorum: text('decision_quorum', { enum: ['all', 'majority'] }).notNull().default('all'),
+  identityWaitDays: integer('identity_wait_days').notNull().default(10),
   createdAt: created(),
 });
 
@@ -47,6 +55,8 @@ export const users = pgTable('users', {
   kdfMemLimit: integer('kdf_mem_limit'),
   passwordVerifier: bytes('password_verifier'),
   publicKey: bytes('public_key'),
+  /** Ed25519, derived from the sealed private key (so it is protected exactly like it); signs admissions. */
+  signingPublicKey: bytes('signing_public_key'),
   privateKeyByPassword: bytes('private_key_by_password'),
   privateKeyByRecovery: bytes('private_key_by_recovery'),
   // The TOTP secret must be readable by the server to check codes; it is sealed under the server key.
@@ -87,6 +97,52 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('sessions_user_idx').on(table.userId)],
+);
+
+// ---- Admission of readers ------------------------------------------------------------------------
+// A case role gives no key until an admitted member of the body signs the account's keys. A row
+// here is only as good as its signature: sealing verifies every row up to the body's founding
+// statement, so a row (or a user, role or key) added by editing the database admits nobody.
+export const bodyAdmissions = pgTable(
+  'body_admissions',
+  {
+    id: uuid('id').primaryKey(),
+    body: text('body', { enum: ['commission', 'advisors', 'ethics_panel'] }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roles: text('roles').array().notNull(),
+    boxPublicKey: bytes('box_public_key').notNull(),
+    signingPublicKey: bytes('signing_public_key').notNull(),
+    /** The day of admission (YYYY-MM-DD), part of what is signed. */
+    admittedOn: text('admitted_on').notNull(),
+    /** Null for the founding statement, which its first member signs for themselves. */
+    admittedBy: uuid('admitted_by'),
+    admitterSigningKey: bytes('admitter_signing_key').notNull(),
+    /** The founding statement's text (appointment decision), only on the root. */
+    statement: text('statement'),
+    signature: bytes('signature').notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: uuid('removed_by'),
+    createdAt: created(),
+  },
+  (table) => [index('body_admissions_body_idx').on(table.body), index('body_admissions_user_idx').on(table.userId)],
+);
+
+// Content-free notices on a staff member's home page (an admission, a role change, a text change).
+export const staffNotices = pgTable(
+  'staff_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    detail: jsonb('detail').$type<Record<string, string>>().notNull(),
+    createdAt: created(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (table) => [index('staff_notices_user_idx').on(table.userId, table.createdAt)],
 );
 
 // ---- Reporting -------------------------------------------------------------------------------
@@ -380,9 +436,23 @@ export const identityRequests = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
-    status: text('status', { enum: ['pending', 'granted', 'refused'] }).notNull().default('pending'),
+    /**
+     * pending (custodian to decide) -> refused | awaiting_reporter (granted; the reporter is asked)
+     * -> released (consent, no objection within the waiting period, or a legal duty) | objected.
+     * 'granted' is the pre-consent status of earlier versions and means released; 'withdrawn': the
+     * requester lost access to the case (stepped aside, removed, reassigned) before a release.
+     */
+    status: text('status', { enum: ['pending', 'granted', 'refused', 'awaiting_reporter', 'released', 'objected', 'withdrawn'] }).notNull().default('pending'),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The identity sealed to the requester at the grant, moved to case_identities only on release. */
+    pendingSealedIdentity: bytes('pending_sealed_identity'),
+    /** Without an objection the name is released after this moment. */
+    releaseAfter: timestamp('release_after', { withTimezone: true }),
+    legalDuty: boolean('legal_duty').notNull().default(false),
+    reporterAnswer: text('reporter_answer', { enum: ['consent', 'object'] }),
+    reporterAnsweredAt: timestamp('reporter_answered_at', { withTimezone: true }),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
   },
   (table) => [index('identity_requests_case_idx').on(table.caseId)],
 );

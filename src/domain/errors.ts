@@ -14,6 +14,8 @@ export const errorCodes = {
   route_unavailable: 409,
   tampered: 409,
   declaration_required: 403,
+  /** The handler stepped aside from this case: their key is gone, and the page says so. */
+  recused: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -38,3 +40,14 @@ export class AppError extends Error {
 export function fieldError(field: string, message: string): AppError {
   return new AppError('validation', [{ field, message }]);
 }
+
+/**
+ * A refusal that says why (a catalogue key), not just what kind: the form comes back with the
+ * reason at the top, the error page shows it instead of the general text, the API lists it.
+ */
+export function refusal(code: ErrorCode, reason: string): AppError {
+  return new AppError(code, [{ field: REFUSAL_FIELD, message: reason }]);
+}
+
+/** The field name a refusal's reason travels under (it belongs to no input). */
+export const REFUSAL_FIELD = 'refusal';

@@ -21,10 +21,12 @@ import { accountPages } from './pages/account-pages.js';
 import { adminPages } from './pages/admin-pages.js';
 import { casePages } from './pages/case-pages.js';
 import { caseWorkPages } from './pages/case-work-pages.js';
+import { commissionSettingsPages } from './pages/commission-settings-pages.js';
 import { intakePages } from './pages/intake-pages.js';
 import { selfCheckPages } from './pages/self-check-pages.js';
 import { routeFinderPages } from './pages/route-finder-pages.js';
 import { registrationPages } from './pages/registration-pages.js';
+import { bodyPages } from './pages/body-pages.js';
 import { surveyPages } from './pages/survey-pages.js';
 import { surveyAdminPages } from './pages/survey-admin-pages.js';
 import { invitationPages } from './pages/invitation-pages.js';
@@ -60,6 +62,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   adminPages(app, s);
   casePages(app, s);
   caseWorkPages(app, s);
+  commissionSettingsPages(app, s);
   intakePages(app, s);
   selfCheckPages(app, s);
   routeFinderPages(app, s);
@@ -70,5 +73,6 @@ export function createApp(s: Services): Hono<AppEnv> {
   reporterPages(app, s);
   questionnairePages(app, s);
   auditPages(app, s);
+  bodyPages(app, s);
   return app;
 }

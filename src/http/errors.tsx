@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
-import { AppError, errorCodes, type ErrorCode } from '../domain/errors.js';
+import { AppError, errorCodes, REFUSAL_FIELD, type ErrorCode } from '../domain/errors.js';
 import { translateKey, type MessageKey } from '../i18n/index.js';
 import { ErrorPage } from '../views/pages/error-page.js';
 import type { AppEnv } from './env.js';
@@ -24,6 +24,7 @@ const titles: Record<ErrorCode | 'internal', MessageKey> = {
   route_unavailable: 'errors.routeUnavailable.title',
   tampered: 'errors.tampered.title',
   declaration_required: 'errors.declarationRequired.title',
+  recused: 'errors.recused.title',
   internal: 'errors.internal.title',
 };
 
@@ -41,6 +42,7 @@ const explanations: Record<ErrorCode | 'internal', MessageKey> = {
   route_unavailable: 'errors.routeUnavailable.text',
   tampered: 'errors.tampered.text',
   declaration_required: 'errors.declarationRequired.text',
+  recused: 'errors.recused.text',
   internal: 'errors.internal.text',
 };
 
@@ -100,6 +102,8 @@ export function errorHandler(logger: Logger) {
         { 'Content-Type': 'application/problem+json' },
       );
     }
-    return render(c, t(titles[code]), <ErrorPage code={code} title={titles[code]} text={explanations[code]} retryAfterSeconds={appError?.retryAfterSeconds} />, status);
+    // A refusal that gives its reason (see refusal()) shows that reason rather than the general text.
+    const reasons = appError?.fieldErrors.filter((e) => e.field === REFUSAL_FIELD).map((e) => translateKey(t, e.message)) ?? [];
+    return render(c, t(titles[code]), <ErrorPage code={code} title={titles[code]} text={explanations[code]} reasons={reasons} retryAfterSeconds={appError?.retryAfterSeconds} />, status);
   };
 }

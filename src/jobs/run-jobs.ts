@@ -4,11 +4,14 @@ import { sendDeadlineReminders } from './deadline-reminders.js';
 import { purgeExpiredCases } from './purge-cases.js';
 import { purgeExpiredSessions } from './purge-expired-sessions.js';
 import { refreshStatistics } from './refresh-statistics.js';
+import { releaseIdentitiesAfterWaiting } from './release-identities.js';
 
 export interface JobReport {
   reminders: number;
   digests: number;
   purged: number;
+  /** Reporters' names released after the waiting period without an objection. */
+  identitiesReleased: number;
 }
 
 /**
@@ -18,8 +21,9 @@ export interface JobReport {
 export async function runDueJobs(s: Services): Promise<JobReport> {
   const reminders = await sendDeadlineReminders(s);
   const digests = await sendDailyDigest(s);
+  const identitiesReleased = await releaseIdentitiesAfterWaiting(s);
   const purged = await purgeExpiredCases(s);
   await purgeExpiredSessions(s);
   await refreshStatistics(s);
-  return { reminders, digests, purged };
+  return { reminders, digests, purged, identitiesReleased };
 }

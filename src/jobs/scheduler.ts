@@ -9,7 +9,7 @@ export function startScheduler(s: Services, intervalSeconds: number): { stop(): 
     if (running || stopped) return;
     running = runDueJobs(s)
       .then((report) => {
-        if (report.reminders || report.digests || report.purged) s.logger.info(report, 'scheduled jobs ran');
+        if (report.reminders || report.digests || report.purged || report.identitiesReleased) s.logger.info(report, 'scheduled jobs ran');
       })
       .catch((error: unknown) => s.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'scheduled jobs failed; retrying at the next run'))
       .finally(() => {

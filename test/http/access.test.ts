@@ -25,7 +25,9 @@ afterAll(() => t.close());
 const expectations: Record<string, readonly Role[]> = {
   '/staff': roles,
   '/staff/account': roles,
-  '/staff/cases': ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member'],
+  '/staff/cases': ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member', 'external_investigator'],
+  '/staff/bodies': ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member', 'external_investigator'],
+  '/staff/commission-settings': ['chair'],
   '/staff/users': ['administrator'],
   '/staff/settings': ['administrator'],
   '/staff/questionnaires': ['administrator'],

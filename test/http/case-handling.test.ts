@@ -7,6 +7,7 @@ import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { hiddenValue } from '../support/form-client.js';
+import { caseAction, openDecisionId } from '../support/case-steps.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -113,7 +114,16 @@ describe('lifecycle', () => {
     expect((await post('notes', { noteText: 'Intern: eerst de directeur horen.' })).status).toBe(303);
     expect((await post('extend', { months: '2', extensionReason: 'Het onderzoek vraagt meer gesprekken.' })).status).toBe(303);
     expect((await post('advance', { to: 'in_handling', stepText: '' })).status).toBe(303);
-    expect((await post('advance', { to: 'concluded', stepText: 'Conclusie: druk was oneigenlijk.' })).status).toBe(303);
+    // One handler cannot conclude a commission case: the commission does, by a joint decision the chair closes.
+    const alone = await post('advance', { to: 'concluded', stepText: 'Conclusie: druk was oneigenlijk.' });
+    expect(alone.status).toBe(409);
+    expect(alone.html).toContain('Deze zaak kan alleen worden afgerond met een gezamenlijk besluit dat de voorzitter sluit');
+    expect((await post('decision', { outcome: 'founded', conclusion: 'Conclusie: druk was oneigenlijk.' })).status).toBe(303);
+    const deciders = [await logInAs(t, member), await logInAs(t, chair)];
+    for (const decider of deciders) await declareNoRelation(decider, caseId);
+    const decisionId = await openDecisionId(deciders[0]!, caseId);
+    for (const decider of deciders) expect(await caseAction(decider, caseId, `decision/${decisionId}/vote`, { position: 'agree', voteReason: '' })).toBe(303);
+    expect(await caseAction(deciders[1]!, caseId, `decision/${decisionId}/close`, {})).toBe(303);
     expect((await post('advance', { to: 'feedback_given', stepText: '' })).status).toBe(422);
     expect((await post('advance', { to: 'feedback_given', stepText: 'Wij hebben met de directie gesproken; het rapport blijft ongewijzigd.' })).status).toBe(303);
     expect((await post('advance', { to: 'closed', stepText: '' })).status).toBe(303);
@@ -144,7 +154,8 @@ describe('lifecycle', () => {
     expect(open('message').every((plain) => plain !== null)).toBe(true);
 
     const actions = (await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'case.concluded', 'case.feedback_given', 'case.closed']));
+    expect(actions).toEqual(expect.arrayContaining(['case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'decision.drafted', 'decision.vote', 'decision.closed', 'case.feedback_given', 'case.closed']));
+    expect(actions).not.toContain('case.concluded');
   });
 });
 
@@ -152,7 +163,8 @@ describe('access granted by the chair', () => {
   it('seals the case key to one more person, and takes it away again', async () => {
     await reportThroughForm(t, answers);
     const caseId = await newestCase();
-    const investigator = await createStaff(t, ['ethics_panel_member']);
+    // An external investigator admitted by the commission gets single cases by grant only.
+    const investigator = await createStaff(t, ['external_investigator']);
     const admin = await createStaff(t, ['administrator']);
     const outsider = await logInAs(t, investigator);
     expect((await outsider.get(`/staff/cases/${caseId}`)).status).toBe(403);
@@ -185,7 +197,7 @@ describe('audit trail', () => {
     expect(verdict.entries).toBeGreaterThan(5);
     const rows = await t.services.db.select().from(auditLog).orderBy(asc(auditLog.seq));
     expect(new Set(rows.map((r) => r.action))).toEqual(
-      new Set(['report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added', 'case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'case.concluded', 'case.feedback_given', 'case.closed', 'access.granted', 'access.revoked']),
+      new Set(['body.founded', 'account.changed', 'report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added', 'case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'decision.drafted', 'decision.vote', 'decision.closed', 'case.feedback_given', 'case.closed', 'access.granted', 'access.revoked']),
     );
     // No content in the audit: only codes, ids and counts.
     expect(JSON.stringify(rows)).not.toContain('Voor de behandeling');

@@ -111,13 +111,17 @@ describe('joint decision', () => {
     expect(before).toContain('Ook de directie moet een aanbeveling krijgen.');
     expect(before).toContain('Nog niet gestemd');
     expect((await postOn(chairClient, caseId, 'decision', 'recommendations', { addressee: 'De secretaris-generaal', recommendationText: 'Leg vast dat rapporten niet op verzoek van de lijn worden aangepast.' })).status).toBe(303);
+    // Every member holding a key votes first (the default quorum), the chair included.
+    expect(before).not.toContain(`/decision/${decision!.id}/close"`);
+    expect((await chairClient.postWithOwnToken(`/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(409);
+    expect((await postOn(chairClient, caseId, 'decision', `decision/${decision!.id}/vote`, { position: 'agree', voteReason: '' })).status).toBe(303);
     expect((await postOn(chairClient, caseId, 'decision', `decision/${decision!.id}/close`, {})).status).toBe(303);
 
     const [closed] = await t.services.db.select().from(cases).where(eq(cases.id, caseId));
     expect(closed!.status).toBe('concluded');
     expect(closed!.outcome).toBe('founded');
     const votes = await t.services.db.select().from(decisionVotes).where(eq(decisionVotes.decisionId, decision!.id));
-    expect(votes.map((v) => `${v.position}:${v.nominatedBy}`).sort()).toEqual(['agree:employer', 'dissent:staff_representatives']);
+    expect(votes.map((v) => `${v.position}:${v.nominatedBy}`).sort()).toEqual(['agree:employer', 'agree:null', 'dissent:staff_representatives']);
     const recommendations = await t.services.db.select().from(caseRecommendations).where(eq(caseRecommendations.caseId, caseId));
     expect(recommendations).toHaveLength(1);
     expect(recommendations[0]!.decisionId).toBe(decision!.id);
@@ -127,12 +131,12 @@ describe('joint decision', () => {
     // Closed is final.
     expect((await chairClient.postWithOwnToken(`/staff/cases/${caseId}/decision/${decision!.id}/close`, {})).status).toBe(409);
     const audit = await t.services.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'decision.closed')));
-    expect(audit[0]!.detail).toMatchObject({ outcome: 'founded', agree: 1, dissent: 1 });
+    expect(audit[0]!.detail).toMatchObject({ outcome: 'founded', quorum: 'all', agree: 2, dissent: 1 });
   });
 });
 
 describe('identity requests', () => {
-  it('a handler asks with a reason; only the custodian decides; the reporter is told before the name is shared', async () => {
+  it('a handler asks with a reason; only the custodian decides; a grant asks the reporter before anything is shared', async () => {
     const receipt = await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Identiteit.', WANT: ['investigation'] }, { anonymity: 'confidential', identity: { name: 'Noor Jansen', contact: 'noor@prive.example' } });
     const caseId = await newestCase();
     const member = await handlerFor(employerMember, caseId);
@@ -160,16 +164,22 @@ describe('identity requests', () => {
     const second = (await t.services.db.select().from(identityRequests).where(and(eq(identityRequests.caseId, caseId), eq(identityRequests.status, 'pending'))))[0]!;
     expect((await postOn(custodian, caseId, 'identity', `identity/${second.id}/decide`, { decision: 'grant', decisionReason: 'Een gesprek is nodig om de feiten vast te stellen.' })).status).toBe(303);
 
-    // The reporter's inbox says who and why; the requester now sees the identity.
+    // A grant discloses nothing yet: the reporter's inbox says who and why and asks first
+    // (consent, objection and the waiting period: test/http/identity-consent.test.ts).
     const reporterPage = (await (await openWithReceipt(t, receipt)).get('/my-report')).html;
     expect(reporterPage).toContain('Een gesprek is nodig om de feiten vast te stellen.');
-    expect(reporterPage).toContain('voordat uw identiteit wordt gedeeld');
-    expect((await member.get(`/staff/cases/${caseId}`)).html).toContain('Noor Jansen');
-    const disclosure = (await t.services.db.select().from(caseEntries).where(and(eq(caseEntries.caseId, caseId), eq(caseEntries.kind, 'message')))).at(-1)!;
+    expect(reporterPage).toContain('Uw naam is nog niet gedeeld.');
+    expect((await member.get(`/staff/cases/${caseId}`)).html).not.toContain('Noor Jansen');
+    expect((await member.get(`/staff/cases/${caseId}/identity`)).html).toContain('De melder is gevraagd');
+    expect(await t.services.db.select().from(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, employerMember.userId)))).toHaveLength(0);
+    const [asked] = await t.services.db.select().from(identityRequests).where(eq(identityRequests.id, second.id));
+    expect(asked!.status).toBe('awaiting_reporter');
+    const question = (await t.services.db.select().from(caseEntries).where(and(eq(caseEntries.caseId, caseId), eq(caseEntries.kind, 'message')))).at(-1)!;
     const granted = (await t.services.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'identity.granted'))))[0]!;
-    expect(disclosure.createdAt.getTime()).toBeLessThanOrEqual(granted.at.getTime());
+    expect(question.createdAt.getTime()).toBeLessThanOrEqual(granted.at.getTime());
     const actions = (await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['identity.requested', 'identity.refused', 'identity.granted']));
+    expect(actions).not.toContain('identity.released');
   });
 
   it('there is nothing to ask for on an anonymous report', async () => {

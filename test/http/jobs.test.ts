@@ -16,6 +16,7 @@ const DAY = 24 * 3600_000;
 let t: TestApp;
 let secretary: TestStaff;
 let member: TestStaff;
+let chair: TestStaff;
 let admin: TestStaff;
 let second: Booted;
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   member = await createStaff(t, ['commission_member']);
   admin = await createStaff(t, ['administrator']);
   // The commission route's identity custodian: a confidential report needs one.
-  await createStaff(t, ['chair']);
+  chair = await createStaff(t, ['chair']);
   // A second app instance on the same database, as after a restart or beside the first.
   second = await boot(t.services.config, { database: t.services.database, mailer: createSmtpMailer(t.mail.url, t.services.config.mailFrom), logger: t.services.logger, now: t.clock.now, kdfThreads: 1 });
 });
@@ -118,7 +119,10 @@ describe('retention purge', () => {
     const handler = await logInAs(t, secretary);
     await declareNoRelation(handler, caseId);
     expect(await caseAction(handler, caseId, 'notes', { noteText: 'Interne notitie.' })).toBe(303);
-    await walkToClosed(handler, caseId);
+    // Concluded by a joint decision: the member and the chair vote, the chair closes.
+    const deciders = [await logInAs(t, member), await logInAs(t, chair)];
+    for (const decider of deciders) await declareNoRelation(decider, caseId);
+    await walkToClosed(handler, caseId, deciders);
 
     // Every binary value that belongs to the case, wherever it is stored.
     const tables = await t.services.db.execute<{ table_name: string; column_name: string; data_type: string }>(

@@ -16,8 +16,15 @@ const policy = {
   // Members vote on a draft decision; only the chair closes it.
   'cases.vote': ['commission_member', 'chair'],
   'cases.decide': ['chair'],
+  // The commission's own settings (quorum, identity waiting period, custodians): its chair, never the administrator.
+  'commission.settings': ['chair'],
   // The secretariat enters an oral report on the reporter's behalf.
   'cases.intake': ['secretary'],
+  // Founding and admitting are checked again inside, against the body's signed admissions.
+  'admission.found': ['chair', 'confidential_advisor', 'ethics_panel_member'],
+  'admission.manage': ['chair', 'confidential_advisor', 'ethics_panel_member'],
+  'admission.view': caseRoles,
+  'cases.reassign': ['chair'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],
@@ -32,7 +39,7 @@ export function isAllowed(actor: Actor | null, action: Action): boolean {
   const allowed: readonly Role[] | 'any-staff' = policy[action];
   if (allowed === 'any-staff') return true;
   // Belt and braces: even a forged role set that mixes administrator with a case role gets no case access.
-  if (action.startsWith('cases.') && actor.roles.includes('administrator')) return false;
+  if ((action.startsWith('cases.') || action.startsWith('commission.')) && actor.roles.includes('administrator')) return false;
   return actor.roles.some((role) => allowed.includes(role));
 }
 

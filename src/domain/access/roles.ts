@@ -8,6 +8,8 @@ export const roles = [
   'confidential_advisor',
   'ethics_panel_member',
   'analyst',
+  // Receives single commission cases only when the chair grants one; never a report on submission.
+  'external_investigator',
 ] as const;
 
 export type Role = (typeof roles)[number];
@@ -15,7 +17,7 @@ export type Role = (typeof roles)[number];
 export const roleSchema = z.enum(roles);
 
 /** Roles that handle cases and therefore may hold case keys. */
-export const caseRoles: readonly Role[] = ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member'];
+export const caseRoles: readonly Role[] = ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member', 'external_investigator'];
 
 /**
  * The administrator manages accounts and settings and must never see case content. A person who

@@ -1,11 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { createAccountKeys } from '../../crypto/account-keys.js';
+import { signingKeyPairFrom } from '../../crypto/signing.js';
 import { hashToken } from '../../crypto/tokens.js';
 import { verifyTotp } from '../../crypto/totp.js';
 import { invitations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError } from '../errors.js';
 import { validate } from '../validate.js';
+import { mailNotices } from '../admission/announce.js';
+import { recordAccountChange } from '../admission/record-change.js';
 import { findInvitation } from './find-invitation.js';
 import { passwordProblem } from './password-policy.js';
 import { acceptInvitationSchema } from './schemas.js';
@@ -27,6 +30,7 @@ export async function acceptInvitation(s: Services, token: string, input: unknow
   if (step === null) throw fieldError('totpCode', 'errors.totp.wrong');
 
   const keys = await createAccountKeys(s.kdf, s.sodium, form.password);
+  let told: string[] = [];
   await s.db.transaction(async (tx) => {
     const used = await tx
       .update(invitations)
@@ -43,12 +47,16 @@ export async function acceptInvitation(s: Services, token: string, input: unknow
         kdfMemLimit: keys.kdfMemLimit,
         passwordVerifier: keys.passwordVerifier,
         publicKey: keys.publicKey,
+        signingPublicKey: signingKeyPairFrom(s.sodium, keys.privateKey).publicKey,
         privateKeyByPassword: keys.privateKeyByPassword,
         privateKeyByRecovery: keys.privateKeyByRecovery,
         totpSecretSealed: sealTotpSecret(s, invitation.userId, secret),
         totpLastStep: step,
       })
       .where(eq(users.id, invitation.userId));
+    const [account] = await tx.select({ name: users.displayName, roles: users.roles }).from(users).where(eq(users.id, invitation.userId));
+    told = await recordAccountChange({ ...s, db: tx }, invitation.userId, { id: invitation.userId, displayName: account!.name, rolesBefore: account!.roles, rolesAfter: account!.roles }, 'activated', 'invited', 'active');
   });
+  await mailNotices(s, told);
   return { recoveryKey: keys.recoveryKey, email: invitation.email };
 }

@@ -5,6 +5,7 @@ import { invitations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { fieldError } from '../errors.js';
 import type { InviteUserInput } from './schemas.js';
+import { recordAccountChange } from '../admission/record-change.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -13,9 +14,11 @@ export const INVITATION_DAYS = 7;
  * called by the administrator's invite command, by setup and by the command line.
  */
 export async function unsafeCreateInvitation(
-  s: Pick<Services, 'sodium' | 'now'> & { db: Db | Tx },
+  s: Pick<Services, 'sodium' | 'now' | 'serverKeys'> & { db: Db | Tx },
   input: InviteUserInput,
-): Promise<{ userId: string; token: string; expiresAt: Date }> {
+  /** Who invites: the administrator, or null for setup and the command line. */
+  actorUserId: string | null = null,
+): Promise<{ userId: string; token: string; expiresAt: Date; told: string[] }> {
   const existing = await s.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (existing.length > 0) throw fieldError('email', 'errors.email.taken');
   const [user] = await s.db
@@ -25,5 +28,6 @@ export async function unsafeCreateInvitation(
   const token = newToken(s.sodium);
   const expiresAt = new Date(s.now().getTime() + INVITATION_DAYS * 24 * 3600_000);
   await s.db.insert(invitations).values({ tokenHash: hashToken(s.sodium, 'invitation', token), userId: user!.id, expiresAt });
-  return { userId: user!.id, token, expiresAt };
+  const told = await recordAccountChange(s, actorUserId, { id: user!.id, displayName: input.displayName, rolesBefore: [], rolesAfter: input.roles }, 'invited', '', [...input.roles].join(','));
+  return { userId: user!.id, token, expiresAt, told };
 }

@@ -1,6 +1,7 @@
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { validate } from '../validate.js';
+import { mailNotices } from '../admission/announce.js';
 import { unsafeCreateInvitation } from './create-invitation.js';
 import { sendInvitationMail } from './send-invitation-mail.js';
 import { inviteUserSchema } from './schemas.js';
@@ -9,7 +10,8 @@ import { inviteUserSchema } from './schemas.js';
 export async function inviteUser(s: Services, actor: Actor | null, input: unknown): Promise<{ userId: string; link: string }> {
   authorize(actor, 'users.manage');
   const form = validate(inviteUserSchema, input);
-  const invitation = await s.db.transaction((tx) => unsafeCreateInvitation({ ...s, db: tx }, form));
+  const invitation = await s.db.transaction((tx) => unsafeCreateInvitation({ ...s, db: tx }, form, actor.userId));
   const link = await sendInvitationMail(s, form.email, invitation.token, invitation.expiresAt);
+  await mailNotices(s, invitation.told);
   return { userId: invitation.userId, link };
 }

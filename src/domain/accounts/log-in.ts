@@ -1,4 +1,7 @@
 import { spendEquivalentKdfTime, unlockWithPassword } from '../../crypto/account-keys.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import { signingKeyPairFrom } from '../../crypto/signing.js';
+import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { startSession } from '../sessions/start-session.js';
 import { fieldError } from '../errors.js';
@@ -23,6 +26,10 @@ export async function logIn(s: Services, input: unknown): Promise<{ sessionToken
   const privateKey = await unlockWithPassword(s.kdf, s.sodium, user, form.password);
   if (!privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.login.failed');
   await resetAttempts(s, user.id);
+  // Accounts made before signing keys existed get their public signing key at their next log-in.
+  if (!user.signingPublicKey) {
+    await s.db.update(users).set({ signingPublicKey: signingKeyPairFrom(s.sodium, privateKey).publicKey }).where(and(eq(users.id, user.id), isNull(users.signingPublicKey)));
+  }
   const sessionToken = await startSession(s, user.id, privateKey);
   return { sessionToken, userId: user.id };
 }

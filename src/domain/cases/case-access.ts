@@ -1,9 +1,12 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { sealToPublicKey } from '../../crypto/case-keys.js';
-import { caseDeclarations, caseKeys, users } from '../../db/schema.js';
+import { caseDeclarations, caseIdentities, caseKeys, cases, routes, users } from '../../db/schema.js';
+import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
+import { bodyOfRoute } from '../admission/bodies.js';
+import { verifiedBodyState } from '../admission/verify-admissions.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
-import { caseRoles, type Role } from '../access/roles.js';
+import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError } from '../errors.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
@@ -14,8 +17,15 @@ export interface KeyHolderView {
   roles: Role[];
 }
 
-/** Who holds a key to this case, and who could be given one (for the chair's access panel). */
-export async function caseAccessOverview(s: Pick<Services, 'db'>, caseId: string): Promise<{ holders: KeyHolderView[]; candidates: KeyHolderView[] }> {
+/**
+ * Who holds a key to this case, and who could be given one (for the chair's access panel): only
+ * members the case's body has admitted (external investigators included), never someone who
+ * stepped aside from this case.
+ */
+export async function caseAccessOverview(
+  s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>,
+  caseId: string,
+): Promise<{ holders: KeyHolderView[]; candidates: Array<KeyHolderView & { publicKey: Uint8Array }> }> {
   const holders = await s.db
     .select({ userId: users.id, displayName: users.displayName, roles: users.roles })
     .from(caseKeys)
@@ -25,17 +35,20 @@ export async function caseAccessOverview(s: Pick<Services, 'db'>, caseId: string
     (await s.db.select({ userId: caseDeclarations.userId }).from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.decision, 'recused')))).map((r) => r.userId),
   );
   const held = new Set(holders.map((h) => h.userId));
-  const everyone = await s.db.select({ userId: users.id, displayName: users.displayName, roles: users.roles }).from(users).where(and(eq(users.status, 'active'), isNotNull(users.publicKey)));
-  const candidates = everyone.filter(
-    (u) => !held.has(u.userId) && !recused.has(u.userId) && !u.roles.includes('administrator') && u.roles.some((r) => caseRoles.includes(r as Role)),
-  );
-  return { holders: holders as KeyHolderView[], candidates: candidates as KeyHolderView[] };
+  const [row] = await s.db.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+  const [route] = row ? await s.db.select({ handlerRoles: routes.handlerRoles }).from(routes).where(eq(routes.code, row.route)) : [];
+  const body = route ? bodyOfRoute(route) : null;
+  const members = body ? (await verifiedBodyState(s, body)).members : [];
+  const candidates = members
+    .filter((m) => !held.has(m.userId) && !recused.has(m.userId))
+    .map((m) => ({ userId: m.userId, displayName: m.displayName, roles: m.roles, publicKey: m.boxPublicKey }));
+  return { holders: holders as KeyHolderView[], candidates };
 }
 
 /**
  * The chair gives someone access to one case: the case key, opened with the chair's own copy,
  * is sealed to that person's public key. Never to an administrator, never to someone who stepped
- * aside from this case.
+ * aside from this case, and only to the key the body signed.
  */
 export async function grantCaseAccess(s: Services, actor: StaffActor | null, caseId: string, userId: string): Promise<void> {
   authorize(actor, 'cases.grant');
@@ -43,13 +56,12 @@ export async function grantCaseAccess(s: Services, actor: StaffActor | null, cas
   const { candidates } = await caseAccessOverview(s, caseId);
   const target = candidates.find((c) => c.userId === userId);
   if (!target) throw fieldError('userId', 'errors.grant.notEligible');
-  const [user] = await s.db.select({ publicKey: users.publicKey }).from(users).where(eq(users.id, userId));
   await s.db.transaction(async (tx) => {
     await tx.insert(caseKeys).values({
       caseId,
       userId,
-      sealedPrivateKey: sealToPublicKey(s.sodium, user!.publicKey!, keys.privateKey),
-      sealedInternalKey: keys.internal ? sealToPublicKey(s.sodium, user!.publicKey!, keys.internal.privateKey) : null,
+      sealedPrivateKey: sealToPublicKey(s.sodium, target.publicKey, keys.privateKey),
+      sealedInternalKey: keys.internal ? sealToPublicKey(s.sodium, target.publicKey, keys.internal.privateKey) : null,
       grantedAt: s.now(),
     });
     await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action: 'access.granted', caseId, detail: { to: userId } });
@@ -64,6 +76,9 @@ export async function revokeCaseAccess(s: Services, actor: StaffActor | null, ca
   await s.db.transaction(async (tx) => {
     const removed = await tx.delete(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, userId))).returning({ userId: caseKeys.userId });
     if (removed.length !== 1) throw new AppError('not_found');
+    // Whatever name they held or were about to receive goes with the key.
+    await tx.delete(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, userId)));
+    await withdrawIdentityRequests(tx, userId, [caseId]);
     await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action: 'access.revoked', caseId, detail: { from: userId } });
   });
 }

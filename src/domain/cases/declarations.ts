@@ -1,15 +1,35 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import { caseDeclarations, caseIdentities, caseKeys } from '../../db/schema.js';
+import type { Tx } from '../../db/client.js';
+import { caseDeclarations, caseIdentities, caseKeys, cases } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { AppError, fieldError } from '../errors.js';
+import { AppError, fieldError, refusal } from '../errors.js';
+import { requireId } from '../ids.js';
+import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
 
 export type Declaration = 'no_relation' | 'recused';
 
 export async function declarationOf(s: Pick<Services, 'db'>, caseId: string, userId: string): Promise<Declaration | null> {
   const [row] = await s.db.select({ decision: caseDeclarations.decision }).from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, userId)));
   return row?.decision ?? null;
+}
+
+/**
+ * Destroys the handler's sealed copies of the case key and of the identity, in the caller's
+ * transaction. A case nobody can open is lost for good, so the last key holder cannot step aside
+ * alone: `lastHolder` is the error they get instead (the chair must give someone else access first).
+ */
+async function destroyOwnCopies(tx: Tx, caseId: string, userId: string, lastHolder: AppError): Promise<void> {
+  // One at a time per case, so that two last holders stepping aside together cannot both succeed.
+  await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
+  const [grant] = await tx.select({ userId: caseKeys.userId }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, userId)));
+  if (!grant) throw new AppError('forbidden');
+  const [others] = await tx.select({ n: count() }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), ne(caseKeys.userId, userId)));
+  if ((others?.n ?? 0) === 0) throw lastHolder;
+  await tx.delete(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, userId)));
+  await tx.delete(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, userId)));
+  await withdrawIdentityRequests(tx, userId, [caseId]);
 }
 
 /**
@@ -25,14 +45,31 @@ export async function declareRelation(s: Services, actor: Actor | null, caseId: 
     if (!grant) throw new AppError('forbidden');
     const [existing] = await tx.select().from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
     if (existing) throw new AppError('conflict');
-    if (decision === 'recused') {
-      // A case nobody can open is lost for good: the last key holder cannot step aside alone.
-      const [others] = await tx.select({ n: count() }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), ne(caseKeys.userId, actor.userId)));
-      if ((others?.n ?? 0) === 0) throw fieldError('decision', 'errors.recusal.lastKeyHolder');
-      await tx.delete(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, actor.userId)));
-      await tx.delete(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, actor.userId)));
-    }
+    if (decision === 'recused') await destroyOwnCopies(tx, caseId, actor.userId, fieldError('decision', 'errors.recusal.lastKeyHolder'));
     await tx.insert(caseDeclarations).values({ caseId, userId: actor.userId, decision, at: s.now() });
     await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: decision === 'recused' ? 'case.recused' : 'case.declared', caseId, detail: {} });
+  });
+}
+
+/**
+ * A handler steps aside at any time, also after having declared "no relation" and read the case
+ * (they may only later see who is involved, or come to doubt their independence). As on the first
+ * declaration, their copies of the key and the identity are destroyed at once and it is audited;
+ * their earlier work (notes, votes) stays in the case as it was.
+ */
+export async function stepAside(s: Services, actor: Actor | null, caseId: string): Promise<void> {
+  authorize(actor, 'cases.read');
+  requireId(caseId);
+  await s.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ decision: caseDeclarations.decision }).from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
+    if (existing?.decision === 'recused') throw new AppError('recused');
+    if (!existing) {
+      // Never opened: the declaration page offers stepping aside (or this is not their case at all).
+      const [grant] = await tx.select({ userId: caseKeys.userId }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, actor.userId)));
+      throw new AppError(grant ? 'declaration_required' : 'forbidden');
+    }
+    await destroyOwnCopies(tx, caseId, actor.userId, refusal('conflict', 'errors.recusal.lastKeyHolder'));
+    await tx.update(caseDeclarations).set({ decision: 'recused', at: s.now() }).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
+    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.recused', caseId, detail: { afterReading: true } });
   });
 }

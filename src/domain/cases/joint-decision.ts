@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { caseDecisions, caseKeys, caseRecommendations, decisionVotes, users } from '../../db/schema.js';
+import { caseDecisions, caseRecommendations, decisionVotes, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { AppError } from '../errors.js';
+import { AppError, refusal } from '../errors.js';
+import { getOrganisation } from '../organisation/get-organisation.js';
 import { requireId } from '../ids.js';
 import type { CaseView, StaffActor } from '../reports/open-case.js';
 import { validate } from '../validate.js';
 import { caseStep, entryTarget } from './case-step.js';
+import { decisionMembersOf } from './decision-members.js';
+import { quorumGap } from './decision-quorum.js';
 import { insertSealedEntry } from './insert-entry.js';
 
 export const decisionOutcomes = ['founded', 'partly_founded', 'unfounded', 'not_established', 'referred'] as const;
-export const nominatingSides = ['staff_representatives', 'employer', 'independent'] as const;
+export { nominatingSides } from './decision-quorum.js';
 
 const text = (max: number) => z.string().trim().max(max, { error: 'errors.field.tooLong' });
 
@@ -52,6 +55,8 @@ export async function voteOnDecision(s: Services, actor: StaffActor | null, case
   requireId(decisionId);
   await caseStep(s, actor, caseId, ['in_handling'], 'decision.vote', async ({ tx, current, at }) => {
     await openDecision(tx, caseId, decisionId);
+    // Only a member the commission admitted votes, whatever roles the account row carries.
+    if (!(await decisionMembersOf({ ...s, db: tx }, caseId)).some((m) => m.userId === actor!.userId)) throw refusal('forbidden', 'errors.decision.notMember');
     const [voter] = await tx.select({ nominatedBy: users.nominatedBy }).from(users).where(eq(users.id, actor!.userId));
     const inserted = await tx
       .insert(decisionVotes)
@@ -64,19 +69,27 @@ export async function voteOnDecision(s: Services, actor: StaffActor | null, case
   }, { decision: decisionId, position: form.position }, 'cases.vote');
 }
 
-/** The chair closes the decision: the case is concluded with its outcome. Who voted how is in the audit. */
+/**
+ * The chair closes the decision: the case is concluded with its outcome (the only way a commission
+ * case becomes "concluded"). Refused, with the reason, until the commission's quorum is met; the
+ * decision page says what is missing. Who voted how is in the audit; dissents stay with the decision.
+ */
 export async function closeDecision(s: Services, actor: StaffActor | null, caseId: string, decisionId: string): Promise<void> {
   requireId(decisionId);
   let tally = { agree: 0, dissent: 0 };
   let outcome = '';
+  let quorum = '';
   await caseStep(s, actor, caseId, ['in_handling'], 'decision.closed', async ({ tx, at }) => {
     const decision = await openDecision(tx, caseId, decisionId);
-    const votes = await tx.select({ position: decisionVotes.position }).from(decisionVotes).where(eq(decisionVotes.decisionId, decisionId));
+    const votes = await tx.select({ userId: decisionVotes.userId, position: decisionVotes.position }).from(decisionVotes).where(eq(decisionVotes.decisionId, decisionId));
+    quorum = (await getOrganisation({ db: tx }))?.decisionQuorum ?? 'all';
+    const gap = quorumGap(quorum === 'majority' ? 'majority' : 'all', await decisionMembersOf({ ...s, db: tx }, caseId), votes.map((v) => v.userId));
+    if (!gap.met) throw refusal('conflict', 'errors.decision.noQuorum');
     tally = { agree: votes.filter((v) => v.position === 'agree').length, dissent: votes.filter((v) => v.position === 'dissent').length };
     outcome = decision.outcome;
     await tx.update(caseDecisions).set({ status: 'closed', closedBy: actor!.userId, closedAt: at }).where(eq(caseDecisions.id, decisionId));
     return { status: 'concluded', outcome: decision.outcome };
-  }, () => ({ decision: decisionId, outcome, ...tally }), 'cases.decide');
+  }, () => ({ decision: decisionId, outcome, quorum, ...tally }), 'cases.decide');
 }
 
 /** A recommendation, apart from the decision, so that it can be followed up later. */
@@ -114,7 +127,7 @@ export interface DecisionView {
   draftedAt: Date;
   closedAt: Date | null;
   votes: VoteView[];
-  /** Members with a key to this case who have not voted on this draft yet. */
+  /** Members (see decisionMembersOf) who have not voted on this draft yet. */
   notVoted: Array<{ userId: string; name: string; nominatedBy: string | null }>;
 }
 
@@ -124,7 +137,7 @@ export interface DecisionOverview {
 }
 
 /** The decisions and recommendations of a case: metadata from the tables, texts from the decrypted notes. */
-export async function decisionOverview(s: Pick<Services, 'db'>, view: CaseView): Promise<DecisionOverview> {
+export async function decisionOverview(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, view: CaseView): Promise<DecisionOverview> {
   const rows = await s.db.select().from(caseDecisions).where(eq(caseDecisions.caseId, view.id));
   const voteRows = rows.length
     ? await s.db
@@ -133,13 +146,7 @@ export async function decisionOverview(s: Pick<Services, 'db'>, view: CaseView):
         .innerJoin(users, eq(users.id, decisionVotes.userId))
         .where(inArray(decisionVotes.decisionId, rows.map((r) => r.id)))
     : [];
-  const members = (
-    await s.db
-      .select({ userId: users.id, name: users.displayName, roles: users.roles, nominatedBy: users.nominatedBy })
-      .from(caseKeys)
-      .innerJoin(users, eq(users.id, caseKeys.userId))
-      .where(eq(caseKeys.caseId, view.id))
-  ).filter((m) => m.roles.includes('commission_member') || m.roles.includes('chair'));
+  const members = await decisionMembersOf(s, view.id);
   const notes = view.notes.map((n) => ({ ...n, c: n.content }));
   const decisions = rows
     .sort((a, b) => a.draftedAt.getTime() - b.draftedAt.getTime())

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
-import { AppError } from '../errors.js';
+import { AppError, refusal } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import type { StaffActor } from '../reports/open-case.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
@@ -10,6 +10,8 @@ import { formatDate } from '../../i18n/format-date.js';
 import { validate } from '../validate.js';
 import { insertSealedEntry } from './insert-entry.js';
 import { caseStep, entryTarget } from './case-step.js';
+import { caseFrameOfCase } from './commission-route.js';
+import { hasClosedDecision } from './decision-members.js';
 
 // receive - assess - address - conclude (ISO 37002), as statuses a reporter can understand.
 export const caseStatuses = ['received', 'acknowledged', 'assessed', 'in_handling', 'concluded', 'feedback_given', 'closed'] as const;
@@ -49,13 +51,19 @@ export const extensionSchema = z.object({
   months: z.enum(['1', '2', '3'], { error: 'errors.choice.required' }),
 });
 
-/** Admissible or not with a reason, priority, risk of retaliation and protective measures: an internal note. */
+/**
+ * Admissible or not with a reason, priority, risk of retaliation and protective measures: an internal
+ * note. Admissibility is the whistleblowing law's test for reports to the commission; the ethics
+ * panel and the confidential advisors are not asked it, and their cases are recorded as admissible.
+ */
 export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
-  const form = validate(assessmentSchema, input);
+  let form: z.output<typeof assessmentSchema> | undefined;
   await caseStep(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
+    const { legalFrame } = await caseFrameOfCase(tx, caseId);
+    form = validate(assessmentSchema, legalFrame ? input : { ...(input as Record<string, unknown>), admissible: 'yes' });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
     return { status: 'assessed', kind: form.kind, ...(form.admissible === 'no' ? { outcome: 'not_admissible' } : {}) };
-  }, { kind: form.kind, admissible: form.admissible === 'yes', priority: form.priority, retaliationRisk: form.retaliationRisk });
+  }, () => ({ kind: form!.kind, admissible: form!.admissible === 'yes', priority: form!.priority, retaliationRisk: form!.retaliationRisk }));
 }
 
 /** Internal notes are for handlers only; the reporter's pages never show them. */
@@ -69,7 +77,9 @@ export async function addInternalNote(s: Services, actor: StaffActor | null, cas
 
 /**
  * One step forward. Giving feedback is a message to the reporter and needs its text; the other
- * steps may carry an internal note.
+ * steps may carry an internal note. A commission case is concluded only by the joint decision the
+ * chair closes (closeDecision), never by one handler here; and without such a decision there is no
+ * conclusion to give feedback on or to close.
  */
 export async function advanceCase(s: Services, actor: StaffActor | null, caseId: string, to: string, input: unknown): Promise<void> {
   const form = validate(advanceSchema, input);
@@ -77,6 +87,10 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
   if (from.length === 0) throw new AppError('conflict');
   if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
   await caseStep(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
+    if ((await caseFrameOfCase(tx, caseId)).jointDecision) {
+      if (to === 'concluded') throw refusal('conflict', 'errors.case.jointDecisionRequired');
+      if ((to === 'feedback_given' || to === 'closed') && !(await hasClosedDecision(tx, caseId))) throw refusal('conflict', 'errors.case.closedDecisionRequired');
+    }
     const kind = to === 'feedback_given' ? 'message' : 'note';
     if (form.text) await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, kind), kind, { type: 'status', text: form.text });
     return { status: to, ...(to === 'closed' ? { closedAt: at } : {}) };

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { createAccountKeys } from '../../crypto/account-keys.js';
 import { toBase32 } from '../../crypto/encoding.js';
+import { signingKeyPairFrom } from '../../crypto/signing.js';
+import { admitMember } from '../admission/admit-member.js';
+import { foundBody } from '../admission/found-body.js';
 import { TOTP_SECRET_BYTES } from '../../crypto/totp.js';
 import { organisations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
@@ -18,7 +21,7 @@ export interface DemoAccount {
 
 // One account per role, so anyone can click through every part in minutes. Demo passwords are
 // predictable on purpose and the organisation is marked as a demo.
-const demoRoles: readonly Role[] = ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member', 'analyst'];
+const demoRoles: readonly Role[] = ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member', 'analyst', 'external_investigator'];
 
 const demoEmail = (role: Role) => `${role.replace(/_/g, '-')}@demo.tegenspraak.test`;
 const demoPassword = (role: Role) => `demo-${role.replace(/_/g, '-')}-veilig-2026`;
@@ -32,6 +35,7 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
   const prepared = await Promise.all(
     demoRoles.map(async (role) => ({ role, keys: await createAccountKeys(s.kdf, s.sodium, demoPassword(role)), totp: s.sodium.randombytes_buf(TOTP_SECRET_BYTES) })),
   );
+  const ids = new Map<Role, string>();
   await s.db.transaction(async (tx) => {
     await tx.insert(organisations).values({
       name: 'Demo-gemeente Tegenspraak',
@@ -54,13 +58,22 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
           kdfMemLimit: keys.kdfMemLimit,
           passwordVerifier: keys.passwordVerifier,
           publicKey: keys.publicKey,
+          signingPublicKey: signingKeyPairFrom(s.sodium, keys.privateKey).publicKey,
           privateKeyByPassword: keys.privateKeyByPassword,
           privateKeyByRecovery: keys.privateKeyByRecovery,
         })
         .returning({ id: users.id });
       await tx.update(users).set({ totpSecretSealed: sealTotpSecret(s, user!.id, totp) }).where(eq(users.id, user!.id));
+      ids.set(role, user!.id);
     }
   });
+  // The bodies found themselves and admit their members through the same commands as in real use.
+  const actor = (role: Role) => ({ userId: ids.get(role)!, roles: [role], privateKey: prepared.find((p) => p.role === role)!.keys.privateKey });
+  const statement = 'Demonstratie: benoemd bij besluit van de demo-gemeente.';
+  await foundBody(s, actor('chair'), { body: 'commission', statement });
+  for (const role of ['secretary', 'commission_member', 'external_investigator'] as const) await admitMember(s, actor('chair'), { body: 'commission', userId: ids.get(role), roles: [role] });
+  await foundBody(s, actor('confidential_advisor'), { body: 'advisors', statement });
+  await foundBody(s, actor('ethics_panel_member'), { body: 'ethics_panel', statement });
   return existingDemoAccounts(s);
 }
 

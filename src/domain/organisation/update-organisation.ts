@@ -6,6 +6,8 @@ import { authorize, type Actor } from '../access/authorize.js';
 import { AppError } from '../errors.js';
 import { validate } from '../validate.js';
 import { getOrganisation } from './get-organisation.js';
+import { mailNotices } from '../admission/announce.js';
+import { changedFields, recordTextChange } from '../admission/record-change.js';
 
 export const organisationSettingsSchema = z.object({
   name: z.string().trim().min(2, { error: 'errors.field.required' }).max(200, { error: 'errors.field.tooLong' }),
@@ -21,10 +23,18 @@ export const organisationUpdateSchema = organisationSettingsSchema.extend({
   retentionMonths: z.coerce.number({ error: 'errors.retention.range' }).int({ error: 'errors.retention.range' }).min(6, { error: 'errors.retention.range' }).max(120, { error: 'errors.retention.range' }),
 });
 
-export async function updateOrganisation(s: Pick<Services, 'db'>, actor: Actor | null, input: unknown): Promise<void> {
+/** Settings are texts reporters read: every change is audited with before and after, and announced. */
+export async function updateOrganisation(s: Services, actor: Actor | null, input: unknown): Promise<void> {
   authorize(actor, 'settings.manage');
   const settings = validate(organisationUpdateSchema, input);
   const organisation = await getOrganisation(s);
   if (!organisation) throw new AppError('not_found');
-  await s.db.update(organisations).set(settings).where(eq(organisations.id, organisation.id));
+  const flat = (o: typeof settings) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
+  const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths });
+  let told: string[] = [];
+  await s.db.transaction(async (tx) => {
+    await tx.update(organisations).set(settings).where(eq(organisations.id, organisation.id));
+    told = await recordTextChange({ ...s, db: tx }, actor.userId, 'settings', changedFields(before, flat(settings)));
+  });
+  await mailNotices(s, told);
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { openEntry, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
+import { openEntry, openIdentity, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
 import { attachments, caseEntries, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
 import { fromBase64Url } from '../../crypto/encoding.js';
 import { decryptFile } from '../../crypto/file-stream.js';
@@ -16,6 +16,7 @@ import type { RouteRow } from '../routes/get-route.js';
 import { computeDeadlines, type Deadlines } from './deadlines.js';
 import type { Identity } from './schemas.js';
 import { requireId } from '../ids.js';
+import { releaseDueIdentitiesFor } from '../identity/release-identity.js';
 
 export interface CaseAttachment {
   id: string;
@@ -161,7 +162,8 @@ export interface HandlerKeys extends CaseKeyPair {
 export async function unsafeHandlerCaseKeys(s: Services, actor: StaffActor, caseId: string): Promise<HandlerKeys> {
   if (!actor.privateKey) throw new AppError('unauthenticated');
   const [grant] = await s.db.select().from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, actor.userId)));
-  if (!grant) throw new AppError('forbidden');
+  // Someone who stepped aside is told so, rather than that their role gives no access.
+  if (!grant) throw new AppError((await declarationOf(s, caseId, actor.userId)) === 'recused' ? 'recused' : 'forbidden');
   // No key is used before the handler has declared they have no personal relation to the case.
   if ((await declarationOf(s, caseId, actor.userId)) !== 'no_relation') throw new AppError('declaration_required');
   const ownPublic = publicKeyOf(s.sodium, actor.privateKey);
@@ -180,16 +182,17 @@ export async function readCaseAsHandler(s: Services, actor: StaffActor | null, c
   authorize(actor, 'cases.read');
   requireId(caseId);
   const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
+  // A name whose waiting period has passed is released when its requester opens the case, whether or not the job has run yet.
+  await releaseDueIdentitiesFor(s, caseId, actor.userId);
   const [sealedIdentity] = await s.db
     .select()
     .from(caseIdentities)
     .where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, actor.userId)));
   let identity: Identity | undefined;
   if (sealedIdentity && (actor as StaffActor).privateKey) {
-    const own = (actor as StaffActor).privateKey!;
-    const plain = openSealed(s.sodium, publicKeyOf(s.sodium, own), own, sealedIdentity.sealedIdentity);
+    const plain = openIdentity(s.sodium, (actor as StaffActor).privateKey!, caseId, sealedIdentity.sealedIdentity);
     if (!plain) throw new AppError('tampered');
-    identity = JSON.parse(s.sodium.to_string(plain)) as Identity;
+    identity = JSON.parse(plain) as Identity;
   }
   const view = await decryptCase(s, caseId, keys, keys.internal, identity);
   const names = await authorNames(s, view.notes.map((n) => n.authorUserId).filter((id): id is string => !!id));

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createCaseKeyPair, sealCaseKeyForReceipt, sealEntry, sealToPublicKey } from '../../crypto/case-keys.js';
+import { createCaseKeyPair, sealCaseKeyForReceipt, sealEntry, sealIdentity, sealToPublicKey } from '../../crypto/case-keys.js';
 import { deriveReceiptSecrets, newReceipt, normaliseReceipt } from '../../crypto/receipts.js';
 import { caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
-import { getRoute, keyHoldersWithRoles } from '../routes/get-route.js';
+import { getRoute } from '../routes/get-route.js';
+import { admittedReadersWithRoles } from '../admission/admitted-readers.js';
 import { validate } from '../validate.js';
 import { checkAllAnswers } from './check-answers.js';
 import { getInstallationSalt } from './installation-salt.js';
@@ -31,13 +32,16 @@ export async function submitReport(
   const answers = checkAllAnswers(definition, form.answers);
   if (form.anonymity !== 'anonymous' && !form.identity) throw new AppError('validation', [{ field: 'name', message: 'errors.field.required' }]);
 
-  const handlers = await keyHoldersWithRoles(s, route.handlerRoles);
+  const handlers = await admittedReadersWithRoles(s, route.handlerRoles);
   // Storing what nobody can read would be worse than refusing: the reporter must go elsewhere.
   if (handlers.length === 0) throw new AppError('route_unavailable', [{ field: 'form', message: 'errors.route.noHandlers' }]);
-  const custodians = form.anonymity === 'anonymous' ? [] : await keyHoldersWithRoles(s, route.custodianRoles);
-  if (form.anonymity !== 'anonymous' && custodians.length === 0) {
+  // "Confidential": only the route's identity custodian holds the name. "Open": every handler of
+  // the case holds it (and the custodian, should that be someone else).
+  const custodians = form.anonymity === 'confidential' ? await admittedReadersWithRoles(s, route.custodianRoles) : [];
+  if (form.anonymity === 'confidential' && custodians.length === 0) {
     throw new AppError('route_unavailable', [{ field: 'anonymity', message: 'errors.route.noCustodian' }]);
   }
+  const nameReaders = form.anonymity === 'open' ? handlers : custodians;
 
   const prepared = await prepareUploads(files, s.config.uploadMaxBytes);
 
@@ -88,9 +92,9 @@ export async function submitReport(
         ? { actorKind: 'staff', actorUserId: operator.userId, action: 'report.entered', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } }
         : { actorKind: 'reporter', actorUserId: null, action: 'report.submitted', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } },
     );
-    if (form.identity && custodians.length > 0) {
-      const identity = s.sodium.from_string(JSON.stringify(form.identity));
-      await tx.insert(caseIdentities).values(custodians.map((c) => ({ caseId, custodianUserId: c.id, sealedIdentity: sealToPublicKey(s.sodium, c.publicKey, identity) })));
+    if (form.identity && nameReaders.length > 0) {
+      const identity = JSON.stringify(form.identity);
+      await tx.insert(caseIdentities).values(nameReaders.map((c) => ({ caseId, custodianUserId: c.id, sealedIdentity: sealIdentity(s.sodium, c.publicKey, caseId, identity) })));
     }
   });
   keys.privateKey.fill(0);

@@ -1,5 +1,5 @@
-import { and, arrayOverlaps, asc, desc, eq, isNotNull } from 'drizzle-orm';
-import { questionnaires, routes, users } from '../../db/schema.js';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { questionnaires, routes } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
@@ -29,20 +29,4 @@ export async function getRoute(s: { db: Db | Tx }, code: string, version?: numbe
     .limit(1);
   if (!row) throw new AppError('not_found');
   return { route, version: row.version, definition: definitionSchema.parse(row.definition) };
-}
-
-export interface KeyHolder {
-  id: string;
-  publicKey: Uint8Array;
-}
-
-/** Active users holding one of the roles and a key pair: the people a case is sealed to. */
-export async function keyHoldersWithRoles(s: { db: Db | Tx }, roleList: readonly string[]): Promise<KeyHolder[]> {
-  if (roleList.length === 0) return [];
-  const rows = await s.db
-    .select({ id: users.id, publicKey: users.publicKey, roles: users.roles })
-    .from(users)
-    .where(and(eq(users.status, 'active'), isNotNull(users.publicKey), arrayOverlaps(users.roles, [...roleList])));
-  // Belt and braces: an administrator never receives a case key, whatever the roles say.
-  return rows.filter((row) => !row.roles.includes('administrator')).map((row) => ({ id: row.id, publicKey: row.publicKey! }));
 }

@@ -3,6 +3,8 @@ import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError, type FieldError } from '../errors.js';
 import { getRoute } from './get-route.js';
+import { mailNotices } from '../admission/announce.js';
+import { changedFields, recordTextChange } from '../admission/record-change.js';
 import { definitionSchema, type QuestionnaireDefinition } from './questionnaire.js';
 
 export type QuestionnaireForm = Record<string, string | string[] | undefined>;
@@ -14,7 +16,7 @@ const TEXT_LIMIT = 2000;
  * questions within each step, and optional questions switched on or off. Codes never change, and
  * reports keep pointing at the version they were given in.
  */
-export async function updateQuestionnaire(s: Pick<Services, 'db'>, actor: Actor | null, routeCode: string, form: QuestionnaireForm): Promise<number> {
+export async function updateQuestionnaire(s: Services, actor: Actor | null, routeCode: string, form: QuestionnaireForm): Promise<number> {
   authorize(actor, 'questionnaires.manage');
   const current = await getRoute(s, routeCode);
   const errors: FieldError[] = [];
@@ -65,6 +67,28 @@ export async function updateQuestionnaire(s: Pick<Services, 'db'>, actor: Actor 
   if (errors.length > 0) throw new AppError('validation', errors);
   const definition = definitionSchema.parse(next);
   const version = current.version + 1;
-  await s.db.insert(questionnaires).values({ routeCode, version, definition });
+  let told: string[] = [];
+  await s.db.transaction(async (tx) => {
+    await tx.insert(questionnaires).values({ routeCode, version, definition });
+    told = await recordTextChange({ ...s, db: tx }, actor.userId, `questionnaire:${routeCode}:${version}`, changedFields(flattenTexts(current.definition), flattenTexts(definition)));
+  });
+  await mailNotices(s, told);
   return version;
+}
+
+/** Every text, switch and position of a questionnaire by a stable path, for the audit's before and after. */
+function flattenTexts(definition: QuestionnaireDefinition): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const step of definition.steps) {
+    step.questions.forEach((q, index) => {
+      out[`${q.code}.position`] = String(index + 1);
+      out[`${q.code}.enabled`] = String(q.enabled !== false);
+      for (const lang of ['nl', 'en'] as const) {
+        out[`${q.code}.label.${lang}`] = q.label[lang];
+        if (q.help) out[`${q.code}.help.${lang}`] = q.help[lang];
+        for (const option of q.options ?? []) out[`${q.code}.${option.code}.${lang}`] = option.label[lang];
+      }
+    });
+  }
+  return out;
 }

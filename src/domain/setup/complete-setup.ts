@@ -28,7 +28,7 @@ export async function isSetupTokenValid(s: Pick<Services, 'db' | 'sodium' | 'now
  * sets a password and enrols TOTP through the ordinary invitation page. The token works once.
  */
 export async function completeSetup(
-  s: Pick<Services, 'db' | 'sodium' | 'now'>,
+  s: Pick<Services, 'db' | 'sodium' | 'now' | 'serverKeys'>,
   token: string,
   input: unknown,
 ): Promise<{ invitationToken: string }> {

@@ -4,6 +4,9 @@ import { endSession } from '../../domain/sessions/end-session.js';
 import { listSessions } from '../../domain/sessions/list-sessions.js';
 import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
+import { markNoticesRead, unreadNotices } from '../../domain/admission/body-overview.js';
+import { isUuid } from '../../domain/ids.js';
+import type { StaffActor } from '../../domain/reports/open-case.js';
 import { AccountPage } from '../../views/pages/account-page.js';
 import { StaffHomePage } from '../../views/pages/staff-home-page.js';
 import type { AppEnv } from '../env.js';
@@ -12,9 +15,18 @@ import { handleForm, readForm, redirectTo, text } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 
 export function accountPages(app: Hono<AppEnv>, s: Services) {
-  app.get('/staff', (c) => {
+  app.get('/staff', async (c) => {
     const session = requireStaff(c, 'account.manage-own');
-    return render(c, c.get('t')('staff.home.heading'), <StaffHomePage session={session} />);
+    const notices = await unreadNotices(s, session as StaffActor);
+    const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+    return render(c, c.get('t')('staff.home.heading'), <StaffHomePage session={session} notices={notices} timeZone={timeZone} />);
+  });
+
+  app.post('/staff/notices/read', async (c) => {
+    const session = requireStaff(c, 'account.manage-own');
+    const form = await readForm(c);
+    await markNoticesRead(s, session as StaffActor, text(form, 'ids').split(',').filter(isUuid));
+    return redirectTo(c, '/staff');
   });
 
   async function accountPage(c: Context<AppEnv>, notice?: string) {

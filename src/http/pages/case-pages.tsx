@@ -2,10 +2,11 @@ import type { Hono } from 'hono';
 import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { addHandlerMessage } from '../../domain/reports/add-message.js';
 import { listInbox } from '../../domain/reports/list-inbox.js';
-import { readAttachment, readCaseAsHandler, unsafeHandlerCaseKeys } from '../../domain/reports/open-case.js';
+import { readAttachment, readCaseAsHandler, unsafeHandlerCaseKeys, type CaseView } from '../../domain/reports/open-case.js';
 import { AppError } from '../../domain/errors.js';
 import { sendFile } from '../send-file.js';
-import { declarationOf, declareRelation } from '../../domain/cases/declarations.js';
+import { declarationOf, declareRelation, stepAside } from '../../domain/cases/declarations.js';
+import { presentCasePage } from '../../domain/cases/case-page-model.js';
 import { acknowledgeCase } from '../../domain/cases/acknowledge-case.js';
 import { holdsKey } from '../../domain/cases/holds-key.js';
 import { DeclarationPage } from '../../views/pages/declaration-page.js';
@@ -18,8 +19,7 @@ import { render } from '../render.js';
 import { handleForm, readFiles, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
 import { addInternalNote, advanceCase, assessCase, extendFeedbackDeadline } from '../../domain/cases/lifecycle.js';
 import type { StaffSession } from '../../domain/sessions/resolve-session.js';
-import { caseAccessOverview, grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
-import { isAllowed } from '../../domain/access/authorize.js';
+import { grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
 import { requireStaff } from './require-staff.js';
 import { isUuid, requireId } from '../../domain/ids.js';
 
@@ -51,12 +51,8 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
     if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) {
       return render(c, c.get('t')('declaration.title'), <DeclarationPage caseId={caseId} />);
     }
-    const view = await readCaseAsHandler(s, actor, c.req.param('id'));
-    return render(
-      c,
-      c.get('t')('case.title', { route: view.route.name[c.get('lang')] }),
-      <CasePage view={view} sent={c.req.query('sent') === '1'} maxFileMegabytes={megabytes} access={await accessFor(actor, caseId)} />,
-    );
+    const view = await readCaseAsHandler(s, actor, caseId);
+    return render(c, c.get('t')('case.title', { route: view.route.name[c.get('lang')] }), await casePage(actor, caseId, { view, sent: c.req.query('sent') === '1' }));
   });
 
   app.post('/staff/cases/:id/declaration', async (c) => {
@@ -83,13 +79,29 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
         await acknowledgeCase(s, actor, caseId, { note });
         return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
       },
-      { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} /> },
+      { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
     );
   });
 
-  async function accessFor(actor: StaffSession, caseId: string) {
-    return isAllowed(actor, 'cases.grant') ? { ...(await caseAccessOverview(s, caseId)), selfId: actor.userId } : undefined;
+  /** The case page, as shown again after a form (with its errors) or after a step. */
+  async function casePage(actor: StaffSession, caseId: string, options: { view?: CaseView; sent?: boolean; draftText?: string } = {}) {
+    const view = options.view ?? (await readCaseAsHandler(s, actor, caseId));
+    return <CasePage view={view} model={await presentCasePage(s, actor, view)} sent={options.sent ?? false} draftText={options.draftText} maxFileMegabytes={megabytes} />;
   }
+
+  // Stepping aside at any time, also after having read the case: the key copies are destroyed at once.
+  app.post('/staff/cases/:id/step-aside', async (c) => {
+    const actor = requireStaff(c, 'cases.read');
+    const caseId = requireId(c.req.param('id'));
+    return handleForm(
+      c,
+      async () => {
+        await stepAside(s, actor, caseId);
+        return redirectTo(c, '/staff/cases?notice=recused');
+      },
+      { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
+    );
+  });
 
   for (const [name, change] of Object.entries({ grant: grantCaseAccess, revoke: revokeCaseAccess })) {
     app.post(`/staff/cases/:id/access/${name}`, async (c) => {
@@ -103,7 +115,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
           await change(s, actor, caseId, userId);
           return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
         },
-        { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} access={await accessFor(actor, caseId)} /> },
+        { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
       );
     });
   }
@@ -134,7 +146,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
           await withFormFieldNames(formFieldFor[name] ?? {}, () => run(actor, caseId, form));
           return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
         },
-        { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, caseId)} maxFileMegabytes={megabytes} access={await accessFor(actor, caseId)} /> },
+        { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
       );
     });
   }
@@ -149,7 +161,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
         await addHandlerMessage(s, actor, c.req.param('id'), input, files);
         return redirectTo(c, `/staff/cases/${c.req.param('id')}?sent=1`);
       },
-      { title: c.get('t')('cases.title'), body: async () => <CasePage view={await readCaseAsHandler(s, actor, c.req.param('id'))} draftText={input.text} maxFileMegabytes={megabytes} /> },
+      { title: c.get('t')('cases.title'), body: () => casePage(actor, c.req.param('id'), { draftText: input.text }) },
     );
   });
 }

@@ -1,11 +1,13 @@
 import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { isAllowed } from '../../domain/access/authorize.js';
 import { declarationOf } from '../../domain/cases/declarations.js';
 import { holdsKey } from '../../domain/cases/holds-key.js';
-import { decideIdentityRequest, identityRequestsOf, isCustodianOf, requestIdentity } from '../../domain/cases/identity-requests.js';
+import { decideIdentityRequest } from '../../domain/identity/decide-identity-request.js';
+import { presentIdentityPage } from '../../domain/identity/list-identity-requests.js';
+import { requestIdentity } from '../../domain/identity/request-identity.js';
 import { interventionsOf, recordIntervention, recordInterventionResult } from '../../domain/cases/interventions.js';
-import { closeDecision, decisionOverview, draftDecision, recordRecommendation, voteOnDecision } from '../../domain/cases/joint-decision.js';
+import { closeDecision, draftDecision, recordRecommendation, voteOnDecision } from '../../domain/cases/joint-decision.js';
+import { presentDecisionPage } from '../../domain/cases/decision-page-model.js';
 import { recordMinutes } from '../../domain/cases/minutes.js';
 import { requireId } from '../../domain/ids.js';
 import { readCaseAsHandler, type CaseView } from '../../domain/reports/open-case.js';
@@ -19,7 +21,7 @@ import { TransferPage } from '../../views/pages/case-work/transfer-page.js';
 import { proposeTransfer } from '../../domain/transfers/transfer-to-commission.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import { handleForm, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
+import { handleForm, list, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 
 type Page = 'interventions' | 'decision' | 'identity' | 'minutes' | 'transfer';
@@ -32,22 +34,12 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
     interventions: { title: 'interventions.title', body: async (_actor, view, saved, values) => <InterventionsPage view={view} interventions={interventionsOf(view)} saved={saved} values={values} /> },
     decision: {
       title: 'decision.title',
-      body: async (actor, view, saved, values) => {
-        const overview = await decisionOverview(s, view);
-        const open = overview.decisions.find((d) => d.status === 'open');
-        const inHandling = view.status === 'in_handling';
-        const may = {
-          canDraft: inHandling,
-          canVote: inHandling && !!open && isAllowed(actor, 'cases.vote') && open.notVoted.some((m) => m.userId === actor.userId),
-          canClose: inHandling && !!open && isAllowed(actor, 'cases.decide'),
-        };
-        return <DecisionPage view={view} overview={overview} may={may} saved={saved} values={values} />;
-      },
+      body: async (actor, view, saved, values) => <DecisionPage view={view} model={await presentDecisionPage(s, actor, view)} saved={saved} values={values} />,
     },
     identity: {
       title: 'identity.title',
       body: async (actor, view, saved, values) => (
-        <IdentityPage view={view} requests={await identityRequestsOf(s, view)} custodian={await isCustodianOf(s, actor, view.id)} selfId={actor.userId} saved={saved} values={values} />
+        <IdentityPage view={view} model={await presentIdentityPage(s, actor, view)} saved={saved} values={values} />
       ),
     },
     minutes: { title: 'minutes.title', body: async (_actor, view, saved, values) => <MinutesPage view={view} saved={saved} values={values} /> },
@@ -93,7 +85,7 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
   action('recommendations', 'decision', { text: 'recommendationText' }, (actor, caseId, form) => recordRecommendation(s, actor, caseId, { addressee: text(form, 'addressee'), text: text(form, 'recommendationText') }));
   action('identity', 'identity', { reason: 'requestReason' }, (actor, caseId, form) => requestIdentity(s, actor, caseId, { reason: text(form, 'requestReason') }));
   action('identity/:rid/decide', 'identity', { reason: 'decisionReason' }, (actor, caseId, form, param) =>
-    decideIdentityRequest(s, actor, caseId, param('rid'), { decision: text(form, 'decision'), reason: text(form, 'decisionReason') }),
+    decideIdentityRequest(s, actor, caseId, param('rid'), { decision: text(form, 'decision'), reason: text(form, 'decisionReason'), legalDuty: list(form, 'legalDuty').includes('yes') }),
   );
   action('transfer', 'transfer', {}, (actor, caseId, form) => proposeTransfer(s, actor, caseId, { kind: text(form, 'kind'), carried: text(form, 'carried'), explanation: text(form, 'explanation') }));
   action('minutes', 'minutes', { text: 'minutesText' }, (actor, caseId, form) => recordMinutes(s, actor, caseId, { meetingOn: text(form, 'meetingOn'), text: text(form, 'minutesText') }));

@@ -54,6 +54,10 @@ export async function handleForm(
     if (error instanceof AppError && error.code === 'validation' && error.fieldErrors.length > 0) {
       return render(c, formAgain.title, await formAgain.body(), 422, error.fieldErrors);
     }
+    // A refusal with a reason (the step is not possible now, and why): the same page, the reason on top.
+    if (error instanceof AppError && error.code === 'conflict' && error.fieldErrors.length > 0) {
+      return render(c, formAgain.title, await formAgain.body(), 409, error.fieldErrors);
+    }
     throw error;
   }
 }

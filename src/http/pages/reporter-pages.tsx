@@ -18,6 +18,9 @@ import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { computeDeadlines } from '../../domain/reports/deadlines.js';
 import { ReceiptPage } from '../../views/pages/report/receipt-page.js';
 import { isUuid } from '../../domain/ids.js';
+import { answerIdentityRequest } from '../../domain/identity/answer-identity-request.js';
+import { identityQuestionsFor } from '../../domain/identity/list-identity-requests.js';
+import { IdentityConsentPage } from '../../views/pages/report/identity-consent-page.js';
 
 // Returning with the receipt. The reporter's browser gets a cookie only now, after asking for a
 // session by entering the receipt; it holds the one token that can open the case key.
@@ -59,6 +62,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
         view={view}
         maxFileMegabytes={megabytes}
         awaitingMinutes={await awaitingMinutes(s, found.caseId)}
+        identityQuestions={await identityQuestionsFor(s, view)}
         wantChoices={want ? (want.options ?? []).map((o) => ({ value: o.code, label: o.label[lang] })) : undefined}
         {...extra}
       />
@@ -68,7 +72,40 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   app.get('/my-report', async (c) => {
     const found = await resolveReporterSession(s, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
-    return render(c, c.get('t')('myReport.title'), await myReportPage(found, { sent: c.req.query('sent') === '1' }));
+    const answered = c.req.query('identity');
+    return render(c, c.get('t')('myReport.title'), await myReportPage(found, { sent: c.req.query('sent') === '1', identityAnswer: answered === 'consent' || answered === 'object' ? answered : undefined }));
+  });
+
+  /** A granted request for the reporter's name, to consent to or object to; null when none waits under this id. */
+  async function identityConsentPage(found: { caseId: string; casePrivateKey: Uint8Array }, requestId: string, values?: { answer: string; comment: string }) {
+    const view = await readCaseAsReporter(s, found);
+    const question = (await identityQuestionsFor(s, view)).find((q) => q.requestId === requestId);
+    return question ? <IdentityConsentPage question={question} timeZone={view.timeZone} values={values} /> : null;
+  }
+
+  app.get('/my-report/identity/:id', async (c) => {
+    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    if (!found) return redirectTo(c, '/receipt');
+    if (!isUuid(c.req.param('id'))) return c.notFound();
+    const page = await identityConsentPage(found, c.req.param('id'));
+    // Answered already, or released: the reporter's own page says where things stand.
+    if (!page) return redirectTo(c, '/my-report');
+    return render(c, c.get('t')('identityConsent.title'), page);
+  });
+
+  app.post('/my-report/identity/:id', async (c) => {
+    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    if (!found) return redirectTo(c, '/receipt');
+    const form = await readForm(c);
+    const input = { answer: text(form, 'answer'), comment: text(form, 'comment') };
+    return handleForm(
+      c,
+      async () => {
+        await answerIdentityRequest(s, found, c.req.param('id'), input);
+        return redirectTo(c, `/my-report?identity=${input.answer}`);
+      },
+      { title: c.get('t')('identityConsent.title'), body: async () => (await identityConsentPage(found, c.req.param('id'), input)) ?? myReportPage(found) },
+    );
   });
 
   app.post('/my-report/minutes/:id', async (c) => {

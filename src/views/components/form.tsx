@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { REFUSAL_FIELD } from '../../domain/errors.js';
 import { CSRF_FIELD } from '../../http/middleware/csrf.js';
 import { translateKey, type MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
@@ -49,13 +50,15 @@ export function Form(props: { action: string; method?: 'post' | 'get'; inline?: 
 export function ErrorSummary() {
   const { t, errors } = useUi();
   if (errors.length === 0) return null;
+  // A refusal (the step is not possible now) is not an input mistake: it gets its own heading.
+  const refused = errors.every((error) => error.field === REFUSAL_FIELD);
   return (
     <div class="utrecht-alert utrecht-alert--error app-error-summary" role="alert" aria-labelledby="error-summary-title">
-      <h2 class="utrecht-heading-2" id="error-summary-title">{t('form.errorSummary.title')}</h2>
+      <h2 class="utrecht-heading-2" id="error-summary-title">{t(refused ? 'form.errorSummary.refusedTitle' : 'form.errorSummary.title')}</h2>
       <ul class="utrecht-unordered-list">
         {errors.map((error) => (
           <li class="utrecht-unordered-list__item">
-            {error.field === 'form' ? (
+            {error.field === 'form' || error.field === REFUSAL_FIELD ? (
               translateKey(t, error.message)
             ) : (
               <a class="utrecht-link" href={`#${fieldId(error.field)}`}>{translateKey(t, error.message)}</a>

@@ -12,12 +12,14 @@ export function StaffNavigation(props: { session: StaffSession }) {
       <ul class="app-inline-list">
         <li><a class="utrecht-link" href={href('/staff')}>{t('staff.nav.home')}</a></li>
         {isAllowed(actor, 'cases.list') ? <li><a class="utrecht-link" href={href('/staff/cases')}>{t('staff.nav.cases')}</a></li> : null}
+        {isAllowed(actor, 'admission.view') ? <li><a class="utrecht-link" href={href('/staff/bodies')}>{t('staff.nav.bodies')}</a></li> : null}
         {isAllowed(actor, 'surveys.manage') ? <li><a class="utrecht-link" href={href('/staff/surveys')}>{t('staff.nav.surveys')}</a></li> : null}
         {isAllowed(actor, 'advisor.register') ? <li><a class="utrecht-link" href={href('/staff/registrations')}>{t('staff.nav.registrations')}</a></li> : null}
         {isAllowed(actor, 'cases.intake') ? <li><a class="utrecht-link" href={href('/staff/intake')}>{t('staff.nav.intake')}</a></li> : null}
         {isAllowed(actor, 'users.manage') ? <li><a class="utrecht-link" href={href('/staff/users')}>{t('staff.nav.users')}</a></li> : null}
         {isAllowed(actor, 'settings.manage') ? <li><a class="utrecht-link" href={href('/staff/settings')}>{t('staff.nav.settings')}</a></li> : null}
         {isAllowed(actor, 'audit.verify') ? <li><a class="utrecht-link" href={href('/staff/audit')}>{t('staff.nav.audit')}</a></li> : null}
+        {isAllowed(actor, 'commission.settings') ? <li><a class="utrecht-link" href={href('/staff/commission-settings')}>{t('staff.nav.commissionSettings')}</a></li> : null}
         {isAllowed(actor, 'questionnaires.manage') ? <li><a class="utrecht-link" href={href('/staff/questionnaires')}>{t('staff.nav.questionnaires')}</a></li> : null}
         <li><a class="utrecht-link" href={href('/staff/account')}>{t('staff.nav.account')}</a></li>
         <li>

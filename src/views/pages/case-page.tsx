@@ -7,37 +7,48 @@ import { CaseThread } from './report/case-thread.js';
 import { CaseSteps, InternalNotes } from './case-steps.js';
 import { CaseAccessPanel } from './case-access-panel.js';
 import { CaseWorkNav } from './case-work/work-nav.js';
-import type { KeyHolderView } from '../../domain/cases/case-access.js';
+import type { CasePageModel } from '../../domain/cases/case-page-model.js';
 
-export function CasePage(props: { view: CaseView; sent?: boolean; draftText?: string; maxFileMegabytes: number; access?: { holders: KeyHolderView[]; candidates: KeyHolderView[]; selfId: string } | undefined }) {
+export function CasePage(props: { view: CaseView; model: CasePageModel; sent?: boolean; draftText?: string | undefined; maxFileMegabytes: number }) {
   const { t, lang, href } = useUi();
   const v = props.view;
+  const { frame, access, may } = props.model;
   return (
     <>
       <H1>{t('case.title', { route: v.route.name[lang] })}</H1>
       <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="overview" />
+      <ErrorSummary />
       <P>{t(`case.anonymity.${v.anonymity}` as MessageKey)}</P>
       {v.identity ? (
         <Alert kind="warning">
-          <P>{t('case.identity.custodian')}</P>
+          <P>{t(v.anonymity === 'open' ? 'case.identity.open' : 'case.identity.custodian')}</P>
           <P>
             <strong>{v.identity.name}</strong> · {v.identity.contact}
           </P>
         </Alert>
       ) : null}
       {props.sent ? <Alert kind="ok">{t('case.reply.sent')}</Alert> : null}
-      <CaseSteps view={v} />
+      <CaseSteps view={v} frame={frame} />
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
-      <InternalNotes view={v} timeZone={v.timeZone} />
-      {props.access ? <CaseAccessPanel caseId={v.id} {...props.access} /> : null}
+      <InternalNotes view={v} timeZone={v.timeZone} frame={frame} />
+      {access ? <CaseAccessPanel caseId={v.id} {...access} /> : null}
       <H2>{t('case.reply.title')}</H2>
       <P>{t('case.reply.help')}</P>
-      <ErrorSummary />
       <Form action={`/staff/cases/${v.id}/messages`} multipart>
         <TextArea name="text" label="case.reply.label" value={props.draftText} rows={6} />
         <FileField name="files" label="report.files.label" description={{ text: t('report.files.help', { megabytes: props.maxFileMegabytes }) }} />
         <SubmitButton label="case.reply.submit" />
       </Form>
+      {may.stepAside ? (
+        <section aria-labelledby="step-aside">
+          <H2 id="step-aside">{t('case.stepAside.title')}</H2>
+          <P>{t('case.stepAside.help')}</P>
+          <P>{t('case.stepAside.next')}</P>
+          <Form action={`/staff/cases/${v.id}/step-aside`}>
+            <SubmitButton label="case.stepAside.submit" secondary />
+          </Form>
+        </section>
+      ) : null}
       <P>
         <Link href={href('/staff/cases')}>{t('case.back')}</Link>
       </P>

@@ -1,25 +1,32 @@
 import type { CaseView } from '../../domain/reports/open-case.js';
+import type { CaseFrame } from '../../domain/cases/commission-route.js';
 import { awaitingFeedback, caseKinds, nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
 import { ChoiceGroup, Form, SubmitButton, TextArea } from '../components/form.js';
-import { H2, P } from '../components/text.js';
+import { H2, Link, P } from '../components/text.js';
 import { formatDateTime } from '../format.js';
 
 // Field names differ between the forms on this page so that every field id is unique.
 
-/** The next step for this case, and the extension of the feedback deadline while it can apply. */
-export function CaseSteps(props: { view: CaseView }) {
-  const { t } = useUi();
+/**
+ * The next step for this case, and the extension of the feedback deadline while it can apply. The
+ * law's words (admissibility, "the law requires") only where its frame applies (the commission's
+ * routes); there a case is concluded by the joint decision, so the step points there instead.
+ */
+export function CaseSteps(props: { view: CaseView; frame: CaseFrame }) {
+  const { t, href } = useUi();
   const v = props.view;
+  const { legalFrame, jointDecision } = props.frame;
   const status = v.status as CaseStatus;
   const next = nextStatus[status];
+  const byDecision = jointDecision && next === 'concluded';
   return (
     <section aria-labelledby="next-step">
       <H2 id="next-step">{t('case.steps.title')}</H2>
       {status === 'received' ? (
         <>
-          <P>{t('case.ack.help')}</P>
+          <P>{t(legalFrame ? 'case.ack.help' : 'case.ack.helpPlain')}</P>
           <Form action={`/staff/cases/${v.id}/acknowledge`}>
             <TextArea name="ackNote" label="case.ack.note" rows={3} />
             <SubmitButton label="case.ack.submit" />
@@ -30,7 +37,7 @@ export function CaseSteps(props: { view: CaseView }) {
         <Form action={`/staff/cases/${v.id}/assess`}>
           <P>{t('case.assess.help')}</P>
           <ChoiceGroup name="kind" legend="case.assess.kind" choices={caseKinds.map((k) => ({ value: k, label: t(`case.kind.${k}`) }))} selected={caseKinds.filter((k) => k === v.answers.KIND)} />
-          <ChoiceGroup name="admissible" legend="case.assess.admissible" choices={[{ value: 'yes', label: t('form.yes') }, { value: 'no', label: t('form.no') }]} selected={[]} />
+          {legalFrame ? <ChoiceGroup name="admissible" legend="case.assess.admissible" choices={[{ value: 'yes', label: t('form.yes') }, { value: 'no', label: t('form.no') }]} selected={[]} /> : null}
           <TextArea name="assessReason" label="case.assess.reason" rows={3} />
           <ChoiceGroup name="priority" legend="case.assess.priority" choices={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`case.assess.priority.${p}`) }))} selected={['normal']} />
           <ChoiceGroup name="retaliationRisk" legend="case.assess.risk" choices={(['none', 'low', 'high'] as const).map((r) => ({ value: r, label: t(`case.assess.risk.${r}`) }))} selected={[]} />
@@ -38,10 +45,15 @@ export function CaseSteps(props: { view: CaseView }) {
           <SubmitButton label="case.assess.submit" />
         </Form>
       ) : null}
-      {next ? (
+      {byDecision ? (
+        <P>
+          {t('case.advance.concluded.byDecision')} <Link href={href(`/staff/cases/${v.id}/decision`)}>{t('case.advance.concluded.toDecision')}</Link>
+        </P>
+      ) : null}
+      {next && !byDecision ? (
         <Form action={`/staff/cases/${v.id}/advance`}>
           <input type="hidden" name="to" value={next} />
-          <P>{t(`case.advance.${next}.help` as MessageKey)}</P>
+          <P>{t(`case.advance.${next}.${legalFrame ? 'help' : 'helpPlain'}` as MessageKey)}</P>
           <TextArea name="stepText" label={next === 'feedback_given' ? 'case.advance.feedbackText' : 'case.advance.noteText'} rows={4} />
           <SubmitButton label={`case.advance.${next}.submit` as MessageKey} />
         </Form>
@@ -61,7 +73,7 @@ export function CaseSteps(props: { view: CaseView }) {
 }
 
 /** Internal notes, visibly apart from the conversation with the reporter. */
-export function InternalNotes(props: { view: CaseView; timeZone: string }) {
+export function InternalNotes(props: { view: CaseView; timeZone: string; frame: CaseFrame }) {
   const { t, lang } = useUi();
   return (
     <section aria-labelledby="internal-notes" class="app-internal">
@@ -73,7 +85,7 @@ export function InternalNotes(props: { view: CaseView; timeZone: string }) {
             <p class="utrecht-paragraph app-message-meta">
               <strong>{note.authorName ?? t('audit.actor.staff')}</strong> · {formatDateTime(note.createdAt, lang, props.timeZone)}
             </p>
-            <p class="utrecht-paragraph app-answer-text">{describeNote(t, note.content)}</p>
+            <p class="utrecht-paragraph app-answer-text">{describeNote(t, note.content, props.frame.legalFrame)}</p>
           </li>
         ))}
       </ol>
@@ -85,9 +97,9 @@ export function InternalNotes(props: { view: CaseView; timeZone: string }) {
   );
 }
 
-function describeNote(t: ReturnType<typeof useUi>['t'], content: Record<string, unknown>): string {
+function describeNote(t: ReturnType<typeof useUi>['t'], content: Record<string, unknown>, legalFrame: boolean): string {
   if (content.type === 'assessment') {
-    return t('case.notes.assessment', {
+    return t(legalFrame ? 'case.notes.assessment' : 'case.notes.assessmentPlain', {
       admissible: t(content.admissible === 'yes' ? 'form.yes' : 'form.no'),
       priority: t(`case.assess.priority.${String(content.priority)}` as MessageKey),
       risk: t(`case.assess.risk.${String(content.retaliationRisk)}` as MessageKey),

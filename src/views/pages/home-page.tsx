@@ -1,5 +1,7 @@
 import type { Organisation } from '../../domain/organisation/get-organisation.js';
 import type { RouteRow } from '../../domain/routes/get-route.js';
+import type { RouteReaders } from '../../domain/admission/route-readers.js';
+import { RouteReadersList } from '../components/route-readers.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
 import { H1, H2, Item, Link, List, P } from '../components/text.js';
@@ -14,7 +16,7 @@ const nextSteps: Record<string, MessageKey> = {
 };
 
 /** The front door: what this is for, who is behind it, every route side by side, what is and is not stored. */
-export function HomePage(props: { organisation: Organisation | null; routes: RouteRow[] }) {
+export function HomePage(props: { organisation: Organisation | null; routes: RouteRow[]; readers: RouteReaders[] }) {
   const { t, href, lang } = useUi();
   const o = props.organisation;
   return (
@@ -57,6 +59,7 @@ export function HomePage(props: { organisation: Organisation | null; routes: Rou
           <h3 class="utrecht-heading-3" id={`home-route-${route.code}`}>{route.name[lang]}</h3>
           <P>{route.description[lang]}</P>
           {nextSteps[route.code] ? <P>{t(nextSteps[route.code]!)}</P> : null}
+          <RouteReadersList readers={props.readers.find((r) => r.routeCode === route.code)} headingId={`home-readers-${route.code}`} />
           <P>
             <Link href={href(`/report/${route.code}`)}>{t('routes.start', { route: route.name[lang] })}</Link>
           </P>

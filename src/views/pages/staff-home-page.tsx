@@ -1,18 +1,62 @@
 import { isAllowed } from '../../domain/access/authorize.js';
 import type { StaffSession } from '../../domain/sessions/resolve-session.js';
 import { useUi } from '../ui-context.js';
-import { H1, Item, Link, List, P } from '../components/text.js';
+import { H1, H2, Item, Link, List, P } from '../components/text.js';
+import { Form, SubmitButton } from '../components/form.js';
+import type { NoticeView } from '../../domain/admission/body-overview.js';
+import { isBody } from '../../domain/admission/bodies.js';
+import type { Role } from '../../domain/access/roles.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
+import { formatDateTime } from '../format.js';
+import { bodyName } from './body-page.js';
 import { roleLabel } from '../role-label.js';
 
-export function StaffHomePage(props: { session: StaffSession; notice?: 'passwordChanged' | undefined }) {
-  const { t, href } = useUi();
+/** A notice in plain words: who changed what about who reads reports, or about texts reporters read. */
+function noticeText(t: Translate, notice: NoticeView): string {
+  const d = notice.detail;
+  const body = isBody(d.body) ? t(bodyName(d.body)) : '';
+  const roles = (d.roles ?? '').split(',').filter(Boolean).map((role) => roleLabel(t, role as Role)).join(', ');
+  switch (notice.kind) {
+    case 'member.admitted':
+      return t('notices.admitted', { by: d.by ?? '', name: d.name ?? '', body, roles, fingerprint: d.fingerprint ?? '' });
+    case 'member.removed':
+      return t('notices.removed', { by: d.by ?? '', name: d.name ?? '', body });
+    case 'account.changed':
+      return t('notices.accountChanged', { name: d.name ?? '', change: t(`notices.change.${d.change ?? 'other'}` as MessageKey), before: d.before ?? '', after: d.after ?? '' });
+    case 'text.changed':
+      return t('notices.textChanged', { what: d.what ?? '' });
+    default:
+      return t('notices.other');
+  }
+}
+
+export function StaffHomePage(props: { session: StaffSession; notices?: NoticeView[]; timeZone?: string; notice?: 'passwordChanged' | undefined }) {
+  const { t, href, lang } = useUi();
   const s = props.session;
+  const notices = props.notices ?? [];
   return (
     <>
       <H1>{t('staff.home.title', { name: s.displayName })}</H1>
+      {notices.length > 0 ? (
+        <section aria-labelledby="notices-title">
+          <H2 id="notices-title">{t('notices.title')}</H2>
+          <List>
+            {notices.map((n) => (
+              <Item>
+                {formatDateTime(n.createdAt, lang, props.timeZone ?? 'Europe/Amsterdam')}: {noticeText(t, n)}
+              </Item>
+            ))}
+          </List>
+          <Form action="/staff/notices/read">
+            <input type="hidden" name="ids" value={notices.map((n) => n.id).join(',')} />
+            <SubmitButton label="notices.markRead" secondary />
+          </Form>
+        </section>
+      ) : null}
       <P>{t('staff.home.roles', { roles: s.roles.map((role) => roleLabel(t, role)).join(', ') })}</P>
       <List>
         {isAllowed(s, 'cases.list') ? <Item><Link href={href('/staff/cases')}>{t('staff.nav.cases')}</Link></Item> : null}
+        {isAllowed(s, 'admission.view') ? <Item><Link href={href('/staff/bodies')}>{t('staff.nav.bodies')}</Link></Item> : null}
         {isAllowed(s, 'surveys.manage') ? <Item><Link href={href('/staff/surveys')}>{t('staff.nav.surveys')}</Link></Item> : null}
         {isAllowed(s, 'advisor.register') ? <Item><Link href={href('/staff/registrations')}>{t('staff.nav.registrations')}</Link></Item> : null}
         {isAllowed(s, 'cases.intake') ? <Item><Link href={href('/staff/intake')}>{t('staff.nav.intake')}</Link></Item> : null}

@@ -1,4 +1,5 @@
-import { decisionOutcomes, type DecisionOverview, type DecisionView } from '../../../domain/cases/joint-decision.js';
+import { decisionOutcomes, type DecisionView } from '../../../domain/cases/joint-decision.js';
+import type { DecisionPageModel, QuorumStatus } from '../../../domain/cases/decision-page-model.js';
 import type { CaseView } from '../../../domain/reports/open-case.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
@@ -7,18 +8,13 @@ import { formatDateTime } from '../../format.js';
 import { useUi } from '../../ui-context.js';
 import { CaseWorkNav } from './work-nav.js';
 
-export interface DecisionPermissions {
-  canDraft: boolean;
-  canVote: boolean;
-  canClose: boolean;
-}
-
 /** The joint decision: a draft, each member's agreement or dissent with their nominating side, the chair's closing; recommendations apart. */
-export function DecisionPage(props: { view: CaseView; overview: DecisionOverview; may: DecisionPermissions; saved?: boolean; values?: Record<string, string> }) {
+export function DecisionPage(props: { view: CaseView; model: DecisionPageModel; saved?: boolean; values?: Record<string, string> }) {
   const { t, lang } = useUi();
   const v = props.view;
-  const open = props.overview.decisions.find((d) => d.status === 'open');
-  const earlier = props.overview.decisions.filter((d) => d.status !== 'open');
+  const { overview, may, quorum } = props.model;
+  const open = overview.decisions.find((d) => d.status === 'open');
+  const earlier = overview.decisions.filter((d) => d.status !== 'open');
   return (
     <>
       <H1>{t('decision.title')}</H1>
@@ -27,7 +23,7 @@ export function DecisionPage(props: { view: CaseView; overview: DecisionOverview
       {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
       <ErrorSummary />
       {open ? <Decision decision={open} timeZone={v.timeZone} /> : <P>{t('decision.none')}</P>}
-      {open && props.may.canVote ? (
+      {open && may.canVote ? (
         <section aria-labelledby="decision-vote">
           <H2 id="decision-vote">{t('decision.vote.title')}</H2>
           <Form action={`/staff/cases/${v.id}/decision/${open.id}/vote`}>
@@ -45,16 +41,19 @@ export function DecisionPage(props: { view: CaseView; overview: DecisionOverview
           </Form>
         </section>
       ) : null}
-      {open && props.may.canClose ? (
+      {open && may.showClose ? (
         <section aria-labelledby="decision-close">
           <H2 id="decision-close">{t('decision.close.title')}</H2>
           <P>{t('decision.close.help', { agree: open.votes.filter((x) => x.position === 'agree').length, dissent: open.votes.filter((x) => x.position === 'dissent').length, missing: open.notVoted.length })}</P>
-          <Form action={`/staff/cases/${v.id}/decision/${open.id}/close`}>
-            <SubmitButton label="decision.close.submit" />
-          </Form>
+          {quorum ? <QuorumMissing quorum={quorum} /> : null}
+          {may.canClose ? (
+            <Form action={`/staff/cases/${v.id}/decision/${open.id}/close`}>
+              <SubmitButton label="decision.close.submit" />
+            </Form>
+          ) : null}
         </section>
       ) : null}
-      {props.may.canDraft ? (
+      {may.canDraft ? (
         <section aria-labelledby="decision-draft">
           <H2 id="decision-draft">{t(open ? 'decision.draft.reviseTitle' : 'decision.draft.title')}</H2>
           <P>{t('decision.draft.help')}</P>
@@ -68,9 +67,9 @@ export function DecisionPage(props: { view: CaseView; overview: DecisionOverview
       <section aria-labelledby="recommendations">
         <H2 id="recommendations">{t('recommendations.title')}</H2>
         <P>{t('recommendations.help')}</P>
-        {props.overview.recommendations.length === 0 ? <P>{t('recommendations.none')}</P> : null}
+        {overview.recommendations.length === 0 ? <P>{t('recommendations.none')}</P> : null}
         <List>
-          {props.overview.recommendations.map((r) => (
+          {overview.recommendations.map((r) => (
             <Item>
               <strong>{r.addressee}</strong>: {r.text} ({r.by ?? ''}, {formatDateTime(r.at, lang, v.timeZone)}; {t(`recommendations.status.${r.status}` as MessageKey)})
             </Item>
@@ -91,6 +90,33 @@ export function DecisionPage(props: { view: CaseView; overview: DecisionOverview
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The commission's quorum and, until it is met, what is still missing before the chair can close. */
+function QuorumMissing(props: { quorum: QuorumStatus }) {
+  const { t } = useUi();
+  const q = props.quorum;
+  return (
+    <div data-testid="quorum">
+      <P>{t(q.rule === 'all' ? 'decision.quorum.rule.all' : 'decision.quorum.rule.majority', { members: q.members, needed: q.needed })}</P>
+      {q.met ? (
+        <P>{t('decision.quorum.met')}</P>
+      ) : (
+        <>
+          <P>{t('decision.quorum.missing')}</P>
+          <List>
+            {q.rule === 'all' && q.notVoted.length > 0 ? <Item>{t('decision.quorum.notVoted', { names: q.notVoted.join(', ') })}</Item> : null}
+            {q.rule === 'majority' && q.moreVotes > 0 ? <Item>{t('decision.quorum.moreVotes', { count: q.moreVotes, voted: q.voted, needed: q.needed })}</Item> : null}
+            {q.sidesWithoutVote.map((side) => (
+              <Item>{t('decision.quorum.side', { side: t(`nominated.${side}` as MessageKey) })}</Item>
+            ))}
+            {q.members === 0 ? <Item>{t('decision.quorum.nobody')}</Item> : null}
+          </List>
+          <P>{t('decision.quorum.next')}</P>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,5 @@
-import type { IdentityRequestView } from '../../../domain/cases/identity-requests.js';
+import type { IdentityPageModel, IdentityRequestView } from '../../../domain/identity/list-identity-requests.js';
 import type { CaseView } from '../../../domain/reports/open-case.js';
-import type { MessageKey } from '../../../i18n/index.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea } from '../../components/form.js';
 import { Alert, H1, H2, P } from '../../components/text.js';
 import { formatDateTime } from '../../format.js';
@@ -9,21 +8,26 @@ import { CaseWorkNav } from './work-nav.js';
 
 /**
  * Asking who a confidential reporter is. A handler asks with a reason; the identity custodian
- * grants or refuses with a reason that the reporter reads before their name is shared.
+ * grants or refuses with a reason for the reporter; a grant asks the reporter first, who may
+ * consent or object within the waiting period. Each request's state is said in plain words.
  */
-export function IdentityPage(props: { view: CaseView; requests: IdentityRequestView[]; custodian: boolean; selfId: string; saved?: boolean; values?: Record<string, string> }) {
+export function IdentityPage(props: { view: CaseView; model: IdentityPageModel; saved?: boolean; values?: Record<string, string> }) {
   const { t, lang } = useUi();
   const v = props.view;
-  const pending = props.requests.find((r) => r.status === 'pending');
-  const ownPending = props.requests.some((r) => r.status === 'pending' && r.requestedByUserId === props.selfId);
-  const mayAsk = v.anonymity !== 'anonymous' && !v.identity && !ownPending && v.status !== 'closed';
+  const m = props.model;
   return (
     <>
       <H1>{t('identity.title')}</H1>
       <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="identity" />
       {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
       <ErrorSummary />
-      {v.anonymity === 'anonymous' ? <P>{t('identity.anonymous')}</P> : <P>{t('identity.lead')}</P>}
+      {v.anonymity === 'anonymous' ? (
+        <P>{t('identity.anonymous')}</P>
+      ) : v.anonymity === 'open' ? (
+        <P>{t('identity.open')}</P>
+      ) : (
+        <P>{t('identity.lead', { days: m.waitDays })}</P>
+      )}
       {v.identity ? (
         <Alert kind="warning">
           <P>{t('identity.known')}</P>
@@ -32,34 +36,37 @@ export function IdentityPage(props: { view: CaseView; requests: IdentityRequestV
           </P>
         </Alert>
       ) : null}
-      {props.requests.length > 0 ? (
+      {m.requests.length > 0 ? (
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('identity.requests')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="col">{t('identity.requestedBy')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('identity.reason')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('identity.status')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('identity.decisionReason')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('identity.status')}</th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            {props.requests.map((r) => (
+            {m.requests.map((r) => (
               <tr class="utrecht-table__row">
                 <td class="utrecht-table__cell">{`${r.requestedBy}, ${formatDateTime(r.requestedAt, lang, v.timeZone)}`}</td>
                 <td class="utrecht-table__cell app-answer-text">{r.reason}</td>
-                <td class="utrecht-table__cell">{t(`identity.status.${r.status}` as MessageKey)}</td>
                 <td class="utrecht-table__cell app-answer-text">{r.decisionReason ? `${r.decisionReason} (${r.decidedBy ?? ''})` : ''}</td>
+                <td class="utrecht-table__cell">
+                  <RequestState request={r} timeZone={v.timeZone} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      {props.custodian && pending ? (
+      {m.decide ? (
         <section aria-labelledby="identity-decide">
-          <H2 id="identity-decide">{t('identity.decide.title', { name: pending.requestedBy })}</H2>
-          <P>{t('identity.decide.help')}</P>
-          <Form action={`/staff/cases/${v.id}/identity/${pending.id}/decide`}>
+          <H2 id="identity-decide">{t('identity.decide.title', { name: m.decide.requesterName })}</H2>
+          <P>{t('identity.decide.help', { days: m.waitDays })}</P>
+          <P>{t('identity.decide.legalDutyHelp')}</P>
+          <Form action={`/staff/cases/${v.id}/identity/${m.decide.requestId}/decide`}>
             <ChoiceGroup
               name="decision"
               legend="identity.decide.legend"
@@ -70,19 +77,55 @@ export function IdentityPage(props: { view: CaseView; requests: IdentityRequestV
               selected={props.values?.decision ? [props.values.decision] : []}
             />
             <TextArea name="decisionReason" label="identity.decide.reason" description="identity.decide.reasonHelp" value={props.values?.decisionReason} rows={4} />
+            <ChoiceGroup
+              name="legalDuty"
+              legend="identity.decide.legalDuty.legend"
+              choices={[{ value: 'yes', label: t('identity.decide.legalDuty.label') }]}
+              selected={props.values?.legalDuty === 'yes' ? ['yes'] : []}
+              multiple
+            />
             <SubmitButton label="identity.decide.submit" />
           </Form>
         </section>
       ) : null}
-      {mayAsk && !props.custodian ? (
+      {m.mayAsk ? (
         <section aria-labelledby="identity-ask">
           <H2 id="identity-ask">{t('identity.ask.title')}</H2>
-          <P>{t('identity.ask.help')}</P>
+          <P>{t('identity.ask.help', { days: m.waitDays })}</P>
           <Form action={`/staff/cases/${v.id}/identity`}>
             <TextArea name="requestReason" label="identity.ask.reason" value={props.values?.requestReason} rows={4} />
             <SubmitButton label="identity.ask.submit" />
           </Form>
         </section>
+      ) : null}
+    </>
+  );
+}
+
+/** Where one request stands, with its date, and the reporter's own words when they gave any. */
+function RequestState(props: { request: IdentityRequestView; timeZone: string }) {
+  const { t, lang } = useUi();
+  const r = props.request;
+  const date = r.stateAt ? formatDateTime(r.stateAt, lang, props.timeZone) : '';
+  const words = {
+    pending: t('identity.state.pending'),
+    refused: t('identity.state.refused'),
+    awaiting_reporter: t('identity.state.awaiting_reporter', { date }),
+    consented: t('identity.state.consented', { date }),
+    objected: t('identity.state.objected', { date }),
+    withdrawn: t('identity.state.withdrawn'),
+    released_legal_duty: t('identity.state.released_legal_duty', { date }),
+    released_after_waiting: t('identity.state.released_after_waiting', { date }),
+    released: t('identity.state.released'),
+  }[r.state];
+  return (
+    <>
+      <span data-state={r.state}>{words}</span>
+      {r.reporterComment ? (
+        <span class="app-answer-text">
+          <br />
+          {t('identity.state.reporterWords')} {r.reporterComment}
+        </span>
       ) : null}
     </>
   );

@@ -5,6 +5,13 @@ import { formatDate, formatDateTime } from '../../format.js';
 import { AnswerList } from './answer-list.js';
 import type { MessageKey } from '../../../i18n/index.js';
 
+/** Messages about the reporter's name carry a heading, so the reporter sees at once what they are about. */
+const identityHeadings: Record<string, MessageKey> = {
+  'identity-question': 'identity.thread.question',
+  'identity-legal-duty': 'identity.thread.legalDuty',
+  'identity-released': 'identity.thread.released',
+};
+
 /** The report, its deadlines and the conversation: the same for reporter and handlers. */
 export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handler'; fileHref: (id: string) => string }) {
   const { t, lang } = useUi();
@@ -48,6 +55,8 @@ export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handle
             {m.type === 'minutes' ? <p class="utrecht-paragraph"><strong>{t('minutes.thread.title', { date: formatDate(String(m.content.meetingOn), lang) })}</strong></p> : null}
             {m.type === 'transfer-proposal' ? <p class="utrecht-paragraph"><strong>{t('transfer.thread.proposal')}</strong></p> : null}
             {m.type === 'transfer-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'consent' ? 'transfer.thread.consented' : 'transfer.thread.declined')}</strong></p> : null}
+            {identityHeadings[m.type] ? <p class="utrecht-paragraph"><strong>{t(identityHeadings[m.type]!)}</strong></p> : null}
+            {m.type === 'identity-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'consent' ? 'identity.thread.consented' : 'identity.thread.objected')}</strong></p> : null}
             {m.type === 'minutes-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'confirm' ? 'minutes.thread.confirmed' : 'minutes.thread.corrected')}</strong></p> : null}
             {m.text ? <p class="utrecht-paragraph app-answer-text">{m.text}</p> : null}
           </li>

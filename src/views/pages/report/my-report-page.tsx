@@ -1,11 +1,12 @@
 import type { CaseView } from '../../../domain/reports/open-case.js';
 import { useUi } from '../../ui-context.js';
 import { ChoiceGroup, type Choice, ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
-import { formatDate } from '../../format.js';
+import { formatDate, formatDateTime } from '../../format.js';
 import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
 import { CaseThread } from './case-thread.js';
 import { proposalsIn } from '../../../domain/transfers/transfer-to-commission.js';
 import type { MessageKey } from '../../../i18n/index.js';
+import type { IdentityQuestion } from '../../../domain/identity/list-identity-requests.js';
 
 export function MyReportPage(props: {
   view: CaseView;
@@ -17,6 +18,10 @@ export function MyReportPage(props: {
   /** What the person may ask the commission for, when a proposal to pass the matter on waits for them. */
   wantChoices?: Choice[];
   transferValues?: { answer: string; want: string[] };
+  /** Granted requests for the reporter's name that wait for their answer. */
+  identityQuestions?: IdentityQuestion[];
+  /** Just answered a question about the name. */
+  identityAnswer?: 'consent' | 'object' | undefined;
 }) {
   const { t, lang, href } = useUi();
   return (
@@ -24,6 +29,10 @@ export function MyReportPage(props: {
       <H1>{t('myReport.title')}</H1>
       <P lead>{props.view.route.name[lang]}</P>
       {props.sent ? <Alert kind="ok">{t('myReport.sent')}</Alert> : null}
+      {props.identityAnswer ? <Alert kind="ok">{t(props.identityAnswer === 'consent' ? 'myReport.identity.consented' : 'myReport.identity.objected')}</Alert> : null}
+      {(props.identityQuestions ?? []).filter((question) => question.open).map((question) => (
+        <IdentityQuestionNotice question={question} timeZone={props.view.timeZone} />
+      ))}
       <CaseThread view={props.view} viewer="reporter" fileHref={(id) => href(`/my-report/files/${id}`)} />
       {props.wantChoices ? <TransferConsent view={props.view} wantChoices={props.wantChoices} values={props.transferValues} /> : null}
       {(props.awaitingMinutes ?? []).slice(0, 1).map((id) => (
@@ -127,5 +136,21 @@ function TransferConsent(props: { view: CaseView; wantChoices: Choice[]; values?
         <SubmitButton label="transfer.consent.submit" />
       </Form>
     </section>
+  );
+}
+
+/** A question about the reporter's name waits: said first on their page, with the way to answer it. */
+function IdentityQuestionNotice(props: { question: IdentityQuestion; timeZone: string }) {
+  const { t, lang, href } = useUi();
+  const q = props.question;
+  return (
+    <Alert kind="warning">
+      <P>{t('myReport.identity.question', { name: q.requester, date: formatDateTime(q.answerBy, lang, props.timeZone) })}</P>
+      <P>
+        <a class="utrecht-link" href={href(`/my-report/identity/${q.requestId}`)}>
+          {t('myReport.identity.answer')}
+        </a>
+      </P>
+    </Alert>
   );
 }

@@ -6,6 +6,8 @@ import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextArea, Tex
 import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
 import type { Position } from './report-positions.js';
 import { AnswerList } from './answer-list.js';
+import { nameReadersOf } from '../../../domain/identity/identity-custodian.js';
+import { isMessageKey, type Language, type Translate } from '../../../i18n/index.js';
 
 export interface ReportFormProps {
   route: RouteRow;
@@ -47,8 +49,8 @@ export function ReportFormPage(props: ReportFormProps) {
 }
 
 function PositionBody(props: ReportFormProps) {
-  if (props.position === 'anonymity') return <AnonymityChoice selected={props.draft.anonymity} />;
-  if (props.position === 'identity') return <IdentityFields draft={props.draft} anonymity={props.draft.anonymity ?? 'confidential'} />;
+  if (props.position === 'anonymity') return <AnonymityChoice route={props.route} selected={props.draft.anonymity} />;
+  if (props.position === 'identity') return <IdentityFields route={props.route} draft={props.draft} anonymity={props.draft.anonymity ?? 'confidential'} />;
   if (props.position === 'review') return <Review {...props} />;
   const step = visibleSteps(props.definition)[Number(props.position.slice(5))]!;
   const { lang } = useUi();
@@ -63,8 +65,23 @@ function PositionBody(props: ReportFormProps) {
   );
 }
 
-function AnonymityChoice(props: { selected?: string | undefined }) {
-  const { t } = useUi();
+/** The people who read the name, by role, as one phrase ("the secretariat, the members and the chair"). */
+function readersPhrase(roles: readonly string[], t: Translate, lang: Language): string {
+  const phrases = roles.map((role) => {
+    const key = `report.readers.${role}`;
+    return isMessageKey(key) ? t(key) : t('report.readers.unknown');
+  });
+  return new Intl.ListFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { type: 'conjunction' }).format(phrases);
+}
+
+/**
+ * The first step: how much the reporter tells about themselves, and for this route exactly who
+ * reads the name under each choice (from the route's handler and custodian roles, which are
+ * per-route settings).
+ */
+function AnonymityChoice(props: { route: RouteRow; selected?: string | undefined }) {
+  const { t, lang } = useUi();
+  const readers = nameReadersOf(props.route);
   return (
     <>
       <P lead>{t('report.anonymity.lead')}</P>
@@ -73,14 +90,16 @@ function AnonymityChoice(props: { selected?: string | undefined }) {
         legend="report.anonymity.legend"
         choices={[
           { value: 'anonymous', label: t('report.anonymity.anonymous') },
-          { value: 'confidential', label: t('report.anonymity.confidential') },
-          { value: 'open', label: t('report.anonymity.open') },
+          { value: 'confidential', label: t('report.anonymity.confidential', { custodians: readersPhrase(readers.confidential, t, lang) }) },
+          { value: 'open', label: t('report.anonymity.open', { readers: readersPhrase(readers.open, t, lang) }) },
         ]}
         selected={props.selected ? [props.selected] : []}
       />
+      {/* The readers of this route with their key fingerprints will be listed here. */}
       <H2>{t('report.anonymity.whoSees')}</H2>
       <List>
         <Item>{t('report.anonymity.handlersSee')}</Item>
+        <Item>{t('report.anonymity.nameAsked')}</Item>
         <Item>{t('report.anonymity.adminSees')}</Item>
         <Item>{t('report.anonymity.serverKeeps')}</Item>
       </List>
@@ -88,12 +107,17 @@ function AnonymityChoice(props: { selected?: string | undefined }) {
   );
 }
 
-function IdentityFields(props: { draft: ReportDraft; anonymity: string }) {
-  const { t } = useUi();
+function IdentityFields(props: { route: RouteRow; draft: ReportDraft; anonymity: string }) {
+  const { t, lang } = useUi();
+  const readers = nameReadersOf(props.route);
   return (
     <>
       <H2>{t('report.identity.title')}</H2>
-      <P>{t(props.anonymity === 'open' ? 'report.identity.openHelp' : 'report.identity.confidentialHelp')}</P>
+      <P>
+        {props.anonymity === 'open'
+          ? t('report.identity.openHelp', { readers: readersPhrase(readers.open, t, lang) })
+          : t('report.identity.confidentialHelp', { custodians: readersPhrase(readers.confidential, t, lang) })}
+      </P>
       <TextField name="name" label="report.identity.name" value={props.draft.identity?.name} autocomplete="off" required />
       <TextField name="contact" label="report.identity.contact" description="report.identity.contactHelp" value={props.draft.identity?.contact} autocomplete="off" required />
     </>

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { keyFingerprint, signAdmission } from '../../crypto/signing.js';
+import { bodyAdmissions, users } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { authorize } from '../access/authorize.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { AppError, refusal } from '../errors.js';
+import { getOrganisation } from '../organisation/get-organisation.js';
+import type { StaffActor } from '../reports/open-case.js';
+import { localDate } from '../reports/deadlines.js';
+import { validate } from '../validate.js';
+import { lockBody } from './admission-lock.js';
+import { admitterRole, rolesOfBody } from './bodies.js';
+import { foundBodySchema } from './schemas.js';
+import { unsafeSessionSigner } from './signer.js';
+import { verifiedBodyState } from './verify-admissions.js';
+
+/**
+ * The founding step of a body without readers: its first chair (advisor, panel member) admits
+ * themselves by signing a founding statement (for instance the appointment decision). It is the
+ * root every later admission is checked against, shown to everyone with its fingerprint.
+ */
+export async function foundBody(s: Services, actor: StaffActor | null, input: unknown): Promise<{ fingerprint: string }> {
+  authorize(actor, 'admission.found');
+  const form = validate(foundBodySchema, input);
+  if (!actor.roles.includes(admitterRole[form.body])) throw new AppError('forbidden');
+  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  let fingerprint = '';
+  await s.db.transaction(async (tx) => {
+    await lockBody(tx, form.body);
+    const state = await verifiedBodyState({ ...s, db: tx }, form.body);
+    // Founding again is only for a body that has no reader left; otherwise its members admit.
+    if (state.members.length > 0) throw refusal('conflict', 'errors.admission.alreadyFounded');
+    const [account] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    if (!account || account.status !== 'active') throw new AppError('forbidden');
+    const signer = unsafeSessionSigner(s.sodium, actor, account);
+    const fields = {
+      id: randomUUID(),
+      body: form.body,
+      userId: actor.userId,
+      roles: rolesOfBody(form.body, account.roles),
+      boxPublicKey: account.publicKey!,
+      signingPublicKey: signer.publicKey,
+      admittedOn: localDate(s.now(), timeZone),
+      admittedBy: null,
+      statement: form.statement,
+    };
+    const signature = signAdmission(s.sodium, signer.privateKey, fields);
+    signer.privateKey.fill(0);
+    await tx.insert(bodyAdmissions).values({ ...fields, roles: [...fields.roles], admitterSigningKey: signer.publicKey, signature, createdAt: s.now() });
+    fingerprint = keyFingerprint(s.sodium, fields.boxPublicKey, fields.signingPublicKey);
+    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'body.founded', caseId: null, detail: { body: form.body, admission: fields.id, fingerprint } });
+  });
+  return { fingerprint };
+}

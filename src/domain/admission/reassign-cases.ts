@@ -1,0 +1,72 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { sealToPublicKey } from '../../crypto/case-keys.js';
+import { caseDeclarations, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { authorize } from '../access/authorize.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { fieldError } from '../errors.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { validate } from '../validate.js';
+import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
+import { caseAccessOverview } from '../cases/case-access.js';
+
+export const reassignSchema = z.object({
+  from: z.uuid({ error: 'errors.choice.required' }),
+  to: z.uuid({ error: 'errors.choice.required' }),
+});
+
+/**
+ * The chair hands a departing handler's cases to another admitted member: each case key the
+ * chair can open is sealed to the new member and the departing handler's copies are deleted, one
+ * audited step per case. Cases the chair cannot open are left and counted, never forced.
+ */
+export async function reassignCases(s: Services, actor: StaffActor | null, input: unknown): Promise<{ moved: number; notMoved: number }> {
+  authorize(actor, 'cases.reassign');
+  const form = validate(reassignSchema, input);
+  if (form.from === form.to) throw fieldError('to', 'errors.reassign.same');
+  const held = (await s.db.select({ caseId: caseKeys.caseId }).from(caseKeys).where(eq(caseKeys.userId, form.from))).map((r) => r.caseId);
+  const mine = new Set(
+    held.length
+      ? (
+          await s.db
+            .select({ caseId: caseDeclarations.caseId })
+            .from(caseDeclarations)
+            .innerJoin(caseKeys, and(eq(caseKeys.caseId, caseDeclarations.caseId), eq(caseKeys.userId, caseDeclarations.userId)))
+            .where(and(eq(caseDeclarations.userId, actor.userId), eq(caseDeclarations.decision, 'no_relation'), inArray(caseDeclarations.caseId, held)))
+        ).map((r) => r.caseId)
+      : [],
+  );
+  let moved = 0;
+  let notMoved = 0;
+  for (const caseId of held) {
+    const { candidates } = await caseAccessOverview(s, caseId);
+    const target = candidates.find((c) => c.userId === form.to);
+    const alreadyHolds = !target && (await s.db.select({ u: caseKeys.userId }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, form.to)))).length === 1;
+    if (!mine.has(caseId) || (!target && !alreadyHolds)) {
+      notMoved++;
+      continue;
+    }
+    const keys = await unsafeHandlerCaseKeys(s, actor, caseId);
+    await s.db.transaction(async (tx) => {
+      const [status] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+      if (!status) return;
+      if (target) {
+        await tx.insert(caseKeys).values({
+          caseId,
+          userId: form.to,
+          sealedPrivateKey: sealToPublicKey(s.sodium, target.publicKey, keys.privateKey),
+          sealedInternalKey: keys.internal ? sealToPublicKey(s.sodium, target.publicKey, keys.internal.privateKey) : null,
+          grantedAt: s.now(),
+        });
+      }
+      await tx.delete(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, form.from)));
+      await tx.delete(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, form.from)));
+      await withdrawIdentityRequests(tx, form.from, [caseId]);
+      await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.reassigned', caseId, detail: { from: form.from, to: form.to } });
+    });
+    keys.privateKey.fill(0);
+    moved++;
+  }
+  return { moved, notMoved };
+}

@@ -1,0 +1,146 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { keyFingerprint, verifyAdmission } from '../../crypto/signing.js';
+import { auditLog, bodyAdmissions, users } from '../../db/schema.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { Services } from '../../services.js';
+import type { Role } from '../access/roles.js';
+import { auditHash } from '../audit/audit-hash.js';
+import { admitterRole, type Body } from './bodies.js';
+
+type AdmissionRow = typeof bodyAdmissions.$inferSelect;
+
+export interface AdmittedMember {
+  admissionId: string;
+  userId: string;
+  displayName: string;
+  /** The roles the body admitted that the account still holds: a role added later admits nothing. */
+  roles: Role[];
+  /** The key the body signed: cases are sealed to this, never to whatever the users row says now. */
+  boxPublicKey: Uint8Array;
+  signingPublicKey: Uint8Array;
+  fingerprint: string;
+  admittedOn: string;
+  admittedBy: string | null;
+}
+
+export interface BodyRoot {
+  admissionId: string;
+  userId: string;
+  statement: string;
+  admittedOn: string;
+  fingerprint: string;
+}
+
+export interface BodyState {
+  root: BodyRoot | null;
+  /** Admissions whose signatures verify up to a founding statement, removed ones excluded. */
+  members: AdmittedMember[];
+  /** Rows that claim an admission but do not verify (shown to the body, never used). */
+  invalid: Array<{ admissionId: string; userId: string }>;
+}
+
+const fieldsOf = (row: AdmissionRow) => ({
+  id: row.id,
+  body: row.body,
+  userId: row.userId,
+  roles: row.roles,
+  boxPublicKey: row.boxPublicKey,
+  signingPublicKey: row.signingPublicKey,
+  admittedOn: row.admittedOn,
+  admittedBy: row.admittedBy,
+  statement: row.statement,
+});
+
+/**
+ * A founding statement counts only when it is signed by its own key and the server's keyed
+ * audit chain recorded that founding (action 'body.founded' naming the admission and its
+ * fingerprint): someone who can edit the database but does not hold the server key cannot
+ * write such an entry, so cannot plant a root of their own.
+ */
+async function rootIsAnchored(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, row: AdmissionRow): Promise<boolean> {
+  const entries = await s.db.select().from(auditLog).where(eq(auditLog.action, 'body.founded'));
+  const fingerprint = keyFingerprint(s.sodium, row.boxPublicKey, row.signingPublicKey);
+  return entries.some(
+    (entry) =>
+      entry.detail.admission === row.id &&
+      entry.detail.fingerprint === fingerprint &&
+      entry.actorUserId === row.userId &&
+      s.sodium.memcmp(auditHash(s.sodium, s.serverKeys.audit, entry.prevHash, entry), entry.hash),
+  );
+}
+
+/**
+ * Who the body has admitted, verified from scratch on every call: a root anchored in the audit
+ * chain, then every admission signed by an already verified member who holds the body's
+ * admitting role. Removal ends reading, not the signatures someone made while admitted.
+ */
+export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, body: Body): Promise<BodyState> {
+  const rows = await s.db.select().from(bodyAdmissions).where(eq(bodyAdmissions.body, body));
+  const valid = new Map<string, AdmissionRow>();
+  let root: AdmissionRow | null = null;
+  for (const row of rows) {
+    if (row.admittedBy !== null || row.statement === null) continue;
+    if (!s.sodium.memcmp(row.admitterSigningKey, row.signingPublicKey)) continue;
+    if (!verifyAdmission(s.sodium, row.signingPublicKey, fieldsOf(row), row.signature)) continue;
+    if (!(await rootIsAnchored(s, row))) continue;
+    valid.set(row.id, row);
+    // The latest founding is the one shown (a body re-founded after all its readers left).
+    if (!root || row.admittedOn > root.admittedOn || (row.admittedOn === root.admittedOn && row.createdAt > root.createdAt)) root = row;
+  }
+  const admits = admitterRole[body];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const row of rows) {
+      if (valid.has(row.id) || row.admittedBy === null) continue;
+      const admitter = [...valid.values()].find(
+        (v) =>
+          v.userId === row.admittedBy &&
+          v.roles.includes(admits) &&
+          s.sodium.memcmp(v.signingPublicKey, row.admitterSigningKey) &&
+          v.admittedOn <= row.admittedOn &&
+          (v.removedAt === null || v.removedAt >= row.createdAt),
+      );
+      if (admitter && verifyAdmission(s.sodium, row.admitterSigningKey, fieldsOf(row), row.signature)) {
+        valid.set(row.id, row);
+        changed = true;
+      }
+    }
+  }
+  const current = [...valid.values()].filter((row) => row.removedAt === null);
+  const accounts = current.length
+    ? await s.db
+        .select({ id: users.id, name: users.displayName, roles: users.roles, status: users.status, publicKey: users.publicKey, signingPublicKey: users.signingPublicKey })
+        .from(users)
+        .where(and(inArray(users.id, current.map((row) => row.userId)), eq(users.status, 'active')))
+    : [];
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const members: AdmittedMember[] = [];
+  for (const row of current) {
+    const account = byId.get(row.userId);
+    // A deactivated account, an administrator, or keys replaced since admission: no reading.
+    if (!account || account.roles.includes('administrator')) continue;
+    if (!account.publicKey || !s.sodium.memcmp(account.publicKey, row.boxPublicKey)) continue;
+    if (!account.signingPublicKey || !s.sodium.memcmp(account.signingPublicKey, row.signingPublicKey)) continue;
+    const roles = row.roles.filter((role) => account.roles.includes(role)) as Role[];
+    if (roles.length === 0) continue;
+    members.push({
+      admissionId: row.id,
+      userId: row.userId,
+      displayName: account.name,
+      roles,
+      boxPublicKey: row.boxPublicKey,
+      signingPublicKey: row.signingPublicKey,
+      fingerprint: keyFingerprint(s.sodium, row.boxPublicKey, row.signingPublicKey),
+      admittedOn: row.admittedOn,
+      admittedBy: row.admittedBy,
+    });
+  }
+  members.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return {
+    root: root
+      ? { admissionId: root.id, userId: root.userId, statement: root.statement!, admittedOn: root.admittedOn, fingerprint: keyFingerprint(s.sodium, root.boxPublicKey, root.signingPublicKey) }
+      : null,
+    members,
+    invalid: rows.filter((row) => !valid.has(row.id) && row.removedAt === null).map((row) => ({ admissionId: row.id, userId: row.userId })),
+  };
+}

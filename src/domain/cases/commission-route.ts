@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { cases, routes } from '../../db/schema.js';
+import { AppError } from '../errors.js';
+
+/**
+ * A route whose cases the commission handles (its members and chair read them): 'commission' and
+ * 'risk_signal' by default. Such a case follows the law's frame (acknowledgement and feedback
+ * deadlines, admissibility) and is concluded only by a joint decision that the chair closes. The
+ * ethics panel and the confidential advisors keep their own, simpler way of working.
+ */
+export function isCommissionRoute(route: { handlerRoles: readonly string[] }): boolean {
+  return route.handlerRoles.some((role) => role === 'commission_member' || role === 'chair');
+}
+
+/** What a case page needs to know about its route's way of working (computed here, shown by the views). */
+export interface CaseFrame {
+  /** The whistleblowing law's words apply: admissibility, "the law requires". */
+  legalFrame: boolean;
+  /** Concluded only through a joint decision closed by the chair. */
+  jointDecision: boolean;
+}
+
+export function caseFrameOf(route: { handlerRoles: readonly string[] }): CaseFrame {
+  const commission = isCommissionRoute(route);
+  return { legalFrame: commission, jointDecision: commission };
+}
+
+/** The frame of a stored case, read in the caller's transaction (metadata only). */
+export async function caseFrameOfCase(db: Db | Tx, caseId: string): Promise<CaseFrame> {
+  const [row] = await db.select({ handlerRoles: routes.handlerRoles }).from(cases).innerJoin(routes, eq(routes.code, cases.routeCode)).where(eq(cases.id, caseId));
+  if (!row) throw new AppError('not_found');
+  return caseFrameOf(row);
+}

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { organisations } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { authorize, type Actor } from '../access/authorize.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { decisionQuorums } from '../cases/decision-quorum.js';
+import { AppError } from '../errors.js';
+import { validate } from '../validate.js';
+
+export const decisionQuorumSchema = z.object({ decisionQuorum: z.enum(decisionQuorums, { error: 'errors.quorum.choice' }) });
+
+/** The chair sets when a joint decision may be closed: everyone voted, or more than half. Audited with before and after. */
+export async function setDecisionQuorum(s: Pick<Services, 'db' | 'sodium' | 'serverKeys' | 'now'>, actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, 'commission.settings');
+  const { decisionQuorum } = validate(decisionQuorumSchema, input);
+  await s.db.transaction(async (tx) => {
+    const [organisation] = await tx.select({ id: organisations.id, before: organisations.decisionQuorum }).from(organisations).orderBy(organisations.createdAt).limit(1).for('update');
+    if (!organisation) throw new AppError('not_found');
+    await tx.update(organisations).set({ decisionQuorum }).where(eq(organisations.id, organisation.id));
+    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'commission.quorum-set', caseId: null, detail: { before: organisation.before, after: decisionQuorum } });
+  });
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { routes } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { authorize, type Actor } from '../access/authorize.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { AppError, fieldError } from '../errors.js';
+import { validate } from '../validate.js';
+import { custodianChoices } from './get-commission-settings.js';
+
+export const identityCustodianSchema = z.object({
+  route: z.string().min(1).max(100),
+  role: z.string({ error: 'errors.custodian.choice' }).min(1, { error: 'errors.custodian.choice' }).max(100),
+});
+
+/**
+ * The chair chooses, per route, which of its handler roles is the identity custodian: whoever holds
+ * that role is sealed the reporter's identity on a confidential report. It applies to reports that
+ * come in afterwards; identities already sealed stay with whom they were sealed to. Audited with
+ * before and after.
+ */
+export async function setIdentityCustodian(s: Pick<Services, 'db' | 'sodium' | 'serverKeys' | 'now'>, actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, 'commission.settings');
+  const form = validate(identityCustodianSchema, input);
+  await s.db.transaction(async (tx) => {
+    const [route] = await tx.select().from(routes).where(eq(routes.code, form.route)).for('update');
+    if (!route) throw new AppError('not_found');
+    if (!custodianChoices(route).some((role) => role === form.role)) throw fieldError('role', 'errors.custodian.choice');
+    await tx.update(routes).set({ custodianRoles: [form.role] }).where(eq(routes.code, route.code));
+    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail: { route: route.code, before: route.custodianRoles.join(','), after: form.role } });
+  });
+}

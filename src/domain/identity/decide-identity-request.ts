@@ -1,0 +1,99 @@
+import { and, eq } from 'drizzle-orm';
+import { openIdentity, sealIdentity } from '../../crypto/case-keys.js';
+import { caseIdentities, cases, identityRequests, routes, users } from '../../db/schema.js';
+import { admittedMember } from '../admission/admitted-readers.js';
+import { bodyOfRoute } from '../admission/bodies.js';
+import type { Services } from '../../services.js';
+import { appendAudit } from '../audit/append-audit.js';
+import { caseStep, entryTarget } from '../cases/case-step.js';
+import { insertSealedEntry } from '../cases/insert-entry.js';
+import { openStatuses } from '../cases/lifecycle.js';
+import { AppError, refusal } from '../errors.js';
+import { requireId } from '../ids.js';
+import { getOrganisation } from '../organisation/get-organisation.js';
+import { notifyReporter } from '../reports/notify-reporter.js';
+import type { StaffActor } from '../reports/open-case.js';
+import { validate } from '../validate.js';
+import { isCustodianOf } from './identity-custodian.js';
+import { moveToRequester } from './release-identity.js';
+import { reporterLanguage, reporterMoment, reporterText } from './reporter-words.js';
+import { identityDecisionSchema } from './schemas.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Only the route's identity custodian decides, with a reason written for the reporter. A grant
+ * does not disclose: the custodian's session opens their own copy and seals it to the requester
+ * as a pending copy, and the reporter is asked first (a message in their inbox naming the
+ * requester and the reason, and a content-free mail). The name is released when the reporter
+ * consents, or when the commission's waiting period passes without an objection.
+ *
+ * With a legal duty the reporter is told first, in the same transaction, and the name is
+ * released at once: the law does not wait for an answer, but the reporter never learns afterwards.
+ */
+export async function decideIdentityRequest(s: Services, actor: StaffActor | null, caseId: string, requestId: string, input: unknown): Promise<void> {
+  const form = validate(identityDecisionSchema, input);
+  requireId(caseId);
+  requireId(requestId);
+  if (!actor || !(await isCustodianOf(s, actor, caseId))) throw new AppError('forbidden');
+  const organisation = await getOrganisation(s);
+  const waitDays = organisation?.identityWaitDays ?? 10;
+  const timeZone = organisation?.timeZone ?? 'Europe/Amsterdam';
+  const grant = form.decision === 'grant';
+  const action = !grant ? 'identity.refused' : form.legalDuty ? 'identity.released' : 'identity.granted';
+  const detail: Record<string, string | number> = !grant ? { request: requestId } : form.legalDuty ? { request: requestId, by: 'legal_duty' } : { request: requestId, waitDays };
+
+  await caseStep(s, actor, caseId, openStatuses, action, async ({ tx, current, at }) => {
+    const [request] = await tx.select().from(identityRequests).where(and(eq(identityRequests.id, requestId), eq(identityRequests.caseId, caseId))).for('update');
+    if (!request || request.status !== 'pending') throw new AppError('conflict');
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor, current, at, 'note'), 'note', {
+      type: 'identity-decision',
+      requestId,
+      decision: form.decision,
+      reason: form.reason,
+      legalDuty: form.legalDuty,
+    });
+    if (!grant) {
+      await tx.update(identityRequests).set({ status: 'refused', decidedBy: actor.userId, decidedAt: at }).where(eq(identityRequests.id, requestId));
+      return {};
+    }
+
+    const [requester] = await tx.select({ name: users.displayName, publicKey: users.publicKey, status: users.status }).from(users).where(eq(users.id, request.requestedBy));
+    const [own] = await tx.select().from(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, actor.userId)));
+    if (!requester?.publicKey || requester.status !== 'active' || !own || !actor.privateKey) throw new AppError('conflict');
+    // openIdentity refuses a copy that was altered, sealed to someone else, or moved from another case.
+    const identity = openIdentity(s.sodium, actor.privateKey, caseId, own.sealedIdentity);
+    if (!identity) throw new AppError('tampered');
+    // Sealed to the key the body signed for the requester, never to whatever the users row says.
+    const [caseRow] = await tx.select({ handlerRoles: routes.handlerRoles }).from(cases).innerJoin(routes, eq(routes.code, cases.routeCode)).where(eq(cases.id, caseId));
+    const body = caseRow ? bodyOfRoute(caseRow) : null;
+    const admitted = body ? await admittedMember({ ...s, db: tx }, body, request.requestedBy) : null;
+    if (!admitted) throw refusal('conflict', 'errors.identity.requesterNotAdmitted');
+    const pendingSealedIdentity = sealIdentity(s.sodium, admitted.boxPublicKey, caseId, identity);
+    const releaseAfter = form.legalDuty ? null : new Date(at.getTime() + waitDays * DAY_MS);
+
+    // The reporter is told first: this message is written before anything is released.
+    const lang = reporterLanguage(current.language);
+    const text = form.legalDuty
+      ? reporterText(lang, 'identity.message.legalDuty', { name: requester.name, reason: form.reason })
+      : reporterText(lang, 'identity.message.question', { name: requester.name, reason: form.reason, date: reporterMoment(releaseAfter!, lang, timeZone) });
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor, current, at), 'message', {
+      type: form.legalDuty ? 'identity-legal-duty' : 'identity-question',
+      requestId,
+      requester: requester.name,
+      reason: form.reason,
+      text,
+    });
+    await tx
+      .update(identityRequests)
+      .set({ status: 'awaiting_reporter', decidedBy: actor.userId, decidedAt: at, pendingSealedIdentity, releaseAfter, legalDuty: form.legalDuty })
+      .where(eq(identityRequests.id, requestId));
+    if (form.legalDuty) {
+      // Two steps in the log: the grant (with its legal duty), then the release caseStep records.
+      await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'identity.granted', caseId, detail: { request: requestId, legalDuty: true } });
+      await moveToRequester(tx, { ...request, pendingSealedIdentity }, at);
+    }
+    return {};
+  }, detail);
+  if (grant) await notifyReporter(s, caseId);
+}
