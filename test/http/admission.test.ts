@@ -87,6 +87,11 @@ describe('founding a body', () => {
     const start = await (await t.app.request('http://localhost/')).text();
     expect(start).toContain(fingerprint);
     expect(start).toContain('Test chair');
+    // So does the first step of the route's form; the ethics route, not yet founded, says nobody reads it.
+    const firstStep = await (await t.app.request('http://localhost/report/commission')).text();
+    expect(firstStep).toContain(fingerprint);
+    expect(firstStep).toContain('Wie uw melding kan lezen');
+    expect(await (await t.app.request('http://localhost/report/ethics')).text()).toContain('kan niemand meldingen via deze route lezen');
 
     const { keyHolders } = await submitAndSeeWhoReads();
     expect(keyHolders).toEqual([chair.userId, secretary.userId].sort());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { auditLog, caseEntries, caseIdentities, cases, identityRequests, jobRuns, organisations, routes } from '../../src/db/schema.js';
+import { auditLog, caseEntries, caseIdentities, cases, identityRequests, jobRuns, organisations, routes, users } from '../../src/db/schema.js';
 import { sealNotifyEmail } from '../../src/domain/reports/notify-reporter.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { FormClient } from '../support/form-client.js';
@@ -465,5 +465,38 @@ describe('a requester who loses access', () => {
     await runDueJobs(t.services);
     expect(await copiesFor(caseId, otherMember.userId)).toHaveLength(0);
     expect((await (await logInAs(t, chair)).get(`/staff/cases/${caseId}/identity`)).html).toContain('Vervallen: de aanvrager heeft geen toegang meer');
+  });
+});
+
+describe('who stays the custodian', () => {
+  it('a requester who received the name cannot pass it on, even with the chair role added; the custodian of an older case stays its custodian after the custodian role changes', async () => {
+    const { receipt, caseId } = await confidentialReport('Pim Precedent');
+    const requester = await handlerFor(member, caseId);
+    const first = await ask(requester, caseId, 'Nodig voor het gesprek.');
+    const custodian = await handlerFor(chair, caseId);
+    expect((await decide(custodian, caseId, first, { decision: 'grant', decisionReason: 'Voor een gesprek.' })).status).toBe(303);
+    const reporter = await openWithReceipt(t, receipt);
+    expect((await answer(reporter, first, { answer: 'consent', comment: '' })).status).toBe(303);
+    expect(await copiesFor(caseId, member.userId)).toHaveLength(1);
+
+    // The secretary asks; the member who now knows the name is made "chair" by a database edit.
+    const second = await ask(await handlerFor(secretary, caseId), caseId, 'Ik wil het ook weten.');
+    await t.services.db.update(users).set({ roles: ['commission_member', 'chair'] }).where(eq(users.id, member.userId));
+    try {
+      const forged = await (await logInAs(t, member)).postWithOwnToken(`/staff/cases/${caseId}/identity/${second}/decide`, { decision: 'grant', decisionReason: 'Doorgeven.' });
+      expect(forged.status).toBe(403);
+      expect((await requestRow(second)).status).toBe('pending');
+    } finally {
+      await t.services.db.update(users).set({ roles: ['commission_member'] }).where(eq(users.id, member.userId));
+    }
+    // The commission names the secretary's role custodian for new reports; the chair still decides here.
+    const settings = await logInAs(t, chair);
+    expect((await settings.submit('/staff/commission-settings', '/staff/commission-settings/custodian/commission', { custodian_commission: 'secretary' })).status).toBe(303);
+    try {
+      expect((await decide(await logInAs(t, chair), caseId, second, { decision: 'refuse', decisionReason: 'Niet nodig.' })).status).toBe(303);
+      expect((await requestRow(second)).status).toBe('refused');
+    } finally {
+      expect((await settings.submit('/staff/commission-settings', '/staff/commission-settings/custodian/commission', { custodian_commission: 'chair' })).status).toBe(303);
+    }
   });
 });

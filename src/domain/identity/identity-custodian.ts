@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { caseIdentities, cases, routes } from '../../db/schema.js';
+import { caseIdentities, cases, identityRequests } from '../../db/schema.js';
 import type { Actor } from '../access/authorize.js';
 
 /** Whether the user holds a sealed copy of the reporter's identity for this case (nothing is opened). */
@@ -13,14 +13,21 @@ export async function holdsIdentityCopy(db: Db | Tx, caseId: string, userId: str
 }
 
 /**
- * The identity custodian of a case: holds a custodian role of the case's route (a per-route
- * setting) and a copy of the identity. Someone the name was released to holds a copy but not the
- * role, and so cannot pass the name on by deciding other requests.
+ * The identity custodian of a case: holds a copy of a confidential reporter's identity that was
+ * sealed to them when the report came in, not one released to them by a request. So someone the
+ * name was released to cannot pass it on, whatever roles their account row is given later, and
+ * the custodian of an older case stays its custodian when the commission names another custodian
+ * role for new reports.
  */
 export async function isCustodianOf(s: { db: Db | Tx }, actor: Actor, caseId: string): Promise<boolean> {
-  const [row] = await s.db.select({ custodianRoles: routes.custodianRoles }).from(cases).innerJoin(routes, eq(routes.code, cases.routeCode)).where(eq(cases.id, caseId));
-  if (!row || !actor.roles.some((role) => row.custodianRoles.includes(role))) return false;
-  return holdsIdentityCopy(s.db, caseId, actor.userId);
+  const [row] = await s.db.select({ anonymity: cases.anonymity }).from(cases).where(eq(cases.id, caseId));
+  if (!row || row.anonymity !== 'confidential') return false;
+  if (!(await holdsIdentityCopy(s.db, caseId, actor.userId))) return false;
+  const released = await s.db
+    .select({ id: identityRequests.id })
+    .from(identityRequests)
+    .where(and(eq(identityRequests.caseId, caseId), eq(identityRequests.requestedBy, actor.userId), inArray(identityRequests.status, ['released', 'granted'])));
+  return released.length === 0;
 }
 
 /**

@@ -18,6 +18,7 @@ import { render } from '../render.js';
 import { readFiles, readForm, text, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 import { selfCheckAnswersFrom } from './self-check-pages.js';
+import { routeReaders } from '../../domain/admission/route-readers.js';
 import { prefillFromSelfCheck, prefillRoutes } from '../../domain/self-check/prefill.js';
 import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 
@@ -28,8 +29,9 @@ import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 export function reportPages(app: Hono<AppEnv>, s: Services) {
   app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s)} />));
 
-  function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = []) {
+  async function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = []) {
     const all = positions(rq.definition, draft);
+    const readers = position === 'anonymity' ? (await routeReaders(s)).find((r) => r.routeCode === rq.route.code) : undefined;
     return render(
       c,
       rq.route.name[c.get('lang')],
@@ -41,6 +43,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         position={position}
         all={all}
         maxFileMegabytes={Math.floor(s.config.uploadMaxBytes / (1024 * 1024))}
+        readers={readers}
       />,
       errors.length ? 422 : 200,
       errors,

@@ -7,6 +7,8 @@ import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
 import type { Position } from './report-positions.js';
 import { AnswerList } from './answer-list.js';
 import { nameReadersOf } from '../../../domain/identity/identity-custodian.js';
+import type { RouteReaders } from '../../../domain/admission/route-readers.js';
+import { RouteReadersList } from '../../components/route-readers.js';
 import { isMessageKey, type Language, type Translate } from '../../../i18n/index.js';
 
 export interface ReportFormProps {
@@ -17,6 +19,8 @@ export interface ReportFormProps {
   position: Position;
   all: Position[];
   maxFileMegabytes: number;
+  /** On the first step: exactly who a report on this route is encrypted for, with key fingerprints. */
+  readers?: RouteReaders | undefined;
 }
 
 /** One page of the report form. Everything typed so far rides along, sealed, in `_draft`. */
@@ -49,7 +53,7 @@ export function ReportFormPage(props: ReportFormProps) {
 }
 
 function PositionBody(props: ReportFormProps) {
-  if (props.position === 'anonymity') return <AnonymityChoice route={props.route} selected={props.draft.anonymity} />;
+  if (props.position === 'anonymity') return <AnonymityChoice route={props.route} selected={props.draft.anonymity} readers={props.readers} />;
   if (props.position === 'identity') return <IdentityFields route={props.route} draft={props.draft} anonymity={props.draft.anonymity ?? 'confidential'} />;
   if (props.position === 'review') return <Review {...props} />;
   const step = visibleSteps(props.definition)[Number(props.position.slice(5))]!;
@@ -79,7 +83,7 @@ function readersPhrase(roles: readonly string[], t: Translate, lang: Language): 
  * reads the name under each choice (from the route's handler and custodian roles, which are
  * per-route settings).
  */
-function AnonymityChoice(props: { route: RouteRow; selected?: string | undefined }) {
+function AnonymityChoice(props: { route: RouteRow; selected?: string | undefined; readers?: RouteReaders | undefined }) {
   const { t, lang } = useUi();
   const readers = nameReadersOf(props.route);
   return (
@@ -95,8 +99,8 @@ function AnonymityChoice(props: { route: RouteRow; selected?: string | undefined
         ]}
         selected={props.selected ? [props.selected] : []}
       />
-      {/* The readers of this route with their key fingerprints will be listed here. */}
       <H2>{t('report.anonymity.whoSees')}</H2>
+      <RouteReadersList readers={props.readers} headingId="report-readers" />
       <List>
         <Item>{t('report.anonymity.handlersSee')}</Item>
         <Item>{t('report.anonymity.nameAsked')}</Item>
