@@ -72,6 +72,10 @@ describe('the administrator and case content', () => {
     await t.services.db.update(users).set({ roles: ['administrator', 'chair'] }).where(eq(users.id, mixed.userId));
     const client = await logInAs(t, mixed);
     expect((await client.get('/staff/cases')).status).toBe(403);
+    // Nor can it found, join or steer a body, or set the commission's rules.
+    expect((await client.get('/staff/bodies')).status).toBe(403);
+    expect((await client.postWithOwnToken('/staff/bodies/commission/found', { statement: 'Ik ben de voorzitter.' })).status).toBe(403);
+    expect((await client.get('/staff/commission-settings')).status).toBe(403);
   });
 
   it('a non-administrator cannot invite or change roles by posting the form directly', async () => {

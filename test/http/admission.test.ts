@@ -48,9 +48,16 @@ async function submitAndSeeWhoReads(report = commissionReport()): Promise<{ case
   return { caseId, keyHolders, nameHolders };
 }
 
+/** What the person reads out from their own account page (computed from their session's key). */
+async function ownFingerprintOf(who: TestStaff): Promise<string> {
+  const page = await (await logInAs(t, who)).get('/staff/account');
+  return /data-testid="own-fingerprint">([0-9A-F ]{19})</.exec(page.html)![1]!;
+}
+
 async function admitThroughPage(admitter: TestStaff, body: string, who: TestStaff, roles: string[]) {
+  const fingerprint = await ownFingerprintOf(who);
   const client = await logInAs(t, admitter);
-  return client.submit(`/staff/bodies/${body}`, `/staff/bodies/${body}/admit`, { 'admit-userId': who.userId, 'admit-roles': roles });
+  return client.submit(`/staff/bodies/${body}`, `/staff/bodies/${body}/admit`, { 'admit-userId': who.userId, 'admit-fingerprint': fingerprint, 'admit-roles': roles });
 }
 
 beforeAll(async () => {
@@ -80,13 +87,14 @@ describe('founding a body', () => {
     const fingerprint = /<code class="utrecht-code">([0-9A-F ]{19})<\/code>/.exec(after.html)![1]!;
 
     // Founding twice is refused while the body has a reader.
-    expect((await client.submit('/staff/bodies/commission', '/staff/bodies/commission/admit', { 'admit-userId': secretary.userId, 'admit-roles': ['secretary'] })).status).toBe(303);
+    expect((await admitThroughPage(chair, 'commission', secretary, ['secretary'])).status).toBe(303);
     await expect(foundBody(t.services, await unlockStaff(t, chair), { body: 'commission', statement: 'Nog eens' })).rejects.toMatchObject({ code: 'conflict' });
 
     // The start page names the readers of each route with the same fingerprint.
     const start = await (await t.app.request('http://localhost/')).text();
     expect(start).toContain(fingerprint);
     expect(start).toContain('Test chair');
+    expect(start).toContain(`te herleiden tot de oprichting door Test chair`);
     // So does the first step of the route's form; the ethics route, not yet founded, says nobody reads it.
     const firstStep = await (await t.app.request('http://localhost/report/commission')).text();
     expect(firstStep).toContain(fingerprint);
@@ -149,7 +157,7 @@ describe('the administrator cannot decide who reads', () => {
     expect((await rogueClient.get('/staff/cases')).html).not.toContain(caseId);
     // Holding the chair role, the rogue can neither found again nor admit itself.
     expect((await rogueClient.submit('/staff/bodies/commission', '/staff/bodies/commission/found', { statement: 'Ik ben de voorzitter.' }).catch(() => ({ status: 0 }))).status).not.toBe(303);
-    const selfAdmit = await rogueClient.postWithOwnToken('/staff/bodies/commission/admit', { 'admit-userId': rogue.userId, 'admit-roles': ['chair'] });
+    const selfAdmit = await rogueClient.postWithOwnToken('/staff/bodies/commission/admit', { 'admit-userId': rogue.userId, 'admit-fingerprint': await ownFingerprintOf(rogue), 'admit-roles': ['chair'] });
     expect(selfAdmit.status).toBe(403);
 
     // The administrator has no admission page at all.

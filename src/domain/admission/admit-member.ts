@@ -15,6 +15,7 @@ import { mailNotices, writeNotices } from './announce.js';
 import { admitterRole, rolesOfBody } from './bodies.js';
 import { admitMemberSchema } from './schemas.js';
 import { unsafeSessionSigner } from './signer.js';
+import { sameFingerprint } from './own-fingerprint.js';
 import { verifiedBodyState } from './verify-admissions.js';
 
 /**
@@ -37,6 +38,9 @@ export async function admitMember(s: Services, actor: StaffActor | null, input: 
     if (!target || target.status !== 'active' || !target.publicKey || !target.signingPublicKey || target.roles.includes('administrator')) {
       throw fieldError('userId', 'errors.admission.notEligible');
     }
+    // The key the body signs must be the one the person holds: a key swapped in the database
+    // gives another fingerprint than the one they read out from their own session.
+    if (!sameFingerprint(form.fingerprint, keyFingerprint(s.sodium, target.publicKey, target.signingPublicKey))) throw fieldError('fingerprint', 'errors.admission.fingerprintMismatch');
     const offered = rolesOfBody(form.body, target.roles);
     if (!form.roles.every((role: string) => (offered as string[]).includes(role))) throw fieldError('roles', 'errors.admission.roleNotHeld');
     const [mine] = await tx.select().from(users).where(eq(users.id, actor.userId));

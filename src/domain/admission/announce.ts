@@ -7,7 +7,7 @@ import { getOrganisation } from '../organisation/get-organisation.js';
 import type { Body } from './bodies.js';
 import { verifiedBodyState } from './verify-admissions.js';
 
-export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded';
+export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed';
 
 /**
  * Writes a notice for every admitted member of the bodies (in the caller's transaction) and

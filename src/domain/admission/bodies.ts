@@ -29,8 +29,25 @@ export function rolesOfBody(body: Body, roles: readonly string[]): Role[] {
   return roles.filter((role) => bodyOfRole[role as Role] === body) as Role[];
 }
 
-/** The body that reads a route: the body of its handler roles (routes never mix bodies). */
-export function bodyOfRoute(route: { handlerRoles: readonly string[] }): Body | null {
-  const found = new Set(route.handlerRoles.map((role) => bodyOfRole[role as Role]).filter((b): b is Body => !!b));
-  return found.size === 1 ? [...found][0]! : null;
+// Which body reads each route, fixed in code: editing a route's roles in the database cannot send
+// the advisors' reports to the commission or the other way round.
+const routeBodies: Record<string, Body> = { commission: 'commission', risk_signal: 'commission', ethics: 'ethics_panel', advisor: 'advisors' };
+
+/** The body that reads a route; null for a route this version does not know (nobody reads it). */
+export function bodyOfRoute(route: { code: string }): Body | null {
+  return Object.hasOwn(routeBodies, route.code) ? routeBodies[route.code]! : null;
+}
+
+/** The routes a body reads. */
+export function routesOfBody(body: Body): string[] {
+  return Object.keys(routeBodies).filter((code) => routeBodies[code] === body);
+}
+
+// Investigators receive single cases by the chair's grant only, never a report on submission.
+const grantOnlyRoles: readonly Role[] = ['external_investigator'];
+
+/** Of a route's role list (handlers or custodians), the roles that really read: those of the route's own body. */
+export function readingRolesOf(route: { code: string }, roles: readonly string[]): Role[] {
+  const body = bodyOfRoute(route);
+  return roles.filter((role) => !!body && bodyOfRole[role as Role] === body && !grantOnlyRoles.includes(role as Role)) as Role[];
 }

@@ -44,7 +44,7 @@ export async function bodyOverviews(s: Services, actor: StaffActor | null): Prom
       members: state.members,
       waiting,
       invalidCount: state.invalid.length,
-      canFound: state.members.length === 0 && actor.roles.includes(admitterRole[body]),
+      canFound: state.openAdmissions === 0 && actor.roles.includes(admitterRole[body]),
       canAdmit: !!me && me.roles.includes(admitterRole[body]),
       canReassign: body === 'commission' && !!me && me.roles.includes('chair'),
       ownAdmissionId: me?.admissionId ?? null,

@@ -13,6 +13,7 @@ import { validate } from '../validate.js';
 import { lockBody } from './admission-lock.js';
 import { admitterRole, rolesOfBody } from './bodies.js';
 import { foundBodySchema } from './schemas.js';
+import { mailNotices, writeNotices } from './announce.js';
 import { unsafeSessionSigner } from './signer.js';
 import { verifiedBodyState } from './verify-admissions.js';
 
@@ -27,11 +28,14 @@ export async function foundBody(s: Services, actor: StaffActor | null, input: un
   if (!actor.roles.includes(admitterRole[form.body])) throw new AppError('forbidden');
   const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
   let fingerprint = '';
+  let told: string[] = [];
   await s.db.transaction(async (tx) => {
     await lockBody(tx, form.body);
     const state = await verifiedBodyState({ ...s, db: tx }, form.body);
-    // Founding again is only for a body that has no reader left; otherwise its members admit.
-    if (state.members.length > 0) throw refusal('conflict', 'errors.admission.alreadyFounded');
+    // Founding again is only for a body whose every admission was removed by the body itself:
+    // members the administrator deactivated or stripped of roles still count, so the
+    // administrator cannot empty a body and have a new "chair" found it afresh.
+    if (state.openAdmissions > 0) throw refusal('conflict', 'errors.admission.alreadyFounded');
     const [account] = await tx.select().from(users).where(eq(users.id, actor.userId));
     if (!account || account.status !== 'active') throw new AppError('forbidden');
     const signer = unsafeSessionSigner(s.sodium, actor, account);
@@ -51,6 +55,9 @@ export async function foundBody(s: Services, actor: StaffActor | null, input: un
     await tx.insert(bodyAdmissions).values({ ...fields, roles: [...fields.roles], admitterSigningKey: signer.publicKey, signature, createdAt: s.now() });
     fingerprint = keyFingerprint(s.sodium, fields.boxPublicKey, fields.signingPublicKey);
     await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'body.founded', caseId: null, detail: { body: form.body, admission: fields.id, fingerprint } });
+    // Everyone the body ever admitted hears of a new founding, however their account stands now.
+    told = await writeNotices({ ...s, db: tx }, [form.body], 'body.founded', { body: form.body, name: account.displayName, fingerprint }, state.everAdmitted);
   });
+  await mailNotices(s, told);
   return { fingerprint };
 }

@@ -10,6 +10,7 @@ import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js'
 import { validate } from '../validate.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
 import { caseAccessOverview } from '../cases/case-access.js';
+import { requireAdmittedAs } from './admitted-readers.js';
 
 export const reassignSchema = z.object({
   from: z.uuid({ error: 'errors.choice.required' }),
@@ -23,6 +24,7 @@ export const reassignSchema = z.object({
  */
 export async function reassignCases(s: Services, actor: StaffActor | null, input: unknown): Promise<{ moved: number; notMoved: number }> {
   authorize(actor, 'cases.reassign');
+  await requireAdmittedAs(s, actor.userId, 'commission', 'chair');
   const form = validate(reassignSchema, input);
   if (form.from === form.to) throw fieldError('to', 'errors.reassign.same');
   const held = (await s.db.select({ caseId: caseKeys.caseId }).from(caseKeys).where(eq(caseKeys.userId, form.from))).map((r) => r.caseId);

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
-import { bodyAdmissions, caseIdentities, caseKeys, users } from '../../db/schema.js';
+import { bodyAdmissions, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -9,7 +9,7 @@ import { validate } from '../validate.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
 import { lockBody } from './admission-lock.js';
 import { mailNotices, writeNotices } from './announce.js';
-import { admitterRole } from './bodies.js';
+import { admitterRole, routesOfBody } from './bodies.js';
 import { removeMemberSchema } from './schemas.js';
 import { verifiedBodyState } from './verify-admissions.js';
 
@@ -30,7 +30,12 @@ export async function removeMember(s: Services, actor: StaffActor | null, input:
     const me = state.members.find((m) => m.userId === actor.userId);
     const leavingSelf = member.userId === actor.userId;
     if (!leavingSelf && !(me && me.roles.includes(admitterRole[form.body]))) throw refusal('forbidden', 'errors.admission.notAdmitter');
-    const held = await tx.select({ caseId: caseKeys.caseId }).from(caseKeys).where(eq(caseKeys.userId, member.userId));
+    // Only this body's cases: someone who also sits in another body keeps their keys there.
+    const held = await tx
+      .select({ caseId: caseKeys.caseId })
+      .from(caseKeys)
+      .innerJoin(cases, eq(cases.id, caseKeys.caseId))
+      .where(and(eq(caseKeys.userId, member.userId), inArray(cases.routeCode, routesOfBody(form.body))));
     for (const { caseId } of held) {
       const [others] = await tx.select({ n: count() }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), ne(caseKeys.userId, member.userId)));
       if ((others?.n ?? 0) === 0) throw refusal('conflict', 'errors.admission.lastKeyHolder');
@@ -42,7 +47,7 @@ export async function removeMember(s: Services, actor: StaffActor | null, input:
       await tx.delete(caseIdentities).where(and(eq(caseIdentities.custodianUserId, member.userId), inArray(caseIdentities.caseId, heldIds)));
       await withdrawIdentityRequests(tx, member.userId, heldIds);
     }
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'member.removed', caseId: null, detail: { body: form.body, member: member.userId, cases: heldIds.length } });
+    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'member.removed', caseId: null, detail: { body: form.body, member: member.userId, admission: member.admissionId, cases: heldIds.length } });
     const [by] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
     told = await writeNotices({ ...s, db: tx }, [form.body], 'member.removed', { body: form.body, name: member.displayName, by: by?.name ?? '' }, [member.userId]);
   });

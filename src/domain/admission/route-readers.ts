@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
 import { listActiveRoutes } from '../routes/get-route.js';
-import { bodies, bodyOfRoute, type Body } from './bodies.js';
+import { bodies, bodyOfRoute, readingRolesOf, type Body } from './bodies.js';
 import { verifiedBodyState, type AdmittedMember } from './verify-admissions.js';
 
 export interface RouteReader {
@@ -16,18 +18,29 @@ export interface RouteReaders {
   readers: RouteReader[];
   /** Who holds the name of a confidential reporter. */
   custodians: RouteReader[];
+  /** The body's founding statement every reader is checked against: who signed it, when, and its fingerprint. */
+  root: { founderName: string; admittedOn: string; fingerprint: string } | null;
 }
 
 /** For the public start page and the first step of each route: exactly the people a report is sealed to. */
 export async function routeReaders(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>): Promise<RouteReaders[]> {
   const members = new Map<Body, AdmittedMember[]>();
-  for (const body of bodies) members.set(body, (await verifiedBodyState(s, body)).members);
+  const roots = new Map<Body, RouteReaders['root']>();
+  for (const body of bodies) {
+    const state = await verifiedBodyState(s, body);
+    members.set(body, state.members);
+    const [founder] = state.root ? await s.db.select({ name: users.displayName }).from(users).where(eq(users.id, state.root.userId)) : [];
+    roots.set(body, state.root ? { founderName: founder?.name ?? '', admittedOn: state.root.admittedOn, fingerprint: state.root.fingerprint } : null);
+  }
   return (await listActiveRoutes(s)).map((route) => {
     const body = bodyOfRoute(route);
-    const view = (roles: readonly string[]): RouteReader[] =>
-      (body ? members.get(body)! : [])
+    // The same rule as sealing (admittedReadersOf), so the page names exactly who will read.
+    const view = (list: readonly string[]): RouteReader[] => {
+      const roles: readonly string[] = readingRolesOf(route, list);
+      return (body ? members.get(body)! : [])
         .filter((m) => m.roles.some((r) => roles.includes(r)))
         .map((m) => ({ displayName: m.displayName, roles: m.roles.filter((r) => roles.includes(r)), fingerprint: m.fingerprint }));
-    return { routeCode: route.code, readers: view(route.handlerRoles), custodians: view(route.custodianRoles) };
+    };
+    return { routeCode: route.code, readers: view(route.handlerRoles), custodians: view(route.custodianRoles), root: body ? (roots.get(body) ?? null) : null };
   });
 }

@@ -12,6 +12,8 @@ export const foundBodySchema = z.object({
 export const admitMemberSchema = z.object({
   body: bodySchema,
   userId: z.uuid({ error: 'errors.choice.required' }),
+  /** As the person reads it out from their own account page. */
+  fingerprint: z.string().trim().min(1, { error: 'errors.admission.fingerprintRequired' }).max(100, { error: 'errors.admission.fingerprintMismatch' }),
   roles: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(roles, { error: 'errors.choice.required' })).min(1, { error: 'errors.admission.rolesRequired' }),

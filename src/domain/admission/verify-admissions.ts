@@ -37,6 +37,10 @@ export interface BodyState {
   members: AdmittedMember[];
   /** Rows that claim an admission but do not verify (shown to the body, never used). */
   invalid: Array<{ admissionId: string; userId: string }>;
+  /** Everyone the body ever admitted (removed, deactivated or stripped of roles included): told of a new founding. */
+  everAdmitted: string[];
+  /** Verified admissions not removed, whatever the account's state: while any exists the body cannot be founded again. */
+  openAdmissions: number;
 }
 
 const fieldsOf = (row: AdmissionRow) => ({
@@ -51,22 +55,29 @@ const fieldsOf = (row: AdmissionRow) => ({
   statement: row.statement,
 });
 
+type AuditRow = typeof auditLog.$inferSelect;
+
 /**
- * A founding statement counts only when it is signed by its own key and the server's keyed
- * audit chain recorded that founding (action 'body.founded' naming the admission and its
- * fingerprint): someone who can edit the database but does not hold the server key cannot
- * write such an entry, so cannot plant a root of their own.
+ * Entries of the keyed audit chain that really are what they say: someone who can edit the
+ * database but does not hold the server key can neither write nor alter one.
  */
-async function rootIsAnchored(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, row: AdmissionRow): Promise<boolean> {
-  const entries = await s.db.select().from(auditLog).where(eq(auditLog.action, 'body.founded'));
-  const fingerprint = keyFingerprint(s.sodium, row.boxPublicKey, row.signingPublicKey);
-  return entries.some(
-    (entry) =>
-      entry.detail.admission === row.id &&
-      entry.detail.fingerprint === fingerprint &&
-      entry.actorUserId === row.userId &&
-      s.sodium.memcmp(auditHash(s.sodium, s.serverKeys.audit, entry.prevHash, entry), entry.hash),
-  );
+async function anchoredEntries(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, body: Body): Promise<{ founded: AuditRow[]; removed: Map<string, Date> }> {
+  const rows = await s.db.select().from(auditLog).where(inArray(auditLog.action, ['body.founded', 'member.removed']));
+  const genuine = rows.filter((entry) => entry.detail.body === body && s.sodium.memcmp(auditHash(s.sodium, s.serverKeys.audit, entry.prevHash, entry), entry.hash));
+  return {
+    founded: genuine.filter((entry) => entry.action === 'body.founded'),
+    removed: new Map(genuine.filter((entry) => entry.action === 'member.removed' && typeof entry.detail.admission === 'string').map((entry) => [entry.detail.admission as string, entry.at])),
+  };
+}
+
+/**
+ * A founding statement counts only when it is signed by its own key and the audit chain recorded
+ * that founding (action 'body.founded' naming the admission and its fingerprint), so nobody
+ * without the server key can plant a root of their own.
+ */
+function rootIsAnchored(sodium: Pick<Services, 'sodium'>['sodium'], founded: AuditRow[], row: AdmissionRow): boolean {
+  const fingerprint = keyFingerprint(sodium, row.boxPublicKey, row.signingPublicKey);
+  return founded.some((entry) => entry.detail.admission === row.id && entry.detail.fingerprint === fingerprint && entry.actorUserId === row.userId);
 }
 
 /**
@@ -75,14 +86,17 @@ async function rootIsAnchored(s: Pick<Services, 'sodium' | 'serverKeys'> & { db:
  * admitting role. Removal ends reading, not the signatures someone made while admitted.
  */
 export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, body: Body): Promise<BodyState> {
-  const rows = await s.db.select().from(bodyAdmissions).where(eq(bodyAdmissions.body, body));
+  const loaded = await s.db.select().from(bodyAdmissions).where(eq(bodyAdmissions.body, body));
+  const anchors = await anchoredEntries(s, body);
+  // A removal recorded in the audit chain stands even if the row's removed_at is cleared again.
+  const rows = loaded.map((row) => (row.removedAt === null && anchors.removed.has(row.id) ? { ...row, removedAt: anchors.removed.get(row.id)! } : row));
   const valid = new Map<string, AdmissionRow>();
   let root: AdmissionRow | null = null;
   for (const row of rows) {
     if (row.admittedBy !== null || row.statement === null) continue;
     if (!s.sodium.memcmp(row.admitterSigningKey, row.signingPublicKey)) continue;
     if (!verifyAdmission(s.sodium, row.signingPublicKey, fieldsOf(row), row.signature)) continue;
-    if (!(await rootIsAnchored(s, row))) continue;
+    if (!rootIsAnchored(s.sodium, anchors.founded, row)) continue;
     valid.set(row.id, row);
     // The latest founding is the one shown (a body re-founded after all its readers left).
     if (!root || row.admittedOn > root.admittedOn || (row.admittedOn === root.admittedOn && row.createdAt > root.createdAt)) root = row;
@@ -142,5 +156,7 @@ export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys
       : null,
     members,
     invalid: rows.filter((row) => !valid.has(row.id) && row.removedAt === null).map((row) => ({ admissionId: row.id, userId: row.userId })),
+    everAdmitted: [...new Set([...valid.values()].map((row) => row.userId))],
+    openAdmissions: current.length,
   };
 }

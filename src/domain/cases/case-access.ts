@@ -1,14 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { sealToPublicKey } from '../../crypto/case-keys.js';
-import { caseDeclarations, caseIdentities, caseKeys, cases, routes, users } from '../../db/schema.js';
+import { caseDecisions, caseDeclarations, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
+import { admittedMember, requireAdmittedAs } from '../admission/admitted-readers.js';
 import { bodyOfRoute } from '../admission/bodies.js';
 import { verifiedBodyState } from '../admission/verify-admissions.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { AppError, fieldError } from '../errors.js';
+import { AppError, fieldError, refusal } from '../errors.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
 
 export interface KeyHolderView {
@@ -35,9 +36,8 @@ export async function caseAccessOverview(
     (await s.db.select({ userId: caseDeclarations.userId }).from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.decision, 'recused')))).map((r) => r.userId),
   );
   const held = new Set(holders.map((h) => h.userId));
-  const [row] = await s.db.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
-  const [route] = row ? await s.db.select({ handlerRoles: routes.handlerRoles }).from(routes).where(eq(routes.code, row.route)) : [];
-  const body = route ? bodyOfRoute(route) : null;
+  const [row] = await s.db.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+  const body = row ? bodyOfRoute(row) : null;
   const members = body ? (await verifiedBodyState(s, body)).members : [];
   const candidates = members
     .filter((m) => !held.has(m.userId) && !recused.has(m.userId))
@@ -52,6 +52,7 @@ export async function caseAccessOverview(
  */
 export async function grantCaseAccess(s: Services, actor: StaffActor | null, caseId: string, userId: string): Promise<void> {
   authorize(actor, 'cases.grant');
+  await requireAdmittedAs(s, actor.userId, 'commission', 'chair');
   const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   const { candidates } = await caseAccessOverview(s, caseId);
   const target = candidates.find((c) => c.userId === userId);
@@ -71,11 +72,17 @@ export async function grantCaseAccess(s: Services, actor: StaffActor | null, cas
 /** The chair takes someone's access away again; their sealed copy is deleted. The chair keeps their own. */
 export async function revokeCaseAccess(s: Services, actor: StaffActor | null, caseId: string, userId: string): Promise<void> {
   authorize(actor, 'cases.grant');
+  await requireAdmittedAs(s, actor.userId, 'commission', 'chair');
   await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   if (userId === actor!.userId) throw fieldError('userId', 'errors.grant.notSelf');
   await s.db.transaction(async (tx) => {
     const removed = await tx.delete(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, userId))).returning({ userId: caseKeys.userId });
     if (removed.length !== 1) throw new AppError('not_found');
+    // Taking a voter's key while a draft decision is open would shrink the quorum to suit.
+    const [open] = await tx.select({ id: caseDecisions.id }).from(caseDecisions).where(and(eq(caseDecisions.caseId, caseId), eq(caseDecisions.status, 'open')));
+    if (open && (await admittedMember({ ...s, db: tx }, 'commission', userId))?.roles.some((r) => r === 'commission_member' || r === 'chair')) {
+      throw refusal('conflict', 'errors.grant.openDecision');
+    }
     // Whatever name they held or were about to receive goes with the key.
     await tx.delete(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, userId)));
     await withdrawIdentityRequests(tx, userId, [caseId]);

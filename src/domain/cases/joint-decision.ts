@@ -10,6 +10,7 @@ import type { CaseView, StaffActor } from '../reports/open-case.js';
 import { validate } from '../validate.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { decisionMembersOf } from './decision-members.js';
+import { requireAdmittedAs } from '../admission/admitted-readers.js';
 import { quorumGap } from './decision-quorum.js';
 import { insertSealedEntry } from './insert-entry.js';
 
@@ -80,6 +81,7 @@ export async function closeDecision(s: Services, actor: StaffActor | null, caseI
   let outcome = '';
   let quorum = '';
   await caseStep(s, actor, caseId, ['in_handling'], 'decision.closed', async ({ tx, at }) => {
+    await requireAdmittedAs({ ...s, db: tx }, actor!.userId, 'commission', 'chair');
     const decision = await openDecision(tx, caseId, decisionId);
     const votes = await tx.select({ userId: decisionVotes.userId, position: decisionVotes.position }).from(decisionVotes).where(eq(decisionVotes.decisionId, decisionId));
     quorum = (await getOrganisation({ db: tx }))?.decisionQuorum ?? 'all';

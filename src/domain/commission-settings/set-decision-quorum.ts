@@ -7,17 +7,23 @@ import { appendAudit } from '../audit/append-audit.js';
 import { decisionQuorums } from '../cases/decision-quorum.js';
 import { AppError } from '../errors.js';
 import { validate } from '../validate.js';
+import { requireAdmittedAs } from '../admission/admitted-readers.js';
+import { mailNotices, writeNotices } from '../admission/announce.js';
 
 export const decisionQuorumSchema = z.object({ decisionQuorum: z.enum(decisionQuorums, { error: 'errors.quorum.choice' }) });
 
 /** The chair sets when a joint decision may be closed: everyone voted, or more than half. Audited with before and after. */
-export async function setDecisionQuorum(s: Pick<Services, 'db' | 'sodium' | 'serverKeys' | 'now'>, actor: Actor | null, input: unknown): Promise<void> {
+export async function setDecisionQuorum(s: Services, actor: Actor | null, input: unknown): Promise<void> {
   authorize(actor, 'commission.settings');
   const { decisionQuorum } = validate(decisionQuorumSchema, input);
+  let told: string[] = [];
   await s.db.transaction(async (tx) => {
+    await requireAdmittedAs({ ...s, db: tx }, actor.userId, 'commission', 'chair');
     const [organisation] = await tx.select({ id: organisations.id, before: organisations.decisionQuorum }).from(organisations).orderBy(organisations.createdAt).limit(1).for('update');
     if (!organisation) throw new AppError('not_found');
     await tx.update(organisations).set({ decisionQuorum }).where(eq(organisations.id, organisation.id));
     await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'commission.quorum-set', caseId: null, detail: { before: organisation.before, after: decisionQuorum } });
+    told = await writeNotices({ ...s, db: tx }, ['commission'], 'commission.changed', { what: 'quorum', before: organisation.before, after: decisionQuorum });
   });
+  await mailNotices(s, told);
 }

@@ -6,6 +6,9 @@ import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError } from '../errors.js';
 import { validate } from '../validate.js';
+import { bodyOfRoute } from '../admission/bodies.js';
+import { requireAdmittedAs } from '../admission/admitted-readers.js';
+import { mailNotices, writeNotices } from '../admission/announce.js';
 import { custodianChoices } from './get-commission-settings.js';
 
 export const identityCustodianSchema = z.object({
@@ -19,14 +22,19 @@ export const identityCustodianSchema = z.object({
  * come in afterwards; identities already sealed stay with whom they were sealed to. Audited with
  * before and after.
  */
-export async function setIdentityCustodian(s: Pick<Services, 'db' | 'sodium' | 'serverKeys' | 'now'>, actor: Actor | null, input: unknown): Promise<void> {
+export async function setIdentityCustodian(s: Services, actor: Actor | null, input: unknown): Promise<void> {
   authorize(actor, 'commission.settings');
   const form = validate(identityCustodianSchema, input);
+  let told: string[] = [];
   await s.db.transaction(async (tx) => {
+    await requireAdmittedAs({ ...s, db: tx }, actor.userId, 'commission', 'chair');
     const [route] = await tx.select().from(routes).where(eq(routes.code, form.route)).for('update');
-    if (!route) throw new AppError('not_found');
+    // The commission names the custodian of its own routes only; the advisors and the panel keep theirs.
+    if (!route || bodyOfRoute(route) !== 'commission') throw new AppError('not_found');
     if (!custodianChoices(route).some((role) => role === form.role)) throw fieldError('role', 'errors.custodian.choice');
     await tx.update(routes).set({ custodianRoles: [form.role] }).where(eq(routes.code, route.code));
     await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail: { route: route.code, before: route.custodianRoles.join(','), after: form.role } });
+    told = await writeNotices({ ...s, db: tx }, ['commission'], 'commission.changed', { what: 'custodian', before: route.custodianRoles.join(','), after: form.role });
   });
+  await mailNotices(s, told);
 }

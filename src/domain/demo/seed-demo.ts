@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { createAccountKeys } from '../../crypto/account-keys.js';
 import { toBase32 } from '../../crypto/encoding.js';
-import { signingKeyPairFrom } from '../../crypto/signing.js';
+import { keyFingerprint, signingKeyPairFrom } from '../../crypto/signing.js';
 import { admitMember } from '../admission/admit-member.js';
 import { foundBody } from '../admission/found-body.js';
 import { TOTP_SECRET_BYTES } from '../../crypto/totp.js';
@@ -71,7 +71,14 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
   const actor = (role: Role) => ({ userId: ids.get(role)!, roles: [role], privateKey: prepared.find((p) => p.role === role)!.keys.privateKey });
   const statement = 'Demonstratie: benoemd bij besluit van de demo-gemeente.';
   await foundBody(s, actor('chair'), { body: 'commission', statement });
-  for (const role of ['secretary', 'commission_member', 'external_investigator'] as const) await admitMember(s, actor('chair'), { body: 'commission', userId: ids.get(role), roles: [role] });
+  // In real use the person reads their fingerprint out to the chair; here the seed knows their keys.
+  const fingerprintOf = (role: Role) => {
+    const keys = prepared.find((p) => p.role === role)!.keys;
+    return keyFingerprint(s.sodium, keys.publicKey, signingKeyPairFrom(s.sodium, keys.privateKey).publicKey);
+  };
+  for (const role of ['secretary', 'commission_member', 'external_investigator'] as const) {
+    await admitMember(s, actor('chair'), { body: 'commission', userId: ids.get(role), fingerprint: fingerprintOf(role), roles: [role] });
+  }
   await foundBody(s, actor('confidential_advisor'), { body: 'advisors', statement });
   await foundBody(s, actor('ethics_panel_member'), { body: 'ethics_panel', statement });
   return existingDemoAccounts(s);

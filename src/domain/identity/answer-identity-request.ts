@@ -6,6 +6,7 @@ import { insertSealedEntry } from '../cases/insert-entry.js';
 import { AppError, refusal } from '../errors.js';
 import { requireId } from '../ids.js';
 import { validate } from '../validate.js';
+import { grantedTerms } from './granted-terms.js';
 import { moveToRequester } from './release-identity.js';
 import { identityAnswerSchema } from './schemas.js';
 
@@ -23,8 +24,11 @@ export async function answerIdentityRequest(s: Services, session: { caseId: stri
     const [current] = await tx.select({ publicKey: cases.publicKey }).from(cases).where(eq(cases.id, session.caseId)).for('update');
     // Only a request of the reporter's own case: another case's request id finds nothing here.
     const [request] = await tx.select().from(identityRequests).where(and(eq(identityRequests.id, requestId), eq(identityRequests.caseId, session.caseId))).for('update');
-    if (!current || !request || request.status !== 'awaiting_reporter' || request.legalDuty) throw new AppError('conflict');
-    if (!request.releaseAfter || request.releaseAfter <= at) throw refusal('conflict', 'errors.identity.answerClosed');
+    if (!current || !request || request.status !== 'awaiting_reporter') throw new AppError('conflict');
+    // The grant's terms from the audit chain, not the editable row: the reporter keeps their say.
+    const terms = await grantedTerms({ ...s, db: tx }, session.caseId, requestId);
+    if (!terms || terms.legalDuty) throw new AppError('conflict');
+    if (!terms.releaseAfter || terms.releaseAfter <= at) throw refusal('conflict', 'errors.identity.answerClosed');
 
     await insertSealedEntry(tx, s.sodium, { caseId: session.caseId, casePublicKey: current.publicKey, author: 'reporter', authorUserId: null, at }, 'message', {
       type: 'identity-answer',

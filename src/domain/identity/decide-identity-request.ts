@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { openIdentity, sealIdentity } from '../../crypto/case-keys.js';
-import { caseIdentities, cases, identityRequests, routes, users } from '../../db/schema.js';
+import { caseIdentities, cases, identityRequests, users } from '../../db/schema.js';
 import { admittedMember } from '../admission/admitted-readers.js';
 import { bodyOfRoute } from '../admission/bodies.js';
 import type { Services } from '../../services.js';
@@ -41,7 +41,9 @@ export async function decideIdentityRequest(s: Services, actor: StaffActor | nul
   const timeZone = organisation?.timeZone ?? 'Europe/Amsterdam';
   const grant = form.decision === 'grant';
   const action = !grant ? 'identity.refused' : form.legalDuty ? 'identity.released' : 'identity.granted';
-  const detail: Record<string, string | number> = !grant ? { request: requestId } : form.legalDuty ? { request: requestId, by: 'legal_duty' } : { request: requestId, waitDays };
+  // The grant's terms go into the keyed audit entry: releases are checked against it (granted-terms.ts).
+  let releaseAt = '';
+  const detail = (): Record<string, string | number> => (!grant ? { request: requestId } : form.legalDuty ? { request: requestId, by: 'legal_duty' } : { request: requestId, waitDays, releaseAfter: releaseAt });
 
   await caseStep(s, actor, caseId, openStatuses, action, async ({ tx, current, at }) => {
     const [request] = await tx.select().from(identityRequests).where(and(eq(identityRequests.id, requestId), eq(identityRequests.caseId, caseId))).for('update');
@@ -65,12 +67,13 @@ export async function decideIdentityRequest(s: Services, actor: StaffActor | nul
     const identity = openIdentity(s.sodium, actor.privateKey, caseId, own.sealedIdentity);
     if (!identity) throw new AppError('tampered');
     // Sealed to the key the body signed for the requester, never to whatever the users row says.
-    const [caseRow] = await tx.select({ handlerRoles: routes.handlerRoles }).from(cases).innerJoin(routes, eq(routes.code, cases.routeCode)).where(eq(cases.id, caseId));
+    const [caseRow] = await tx.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
     const body = caseRow ? bodyOfRoute(caseRow) : null;
     const admitted = body ? await admittedMember({ ...s, db: tx }, body, request.requestedBy) : null;
     if (!admitted) throw refusal('conflict', 'errors.identity.requesterNotAdmitted');
     const pendingSealedIdentity = sealIdentity(s.sodium, admitted.boxPublicKey, caseId, identity);
     const releaseAfter = form.legalDuty ? null : new Date(at.getTime() + waitDays * DAY_MS);
+    releaseAt = releaseAfter?.toISOString() ?? '';
 
     // The reporter is told first: this message is written before anything is released.
     const lang = reporterLanguage(current.language);

@@ -6,6 +6,7 @@ import { getOrganisation } from '../organisation/get-organisation.js';
 import type { CaseView } from '../reports/open-case.js';
 import { isCustodianOf } from './identity-custodian.js';
 import { runningRequestStatuses } from './request-identity.js';
+import { grantedTerms } from './granted-terms.js';
 
 /** Where a request stands, in the words the identity page uses. */
 export type IdentityRequestState =
@@ -121,16 +122,20 @@ export interface IdentityQuestion {
 }
 
 /** The questions about their name that wait for this reporter (their own case only). */
-export async function identityQuestionsFor(s: Pick<Services, 'db' | 'now'>, view: CaseView): Promise<IdentityQuestion[]> {
+export async function identityQuestionsFor(s: Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>, view: CaseView): Promise<IdentityQuestion[]> {
   const rows = await s.db
     .select()
     .from(identityRequests)
-    .where(and(eq(identityRequests.caseId, view.id), eq(identityRequests.status, 'awaiting_reporter'), eq(identityRequests.legalDuty, false)))
+    .where(and(eq(identityRequests.caseId, view.id), eq(identityRequests.status, 'awaiting_reporter')))
     .orderBy(asc(identityRequests.decidedAt));
   const now = s.now();
-  return rows.flatMap((row) => {
+  const questions: IdentityQuestion[] = [];
+  for (const row of rows) {
     const asked = view.messages.find((m) => m.type === 'identity-question' && m.content.requestId === row.id);
-    if (!asked || !row.releaseAfter) return [];
-    return [{ requestId: row.id, requester: String(asked.content.requester ?? ''), reason: String(asked.content.reason ?? ''), answerBy: row.releaseAfter, open: row.releaseAfter > now }];
-  });
+    // The terms the custodian granted, from the audit chain: an edited row hides no question.
+    const terms = await grantedTerms(s, view.id, row.id);
+    if (!asked || !terms || terms.legalDuty || !terms.releaseAfter) continue;
+    questions.push({ requestId: row.id, requester: String(asked.content.requester ?? ''), reason: String(asked.content.reason ?? ''), answerBy: terms.releaseAfter, open: terms.releaseAfter > now });
+  }
+  return questions;
 }

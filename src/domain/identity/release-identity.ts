@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import { reporterLanguage, reporterMoment, reporterText } from './reporter-words.js';
+import { grantedTerms } from './granted-terms.js';
 
 /**
  * Moves the copy that was sealed to the requester at the grant into case_identities, where the
@@ -39,6 +40,9 @@ export async function releaseAfterWaitingPeriod(s: Services, requestId: string):
     const [current] = await tx.select({ publicKey: cases.publicKey, language: cases.reporterLanguage }).from(cases).where(eq(cases.id, found.caseId)).for('update');
     const [request] = await tx.select().from(identityRequests).where(eq(identityRequests.id, requestId)).for('update');
     if (!current || !request || request.status !== 'awaiting_reporter' || !request.releaseAfter || request.releaseAfter > at) return false;
+    // The row may have been edited: only the grant's own terms in the audit chain count.
+    const terms = await grantedTerms({ ...s, db: tx }, request.caseId, requestId);
+    if (!terms || terms.legalDuty || !terms.releaseAfter || terms.releaseAfter > at) return false;
     const [requester] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, request.requestedBy));
     const lang = reporterLanguage(current.language);
     const text = reporterText(lang, 'identity.message.released', { name: requester?.name ?? '', date: reporterMoment(request.releaseAfter, lang, timeZone) });

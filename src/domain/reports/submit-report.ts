@@ -5,7 +5,7 @@ import { caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 import { getRoute } from '../routes/get-route.js';
-import { admittedReadersWithRoles } from '../admission/admitted-readers.js';
+import { admittedReadersOf } from '../admission/admitted-readers.js';
 import { validate } from '../validate.js';
 import { checkAllAnswers } from './check-answers.js';
 import { getInstallationSalt } from './installation-salt.js';
@@ -32,12 +32,12 @@ export async function submitReport(
   const answers = checkAllAnswers(definition, form.answers);
   if (form.anonymity !== 'anonymous' && !form.identity) throw new AppError('validation', [{ field: 'name', message: 'errors.field.required' }]);
 
-  const handlers = await admittedReadersWithRoles(s, route.handlerRoles);
+  const handlers = await admittedReadersOf(s, route, route.handlerRoles);
   // Storing what nobody can read would be worse than refusing: the reporter must go elsewhere.
   if (handlers.length === 0) throw new AppError('route_unavailable', [{ field: 'form', message: 'errors.route.noHandlers' }]);
   // "Confidential": only the route's identity custodian holds the name. "Open": every handler of
   // the case holds it (and the custodian, should that be someone else).
-  const custodians = form.anonymity === 'confidential' ? await admittedReadersWithRoles(s, route.custodianRoles) : [];
+  const custodians = form.anonymity === 'confidential' ? await admittedReadersOf(s, route, route.custodianRoles) : [];
   if (form.anonymity === 'confidential' && custodians.length === 0) {
     throw new AppError('route_unavailable', [{ field: 'anonymity', message: 'errors.route.noCustodian' }]);
   }

@@ -5,6 +5,7 @@ import { listSessions } from '../../domain/sessions/list-sessions.js';
 import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import { markNoticesRead, unreadNotices } from '../../domain/admission/body-overview.js';
+import { ownFingerprint } from '../../domain/admission/own-fingerprint.js';
 import { isUuid } from '../../domain/ids.js';
 import type { StaffActor } from '../../domain/reports/open-case.js';
 import { AccountPage } from '../../views/pages/account-page.js';
@@ -33,7 +34,7 @@ export function accountPages(app: Hono<AppEnv>, s: Services) {
     const session = requireStaff(c, 'account.manage-own');
     const sessions = await listSessions(s, session, session.sessionId);
     const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
-    return <AccountPage sessions={sessions} timeZone={timeZone} notice={notice} />;
+    return <AccountPage sessions={sessions} timeZone={timeZone} notice={notice} fingerprint={await ownFingerprint(s, session as StaffActor)} />;
   }
 
   app.get('/staff/account', async (c) => render(c, c.get('t')('account.title'), await accountPage(c, c.req.query('notice'))));

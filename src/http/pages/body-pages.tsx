@@ -47,8 +47,7 @@ export function bodyPages(app: Hono<AppEnv>, s: Services) {
     app.post(`/staff/bodies/:body/${path}`, async (c) => {
       const { actor, body } = await overviewOf(c);
       const form = await readForm(c);
-      const again = await page(c, form);
-      return handleForm(c, async () => redirectTo(c, `/staff/bodies/${body}?${await run(actor, body, form)}`), { title: again.title, body: async () => (await page(c, form)).body });
+      return handleForm(c, async () => redirectTo(c, `/staff/bodies/${body}?${await run(actor, body, form)}`), { title: c.get('t')(bodyName(body)), body: async () => (await page(c, form)).body });
     });
 
   post('found', async (actor, body, form) => {
@@ -56,7 +55,9 @@ export function bodyPages(app: Hono<AppEnv>, s: Services) {
     return 'done=founded';
   });
   post('admit', async (actor, body, form) => {
-    await withFormFieldNames({ userId: 'admit-userId', roles: 'admit-roles' }, () => admitMember(s, actor, { body, userId: text(form, 'admit-userId'), roles: list(form, 'admit-roles') }));
+    await withFormFieldNames({ userId: 'admit-userId', roles: 'admit-roles', fingerprint: 'admit-fingerprint' }, () =>
+      admitMember(s, actor, { body, userId: text(form, 'admit-userId'), fingerprint: text(form, 'admit-fingerprint'), roles: list(form, 'admit-roles') }),
+    );
     return 'done=admitted';
   });
   post('remove', async (actor, body, form) => {

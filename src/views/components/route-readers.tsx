@@ -1,4 +1,5 @@
 import type { RouteReaders } from '../../domain/admission/route-readers.js';
+import { formatDate } from '../../i18n/format-date.js';
 import { roleLabel } from '../role-label.js';
 import { useUi } from '../ui-context.js';
 import { Item, List, P } from './text.js';
@@ -9,7 +10,7 @@ import { Item, List, P } from './text.js';
  * anyone can compare with what the commission publishes.
  */
 export function RouteReadersList(props: { readers: RouteReaders | undefined; headingId: string }) {
-  const { t } = useUi();
+  const { t, lang } = useUi();
   const readers = props.readers?.readers ?? [];
   return (
     <div class="app-route-readers">
@@ -27,6 +28,9 @@ export function RouteReadersList(props: { readers: RouteReaders | undefined; hea
           ))}
         </List>
       )}
+      {props.readers?.root && readers.length > 0 ? (
+        <P>{t('readers.root', { name: props.readers.root.founderName, date: formatDate(props.readers.root.admittedOn, lang), fingerprint: props.readers.root.fingerprint })}</P>
+      ) : null}
     </div>
   );
 }

@@ -1,16 +1,27 @@
 import type { SessionSummary } from '../../domain/sessions/list-sessions.js';
+import type { OwnFingerprint } from '../../domain/admission/own-fingerprint.js';
 import { useUi } from '../ui-context.js';
 import { ErrorSummary, Form, SubmitButton, TextField } from '../components/form.js';
 import { Alert, H1, H2, P } from '../components/text.js';
 import { formatDateTime } from '../format.js';
 
-export function AccountPage(props: { sessions: SessionSummary[]; timeZone: string; notice?: string | undefined }) {
+export function AccountPage(props: { sessions: SessionSummary[]; timeZone: string; notice?: string | undefined; fingerprint?: OwnFingerprint | null }) {
   const { t, lang } = useUi();
   return (
     <>
       <H1>{t('account.title')}</H1>
       {props.notice === 'password' ? <Alert kind="ok">{t('account.password.changed')}</Alert> : null}
       {props.notice === 'session' ? <Alert kind="ok">{t('account.sessions.ended')}</Alert> : null}
+      {props.fingerprint ? (
+        <>
+          <H2>{t('account.fingerprint.title')}</H2>
+          <P>
+            {t('account.fingerprint.text')} <code class="utrecht-code" data-testid="own-fingerprint">{props.fingerprint.fingerprint}</code>
+          </P>
+          <P>{t('account.fingerprint.help')}</P>
+          {props.fingerprint.rowDiffers ? <Alert kind="error">{t('account.fingerprint.rowDiffers')}</Alert> : null}
+        </>
+      ) : null}
       <H2>{t('account.password.title')}</H2>
       <P>{t('account.password.help')}</P>
       <ErrorSummary />

@@ -2,7 +2,7 @@ import type { BodyOverview } from '../../domain/admission/body-overview.js';
 import { bodyOfRole, type Body } from '../../domain/admission/bodies.js';
 import { roles as allRoles, type Role } from '../../domain/access/roles.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea } from '../components/form.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { Alert, H1, H2, Item, Link, List, P } from '../components/text.js';
 import { formatDate } from '../../i18n/format-date.js';
 import { roleLabel } from '../role-label.js';
@@ -114,6 +114,7 @@ export function BodyPage(props: { overview: BodyOverview; done?: string | undefi
       {o.canAdmit && o.waiting.length > 0 ? (
         <Form action={`/staff/bodies/${o.body}/admit`}>
           <ChoiceGroup name="admit-userId" legend="bodies.admit.who" choices={o.waiting.map((w) => ({ value: w.userId, label: w.displayName }))} selected={arr('admit-userId')} />
+          <TextField name="admit-fingerprint" label="bodies.admit.fingerprint" description="bodies.admit.fingerprintHelp" value={str('admit-fingerprint')} maxlength={40} />
           <ChoiceGroup
             name="admit-roles"
             legend="bodies.admit.roles"

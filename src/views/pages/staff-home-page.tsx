@@ -19,6 +19,10 @@ function noticeText(t: Translate, notice: NoticeView): string {
   switch (notice.kind) {
     case 'member.admitted':
       return t('notices.admitted', { by: d.by ?? '', name: d.name ?? '', body, roles, fingerprint: d.fingerprint ?? '' });
+    case 'commission.changed':
+      return t('notices.commissionChanged', { what: t(`notices.setting.${d.what ?? 'other'}` as MessageKey), before: d.before ?? '', after: d.after ?? '' });
+    case 'body.founded':
+      return t('notices.founded', { name: d.name ?? '', body, fingerprint: d.fingerprint ?? '' });
     case 'member.removed':
       return t('notices.removed', { by: d.by ?? '', name: d.name ?? '', body });
     case 'account.changed':
