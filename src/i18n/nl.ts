@@ -491,6 +491,8 @@ export const nl = {
   'bodies.admit.fingerprintHelp': 'Vraag de persoon zelf (in persoon of aan de telefoon) de vingerafdruk voor te lezen die op zijn of haar pagina \'Mijn account\' staat. Neem hem niet over uit een e-mail of van deze pagina.',
   'errors.admission.fingerprintRequired': 'Vul de vingerafdruk in die de persoon u voorleest.',
   'errors.admission.fingerprintMismatch': 'Deze vingerafdruk hoort niet bij de sleutel van dit account. Controleer hem met de persoon; klopt hij echt, dan is het account buiten Tegenspraak om gewijzigd: laat niet toe en meld het.',
+  'case.ack.messagePlain': 'Wij hebben uw bericht ontvangen en lezen het zorgvuldig. U hoort zo snel mogelijk van ons. U kunt ons via deze pagina altijd een bericht sturen.',
+  'case.extension.messagePlain': 'Wij hebben meer tijd nodig voor uw vraag. U hoort uiterlijk {date} van ons. Reden: {reason}',
   'mail.reminder.subject': 'Herinnering: een termijn in Tegenspraak komt dichtbij',
   'mail.reminder.body':
     'Voor een of meer meldingen die u behandelt, loopt binnenkort een wettelijke termijn af (ontvangstbevestiging of terugkoppeling).\n\nLog in om te zien welke: {link}\n\nDeze e-mail zegt bewust niet om welke melding het gaat of waarover.',

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, caseDecisions, caseDeclarations, caseIdentities, caseKeys, cases, decisionVotes, users } from '../../src/db/schema.js';
 import { caseAction } from '../support/case-steps.js';
 import type { FormClient } from '../support/form-client.js';
-import { declareNoRelation, reportOnRoute, reportThroughForm } from '../support/reporting.js';
+import { declareNoRelation, openWithReceipt, reportOnRoute, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -151,13 +151,17 @@ describe('the quorum of the joint decision', () => {
 
 describe('the ethics panel keeps its own lifecycle', () => {
   it('concludes, gives feedback and closes by steps, without admissibility or the law', async () => {
-    await reportOnRoute(t, 'ethics', [{ QUESTION: 'Mag ik een advies afzwakken?', CONTEXT: 'Het gaat om een veiligheidsadvies.' }]);
+    const receipt = await reportOnRoute(t, 'ethics', [{ QUESTION: 'Mag ik een advies afzwakken?', CONTEXT: 'Het gaat om een veiligheidsadvies.' }]);
     const caseId = await newestCase();
     const panel = await handlerFor(ethics, caseId);
     const received = (await panel.get(`/staff/cases/${caseId}`)).html;
     expect(received).toContain('Laat de melder weten dat het bericht is ontvangen.');
     expect(received).not.toContain('De wet vraagt');
     expect(await caseAction(panel, caseId, 'acknowledge', { ackNote: '' })).toBe(303);
+    // The person who asked reads no promise of "handling within three months", which is the commission's frame.
+    const asked = (await (await openWithReceipt(t, receipt)).get('/my-report')).html;
+    expect(asked).toContain('Wij hebben uw bericht ontvangen en lezen het zorgvuldig.');
+    expect(asked).not.toContain('Binnen drie maanden laten wij u weten');
     const acknowledged = (await panel.get(`/staff/cases/${caseId}`)).html;
     expect(acknowledged).not.toContain('ontvankelijk');
     expect(acknowledged).not.toContain('name="admissible"');

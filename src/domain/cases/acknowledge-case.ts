@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { caseFrameOf } from './commission-route.js';
 
 /**
  * The legal acknowledgement (within 7 days): the case moves to "acknowledged", the reporter gets
@@ -26,10 +27,12 @@ export async function acknowledgeCase(s: Services, actor: StaffActor | null, cas
       .update(cases)
       .set({ status: 'acknowledged', acknowledgedAt: now, lastHandlerActivityAt: now })
       .where(and(eq(cases.id, caseId), eq(cases.status, 'received')))
-      .returning({ language: cases.reporterLanguage });
+      .returning({ language: cases.reporterLanguage, route: cases.routeCode });
     if (updated.length !== 1) throw new AppError('conflict');
     const t = translator(updated[0]!.language === 'en' ? 'en' : 'nl');
-    const text = [t('case.ack.message'), note].filter(Boolean).join('\n\n');
+    // The panel and the advisors do not work in the law's frame: no promise of "handling" within three months.
+    const standard = caseFrameOf({ code: updated[0]!.route }).legalFrame ? t('case.ack.message') : t('case.ack.messagePlain');
+    const text = [standard, note].filter(Boolean).join('\n\n');
     const entryId = randomUUID();
     const sealed = sealEntry(s.sodium, keys.publicKey, { caseId, entryId, kind: 'message' }, s.sodium.from_string(JSON.stringify({ text })));
     await tx.insert(caseEntries).values({ id: entryId, caseId, kind: 'message', author: 'handler', authorUserId: actor!.userId, ...sealed, createdAt: now });

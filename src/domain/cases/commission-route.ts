@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { cases, routes } from '../../db/schema.js';
+import { cases } from '../../db/schema.js';
+import { bodyOfRoute } from '../admission/bodies.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -9,8 +10,9 @@ import { AppError } from '../errors.js';
  * deadlines, admissibility) and is concluded only by a joint decision that the chair closes. The
  * ethics panel and the confidential advisors keep their own, simpler way of working.
  */
-export function isCommissionRoute(route: { handlerRoles: readonly string[] }): boolean {
-  return route.handlerRoles.some((role) => role === 'commission_member' || role === 'chair');
+export function isCommissionRoute(route: { code: string }): boolean {
+  // By the route's code, fixed in code: editing a route's roles in the database cannot lift the joint decision.
+  return bodyOfRoute(route) === 'commission';
 }
 
 /** What a case page needs to know about its route's way of working (computed here, shown by the views). */
@@ -21,14 +23,14 @@ export interface CaseFrame {
   jointDecision: boolean;
 }
 
-export function caseFrameOf(route: { handlerRoles: readonly string[] }): CaseFrame {
+export function caseFrameOf(route: { code: string }): CaseFrame {
   const commission = isCommissionRoute(route);
   return { legalFrame: commission, jointDecision: commission };
 }
 
 /** The frame of a stored case, read in the caller's transaction (metadata only). */
 export async function caseFrameOfCase(db: Db | Tx, caseId: string): Promise<CaseFrame> {
-  const [row] = await db.select({ handlerRoles: routes.handlerRoles }).from(cases).innerJoin(routes, eq(routes.code, cases.routeCode)).where(eq(cases.id, caseId));
+  const [row] = await db.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found');
   return caseFrameOf(row);
 }

@@ -10,7 +10,9 @@ import { formatDate } from '../../i18n/format-date.js';
 import { validate } from '../validate.js';
 import { insertSealedEntry } from './insert-entry.js';
 import { caseStep, entryTarget } from './case-step.js';
-import { caseFrameOfCase } from './commission-route.js';
+import { caseFrameOf, caseFrameOfCase } from './commission-route.js';
+import { eq } from 'drizzle-orm';
+import { cases } from '../../db/schema.js';
 import { hasClosedDecision } from './decision-members.js';
 
 // receive - assess - address - conclude (ISO 37002), as statuses a reporter can understand.
@@ -105,7 +107,9 @@ export async function extendFeedbackDeadline(s: Services, actor: StaffActor | nu
   await caseStep(s, actor, caseId, awaitingFeedback, 'case.feedback-extended', async ({ tx, current, at }) => {
     const until = addMonths(computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo).feedbackBy, Number(form.months));
     const language = current.language === 'en' ? 'en' : 'nl';
-    const text = translator(language)('case.extension.message', { date: formatDate(until, language), reason: form.reason });
+    const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+    const key = row && caseFrameOf({ code: row.route }).legalFrame ? 'case.extension.message' : 'case.extension.messagePlain';
+    const text = translator(language)(key, { date: formatDate(until, language), reason: form.reason });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'extension', text });
     return { feedbackExtendedTo: until };
   }, { months: Number(form.months) });
