@@ -98,6 +98,69 @@ describe('the staff journey in a browser, audited by axe-core on every page', ()
     await context.close();
   });
 
+  it('the commission founds itself and admits its secretary with the fingerprint she reads out; every page passes axe', async () => {
+    const { context, requests } = await newContext(browser, server.baseUrl, { javaScript: true });
+    const page = await context.newPage();
+    await logIn(page, admin.email, admin.password, admin.secret);
+    await page.waitForURL(/\/staff$/);
+    const invite = async (name: string, email: string, role: string) => {
+      await page.goto('/staff/users');
+      await page.getByLabel('Naam', { exact: true }).fill(name);
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel(role, { exact: true }).check();
+      await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+      return new URL((await page.getByTestId('invitation-link').textContent())!).pathname;
+    };
+    const chairLink = await invite('Cor Voorzitter', 'cor@voorbeelden.nl', 'Voorzitter');
+    const secretaryLink = await invite('Saar Secretaris', 'saar@voorbeelden.nl', 'Secretariaat');
+
+    const chair = await (await newContext(browser, server.baseUrl, { javaScript: true })).context.newPage();
+    await chair.goto(chairLink);
+    const chairSecret = await enrol(chair, 'de voorzitter leest alles zorgvuldig');
+    await logIn(chair, 'cor@voorbeelden.nl', 'de voorzitter leest alles zorgvuldig', chairSecret);
+    await chair.goto('/staff/bodies/commission');
+    await expectAccessible(chair, 'body page before founding');
+    await chair.getByLabel('Oprichtingsverklaring').fill('Benoemd bij besluit 2026-12 van de minister.');
+    await chair.getByRole('button', { name: 'Oprichten en mijzelf toelaten' }).click();
+    await expect.poll(() => chair.locator('.utrecht-alert, [role=status], .app-alert').first().textContent()).toContain('opgericht');
+    await expectAccessible(chair, 'body page after founding');
+
+    const secretary = await (await newContext(browser, server.baseUrl, { javaScript: false })).context.newPage();
+    await secretary.goto(secretaryLink);
+    const secretarySecret = await enrol(secretary, 'de secretaris bewaakt de termijnen');
+    await logIn(secretary, 'saar@voorbeelden.nl', 'de secretaris bewaakt de termijnen', secretarySecret);
+    await secretary.goto('/staff/account');
+    const readOut = (await secretary.getByTestId('own-fingerprint').textContent())!;
+
+    // The chair admits her with what she reads out; the form works the same without JavaScript.
+    await chair.goto('/staff/bodies/commission');
+    await chair.getByLabel('Saar Secretaris').check();
+    await chair.getByLabel('Vingerafdruk zoals de persoon die voorleest').fill('0000 0000 0000 0000');
+    await chair.getByLabel('Secretariaat', { exact: true }).check();
+    await chair.getByRole('button', { name: 'Toelaten' }).click();
+    await expect.poll(() => chair.locator('.app-error-summary').count()).toBe(1);
+    await expectAccessible(chair, 'admission with a wrong fingerprint');
+    await chair.getByLabel('Vingerafdruk zoals de persoon die voorleest').fill(readOut);
+    await chair.getByRole('button', { name: 'Toelaten' }).click();
+    await chair.waitForURL(/done=admitted/);
+    expect(await chair.locator('table').textContent()).toContain('Saar Secretaris');
+    await chair.screenshot({ path: '.tmp/body-page.png', fullPage: true });
+
+    await chair.goto('/staff');
+    expect(await chair.locator('#notices-title').count()).toBe(1);
+    await expectAccessible(chair, 'staff home with notices');
+    for (const path of ['/staff/bodies', '/staff/commission-settings', '/staff/account']) {
+      await chair.goto(path);
+      await expectAccessible(chair, path);
+    }
+    // The start page names both readers with their fingerprints.
+    await page.goto('/');
+    expect(await page.locator('#main-content, main').first().textContent()).toContain(readOut);
+    await expectAccessible(page, 'start page with readers');
+    expectSameOrigin(requests, server.baseUrl);
+    await context.close();
+  });
+
   it('the audit itself is live: it catches a field without a label', async () => {
     const { context } = await newContext(browser, server.baseUrl, { javaScript: true });
     const page = await context.newPage();

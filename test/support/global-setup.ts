@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
@@ -42,6 +42,10 @@ export default async function setup(project: TestProject) {
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
   project.provide('postgresTemplate', '');
+  // 40 MB a run: removed when the run ends, so repeated runs do not fill the disk.
+  return async () => {
+    await rm(file, { force: true });
+  };
 }
 
 export function withDatabase(url: string, database: string): string {
