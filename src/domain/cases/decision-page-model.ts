@@ -3,7 +3,7 @@ import { isAllowed } from '../access/authorize.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import type { CaseView, StaffActor } from '../reports/open-case.js';
 import { decisionMembersOf } from './decision-members.js';
-import { quorumGap, type DecisionQuorum, type NominatingSide } from './decision-quorum.js';
+import { quorumGap, type DecisionQuorum, type QuorumGap } from './decision-quorum.js';
 import { decisionOverview, type DecisionOverview } from './joint-decision.js';
 
 export interface DecisionPermissions {
@@ -14,16 +14,9 @@ export interface DecisionPermissions {
   canClose: boolean;
 }
 
-export interface QuorumStatus {
+/** The quorum's gap as the page shows it: with the rule, and names instead of ids in `notVoted`. */
+export interface QuorumStatus extends QuorumGap {
   rule: DecisionQuorum;
-  met: boolean;
-  members: number;
-  voted: number;
-  needed: number;
-  moreVotes: number;
-  /** Names of the members who have not voted yet. */
-  notVoted: string[];
-  sidesWithoutVote: NominatingSide[];
 }
 
 export interface DecisionPageModel {
