@@ -37,7 +37,7 @@ import { setupPages } from './pages/setup-pages.js';
 export function createApp(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestLog(s.logger));
-  app.use(securityHeaders());
+  app.use(securityHeaders({ https: s.config.baseUrl.startsWith('https://') }));
   app.use(language(s));
   app.use(bodyLimits(s.config.uploadMaxBytes));
   app.use(session(s));

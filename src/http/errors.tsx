@@ -57,6 +57,9 @@ function toAppError(error: unknown): AppError | null {
     return new AppError('validation');
   }
   if (isDatabaseUnavailable(error)) return new AppError('unavailable', [], 30);
+  // Text PostgreSQL cannot store (a NUL byte, an invalid sequence) is the caller's input, refused
+  // whole: the statement failed, so its transaction stored nothing.
+  if (hasDatabaseCode(error, rejectedTextCodes)) return new AppError('validation', [{ field: 'form', message: 'errors.field.invalid' }]);
   // A unique constraint lost to a concurrent request: someone else was first.
   if ((error as { code?: string } | null)?.code === '23505' || (error as { cause?: { code?: string } } | null)?.cause?.code === '23505') return new AppError('conflict');
   return null;
@@ -65,6 +68,15 @@ function toAppError(error: unknown): AppError | null {
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 // node-postgres reports a dropped connection by message only; Drizzle wraps errors in a cause.
 const unavailableMessage = /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|not queryable/i;
+
+const rejectedTextCodes = new Set(['22021', '22P05']);
+
+function hasDatabaseCode(error: unknown, codes: Set<string>): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && codes.has(e.code)) return true;
+  }
+  return false;
+}
 
 function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as { code?: string; message?: string; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {

@@ -12,7 +12,7 @@ import { mailNotices, writeNotices } from '../admission/announce.js';
 import { custodianChoices } from './get-commission-settings.js';
 
 export const identityCustodianSchema = z.object({
-  route: z.string().min(1).max(100),
+  route: z.string().regex(/^[a-z_]{1,40}$/),
   role: z.string({ error: 'errors.custodian.choice' }).min(1, { error: 'errors.custodian.choice' }).max(100),
 });
 

@@ -18,7 +18,12 @@ export async function listActiveRoutes(s: Pick<Services, 'db'>): Promise<RouteRo
 }
 
 /** The route and its questionnaire: the latest version, or the given one (answers keep theirs). */
+// Route codes are short lower-case words: anything else (a NUL byte, a path of 10,000 characters)
+// is not a route, and never reaches the database.
+const ROUTE_CODE = /^[a-z_]{1,40}$/;
+
 export async function getRoute(s: { db: Db | Tx }, code: string, version?: number): Promise<RouteWithQuestionnaire> {
+  if (!ROUTE_CODE.test(code)) throw new AppError('not_found');
   const [route] = await s.db.select().from(routes).where(eq(routes.code, code));
   if (!route || (!route.active && version === undefined)) throw new AppError('not_found');
   const [row] = await s.db

@@ -7,7 +7,7 @@ import type { AppEnv } from '../env.js';
  * framing, no referrer, and no caching (pages may show personal or case data). Static assets
  * opt back into caching themselves.
  */
-export function securityHeaders() {
+export function securityHeaders(options: { https: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const nonce = randomBytes(16).toString('base64');
     c.set('nonce', nonce);
@@ -29,6 +29,8 @@ export function securityHeaders() {
       ].join('; '),
     );
     headers.set('Referrer-Policy', 'no-referrer');
+    // Behind https the browser is told to never try plain http again (set it at the proxy too).
+    if (options.https) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     headers.set('X-Content-Type-Options', 'nosniff');
     headers.set('X-Frame-Options', 'DENY');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');

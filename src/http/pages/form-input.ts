@@ -8,14 +8,17 @@ import { render } from '../render.js';
 
 export type FormValues = Record<string, string | string[]>;
 
+const withoutNul = (value: string) => value.replaceAll('\u0000', '');
+
 /** The submitted fields as strings (repeated names as arrays), without the CSRF token or files. */
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
   const body = await c.req.parseBody({ all: true });
   const values: FormValues = {};
   for (const [name, value] of Object.entries(body)) {
     if (name === CSRF_FIELD) continue;
-    if (typeof value === 'string') values[name] = value;
-    else if (Array.isArray(value)) values[name] = value.filter((v): v is string => typeof v === 'string');
+    // No text field can hold a NUL byte (PostgreSQL refuses it); it is dropped, never stored.
+    if (typeof value === 'string') values[name] = withoutNul(value);
+    else if (Array.isArray(value)) values[name] = value.filter((v): v is string => typeof v === 'string').map(withoutNul);
   }
   return values;
 }
