@@ -10,9 +10,10 @@ export interface ServerKeys {
   forms: Uint8Array;
   notify: Uint8Array;
   audit: Uint8Array;
+  throttle: Uint8Array;
 }
 
-const SUBKEY_IDS = { totp: 1, csrf: 2, forms: 3, notify: 4, audit: 5 } as const;
+const SUBKEY_IDS = { totp: 1, csrf: 2, forms: 3, notify: 4, audit: 5, throttle: 6 } as const;
 
 export async function loadServerKeys(
   sodium: Sodium,
@@ -22,7 +23,7 @@ export async function loadServerKeys(
     ? sodium.crypto_generichash(32, sodium.from_string(source.sessionSecret), null)
     : await readOrCreateKeyFile(sodium, source.keyFile ?? join(source.dataDir, 'server-secret.key'));
   const derive = (id: number) => sodium.crypto_kdf_derive_from_key(32, id, 'tgnsprak', master);
-  return Object.freeze({ totp: derive(SUBKEY_IDS.totp), csrf: derive(SUBKEY_IDS.csrf), forms: derive(SUBKEY_IDS.forms), notify: derive(SUBKEY_IDS.notify), audit: derive(SUBKEY_IDS.audit) });
+  return Object.freeze({ totp: derive(SUBKEY_IDS.totp), csrf: derive(SUBKEY_IDS.csrf), forms: derive(SUBKEY_IDS.forms), notify: derive(SUBKEY_IDS.notify), audit: derive(SUBKEY_IDS.audit), throttle: derive(SUBKEY_IDS.throttle) });
 }
 
 async function readOrCreateKeyFile(sodium: Sodium, path: string): Promise<Uint8Array> {

@@ -276,6 +276,16 @@ export const reporterSessions = pgTable('reporter_sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+// Failed log-ins for addresses without an account, keyed by a keyed hash of the address (never
+// the address): unknown addresses are throttled exactly like accounts, so the answer does not
+// tell who works here.
+export const loginAttempts = pgTable('login_attempts', {
+  keyHash: bytes('key_hash').primaryKey(),
+  failed: integer('failed').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+});
+
 // Receipt guessing budgets: per first group of digits and one global bucket ('*'). No address.
 export const receiptAttempts = pgTable('receipt_attempts', {
   bucket: text('bucket').primaryKey(),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { fromBase32 } from '../../src/crypto/encoding.js';
-import { sessions, users } from '../../src/db/schema.js';
+import { loginAttempts, sessions, users } from '../../src/db/schema.js';
 import { inviteUser } from '../../src/domain/accounts/invite-user.js';
 import { FormClient, hiddenValue } from '../support/form-client.js';
 import { createStaff, currentCode, logInAs, type TestStaff } from '../support/staff.js';
@@ -133,6 +133,28 @@ describe('log-in', () => {
     expect((await logInAs(t, staff)).cookie).not.toBeNull();
     const [row] = await t.services.db.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, staff.userId));
     expect(row).toEqual({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it('answers an unknown address exactly like a known one, also beyond the first failures, and stores no address', async () => {
+    const staff = await createStaff(t, ['analyst']);
+    const attempt = async (email: string) => {
+      t.clock.advance(1_000);
+      const response = await new FormClient(t).submit('/login', '/login', { email, password: 'not the password at all', totpCode: '123456' });
+      const text = response.html.replace(/name="_csrf" value="[^"]*"/g, '').replace(/value="[^"]*@[^"]*"/g, '');
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
+    };
+    for (let i = 0; i < 8; i++) {
+      const known = await attempt(staff.email);
+      const unknown = await attempt(`nobody-${staff.userId.slice(0, 8)}@example.nl`);
+      expect(unknown.status, `attempt ${i + 1}`).toBe(known.status);
+      expect(unknown.retryAfter === null, `attempt ${i + 1}`).toBe(known.retryAfter === null);
+      expect(unknown.text).toBe(known.text);
+    }
+    // Both are locked by now; and neither address is stored anywhere.
+    expect((await attempt(staff.email)).status).toBe(429);
+    expect((await attempt(`nobody-${staff.userId.slice(0, 8)}@example.nl`)).status).toBe(429);
+    const stored = JSON.stringify(await t.services.db.select().from(loginAttempts));
+    expect(stored).not.toContain('nobody-');
   });
 
   it('ends the session on log-out and after the idle timeout', async () => {

@@ -8,7 +8,7 @@ import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { consumeTotpCode } from './check-second-factor.js';
 import { findActiveUserByEmail } from './find-active-user.js';
-import { countAttempt, resetAttempts } from './login-throttle.js';
+import { countAttempt, countUnknownAttempt, resetAttempts } from './login-throttle.js';
 import { logInSchema } from './schemas.js';
 
 /**
@@ -19,6 +19,7 @@ export async function logIn(s: Services, input: unknown): Promise<{ sessionToken
   const form = validate(logInSchema, input);
   const user = await findActiveUserByEmail(s, form.email);
   if (!user) {
+    await countUnknownAttempt(s, form.email);
     await spendEquivalentKdfTime(s.kdf, s.sodium, form.password);
     throw fieldError('form', 'errors.login.failed');
   }

@@ -7,7 +7,7 @@ import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { consumeTotpCode } from './check-second-factor.js';
 import { findActiveUserByEmail } from './find-active-user.js';
-import { countAttempt, resetAttempts } from './login-throttle.js';
+import { countAttempt, countUnknownAttempt, resetAttempts } from './login-throttle.js';
 import { passwordProblem } from './password-policy.js';
 import { recoverAccountSchema } from './schemas.js';
 
@@ -22,7 +22,11 @@ export async function recoverAccount(s: Services, input: unknown): Promise<void>
   if (problem) throw fieldError('newPassword', problem);
   if (form.newPassword !== form.newPasswordConfirm) throw fieldError('newPasswordConfirm', 'errors.password.mismatch');
   const user = await findActiveUserByEmail(s, form.email);
-  if (!user) throw fieldError('form', 'errors.recovery.failed');
+  if (!user) {
+    // The same count and lock as for an account, so recovery cannot tell who has one either.
+    await countUnknownAttempt(s, form.email);
+    throw fieldError('form', 'errors.recovery.failed');
+  }
   await countAttempt(s, user.id);
   const privateKey = unlockWithRecoveryKey(s.sodium, user.privateKeyByRecovery, form.recoveryKey);
   if (!privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.recovery.failed');
