@@ -9,6 +9,7 @@ import { loadSodium } from './crypto/sodium.js';
 import { createLogger } from './logging.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { startSmtpSink } from './mail/smtp-sink.js';
+import { mailFolderWriter } from './mail/mail-folder.js';
 import type { Services } from './services.js';
 
 export interface Booted {
@@ -38,9 +39,16 @@ export async function boot(
   let mailer = overrides.mailer;
   if (!mailer && config.smtpUrl) mailer = createSmtpMailer(config.smtpUrl, config.mailFrom);
   if (!mailer) {
-    // No SMTP server configured: a local sink receives the mail and prints it, so invitation
-    // links are visible during development. Mail never holds report content.
-    const sink = await startSmtpSink((mail) => logger.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'mail (development sink)'));
+    // No SMTP server configured: a local sink receives the mail and writes it to a file under the
+    // data folder (mode 0600), so invitation links can be read during development; the log says
+    // only that a mail was written, never to whom or what.
+    const folder = mailFolderWriter(config.dataDir);
+    const sink = await startSmtpSink((mail) => {
+      folder.write(mail).then(
+        () => logger.info({ folder: folder.folder }, 'mail written to the development mail folder'),
+        () => logger.warn('the development mail sink could not write a mail'),
+      );
+    });
     mailer = createSmtpMailer(sink.url, config.mailFrom);
     closers.push(() => sink.close());
   }

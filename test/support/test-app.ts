@@ -33,7 +33,11 @@ export interface TestApp {
 }
 
 /** The real app on a real database, a real SMTP sink, and a log that the test can read. */
-export async function createTestApp(env: Record<string, string> = {}, options: { organisation?: boolean; pgliteDataDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  /** `developmentMail`: no mailer is handed in, so the app starts its own development sink, as without SMTP_URL. */
+  options: { organisation?: boolean; pgliteDataDir?: string; developmentMail?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase({ pgliteDataDir: options.pgliteDataDir });
   const mail = await startSmtpSink();
   const clock = new TestClock();
@@ -54,7 +58,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       },
     }),
   );
-  const booted = await boot(config, { database: database.handle, mailer: createSmtpMailer(mail.url, config.mailFrom), logger, now: clock.now, kdfThreads: 2 });
+  const booted = await boot(config, { database: database.handle, ...(options.developmentMail ? {} : { mailer: createSmtpMailer(mail.url, config.mailFrom) }), logger, now: clock.now, kdfThreads: 2 });
   if (options.organisation !== false) {
     await booted.services.db.insert(organisations).values({ name: 'Testorganisatie', contactText: 'Secretariaat bereikbaar via de intranetpagina.' });
   }
