@@ -19,7 +19,10 @@ const envSchema = z
     KEY_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
     LOG_LEVEL: z.enum(logLevels).default('info'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
-    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+    // At most 100 MB a file: five of them are what one unauthenticated request may bring.
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
+    // At most one "there is something new" mail to a reporter's address per case in this many minutes.
+    REPORTER_NOTICE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
     // Scheduled jobs (reminders, digest, purges); 0 turns them off in this instance.
     JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
@@ -43,6 +46,7 @@ const envSchema = z
       logLevel: env.LOG_LEVEL,
       sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      reporterNoticeMinutes: env.REPORTER_NOTICE_MINUTES,
       jobIntervalSeconds: env.JOB_INTERVAL_SECONDS,
       digestHour: env.DIGEST_HOUR,
       surveyMinGroup: env.SURVEY_MIN_GROUP,

@@ -213,6 +213,8 @@ export const cases = pgTable(
     /** 'operator' when the secretariat entered an oral report on the reporter's behalf. */
     enteredBy: text('entered_by', { enum: ['reporter', 'operator'] }).notNull().default('reporter'),
     lastReporterActivityAt: timestamp('last_reporter_activity_at', { withTimezone: true }),
+    /** When the last content-free notice went to the reporter's address: at most one per REPORTER_NOTICE_MINUTES. */
+    reporterNotifiedAt: timestamp('reporter_notified_at', { withTimezone: true }),
     lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
   },
   (table) => [index('cases_route_received_idx').on(table.routeCode, table.receivedAt), index('cases_received_idx').on(table.receivedAt)],

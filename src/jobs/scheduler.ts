@@ -11,7 +11,7 @@ export function startScheduler(s: Services, intervalSeconds: number): { stop(): 
       .then((report) => {
         if (report.reminders || report.digests || report.purged || report.identitiesReleased) s.logger.info(report, 'scheduled jobs ran');
       })
-      .catch((error: unknown) => s.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'scheduled jobs failed; retrying at the next run'))
+      .catch((error: unknown) => s.logger.error({ errorName: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown } | null)?.code ?? null }, 'scheduled jobs failed; retrying at the next run'))
       .finally(() => {
         running = null;
       });

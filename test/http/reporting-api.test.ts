@@ -89,6 +89,35 @@ describe('reporting API', () => {
     expect(mail.raw).not.toContain(row!.id);
   });
 
+  it('sends at most one notice per case per hour, however many messages come in', async () => {
+    t.clock.advance(60_000);
+    const submitted = await api('POST', '/api/v1/reports', {
+      route: 'commission',
+      anonymity: 'anonymous',
+      answers: { KIND: 'improper_pressure', WHAT: 'Veel berichten.', WANT: ['advice'] },
+      notificationEmail: 'stil@prive.example',
+      language: 'nl',
+    });
+    expect(submitted.status).toBe(201);
+    const [row] = await t.services.db.select().from(cases).orderBy(desc(cases.receivedAt)).limit(1);
+    const handler = await logInAs(t, secretary);
+    await declareNoRelation(handler, row!.id);
+    const toReporter = () => t.mail.received.filter((m) => m.to.includes('stil@prive.example')).length;
+    for (let i = 0; i < 6; i++) {
+      t.clock.advance(5_000);
+      expect((await handler.submit(`/staff/cases/${row!.id}`, `/staff/cases/${row!.id}/messages`, { text: `Bericht ${i}` })).status).toBe(303);
+    }
+    expect(toReporter()).toBe(1);
+    t.clock.advance(58 * 60_000);
+    // (A new log-in: the staff session has gone idle meanwhile.)
+    const later = await logInAs(t, secretary);
+    expect((await later.submit(`/staff/cases/${row!.id}`, `/staff/cases/${row!.id}/messages`, { text: 'Nog een.' })).status).toBe(303);
+    expect(toReporter()).toBe(1);
+    t.clock.advance(2 * 60_000);
+    expect((await later.submit(`/staff/cases/${row!.id}`, `/staff/cases/${row!.id}/messages`, { text: 'Een uur later.' })).status).toBe(303);
+    expect(toReporter()).toBe(2);
+  });
+
   it('a staff session cookie does not open the reporter endpoints', async () => {
     const staff = await createStaff(t, ['secretary']);
     const client = await logInAs(t, staff);

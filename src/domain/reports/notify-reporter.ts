@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { openWithKey, sealWithKey } from '../../crypto/aead.js';
 import { cases } from '../../db/schema.js';
 import { translator } from '../../i18n/index.js';
@@ -17,6 +17,16 @@ export function sealNotifyEmail(s: Pick<Services, 'sodium' | 'serverKeys'>, case
 export async function notifyReporter(s: Services, caseId: string): Promise<void> {
   const [row] = await s.db.select({ sealed: cases.notifyEmailSealed, language: cases.reporterLanguage }).from(cases).where(eq(cases.id, caseId));
   if (!row?.sealed) return;
+  // One notice per case per period, claimed atomically: a burst of messages (or a handler who
+  // writes ten short ones) cannot flood the reporter's inbox. The notice only says "look".
+  const now = s.now();
+  const since = new Date(now.getTime() - s.config.reporterNoticeMinutes * 60_000);
+  const claimed = await s.db
+    .update(cases)
+    .set({ reporterNotifiedAt: now })
+    .where(and(eq(cases.id, caseId), or(isNull(cases.reporterNotifiedAt), lte(cases.reporterNotifiedAt, since))))
+    .returning({ id: cases.id });
+  if (claimed.length === 0) return;
   const email = openWithKey(s.sodium, s.serverKeys.notify, row.sealed, context(caseId));
   if (!email) return;
   const t = translator(row.language === 'en' ? 'en' : 'nl');

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "reporter_notified_at" timestamp with time zone;
