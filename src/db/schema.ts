@@ -278,6 +278,16 @@ export const reporterSessions = pgTable('reporter_sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+// A sent report form, by a hash of the random nonce its draft carried: a resent "send" (reload,
+// double click, Back and send again) stores nothing new and shows the same receipt again. The
+// receipt is kept only sealed under a key derived from that nonce, which exists in the
+// reporter's own form and nowhere else, and only for as long as a draft lives.
+export const reportSubmissions = pgTable('report_submissions', {
+  nonceHash: bytes('nonce_hash').primaryKey(),
+  sealedReceipt: bytes('sealed_receipt').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 // Failed log-ins for addresses without an account, keyed by a keyed hash of the address (never
 // the address): unknown addresses are throttled exactly like accounts, so the answer does not
 // tell who works here.

@@ -495,6 +495,7 @@ export const en: Record<keyof typeof nl, string> = {
   'errors.admission.fingerprintMismatch': 'This fingerprint does not belong to this account\'s key. Check it with the person; if it really is right, the account was changed outside Tegenspraak: do not admit, and report it.',
   'case.ack.messagePlain': 'We have received your message and are reading it carefully. You will hear from us as soon as we can. You can always send us a message through this page.',
   'case.extension.messagePlain': 'We need more time for your question. You will hear from us by {date} at the latest. Reason: {reason}',
+  'receipt.repeated': 'This report had already been sent, for example because the page was reloaded or Send was pressed twice. Nothing was stored twice: this is the same receipt as the first time.',
   'mail.reminder.subject': 'Reminder: a deadline in Tegenspraak is coming up',
   'mail.reminder.body':
     'For one or more reports you handle, a legal deadline (acknowledgement or feedback) ends soon.\n\nSign in to see which: {link}\n\nThis e-mail deliberately does not say which report or what it is about.',

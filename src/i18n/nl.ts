@@ -493,6 +493,7 @@ export const nl = {
   'errors.admission.fingerprintMismatch': 'Deze vingerafdruk hoort niet bij de sleutel van dit account. Controleer hem met de persoon; klopt hij echt, dan is het account buiten Tegenspraak om gewijzigd: laat niet toe en meld het.',
   'case.ack.messagePlain': 'Wij hebben uw bericht ontvangen en lezen het zorgvuldig. U hoort zo snel mogelijk van ons. U kunt ons via deze pagina altijd een bericht sturen.',
   'case.extension.messagePlain': 'Wij hebben meer tijd nodig voor uw vraag. U hoort uiterlijk {date} van ons. Reden: {reason}',
+  'receipt.repeated': 'Deze melding was al verstuurd, bijvoorbeeld doordat de pagina opnieuw werd geladen of twee keer op Versturen werd gedrukt. Er is niets dubbel opgeslagen: dit is hetzelfde bewijs als de eerste keer.',
   'mail.reminder.subject': 'Herinnering: een termijn in Tegenspraak komt dichtbij',
   'mail.reminder.body':
     'Voor een of meer meldingen die u behandelt, loopt binnenkort een wettelijke termijn af (ontvangstbevestiging of terugkoppeling).\n\nLog in om te zien welke: {link}\n\nDeze e-mail zegt bewust niet om welke melding het gaat of waarover.',

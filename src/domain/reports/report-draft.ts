@@ -18,13 +18,15 @@ export interface ReportDraft {
   notifyEmail?: string;
   /** The secretary entering an oral report on the reporter's behalf ("operator mode"). */
   operator?: string;
+  /** Random, per draft: sending the same draft twice stores one report (see repeated-send.ts). */
+  nonce?: string;
   expiresAt: number;
 }
 
 type Crypto = Pick<Services, 'sodium' | 'serverKeys' | 'now'>;
 
 export function newDraft(s: Crypto, route: string, version: number, operator?: string): ReportDraft {
-  return { route, version, answers: {}, ...(operator ? { operator } : {}), expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
+  return { route, version, answers: {}, ...(operator ? { operator } : {}), nonce: toBase64Url(s.sodium.randombytes_buf(32)), expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
 }
 
 export function sealDraft(s: Crypto, draft: ReportDraft): string {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createCaseKeyPair, sealCaseKeyForReceipt, sealEntry, sealIdentity, sealToPublicKey } from '../../crypto/case-keys.js';
 import { deriveReceiptSecrets, newReceipt, normaliseReceipt } from '../../crypto/receipts.js';
-import { caseEntries, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import { caseEntries, caseIdentities, caseKeys, cases, reportSubmissions } from '../../db/schema.js';
+import { receiptOfEarlierSend, submissionRow } from './repeated-send.js';
+import { DRAFT_HOURS } from './report-draft.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 import { getRoute } from '../routes/get-route.js';
@@ -26,7 +28,29 @@ export async function submitReport(
   files: IncomingFile[] = [],
   /** Set when the secretariat enters an oral report on the reporter's behalf ("operator mode"). */
   operator: { userId: string } | null = null,
-): Promise<{ receipt: string; caseId: string }> {
+  /** The report form's draft nonce: the same draft sent twice stores one report and gives one receipt. */
+  nonce: string | null = null,
+): Promise<{ receipt: string; caseId: string | null; repeated: boolean }> {
+  if (nonce) {
+    const earlier = await receiptOfEarlierSend(s, nonce);
+    if (earlier) return { receipt: earlier, caseId: null, repeated: true };
+  }
+  try {
+    return { ...(await storeReport(s, input, files, operator, nonce)), repeated: false };
+  } catch (error) {
+    // A double click: the other request stored the same draft a moment ago (its row blocked ours).
+    const earlier = nonce && isUniqueViolation(error) ? await receiptOfEarlierSend(s, nonce) : null;
+    if (earlier) return { receipt: earlier, caseId: null, repeated: true };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) if (e.code === '23505') return true;
+  return false;
+}
+
+async function storeReport(s: Services, input: unknown, files: IncomingFile[], operator: { userId: string } | null, nonce: string | null): Promise<{ receipt: string; caseId: string }> {
   const form = validate(submitReportSchema, input);
   const { route, version, definition } = await getRoute(s, form.route);
   const answers = checkAllAnswers(definition, form.answers);
@@ -59,7 +83,10 @@ export async function submitReport(
     s.sodium.from_string(JSON.stringify({ answers, language: form.language })),
   );
 
+  const submission = nonce ? submissionRow(s.sodium, nonce, receipt, new Date(now.getTime() + DRAFT_HOURS * 3600_000)) : null;
   await s.db.transaction(async (tx) => {
+    // First, so that a second send of the same draft waits here and then finds this one.
+    if (submission) await tx.insert(reportSubmissions).values(submission);
     await tx.insert(cases).values({
       id: caseId,
       routeCode: route.code,

@@ -94,16 +94,21 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const operator = draft.operator ? requireStaff(c, 'cases.intake') : null;
     if (operator && operator.userId !== draft.operator) throw new AppError('forbidden');
     try {
-      const { receipt } = await submitReport(s, {
+      const { receipt, repeated } = await submitReport(s, {
         route: rq.route.code,
         anonymity: draft.anonymity,
         answers: draft.answers,
         identity: draft.anonymity === 'anonymous' ? undefined : draft.identity,
         language: c.get('lang'),
         ...(draft.notifyEmail ? { notificationEmail: draft.notifyEmail } : {}),
-      }, files, operator ? { userId: operator.userId } : null);
+      }, files, operator ? { userId: operator.userId } : null, draft.nonce ?? null);
       const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
-      return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} operator={!!operator} />, 201);
+      return render(
+        c,
+        c.get('t')('receipt.title'),
+        <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} operator={!!operator} repeated={repeated} />,
+        repeated ? 200 : 201,
+      );
     } catch (error) {
       // Nothing typed is lost: the review page comes back with the reason.
       if (error instanceof AppError && error.fieldErrors.length > 0) return page(c, rq, draft, 'review', error.fieldErrors);

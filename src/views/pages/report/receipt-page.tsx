@@ -4,7 +4,7 @@ import { Alert, H1, H2, Item, Link, List, P } from '../../components/text.js';
 import { formatDate } from '../../format.js';
 
 /** Shown once, right after sending: the receipt is the reporter's only key. */
-export function ReceiptPage(props: { receipt: string; deadlines: Deadlines; operator?: boolean; transferred?: boolean }) {
+export function ReceiptPage(props: { receipt: string; deadlines: Deadlines; operator?: boolean; transferred?: boolean; repeated?: boolean }) {
   const { t, href, lang } = useUi();
   return (
     <>
@@ -12,6 +12,11 @@ export function ReceiptPage(props: { receipt: string; deadlines: Deadlines; oper
       <Alert kind="ok">
         <P>{t('receipt.sent')}</P>
       </Alert>
+      {props.repeated ? (
+        <Alert kind="info">
+          <P>{t('receipt.repeated')}</P>
+        </Alert>
+      ) : null}
       {props.transferred ? (
         <Alert kind="info">
           <P>{t('transfer.receipt.new')}</P>
