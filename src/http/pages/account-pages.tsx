@@ -6,6 +6,7 @@ import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import { markNoticesRead, unreadNotices } from '../../domain/admission/body-overview.js';
 import { ownFingerprint } from '../../domain/admission/own-fingerprint.js';
+import { setupChecklist } from '../../domain/admission/setup-checklist.js';
 import { isUuid } from '../../domain/ids.js';
 import type { StaffActor } from '../../domain/reports/open-case.js';
 import { AccountPage } from '../../views/pages/account-page.js';
@@ -20,7 +21,8 @@ export function accountPages(app: Hono<AppEnv>, s: Services) {
     const session = requireStaff(c, 'account.manage-own');
     const notices = await unreadNotices(s, session as StaffActor);
     const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
-    return render(c, c.get('t')('staff.home.heading'), <StaffHomePage session={session} notices={notices} timeZone={timeZone} />);
+    const checklist = await setupChecklist(s, session);
+    return render(c, c.get('t')('staff.home.heading'), <StaffHomePage session={session} notices={notices} timeZone={timeZone} checklist={checklist} />);
   });
 
   app.post('/staff/notices/read', async (c) => {

@@ -19,6 +19,7 @@ import { readFiles, readForm, text, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 import { selfCheckAnswersFrom } from './self-check-pages.js';
 import { routeReaders } from '../../domain/admission/route-readers.js';
+import { RouteUnavailablePage } from '../../views/pages/report/route-unavailable-page.js';
 import { prefillFromSelfCheck, prefillRoutes } from '../../domain/self-check/prefill.js';
 import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 
@@ -27,7 +28,7 @@ import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 // why these steps answer a POST with a page instead of redirecting: there is nowhere to redirect
 // to without putting the draft in a URL or a cookie.
 export function reportPages(app: Hono<AppEnv>, s: Services) {
-  app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s)} />));
+  app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s)} readers={await routeReaders(s)} />));
 
   async function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = []) {
     const all = positions(rq.definition, draft);
@@ -54,6 +55,9 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const rq = await getRoute(s, c.req.param('route'));
     // ?intake=1: the secretariat enters an oral report for someone; only a secretary may.
     const operator = c.req.query('intake') === '1' ? requireStaff(c, 'cases.intake').userId : undefined;
+    // A route nobody can read is not offered: no form, but where to go instead.
+    const readers = (await routeReaders(s)).find((r) => r.routeCode === rq.route.code);
+    if (!readers || readers.readers.length === 0) return render(c, rq.route.name[c.get('lang')], <RouteUnavailablePage route={rq.route} />);
     return page(c, rq, newDraft(s, rq.route.code, rq.version, operator), 'anonymity');
   });
 

@@ -2,6 +2,7 @@ import type { Organisation } from '../../domain/organisation/get-organisation.js
 import type { RouteRow } from '../../domain/routes/get-route.js';
 import type { RouteReaders } from '../../domain/admission/route-readers.js';
 import { RouteReadersList } from '../components/route-readers.js';
+import { RouteStart } from '../components/route-start.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
 import { H1, H2, Item, Link, List, P } from '../components/text.js';
@@ -60,9 +61,7 @@ export function HomePage(props: { organisation: Organisation | null; routes: Rou
           <P>{route.description[lang]}</P>
           {nextSteps[route.code] ? <P>{t(nextSteps[route.code]!)}</P> : null}
           <RouteReadersList readers={props.readers.find((r) => r.routeCode === route.code)} headingId={`home-readers-${route.code}`} />
-          <P>
-            <Link href={href(`/report/${route.code}`)}>{t('routes.start', { route: route.name[lang] })}</Link>
-          </P>
+          <RouteStart route={route} readers={props.readers.find((r) => r.routeCode === route.code)} />
         </section>
       ))}
       <P>

@@ -4,6 +4,7 @@ import { useUi } from '../ui-context.js';
 import { H1, H2, Item, Link, List, P } from '../components/text.js';
 import { Form, SubmitButton } from '../components/form.js';
 import type { NoticeView } from '../../domain/admission/body-overview.js';
+import type { ChecklistItem } from '../../domain/admission/setup-checklist.js';
 import { isBody } from '../../domain/admission/bodies.js';
 import type { Role } from '../../domain/access/roles.js';
 import type { MessageKey, Translate } from '../../i18n/index.js';
@@ -34,13 +35,27 @@ function noticeText(t: Translate, notice: NoticeView): string {
   }
 }
 
-export function StaffHomePage(props: { session: StaffSession; notices?: NoticeView[]; timeZone?: string; notice?: 'passwordChanged' | undefined }) {
+export function StaffHomePage(props: { session: StaffSession; notices?: NoticeView[]; timeZone?: string; checklist?: ChecklistItem[] | null; notice?: 'passwordChanged' | undefined }) {
   const { t, href, lang } = useUi();
   const s = props.session;
   const notices = props.notices ?? [];
   return (
     <>
       <H1>{t('staff.home.title', { name: s.displayName })}</H1>
+      {props.checklist && props.checklist.length > 0 ? (
+        <section aria-labelledby="checklist-title">
+          <H2 id="checklist-title">{t('checklist.title')}</H2>
+          <P>{t('checklist.lead')}</P>
+          <List>
+            {props.checklist.map((item) => (
+              <Item>
+                <strong>{item.route.name[lang]}</strong>: {t(`checklist.${item.missing}` as MessageKey, { body: item.body ? t(bodyName(item.body)) : '' })}
+              </Item>
+            ))}
+          </List>
+          <P>{t('checklist.howTo')}</P>
+        </section>
+      ) : null}
       {notices.length > 0 ? (
         <section aria-labelledby="notices-title">
           <H2 id="notices-title">{t('notices.title')}</H2>

@@ -94,11 +94,15 @@ function AnonymityChoice(props: { route: RouteRow; selected?: string | undefined
         legend="report.anonymity.legend"
         choices={[
           { value: 'anonymous', label: t('report.anonymity.anonymous') },
-          { value: 'confidential', label: t('report.anonymity.confidential', { custodians: readersPhrase(readers.confidential, t, lang) }) },
+          // Confidential only where someone can keep the name (a custodian the body admitted).
+          ...(props.readers && props.readers.custodians.length === 0
+            ? []
+            : [{ value: 'confidential', label: t('report.anonymity.confidential', { custodians: readersPhrase(readers.confidential, t, lang) }) }]),
           { value: 'open', label: t('report.anonymity.open', { readers: readersPhrase(readers.open, t, lang) }) },
         ]}
         selected={props.selected ? [props.selected] : []}
       />
+      {props.readers && props.readers.custodians.length === 0 ? <P>{t('report.anonymity.noCustodian')}</P> : null}
       <H2>{t('report.anonymity.whoSees')}</H2>
       <RouteReadersList readers={props.readers} headingId="report-readers" />
       <List>

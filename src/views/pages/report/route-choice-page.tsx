@@ -1,10 +1,13 @@
 import type { RouteRow } from '../../../domain/routes/get-route.js';
 import { useUi } from '../../ui-context.js';
 import { ExternalRoutes } from '../../components/external-routes.js';
+import type { RouteReaders } from '../../../domain/admission/route-readers.js';
+import { RouteReadersList } from '../../components/route-readers.js';
+import { RouteStart } from '../../components/route-start.js';
 import { H1, H2, Link, P } from '../../components/text.js';
 
 /** Every route side by side, with who reads it; never a single route. */
-export function RouteChoicePage(props: { routes: RouteRow[] }) {
+export function RouteChoicePage(props: { routes: RouteRow[]; readers: RouteReaders[] }) {
   const { t, lang, href } = useUi();
   return (
     <>
@@ -14,9 +17,8 @@ export function RouteChoicePage(props: { routes: RouteRow[] }) {
         <section aria-labelledby={`route-${route.code}`}>
           <H2 id={`route-${route.code}`}>{route.name[lang]}</H2>
           <P>{route.description[lang]}</P>
-          <P>
-            <Link href={href(`/report/${route.code}`)}>{t('routes.start', { route: route.name[lang] })}</Link>
-          </P>
+          <RouteReadersList readers={props.readers.find((r) => r.routeCode === route.code)} headingId={`route-readers-${route.code}`} />
+          <RouteStart route={route} readers={props.readers.find((r) => r.routeCode === route.code)} />
         </section>
       ))}
       <P>
