@@ -30,6 +30,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /self-check': 'public',
   'POST /self-check': 'public',
   'GET /route-finder': 'public',
+  'POST /route-finder': 'public',
   'GET /report': 'public',
   'GET /report/:route': 'public',
   'POST /report/:route': 'public',

@@ -84,6 +84,8 @@ describe('the front door without JavaScript', () => {
     await page.getByLabel('Nee, of ik weet het niet').check();
     await page.getByRole('button', { name: 'Laat zien wat past' }).click();
     expect(await page.getByText('Past bij uw antwoorden', { exact: true }).count()).toBe(3);
+    // The answers are not in the address, so not in the browser's history either.
+    expect(new URL(page.url()).search).toBe('');
     expectSameOrigin(requests, server.baseUrl);
     await close();
   });
@@ -190,10 +192,15 @@ describe('the front door without JavaScript', () => {
 
     const { context, requests } = await newContext(browser, server.baseUrl, { javaScript: true });
     const page = await context.newPage();
-    for (const path of ['/', '/?lang=en', '/self-check', '/self-check?lang=en', '/route-finder', '/route-finder?want=understand&about=me&safe=yes', '/report/risk_signal']) {
+    for (const path of ['/', '/?lang=en', '/self-check', '/self-check?lang=en', '/route-finder', '/report/risk_signal']) {
       await page.goto(path);
       await expectAccessible(page, path);
     }
+    await page.goto('/route-finder');
+    await page.getByLabel('Begrijpen wat er gebeurt').check();
+    await page.getByRole('button', { name: 'Laat zien wat past' }).click();
+    await expect.poll(() => page.getByText('Past bij uw antwoorden', { exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'route finder results');
     await page.goto('/self-check');
     await page.getByRole('button', { name: 'Verder' }).click();
     await expectAccessible(page, 'self-check seriousness');

@@ -55,13 +55,17 @@ describe('the route finder', () => {
     const client = new FormClient(t);
     const blank = (await client.get('/route-finder')).html;
     expect(blank).not.toContain('Past bij uw antwoorden');
-    const page = (await client.get('/route-finder?want=act&about=seen&safe=no')).html;
+    const posted = await client.submit('/route-finder', '/route-finder', { want: 'act', about: 'seen', safe: 'no' });
+    const page = posted.html;
+    // The answers travel in the body: the address stays /route-finder, and old links with answers are not read.
+    expect(posted.status).toBe(200);
+    expect((await client.get('/route-finder?want=act&about=seen&safe=no')).html).not.toContain('Past bij uw antwoorden');
     const fits = [...page.matchAll(/<section aria-labelledby="dest-([a-z_]+)" class="app-destination app-destination--fits">/g)].map((m) => m[1]);
     expect(fits.sort()).toEqual(['advisor', 'commission']);
     expect(page).toMatch(/app-destination--fits"><p class="utrecht-paragraph app-fit-label"><strong>Past bij uw antwoorden<\/strong><\/p><section aria-labelledby="external-routes"/);
     for (const route of ['self_check', 'talk_to_source', 'commission', 'ethics', 'advisor', 'risk_signal']) expect(page).toContain(`id="dest-${route}"`);
     // Hostile values are ignored, never echoed.
-    const hostile = await client.get('/route-finder?want=%3Cscript%3Ealert(1)%3C/script%3E');
+    const hostile = await client.submit('/route-finder', '/route-finder', { want: '<script>alert(1)</script>' });
     expect(hostile.status).toBe(200);
     expect(hostile.html).not.toContain('<script>alert(1)');
   });

@@ -6,7 +6,7 @@ export const wants = ['understand', 'advice', 'act'] as const;
 export const abouts = ['me', 'seen'] as const;
 export const safeties = ['yes', 'no'] as const;
 
-// From a GET form: anything unknown counts as not answered rather than as an error.
+// From the posted form: anything unknown counts as not answered rather than as an error.
 export const routeFinderSchema = z.object({
   want: z.enum(wants).optional().catch(undefined),
   about: z.enum(abouts).optional().catch(undefined),

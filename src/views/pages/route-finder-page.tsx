@@ -28,7 +28,7 @@ export function RouteFinderPage(props: { answers: RouteFinderAnswers; fitting: S
     <>
       <H1>{t('finder.title')}</H1>
       <P lead>{t('finder.lead')}</P>
-      <Form action="/route-finder" method="get">
+      <Form action="/route-finder">
         <ChoiceGroup name="want" legend="finder.want" choices={choices('want', wants)} selected={a.want ? [a.want] : []} />
         <ChoiceGroup name="about" legend="finder.about" choices={choices('about', abouts)} selected={a.about ? [a.about] : []} />
         <ChoiceGroup name="safe" legend="finder.safe" choices={choices('safe', safeties)} selected={a.safe ? [a.safe] : []} />
