@@ -10,6 +10,7 @@ import { sendInvitationMail } from '../domain/accounts/send-invitation-mail.js';
 import { seedDemo } from '../domain/demo/seed-demo.js';
 import { AppError } from '../domain/errors.js';
 import { issueSetupToken } from '../domain/setup/issue-setup-token.js';
+import { unsafeReissueFirstAdminInvitation } from '../domain/setup/reissue-first-invitation.js';
 import { validate } from '../domain/validate.js';
 import { translateKey, translator } from '../i18n/index.js';
 import { printDemoAccounts } from './print-demo-accounts.js';
@@ -36,7 +37,7 @@ Commands:
 
 Every command reads the same environment as the server (DATA_DIR, DATABASE_URL, ...).
 Run 'tegenspraak <command> --help' for its options.`,
-  init: 'Usage: tegenspraak init\n\nApplies database migrations and, when nobody has set up the installation yet,\nprints a fresh one-time setup link (earlier unused links stop working).',
+  init: 'Usage: tegenspraak init\n\nApplies database migrations and, when nobody has set up the installation yet,\nprints a fresh one-time setup link (earlier unused links stop working). When the\ninstallation is set up but its first administrator never finished their account,\nprints a fresh invitation link for them instead.',
   'user invite':
     'Usage: tegenspraak user invite --email <address> --name <display name> --role <role> [--role <role> ...]\n\nRoles: administrator, secretary, commission_member, chair, confidential_advisor,\nethics_panel_member, analyst. The administrator role cannot be combined with a case role.',
   'user list': 'Usage: tegenspraak user list\n\nLists every account with its roles and status.',
@@ -88,7 +89,10 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (command === 'init') {
       const token = await issueSetupToken(services);
-      console.log(token ? `Open this one-time link to set up Tegenspraak (valid 24 hours):\n  ${config.baseUrl}/setup/${token}` : 'Tegenspraak is already set up.');
+      const again = token ? null : await unsafeReissueFirstAdminInvitation(services);
+      if (token) console.log(`Open this one-time link to set up Tegenspraak (valid 24 hours):\n  ${config.baseUrl}/setup/${token}`);
+      else if (again) console.log(`Tegenspraak is set up, but its first administrator (${again.email}) has not finished their account.\nA new link for them (works once, valid 7 days; earlier links stop working):\n  ${config.baseUrl}/invitation/${again.token}`);
+      else console.log('Tegenspraak is already set up.');
     } else if (command === 'user invite') {
       const input = validate(inviteUserSchema, { email: values.email ?? '', displayName: values.name ?? '', roles: values.role ?? [] });
       const invitation = await services.db.transaction((tx) => unsafeCreateInvitation({ ...services, db: tx }, input));

@@ -3,6 +3,10 @@ import { eq } from 'drizzle-orm';
 import { issueSetupToken } from '../../src/domain/setup/issue-setup-token.js';
 import { organisations, users } from '../../src/db/schema.js';
 import { FormClient } from '../support/form-client.js';
+import { unsafeReissueFirstAdminInvitation } from '../../src/domain/setup/reissue-first-invitation.js';
+import { acceptInvitation } from '../../src/domain/accounts/accept-invitation.js';
+import { startTotpEnrolment } from '../../src/domain/accounts/totp-secrets.js';
+import { currentCode } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -63,6 +67,22 @@ describe('first start: claiming the installation', () => {
     expect((await client.get(`/setup/${token}`)).status).toBe(410);
     expect(await issueSetupToken(t.services)).toBeNull();
     expect(await t.services.db.select().from(organisations)).toHaveLength(1);
+  });
+
+  it('gives a first administrator who closed the tab before finishing a new link, until an administrator is active', async () => {
+    // The setup above left Anna invited: her link went to the closed tab.
+    const [before] = await t.services.db.select().from(users).where(eq(users.email, 'anna@voorbeeld.nl'));
+    expect(before!.status).toBe('invited');
+    const first = (await unsafeReissueFirstAdminInvitation(t.services))!;
+    expect(first.email).toBe('anna@voorbeeld.nl');
+    const second = (await unsafeReissueFirstAdminInvitation(t.services))!;
+    const client = new FormClient(t);
+    expect((await client.get(`/invitation/${first.token}`)).status).toBe(410);
+    expect((await client.get(`/invitation/${second.token}`)).status).toBe(200);
+    const enrolment = startTotpEnrolment(t.services, second.token);
+    await acceptInvitation(t.services, second.token, { password: 'ochtendmist boven het veld', passwordConfirm: 'ochtendmist boven het veld', totpCode: currentCode(t, enrolment.secret), totpEnrolment: enrolment.formValue });
+    // Once an administrator is active, the command line hands out nothing more.
+    expect(await unsafeReissueFirstAdminInvitation(t.services)).toBeNull();
   });
 
   it('shows the organisation on the start page', async () => {
