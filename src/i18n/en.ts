@@ -368,7 +368,7 @@ export const en: Record<keyof typeof nl, string> = {
   'cases.newMessage': 'new message from the reporter',
 
   'report.files.label': 'Attachments (optional)',
-  'report.files.help': 'Up to five files of at most {megabytes} MB each: PDF, JPG, PNG, text, Word (.docx) or Excel (.xlsx). We remove hidden data (author, camera, location) from photos and PDFs before they are encrypted. Word and Excel files keep their own author details: remove those yourself if needed. If something goes wrong, choose the files again.',
+  'report.files.help': 'Up to five files of at most {megabytes} MB each: PDF, JPG, PNG, text, Word (.docx) or Excel (.xlsx). We remove hidden data (author, camera, location) from photos and PDFs before they are encrypted. Word and Excel files keep their own author details: remove those yourself if needed. The name of each file is kept and read by the handlers: rename it first if needed. If something goes wrong, choose the files again.',
   'case.files': 'Attachments',
   'case.noFiles': 'No attachments.',
   'errors.message.empty': 'Write a message or choose a file.',

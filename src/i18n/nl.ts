@@ -366,7 +366,7 @@ export const nl = {
   'cases.newMessage': 'nieuw bericht van de melder',
 
   'report.files.label': 'Bijlagen (niet verplicht)',
-  'report.files.help': 'Tot vijf bestanden van elk hoogstens {megabytes} MB: PDF, JPG, PNG, tekst, Word (.docx) of Excel (.xlsx). Wij halen verborgen gegevens (auteur, camera, locatie) uit foto’s en PDF’s voordat ze worden versleuteld. Word- en Excel-bestanden houden hun eigen auteursgegevens: verwijder die zelf als dat nodig is. Gaat er iets mis, kies de bestanden dan opnieuw.',
+  'report.files.help': 'Tot vijf bestanden van elk hoogstens {megabytes} MB: PDF, JPG, PNG, tekst, Word (.docx) of Excel (.xlsx). Wij halen verborgen gegevens (auteur, camera, locatie) uit foto’s en PDF’s voordat ze worden versleuteld. Word- en Excel-bestanden houden hun eigen auteursgegevens: verwijder die zelf als dat nodig is. De naam van elk bestand blijft bewaard en wordt door de behandelaars gelezen: geef het zo nodig eerst een andere naam. Gaat er iets mis, kies de bestanden dan opnieuw.',
   'case.files': 'Bijlagen',
   'case.noFiles': 'Geen bijlagen.',
   'errors.message.empty': 'Schrijf een bericht of kies een bestand.',

@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { detectFileKind } from './detect-type.js';
 import { prepareUploads, safeFileName } from './prepare-upload.js';
@@ -62,12 +62,18 @@ describe('metadata removal', () => {
     document.catalog.set(PDFName.of('Metadata'), document.context.register(xmp));
     const page = document.addPage();
     page.drawText('Zichtbare inhoud', { font: await document.embedFont(StandardFonts.Helvetica) });
+    // A document ID in the trailer, as Word and others write one: it can match the author's own copy.
+    const id = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
+    document.context.trailerInfo.ID = document.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
     const bytes = await document.save({ useObjectStreams: false, updateFieldAppearances: false });
     expect(has(bytes, secret)).toBe(true);
+    expect(has(bytes, id)).toBe(true);
     expect(has(bytes, '<dc:creator>')).toBe(true);
     const clean = await stripPdf(bytes);
     expect(has(clean, secret)).toBe(false);
     expect(has(clean, '<dc:creator>')).toBe(false);
+    expect(has(clean, id)).toBe(false);
+    expect(has(clean, '/ID')).toBe(false);
     const reopened = await PDFDocument.load(clean);
     expect(reopened.getPageCount()).toBe(1);
     expect(reopened.getAuthor()).toBeUndefined();

@@ -45,7 +45,7 @@ export function stripPng(bytes: Uint8Array): Uint8Array {
   return Buffer.concat(keep);
 }
 
-/** PDF: removes the document information dictionary and the XMP metadata stream, and rewrites the file. */
+/** PDF: removes the document information dictionary, the XMP metadata stream and the trailer ID, and rewrites the file. */
 export async function stripPdf(bytes: Uint8Array): Promise<Uint8Array> {
   let document: PDFDocument;
   try {
@@ -62,6 +62,9 @@ export async function stripPdf(bytes: Uint8Array): Promise<Uint8Array> {
   const metadata = document.catalog.get(PDFName.of('Metadata'));
   if (metadata instanceof PDFRef) document.context.delete(metadata);
   document.catalog.delete(PDFName.of('Metadata'));
+  // The trailer's document ID is made by the software that wrote the file and can match the
+  // author's own copy; it is optional, so it goes too.
+  document.context.trailerInfo.ID = undefined;
   return document.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 
