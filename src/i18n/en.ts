@@ -533,6 +533,8 @@ export const en: Record<keyof typeof nl, string> = {
   'audit.lead': 'Every opening, change, recusal and download is recorded here, without content. Each line carries a check value of the previous one: an edited, removed or inserted line stands out.',
   'audit.ok': 'The audit log is complete and unaltered ({entries} lines checked).',
   'audit.broken': 'The audit log does not check out from line {seq}: {reason}. The {entries} lines before it are correct. Report this at once.',
+  'audit.reason.truncated': 'the last lines are missing: the log ends before the last recorded line',
+  'audit.reason.anchor': 'the recorded end point of the log was changed',
   'audit.reason.edited': 'the line was changed',
   'audit.reason.missing': 'a line is missing',
   'audit.reason.relinked': 'the line does not follow the previous one',

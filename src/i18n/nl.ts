@@ -531,6 +531,8 @@ export const nl = {
   'audit.lead': 'Elke opening, wijziging, terugtrekking en download staat hier, zonder inhoud. Elke regel draagt een controlegetal van de vorige: een gewijzigde, verwijderde of ingevoegde regel valt op.',
   'audit.ok': 'Het logboek is compleet en ongewijzigd ({entries} regels gecontroleerd).',
   'audit.broken': 'Het logboek klopt niet vanaf regel {seq}: {reason}. De {entries} regels daarvoor kloppen. Meld dit direct.',
+  'audit.reason.truncated': 'de laatste regels ontbreken: het logboek eindigt vóór de laatst vastgelegde regel',
+  'audit.reason.anchor': 'het vastgelegde eindpunt van het logboek is gewijzigd',
   'audit.reason.edited': 'de regel is gewijzigd',
   'audit.reason.missing': 'er ontbreekt een regel',
   'audit.reason.relinked': 'de regel hoort niet bij de vorige',

@@ -4,6 +4,7 @@ import { sendDeadlineReminders } from './deadline-reminders.js';
 import { purgeExpiredCases } from './purge-cases.js';
 import { purgeExpiredSessions } from './purge-expired-sessions.js';
 import { refreshStatistics } from './refresh-statistics.js';
+import { anchorAuditHead } from '../domain/audit/audit-anchor.js';
 import { releaseIdentitiesAfterWaiting } from './release-identities.js';
 
 export interface JobReport {
@@ -25,5 +26,6 @@ export async function runDueJobs(s: Services): Promise<JobReport> {
   const purged = await purgeExpiredCases(s);
   await purgeExpiredSessions(s);
   await refreshStatistics(s);
+  await anchorAuditHead(s);
   return { reminders, digests, purged, identitiesReleased };
 }

@@ -14,7 +14,7 @@ export interface AuditRow {
 }
 
 /** For the chair: the verdict over the whole chain and the latest entries. */
-export async function reviewAudit(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, actor: Actor | null): Promise<{ verdict: AuditVerdict; rows: AuditRow[] }> {
+export async function reviewAudit(s: Pick<Services, 'db' | 'sodium' | 'serverKeys' | 'config'>, actor: Actor | null): Promise<{ verdict: AuditVerdict; rows: AuditRow[] }> {
   authorize(actor, 'audit.verify');
   const verdict = await unsafeVerifyAudit(s);
   const rows = await s.db
