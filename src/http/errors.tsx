@@ -93,7 +93,9 @@ export function errorHandler(logger: Logger) {
     const status = (appError ? errorCodes[appError.code] : 500) as ContentfulStatusCode;
     if (!appError) {
       // Only the error's class and stack frames: messages can quote user input (SQL errors do).
-      logger.error({ route: c.req.routePath, errorName: error.name, frames: error.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
+      // Only stack frames ("    at …"): a message can span several lines (Drizzle adds the query and its parameters).
+      const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 7).join('\n');
+      logger.error({ route: c.req.routePath, errorName: error.name, frames }, 'request failed');
     }
     const isApi = c.req.path.startsWith('/api/') || c.req.path === '/healthz';
     // A page that needs a log-in sends the person to the log-in form rather than an error.
