@@ -92,8 +92,8 @@ export function errorHandler(logger: Logger) {
     const code: ErrorCode | 'internal' = appError?.code ?? 'internal';
     const status = (appError ? errorCodes[appError.code] : 500) as ContentfulStatusCode;
     if (!appError) {
-      // Only the error's class and stack frames: messages can quote user input (SQL errors do).
-      // Only stack frames ("    at …"): a message can span several lines (Drizzle adds the query and its parameters).
+      // Only the error's class and its stack frames ("    at …"): a message can quote user input and
+      // span several lines (Drizzle adds the query and its parameters), so no line of it is kept.
       const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 7).join('\n');
       logger.error({ route: c.req.routePath, errorName: error.name, frames }, 'request failed');
     }
