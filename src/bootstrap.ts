@@ -10,6 +10,7 @@ import { createLogger } from './logging.js';
 import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { startSmtpSink } from './mail/smtp-sink.js';
 import { mailFolderWriter } from './mail/mail-folder.js';
+import { lockDataDir } from './db/data-dir-lock.js';
 import type { Services } from './services.js';
 
 export interface Booted {
@@ -27,6 +28,8 @@ export async function boot(
 ): Promise<Booted> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const sodium = await loadSodium();
+  // Only this process may open the embedded database's folder (see data-dir-lock.ts).
+  const unlock = !overrides.database && !config.databaseUrl ? await lockDataDir(config.dataDir) : null;
   const database =
     overrides.database ??
     (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }));
@@ -70,6 +73,7 @@ export async function boot(
       for (const close of closers) await close();
       await kdf.close();
       if (!overrides.database) await database.close();
+      await unlock?.();
     },
   };
 }

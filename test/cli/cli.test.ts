@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,6 +87,20 @@ describe('tegenspraak command', () => {
     const result = await cli('jobs', 'run');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Reminders sent to 0 people, digests to 0, 0 cases purged\./);
+  });
+
+  it('refuses to open an embedded data folder that a running process holds, and takes over a stale lock', async () => {
+    if (env.DATABASE_URL) return; // PostgreSQL: several processes share one database by design.
+    const lock = join(env.DATA_DIR!, 'tegenspraak.pid');
+    // This test's own process is alive: as if a server held the folder.
+    await writeFile(lock, String(process.pid));
+    const refused = await cli('user', 'list');
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(`in use by a running Tegenspraak (process ${process.pid})`);
+    // A process id that no longer runs: the lock is stale and taken over, then released.
+    await writeFile(lock, '2147483646');
+    expect((await cli('user', 'list')).code).toBe(0);
+    await expect(readFile(lock, 'utf8')).rejects.toThrow();
   });
 
   it('prints a TOTP code for a secret', async () => {
