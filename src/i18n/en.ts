@@ -506,6 +506,11 @@ export const en: Record<keyof typeof nl, string> = {
   'checklist.noReaders': 'nobody can read reports. {body} must first be founded and admit its members.',
   'checklist.noCustodian': 'confidential reports are not possible: there is no admitted custodian of the name. {body} can admit someone in that role.',
   'checklist.howTo': 'You invite the people and give them their role; the body itself admits them on the page \'Who reads reports\'. So first invite the chair, a confidential advisor and a member of the ethics panel: they found their body.',
+  'layout.reporterNav.label': 'Quick links',
+  'layout.haveReceipt': 'I have a receipt',
+  'layout.quickExit': 'Leave quickly',
+  'receipt.files.none': 'You sent no attachments.',
+  'receipt.files.count': 'Received and encrypted: {count} attachment(s).',
   'mail.reminder.subject': 'Reminder: a deadline in Tegenspraak is coming up',
   'mail.reminder.body':
     'For one or more reports you handle, a legal deadline (acknowledgement or feedback) ends soon.\n\nSign in to see which: {link}\n\nThis e-mail deliberately does not say which report or what it is about.',

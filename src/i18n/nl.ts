@@ -504,6 +504,11 @@ export const nl = {
   'checklist.noReaders': 'niemand kan meldingen lezen. {body} moet eerst worden opgericht en zijn leden toelaten.',
   'checklist.noCustodian': 'vertrouwelijk melden kan niet: er is geen toegelaten bewaarder van de naam. {body} kan iemand in die rol toelaten.',
   'checklist.howTo': 'U nodigt de mensen uit en geeft ze hun rol; het orgaan zelf laat ze toe op de pagina \'Wie meldingen leest\'. Nodig dus eerst de voorzitter, een vertrouwenspersoon en een lid van het ethiekpanel uit: zij richten hun orgaan op.',
+  'layout.reporterNav.label': 'Snel naar',
+  'layout.haveReceipt': 'Ik heb een ontvangstcode',
+  'layout.quickExit': 'Snel weg',
+  'receipt.files.none': 'U hebt geen bijlagen meegestuurd.',
+  'receipt.files.count': 'Ontvangen en versleuteld: {count} bijlage(n).',
   'mail.reminder.subject': 'Herinnering: een termijn in Tegenspraak komt dichtbij',
   'mail.reminder.body':
     'Voor een of meer meldingen die u behandelt, loopt binnenkort een wettelijke termijn af (ontvangstbevestiging of terugkoppeling).\n\nLog in om te zien welke: {link}\n\nDeze e-mail zegt bewust niet om welke melding het gaat of waarover.',

@@ -21,6 +21,10 @@ export interface LayoutProps {
   children?: Child;
 }
 
+/** A neutral public site (the national weather institute) for the quick-exit button. */
+export const QUICK_EXIT_URL = 'https://www.knmi.nl/';
+const QUICK_EXIT_SCRIPT = `document.querySelectorAll('.app-quick-exit').forEach(function (a) { a.addEventListener('click', function (e) { e.preventDefault(); window.location.replace(a.href); }); });`;
+
 export function Layout(props: LayoutProps) {
   const { t } = props;
   const ui: Ui = { lang: props.lang, t, href: props.href, csrf: props.csrfToken, errors: props.errors ?? [] };
@@ -48,7 +52,23 @@ export function Layout(props: LayoutProps) {
                   {t('app.name')}
                 </a>
                 <LanguageSwitch path={props.path} query={props.query} />
-                {props.session ? <StaffNavigation session={props.session} /> : null}
+                {props.session ? (
+                  <StaffNavigation session={props.session} />
+                ) : (
+                  // For someone who may be watched: leave at once for a neutral site, and return with the receipt.
+                  <nav class="app-reporter-nav" aria-label={t('layout.reporterNav.label')}>
+                    <ul class="app-inline-list">
+                      <li>
+                        <a class="utrecht-link" href={props.href('/receipt')}>{t('layout.haveReceipt')}</a>
+                      </li>
+                      <li>
+                        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action app-quick-exit" href={QUICK_EXIT_URL} rel="noreferrer noopener">
+                          {t('layout.quickExit')}
+                        </a>
+                      </li>
+                    </ul>
+                  </nav>
+                )}
               </header>
               <main id="main" class="utrecht-page-content app-main" tabindex={-1}>
                 {props.children}
@@ -58,6 +78,10 @@ export function Layout(props: LayoutProps) {
               </footer>
             </div>
           </UiContext.Provider>
+          {props.session ? null : (
+            // Optional: with JavaScript the quick exit also replaces this page in the history, so Back does not return here.
+            <script nonce={props.nonce}>{raw(QUICK_EXIT_SCRIPT)}</script>
+          )}
         </body>
       </html>
     </>

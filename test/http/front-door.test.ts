@@ -50,6 +50,20 @@ describe('the start page', () => {
   });
 });
 
+describe('on every reporter page', () => {
+  it('a quick exit to a neutral site and the way back with a receipt; not on staff pages', async () => {
+    for (const path of ['/', '/report', '/receipt', '/self-check', '/route-finder', '/report/commission']) {
+      const html = (await new FormClient(t).get(path)).html;
+      expect(html, path).toContain('class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action app-quick-exit" href="https://www.knmi.nl/" rel="noreferrer noopener">Snel weg</a>');
+      expect(html, path).toContain('href="/receipt">Ik heb een ontvangstcode</a>');
+      // The optional script only replaces the history entry; it carries the page's nonce.
+      expect(html, path).toMatch(/<script nonce="[^"]+">document\.querySelectorAll\('\.app-quick-exit'\)/);
+    }
+    const staff = await logInAs(t, await createStaff(t, ['analyst']));
+    expect((await staff.get('/staff')).html).not.toContain('app-quick-exit');
+  });
+});
+
 describe('the route finder', () => {
   it('marks the routes that fit and still lists every route', async () => {
     const client = new FormClient(t);

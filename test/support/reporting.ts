@@ -61,6 +61,8 @@ export async function reportThroughForm(
       )
     : await next({ _go: 'send' });
   expect(sent.status, sent.html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 1500)).toBe(201);
+  // The receipt page says how many attachments arrived.
+  expect(sent.html).toContain(options.files?.length ? `Ontvangen en versleuteld: ${options.files.length} bijlage(n).` : 'U hebt geen bijlagen meegestuurd.');
   return /data-testid="receipt">([\d-]+)</.exec(sent.html)![1]!;
 }
 

@@ -30,17 +30,17 @@ export async function submitReport(
   operator: { userId: string } | null = null,
   /** The report form's draft nonce: the same draft sent twice stores one report and gives one receipt. */
   nonce: string | null = null,
-): Promise<{ receipt: string; caseId: string | null; repeated: boolean }> {
+): Promise<{ receipt: string; caseId: string | null; repeated: boolean; files: number | null }> {
   if (nonce) {
     const earlier = await receiptOfEarlierSend(s, nonce);
-    if (earlier) return { receipt: earlier, caseId: null, repeated: true };
+    if (earlier) return { receipt: earlier, caseId: null, repeated: true, files: null };
   }
   try {
     return { ...(await storeReport(s, input, files, operator, nonce)), repeated: false };
   } catch (error) {
     // A double click: the other request stored the same draft a moment ago (its row blocked ours).
     const earlier = nonce && isUniqueViolation(error) ? await receiptOfEarlierSend(s, nonce) : null;
-    if (earlier) return { receipt: earlier, caseId: null, repeated: true };
+    if (earlier) return { receipt: earlier, caseId: null, repeated: true, files: null };
     throw error;
   }
 }
@@ -50,7 +50,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function storeReport(s: Services, input: unknown, files: IncomingFile[], operator: { userId: string } | null, nonce: string | null): Promise<{ receipt: string; caseId: string }> {
+async function storeReport(s: Services, input: unknown, files: IncomingFile[], operator: { userId: string } | null, nonce: string | null): Promise<{ receipt: string; caseId: string; files: number }> {
   const form = validate(submitReportSchema, input);
   const { route, version, definition } = await getRoute(s, form.route);
   const answers = checkAllAnswers(definition, form.answers);
@@ -126,5 +126,5 @@ async function storeReport(s: Services, input: unknown, files: IncomingFile[], o
   });
   keys.privateKey.fill(0);
   internal.privateKey.fill(0);
-  return { receipt, caseId };
+  return { receipt, caseId, files: prepared.length };
 }

@@ -98,7 +98,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const operator = draft.operator ? requireStaff(c, 'cases.intake') : null;
     if (operator && operator.userId !== draft.operator) throw new AppError('forbidden');
     try {
-      const { receipt, repeated } = await submitReport(s, {
+      const { receipt, repeated, files: filesStored } = await submitReport(s, {
         route: rq.route.code,
         anonymity: draft.anonymity,
         answers: draft.answers,
@@ -110,7 +110,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       return render(
         c,
         c.get('t')('receipt.title'),
-        <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} operator={!!operator} repeated={repeated} />,
+        <ReceiptPage receipt={receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} operator={!!operator} repeated={repeated} files={filesStored} />,
         repeated ? 200 : 201,
       );
     } catch (error) {

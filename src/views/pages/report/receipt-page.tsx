@@ -4,13 +4,14 @@ import { Alert, H1, H2, Item, Link, List, P } from '../../components/text.js';
 import { formatDate } from '../../format.js';
 
 /** Shown once, right after sending: the receipt is the reporter's only key. */
-export function ReceiptPage(props: { receipt: string; deadlines: Deadlines; operator?: boolean; transferred?: boolean; repeated?: boolean }) {
+export function ReceiptPage(props: { receipt: string; deadlines: Deadlines; operator?: boolean; transferred?: boolean; repeated?: boolean; files?: number | null }) {
   const { t, href, lang } = useUi();
   return (
     <>
       <H1>{t('receipt.title')}</H1>
       <Alert kind="ok">
         <P>{t('receipt.sent')}</P>
+        {typeof props.files === 'number' ? <P>{props.files === 0 ? t('receipt.files.none') : t('receipt.files.count', { count: props.files })}</P> : null}
       </Alert>
       {props.repeated ? (
         <Alert kind="info">
