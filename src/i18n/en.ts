@@ -511,6 +511,11 @@ export const en: Record<keyof typeof nl, string> = {
   'layout.quickExit': 'Leave quickly',
   'receipt.files.none': 'You sent no attachments.',
   'receipt.files.count': 'Received and encrypted: {count} attachment(s).',
+  'report.draftLife': 'This form keeps what you type until {hours} hours after your last step. Nothing is stored before you send.',
+  'report.expired.title': 'This form has expired',
+  'report.expired.text': 'You did nothing for longer than the form keeps your text, so it can no longer be sent. Nothing was stored or sent. Below is what you had filled in: copy it, and start again.',
+  'report.expired.typed': 'What you filled in for: {route}',
+  'report.expired.again': 'Start again',
   'mail.reminder.subject': 'Reminder: a deadline in Tegenspraak is coming up',
   'mail.reminder.body':
     'For one or more reports you handle, a legal deadline (acknowledgement or feedback) ends soon.\n\nSign in to see which: {link}\n\nThis e-mail deliberately does not say which report or what it is about.',

@@ -509,6 +509,11 @@ export const nl = {
   'layout.quickExit': 'Snel weg',
   'receipt.files.none': 'U hebt geen bijlagen meegestuurd.',
   'receipt.files.count': 'Ontvangen en versleuteld: {count} bijlage(n).',
+  'report.draftLife': 'Dit formulier onthoudt wat u typt tot {hours} uur na uw laatste stap. Er wordt niets opgeslagen voordat u verstuurt.',
+  'report.expired.title': 'Dit formulier is verlopen',
+  'report.expired.text': 'U hebt langer dan de bewaartijd niets gedaan, dus kan dit formulier niet meer worden verstuurd. Er is niets opgeslagen of verstuurd. Hieronder staat wat u had ingevuld: kopieer het, en begin opnieuw.',
+  'report.expired.typed': 'Wat u invulde voor: {route}',
+  'report.expired.again': 'Opnieuw beginnen',
   'mail.reminder.subject': 'Herinnering: een termijn in Tegenspraak komt dichtbij',
   'mail.reminder.body':
     'Voor een of meer meldingen die u behandelt, loopt binnenkort een wettelijke termijn af (ontvangstbevestiging of terugkoppeling).\n\nLog in om te zien welke: {link}\n\nDeze e-mail zegt bewust niet om welke melding het gaat of waarover.',

@@ -6,7 +6,8 @@ import type { Anonymity, Identity } from './schemas.js';
 
 // Between the steps of the report form nothing is stored: what was typed so far travels in the
 // form itself, sealed under the server key so it is unreadable in transit logs and cannot be
-// altered, and it expires. Only the final "send" stores anything.
+// altered, and it expires DRAFT_HOURS after the last step (every step seals it afresh). Only the
+// final "send" stores anything.
 export const DRAFT_HOURS = 4;
 
 export interface ReportDraft {
@@ -30,14 +31,30 @@ export function newDraft(s: Crypto, route: string, version: number, operator?: s
 }
 
 export function sealDraft(s: Crypto, draft: ReportDraft): string {
+  // Sliding: the draft lives as long as the person keeps working.
+  draft.expiresAt = s.now().getTime() + DRAFT_HOURS * 3600_000;
   return toBase64Url(sealWithKey(s.sodium, s.serverKeys.forms, s.sodium.from_string(JSON.stringify(draft)), `report-draft:${draft.route}`));
 }
 
 /** The draft from a form, or null when it was altered, belongs to another route or has expired. */
 export function openDraft(s: Crypto, value: string, route: string): ReportDraft | null {
+  const draft = openAnyDraft(s, value, route);
+  return draft && draft.expiresAt > s.now().getTime() ? draft : null;
+}
+
+/**
+ * An expired draft that is otherwise genuine: it cannot be sent any more, but what the person
+ * typed is theirs, and is shown back to them to copy rather than lost.
+ */
+export function openExpiredDraft(s: Crypto, value: string, route: string): ReportDraft | null {
+  const draft = openAnyDraft(s, value, route);
+  return draft && draft.expiresAt <= s.now().getTime() ? draft : null;
+}
+
+function openAnyDraft(s: Crypto, value: string, route: string): ReportDraft | null {
   const sealed = value.length < 2_000_000 ? fromBase64Url(value) : null;
   const plain = sealed ? openWithKey(s.sodium, s.serverKeys.forms, sealed, `report-draft:${route}`) : null;
   if (!plain) return null;
   const draft = JSON.parse(s.sodium.to_string(plain)) as ReportDraft;
-  return draft.route === route && draft.expiresAt > s.now().getTime() ? draft : null;
+  return draft.route === route ? draft : null;
 }

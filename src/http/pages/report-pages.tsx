@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import { computeDeadlines } from '../../domain/reports/deadlines.js';
-import { newDraft, openDraft, sealDraft, type ReportDraft } from '../../domain/reports/report-draft.js';
+import { DRAFT_HOURS, newDraft, openDraft, openExpiredDraft, sealDraft, type ReportDraft } from '../../domain/reports/report-draft.js';
+import { DraftExpiredPage } from '../../views/pages/report/draft-expired-page.js';
 import { anonymitySchema, identitySchema } from '../../domain/reports/schemas.js';
 import { emailSchema } from '../../domain/accounts/schemas.js';
 import { submitReport } from '../../domain/reports/submit-report.js';
@@ -44,6 +45,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         position={position}
         all={all}
         maxFileMegabytes={Math.floor(s.config.uploadMaxBytes / (1024 * 1024))}
+        draftHours={DRAFT_HOURS}
         readers={readers}
       />,
       errors.length ? 422 : 200,
@@ -75,8 +77,18 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const form = await readForm(c);
     const rq0 = await getRoute(s, c.req.param('route'));
     const draft = form._draft ? openDraft(s, text(form, '_draft'), rq0.route.code) : newDraft(s, rq0.route.code, rq0.version);
-    // An expired or altered draft: nothing was stored, so say so and start again.
-    if (!draft) throw new AppError('token_invalid');
+    if (!draft) {
+      // Expired: nothing was stored or sent, but the person gets back what they typed (this page's too) to copy.
+      const expired = openExpiredDraft(s, text(form, '_draft'), rq0.route.code);
+      if (expired) {
+        const rqOld = expired.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, expired.version);
+        const at = text(form, '_at');
+        if (isPosition(at, positions(rqOld.definition, expired))) applyPosition(rqOld, expired, at, form);
+        return render(c, c.get('t')('report.expired.title'), <DraftExpiredPage route={rqOld.route} definition={rqOld.definition} draft={expired} />, 410);
+      }
+      // Altered or foreign: nothing was stored, so say so and start again.
+      throw new AppError('token_invalid');
+    }
     const rq = draft.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, draft.version);
     const all = positions(rq.definition, draft);
     const at = text(form, '_at');

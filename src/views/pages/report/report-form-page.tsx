@@ -19,6 +19,8 @@ export interface ReportFormProps {
   position: Position;
   all: Position[];
   maxFileMegabytes: number;
+  /** How long after the last step the form keeps what was typed (said on every page). */
+  draftHours: number;
   /** On the first step: exactly who a report on this route is encrypted for, with key fingerprints. */
   readers?: RouteReaders | undefined;
 }
@@ -30,6 +32,7 @@ export function ReportFormPage(props: ReportFormProps) {
   return (
     <>
       <p class="utrecht-paragraph app-progress">{t('report.progress', { step: index + 1, total: props.all.length })}</p>
+      <p class="utrecht-paragraph utrecht-paragraph--small">{t('report.draftLife', { hours: props.draftHours })}</p>
       <H1>{props.route.name[lang]}</H1>
       {props.draft.operator ? (
         <Alert kind="warning">
