@@ -16,12 +16,20 @@ describe('forged forms are refused', () => {
     const response = await new FormClient(t).post('/login', { email: admin.email, password: admin.password, totpCode: '123456' });
     expect(response.status).toBe(403);
     expect(response.html).toContain('Formulier verlopen');
+    // Control: the same request with the form's own token is let through (and logs in).
+    t.clock.advance(30_000);
+    const client = new FormClient(t);
+    const token = csrfTokenFor((await client.get('/login')).html, '/login');
+    expect((await client.post('/login', { email: admin.email, password: admin.password, totpCode: currentCode(t, admin.totpSecret), _csrf: token })).status).toBe(303);
   });
 
   it('with a token taken from another form', async () => {
     const client = new FormClient(t);
     const recoverToken = csrfTokenFor((await client.get('/recover')).html, '/recover');
     expect((await client.post('/login', { email: admin.email, password: admin.password, totpCode: '123456', _csrf: recoverToken })).status).toBe(403);
+    // Control: the log-in form's own token passes the check (the wrong code is then refused as such).
+    const loginToken = csrfTokenFor((await client.get('/login')).html, '/login');
+    expect((await client.post('/login', { email: admin.email, password: admin.password, totpCode: '123456', _csrf: loginToken })).status).toBe(422);
   });
 
   it('with a tampered or expired token', async () => {
@@ -29,6 +37,8 @@ describe('forged forms are refused', () => {
     const token = csrfTokenFor((await client.get('/login')).html, '/login');
     const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     expect((await client.post('/login', { email: admin.email, password: 'x', totpCode: '123456', _csrf: tampered })).status).toBe(403);
+    // Control: untampered and in time, the same token passes the check.
+    expect((await client.post('/login', { email: admin.email, password: 'x', totpCode: '123456', _csrf: token })).status).toBe(422);
     t.clock.advance(13 * 3600_000);
     expect((await client.post('/login', { email: admin.email, password: 'x', totpCode: '123456', _csrf: token })).status).toBe(403);
   });
@@ -39,6 +49,8 @@ describe('forged forms are refused', () => {
     const fields = { email: admin.email, password: admin.password, totpCode: currentCode(t, admin.totpSecret), _csrf: token };
     expect((await client.post('/login', fields, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await client.post('/login', fields, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    // Control: from this site the very same fields log in.
+    expect((await client.post('/login', fields)).status).toBe(303);
   });
 
   it('with another session’s token on a staff form', async () => {
@@ -52,7 +64,11 @@ describe('forged forms are refused', () => {
   });
 
   it('as JSON or text posted to a form route', async () => {
-    const response = await t.app.request('http://localhost/login', { method: 'POST', body: '{"email":"x"}', headers: { 'content-type': 'application/json' } });
+    const client = new FormClient(t);
+    const token = csrfTokenFor((await client.get('/login')).html, '/login');
+    const response = await t.app.request('http://localhost/login', { method: 'POST', body: JSON.stringify({ email: 'x', _csrf: token }), headers: { 'content-type': 'application/json', origin: 'http://localhost' } });
     expect(response.status).toBe(403);
+    // Control: the same token as a form body passes the check.
+    expect((await client.post('/login', { email: 'x', _csrf: token })).status).toBe(422);
   });
 });
