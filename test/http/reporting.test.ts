@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { caseEntries, caseIdentities, caseKeys, cases } from '../../src/db/schema.js';
+import { caseEntries, caseIdentities, caseKeys, cases, receiptAttempts } from '../../src/db/schema.js';
 import { FormClient, hiddenValue } from '../support/form-client.js';
 import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
@@ -139,10 +139,21 @@ describe('refusals', () => {
 
   it('throttles receipt guessing per first group, without any address', async () => {
     const client = new FormClient(t);
+    // What a proxy would pass on about the guesser: none of it may be kept or logged.
+    const traces = { 'x-forwarded-for': '203.0.113.77', 'x-real-ip': '203.0.113.78', 'user-agent': 'Gokker/9.9 (uniek-apparaat-4711)' };
+    t.logLines.length = 0;
     for (let i = 0; i < 10; i++) {
-      const response = await client.submit('/receipt', '/receipt', { receipt: `9999-0000-0000-0000-${String(i).padStart(4, '0')}` });
+      const token = hiddenValue((await client.get('/receipt')).html, '_csrf');
+      const response = await client.post('/receipt', { receipt: `9999-0000-0000-0000-${String(i).padStart(4, '0')}`, _csrf: token }, traces);
       expect(response.status).toBe(422);
     }
+    const stored = JSON.stringify(await t.services.db.select().from(receiptAttempts));
+    expect(stored).toContain('"failures":10');
+    for (const trace of ['203.0.113.77', '203.0.113.78', 'uniek-apparaat-4711']) {
+      expect(stored).not.toContain(trace);
+      expect(t.logLines.join('')).not.toContain(trace);
+    }
+    expect(Object.keys((await t.services.db.select().from(receiptAttempts))[0]!).sort()).toEqual(['bucket', 'failures', 'windowStart']);
     const blocked = await client.submit('/receipt', '/receipt', { receipt: '9999-1111-1111-1111-1111' });
     expect(blocked.status).toBe(429);
     // Another first group still has its own budget.
