@@ -10,6 +10,7 @@ export function startScheduler(s: Services, intervalSeconds: number): { stop(): 
     running = runDueJobs(s)
       .then((report) => {
         if (report.reminders || report.digests || report.purged || report.identitiesReleased) s.logger.info(report, 'scheduled jobs ran');
+        else s.logger.debug('scheduled jobs ran, nothing was due');
       })
       .catch((error: unknown) => s.logger.error({ errorName: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown } | null)?.code ?? null }, 'scheduled jobs failed; retrying at the next run'))
       .finally(() => {

@@ -83,7 +83,8 @@ describe('fuzzing', () => {
     // Real drafts of every report step, so the fuzzing reaches each step's own handling instead of
     // dying on a random draft; a random draft is still one of the choices.
     const reportPages = [await client.get('/report/commission')];
-    for (const fields of [{ anonymity: 'confidential' }, { KIND: 'improper_pressure', WHAT: 'x' }, {}, {}, { WANT: ['advice'] }, { name: 'n', contact: 'c' }]) {
+    const steps: Array<Record<string, string | string[]>> = [{ anonymity: 'confidential' }, { KIND: 'improper_pressure', WHAT: 'x' }, {}, {}, { WANT: ['advice'] }, { name: 'n', contact: 'c' }];
+    for (const fields of steps) {
       const page = reportPages.at(-1)!;
       reportPages.push(await client.post('/report/commission', { ...fields, _go: 'next', _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _csrf: hiddenValue(page.html, '_csrf') }));
     }

@@ -33,6 +33,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** How many scheduler runs each instance has finished (its debug log says so after every run). */
+const runsOf = new Map<ChildProcess, number>();
+
 async function startInstance(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
@@ -43,14 +46,17 @@ async function startInstance(): Promise<ChildProcess> {
       DATA_DIR: await mkdtemp(join(tmpdir(), 'tegenspraak-instance-')),
       PORT: '0',
       JOB_INTERVAL_SECONDS: '1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'debug',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
+  runsOf.set(child, 0);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listens on')) resolve();
+      const text = chunk.toString();
+      runsOf.set(child, runsOf.get(child)! + (text.match(/scheduled jobs ran/g) ?? []).length);
+      if (text.includes('listens on')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`instance exited with ${code}`)));
   });
@@ -63,21 +69,28 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits for an event (a condition on what the processes reported), never for a fixed time. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 50) {
+    if (waited > 30_000) throw new Error(`waited 30 s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 const remindersTo = (email: string) => t.mail.received.filter((m) => m.to.includes(email) && /Herinnering/.test(m.subject)).length;
 
 describe.skipIf(!onPostgres)('scheduled jobs with two app processes on PostgreSQL', () => {
   it('sends a due reminder once, and not again after a restart', async () => {
     const instances = await Promise.all([startInstance(), startInstance()]);
-    for (let waited = 0; waited < 30_000 && (remindersTo(secretary.email) < 1 || remindersTo(member.email) < 1); waited += 200) await sleep(200);
-    // Several more runs of both schedulers.
-    await sleep(3000);
+    await until(() => remindersTo(secretary.email) >= 1 && remindersTo(member.email) >= 1, 'the reminders');
+    // Three more finished runs of each scheduler after the reminders went out.
+    const seen = instances.map((child) => runsOf.get(child)!);
+    await until(() => instances.every((child, i) => runsOf.get(child)! >= seen[i]! + 3), 'three more runs of both instances');
     expect(remindersTo(secretary.email)).toBe(1);
     expect(remindersTo(member.email)).toBe(1);
 
     await Promise.all(instances.map(stop));
     const restarted = await startInstance();
-    await sleep(3000);
+    await until(() => runsOf.get(restarted)! >= 3, 'three runs after the restart');
     expect(remindersTo(secretary.email)).toBe(1);
     expect(remindersTo(member.email)).toBe(1);
     await stop(restarted);
