@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditLog, staffNotices } from '../../src/db/schema.js';
 import { FormClient } from '../support/form-client.js';
 import { createStaff, logInAs } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -134,6 +136,22 @@ describe('administration', () => {
     expect(home.html).toContain('Provincie Test');
     const org = await (await t.app.request('http://localhost/api/v1/organisation')).json();
     expect(org).toMatchObject({ name: 'Provincie Test', defaultLanguage: 'en' });
+    // Texts reporters read: audited field by field with before and after.
+    const changes = (await t.services.db.select().from(auditLog).where(eq(auditLog.action, 'text.changed'))).filter((e) => e.detail.what === 'settings');
+    expect(changes.at(-1)!.detail).toMatchObject({ 'after:name': 'Provincie Test', 'after:contactText': 'Reach us.', 'after:defaultLanguage': 'en' });
+    expect(changes.at(-1)!.actorUserId).toBe(admin.userId);
+  });
+
+  it('announces an account being disabled to the admitted members of its body, with before and after in the audit', async () => {
+    const admin = await createStaff(t, ['administrator']);
+    const chair = await createStaff(t, ['chair']);
+    const member = await createStaff(t, ['commission_member']);
+    const page = `/staff/users/${member.userId}`;
+    expect((await (await logInAs(t, admin)).submit(page, `${page}/status`, { disabled: 'true' })).status).toBe(303);
+    const [entry] = (await t.services.db.select().from(auditLog).where(eq(auditLog.action, 'account.changed'))).filter((e) => e.detail.user === member.userId && e.detail.change === 'status');
+    expect(entry!.detail).toMatchObject({ before: 'active', after: 'disabled' });
+    const notices = await t.services.db.select().from(staffNotices).where(eq(staffNotices.userId, chair.userId));
+    expect(notices.some((n) => n.kind === 'account.changed' && n.detail.change === 'status' && n.detail.after === 'disabled')).toBe(true);
   });
 
   it('blocks and re-admits an account; a blocked person is signed out and cannot log in', async () => {

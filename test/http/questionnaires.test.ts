@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
-import { questionnaires } from '../../src/db/schema.js';
+import { auditLog, questionnaires, staffNotices } from '../../src/db/schema.js';
 import { csrfTokenFor, FormClient, hiddenValue } from '../support/form-client.js';
 import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
@@ -44,6 +44,13 @@ describe('questionnaire editing', () => {
     delete fields['q.KIND.enabled'];
     const saved = await client.post('/staff/questionnaires/commission', { ...fields, _csrf: csrfTokenFor(page.html, '/staff/questionnaires/commission') });
     expect(saved.status).toBe(303);
+    // A text reporters read changed: audited with before and after, and the body's members are told.
+    const [changed] = (await t.services.db.select().from(auditLog).where(eq(auditLog.action, 'text.changed'))).filter((e) => String(e.detail.what).startsWith('questionnaire:commission'));
+    expect(changed!.detail['before:WHAT.label.en']).toBe('What happened?');
+    expect(changed!.detail['after:WHAT.label.en']).toBe('Tell what happened');
+    expect(changed!.detail['after:WHEN.enabled']).toBe('false');
+    const told = await t.services.db.select().from(staffNotices).where(eq(staffNotices.kind, 'text.changed'));
+    expect(told.length).toBeGreaterThan(0);
 
     const [latest] = await t.services.db.select().from(questionnaires).where(eq(questionnaires.routeCode, 'commission')).orderBy(desc(questionnaires.version)).limit(1);
     expect(latest!.version).toBe(2);
