@@ -24,6 +24,9 @@ beforeAll(async () => {
   chair = await createStaff(t, ['chair']);
   member = await createStaff(t, ['commission_member']);
   otherMember = await createStaff(t, ['commission_member']);
+  // So that every route has readers, and its first step is offered.
+  await createStaff(t, ['ethics_panel_member']);
+  await createStaff(t, ['confidential_advisor']);
 });
 afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { desc } from 'drizzle-orm';
 import { auditLog } from '../../db/schema.js';
@@ -47,7 +48,8 @@ export async function anchorAuditHead(s: Ctx): Promise<void> {
   const current = await readAuditAnchor(s);
   if (current && current !== 'invalid' && current.seq >= head.seq) return;
   const file = anchorFile(s);
-  const temporary = `${file}.${process.pid}.tmp`;
+  // A name of its own per write: two runs in one process (or two processes) never share one.
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temporary, JSON.stringify({ seq: head.seq, hash: s.sodium.to_hex(head.hash), mac: macOf(s, head.seq, head.hash) }), { mode: 0o600 });
   await rename(temporary, file);
 }
