@@ -16,6 +16,8 @@ export const errorCodes = {
   declaration_required: 403,
   /** The handler stepped aside from this case: their key is gone, and the page says so. */
   recused: 403,
+  /** Too many expensive requests are waiting (key derivations): try again in a few seconds. */
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,3 +1,4 @@
+import { KdfBusyError } from '../crypto/kdf-pool.js';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -21,6 +22,7 @@ const titles: Record<ErrorCode | 'internal', MessageKey> = {
   csrf: 'errors.csrf.title',
   payload_too_large: 'errors.payloadTooLarge.title',
   unavailable: 'errors.unavailable.title',
+  busy: 'errors.busy.title',
   route_unavailable: 'errors.routeUnavailable.title',
   tampered: 'errors.tampered.title',
   declaration_required: 'errors.declarationRequired.title',
@@ -39,6 +41,7 @@ const explanations: Record<ErrorCode | 'internal', MessageKey> = {
   csrf: 'errors.csrf.text',
   payload_too_large: 'errors.payloadTooLarge.text',
   unavailable: 'errors.unavailable.text',
+  busy: 'errors.busy.text',
   route_unavailable: 'errors.routeUnavailable.text',
   tampered: 'errors.tampered.text',
   declaration_required: 'errors.declarationRequired.text',
@@ -57,6 +60,7 @@ function toAppError(error: unknown): AppError | null {
     return new AppError('validation');
   }
   if (isDatabaseUnavailable(error)) return new AppError('unavailable', [], 30);
+  if (error instanceof KdfBusyError) return new AppError('busy', [], 5);
   // Text PostgreSQL cannot store (a NUL byte, an invalid sequence) is the caller's input, refused
   // whole: the statement failed, so its transaction stored nothing.
   if (hasDatabaseCode(error, rejectedTextCodes)) return new AppError('validation', [{ field: 'form', message: 'errors.field.invalid' }]);

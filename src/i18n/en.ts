@@ -225,6 +225,8 @@ export const en: Record<keyof typeof nl, string> = {
   'errors.csrf.text': 'This form has expired or was not sent from this website. Go back, reload the page and try again.',
   'errors.payloadTooLarge.title': 'Too large',
   'errors.payloadTooLarge.text': 'What you sent is too large. Make it smaller and try again.',
+  'errors.busy.title': 'It is very busy right now',
+  'errors.busy.text': 'Many requests are being handled at once. Nothing was stored or lost. Please try again in a few seconds.',
   'errors.unavailable.title': 'Temporarily unavailable',
   'errors.unavailable.text': 'Tegenspraak cannot reach its data right now. Nothing has been lost. Try again in a few minutes.',
   'errors.internal.title': 'Something went wrong',

@@ -223,6 +223,8 @@ export const nl = {
   'errors.csrf.text': 'Dit formulier is verlopen of niet via deze website verstuurd. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
   'errors.payloadTooLarge.title': 'Te groot',
   'errors.payloadTooLarge.text': 'Wat u verstuurde is te groot. Maak het kleiner en probeer het opnieuw.',
+  'errors.busy.title': 'Het is nu erg druk',
+  'errors.busy.text': 'Er wordt nu veel tegelijk gevraagd. Er is niets opgeslagen of verloren gegaan. Probeer het over een paar seconden opnieuw.',
   'errors.unavailable.title': 'Even niet beschikbaar',
   'errors.unavailable.text': 'Tegenspraak kan de gegevens nu niet bereiken. Er is niets verloren gegaan. Probeer het over een paar minuten opnieuw.',
   'errors.internal.title': 'Er ging iets mis',

@@ -8,7 +8,7 @@ import type { Services } from '../../services.js';
 import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { getInstallationSalt } from './installation-salt.js';
-import { checkReceiptBudget, recordReceiptFailure } from './receipt-throttle.js';
+import { releaseReceiptAttempt, reserveReceiptAttempt } from './receipt-throttle.js';
 import { receiptInputSchema } from './schemas.js';
 
 export const REPORTER_SESSION_MINUTES = 30;
@@ -27,14 +27,12 @@ export async function startReporterSession(s: Services, input: unknown): Promise
   const digits = normaliseReceipt(receipt);
   if (!digits) throw fieldError('receipt', 'errors.receipt.format');
   const bucket = receiptBucket(digits);
-  await checkReceiptBudget(s, bucket);
+  await reserveReceiptAttempt(s, bucket);
   const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, digits, await getInstallationSalt(s));
   const [found] = await s.db.select({ id: cases.id, sealed: cases.privateKeyByReceipt }).from(cases).where(eq(cases.receiptLookup, secrets.lookup));
   const privateKey = found ? openCaseKeyWithReceipt(s.sodium, secrets.key, found.sealed) : null;
-  if (!found || !privateKey) {
-    await recordReceiptFailure(s, bucket);
-    throw fieldError('receipt', 'errors.receipt.unknown');
-  }
+  if (!found || !privateKey) throw fieldError('receipt', 'errors.receipt.unknown');
+  await releaseReceiptAttempt(s, bucket);
   const token = newToken(s.sodium);
   await s.db.insert(reporterSessions).values({
     idHash: sessionLookupHash(s.sodium, token),

@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import { getRoute } from '../routes/get-route.js';
 import { admittedReadersOf } from '../admission/admitted-readers.js';
 import { validate } from '../validate.js';
+import { KdfBusyError } from '../../crypto/kdf-pool.js';
 import { checkAllAnswers } from './check-answers.js';
 import { getInstallationSalt } from './installation-salt.js';
 import { submitReportSchema } from './schemas.js';
@@ -70,7 +71,11 @@ async function storeReport(s: Services, input: unknown, files: IncomingFile[], o
   const prepared = await prepareUploads(files, s.config.uploadMaxBytes);
 
   const receipt = newReceipt(s.sodium);
-  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, normaliseReceipt(receipt)!, await getInstallationSalt(s));
+  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, normaliseReceipt(receipt)!, await getInstallationSalt(s)).catch((error: unknown) => {
+    // Too many derivations waiting: refused with a reason, so the form comes back with all that was typed.
+    if (error instanceof KdfBusyError) throw new AppError('busy', [{ field: 'form', message: 'errors.busy.text' }], 5);
+    throw error;
+  });
   const keys = createCaseKeyPair(s.sodium);
   const internal = createCaseKeyPair(s.sodium);
   const caseId = randomUUID();

@@ -61,6 +61,11 @@ export async function handleForm(
     if (error instanceof AppError && error.code === 'conflict' && error.fieldErrors.length > 0) {
       return render(c, formAgain.title, await formAgain.body(), 409, error.fieldErrors);
     }
+    // Too busy right now: the same form, everything typed kept, with the reason and when to retry.
+    if (error instanceof AppError && error.code === 'busy') {
+      if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
+      return render(c, formAgain.title, await formAgain.body(), 503, [{ field: 'form', message: 'errors.busy.text' }]);
+    }
     throw error;
   }
 }
