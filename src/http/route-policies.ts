@@ -31,6 +31,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /self-check': 'public',
   'GET /route-finder': 'public',
   'POST /route-finder': 'public',
+  'POST /report/:route/send': 'public',
   'GET /report': 'public',
   'GET /report/:route': 'public',
   'POST /report/:route': 'public',

@@ -55,6 +55,13 @@ async function reportFromStartPage(page: Page, what: string, audit: boolean, att
   await check('review');
   expect(await page.locator('.app-answers').textContent()).toContain(what);
   if (attachment) {
+    // A file chosen, then Back and Verder again: the step posts without the file, nothing typed is lost.
+    await page.getByLabel('Bijlagen (niet verplicht)').setInputFiles({ name: 'eerst.txt', mimeType: 'text/plain', buffer: Buffer.alloc(400 * 1024, 65) });
+    await page.getByRole('button', { name: 'Terug', exact: true }).click();
+    await check('identity after back');
+    expect(await page.getByLabel('Naam').inputValue()).toBe('Ruben Melder');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    expect(await page.locator('.app-answers').textContent()).toContain(what);
     await page.getByLabel('Bijlagen (niet verplicht)').setInputFiles({ name: attachment.name, mimeType: 'text/plain', buffer: Buffer.from(attachment.text) });
   }
   await page.getByRole('button', { name: 'Versturen' }).click();

@@ -114,7 +114,11 @@ describe('attachments', () => {
     await step({ WANT: ['record_only'], _go: 'next' });
     const review = page;
     const send = (files: { name: string; bytes: Uint8Array }[]) =>
-      client.postMultipart('/report/commission', { _go: 'send', _draft: hiddenValue(review.html, '_draft'), _at: 'review', _csrf: hiddenValue(review.html, '_csrf') }, files.map((f) => ({ field: 'files', ...f })));
+      client.postMultipart('/report/commission/send', { _go: 'send', _draft: hiddenValue(review.html, '_draft'), _at: 'review', _csrf: hiddenValue(review.html, '_csrf') }, files.map((f) => ({ field: 'files', ...f })));
+    // The review page's own send button posts there, with its files; its other buttons post without them.
+    expect(review.html).toContain('formaction="/report/commission/send"');
+    expect(review.html).toContain('enctype="multipart/form-data"');
+    expect(review.html).toMatch(/value="back" formenctype="application\/x-www-form-urlencoded"/);
 
     const disguised = await send([{ name: 'rapport.pdf', bytes: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4]) }]);
     expect(disguised.status).toBe(422);
@@ -127,6 +131,12 @@ describe('attachments', () => {
     expect(tooMany.status).toBe(422);
     const wholeBodyTooLarge = await send(Array.from({ length: 5 }, (_, i) => ({ name: `${i}.txt`, bytes: Buffer.alloc(450 * 1024, 65) })));
     expect(wholeBodyTooLarge.status).toBe(413);
+    // A step of the form takes no files at all: the small form limit, at the step's own address.
+    const bigStep = await client.postMultipart('/report/commission', { _go: 'back', _draft: hiddenValue(review.html, '_draft'), _at: 'review', _csrf: hiddenValue(review.html, '_csrf') }, [{ field: 'files', name: 'a.txt', bytes: Buffer.alloc(300 * 1024, 65) }]);
+    expect(bigStep.status).toBe(413);
+    // Files posted to a step are never read, and a send there stores no attachment.
+    const smallStep = await client.postMultipart('/report/commission', { _go: 'back', _draft: hiddenValue(review.html, '_draft'), _at: 'review', _csrf: hiddenValue(review.html, '_csrf') }, [{ field: 'files', name: 'a.txt', bytes: Buffer.from('klein') }]);
+    expect(smallStep.status).toBe(200);
     expect((await t.services.db.select({ n: count() }).from(cases))[0]!.n).toBe(before);
   });
 

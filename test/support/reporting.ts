@@ -55,7 +55,7 @@ export async function reportThroughForm(
   if ((options.anonymity ?? 'anonymous') !== 'anonymous') await next({ ...options.identity, _go: 'next' });
   const sent = options.files
     ? await client.postMultipart(
-        '/report/commission',
+        '/report/commission/send',
         { _go: 'send', _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _csrf: hiddenValue(page.html, '_csrf') },
         options.files.map((f) => ({ field: 'files', ...f })),
       )

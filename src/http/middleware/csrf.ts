@@ -16,6 +16,10 @@ export const CSRF_FIELD = '_csrf';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+// The report form's send button posts to its own address (so that only it takes attachments) with
+// the token of the form it belongs to.
+const formPath = (path: string) => path.replace(/^(\/report\/[a-z_]+)\/send$/, '$1');
+
 export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
   const mac = (binding: string, expiry: number) =>
     s.sodium.crypto_generichash(MAC_BYTES, s.sodium.from_string(`${binding}|${expiry}`), s.serverKeys.csrf);
@@ -27,7 +31,7 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
     if (staff) return `session:${staff}`;
     const reporter = getCookie(c, reporterCookie);
     if (reporter) return `reporter:${s.sodium.to_hex(s.sodium.crypto_generichash(16, s.sodium.from_string(reporter), null))}`;
-    return `form:${new URL(action, 'http://x').pathname}`;
+    return `form:${formPath(new URL(action, 'http://x').pathname)}`;
   };
 
   const issue = (binding: string) => {

@@ -73,9 +73,14 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     return page(c, rq, draft, 'anonymity');
   });
 
-  app.post('/report/:route', async (c) => {
+  // Every step posts small; only the review page's send button posts its files, to /send, the one
+  // address with the attachment limit (see body-limits.ts). Both run the same steps.
+  app.post('/report/:route', (c) => step(c, false));
+  app.post('/report/:route/send', (c) => step(c, true));
+
+  async function step(c: Context<AppEnv>, withFiles: boolean) {
     const form = await readForm(c);
-    const rq0 = await getRoute(s, c.req.param('route'));
+    const rq0 = await getRoute(s, c.req.param('route') ?? '');
     const draft = form._draft ? openDraft(s, text(form, '_draft'), rq0.route.code) : newDraft(s, rq0.route.code, rq0.version);
     if (!draft) {
       // Expired: nothing was stored or sent, but the person gets back what they typed (this page's too) to copy.
@@ -101,9 +106,9 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     if (go === 'back') return page(c, rq, draft, allAfter[Math.max(0, index - 1)]!);
     if (go.startsWith('to-') && isPosition(go.slice(3), allAfter)) return page(c, rq, draft, go.slice(3) as Position);
     if (errors.length > 0) return page(c, rq, draft, position, errors);
-    if (go === 'send' && position === 'review') return send(c, rq, draft, await readFiles(c, 'files'));
+    if (go === 'send' && position === 'review') return send(c, rq, draft, withFiles ? await readFiles(c, 'files') : []);
     return page(c, rq, draft, allAfter[Math.min(allAfter.length - 1, index + 1)]!);
-  });
+  }
 
   async function send(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, files: IncomingFile[]) {
     // A draft begun in operator mode is sent only by that same secretary, still signed in.

@@ -208,13 +208,19 @@ export function ChoiceGroup(props: {
   );
 }
 
-export function SubmitButton(props: { label: MessageKey; secondary?: boolean; name?: string; value?: string }) {
-  const { t } = useUi();
+/**
+ * `formAction`/`plainForm` let one button of a file form post elsewhere, or without the files
+ * (only the sending button carries attachments, so every other step stays small).
+ */
+export function SubmitButton(props: { label: MessageKey; secondary?: boolean; name?: string; value?: string; formAction?: string; plainForm?: boolean }) {
+  const { t, href } = useUi();
   return (
     <button
       type="submit"
       name={props.name}
       value={props.value}
+      formaction={props.formAction ? href(props.formAction) : undefined}
+      formenctype={props.plainForm ? 'application/x-www-form-urlencoded' : undefined}
       class={`utrecht-button utrecht-button--submit ${props.secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
     >
       {t(props.label)}

@@ -40,13 +40,19 @@ export function ReportFormPage(props: ReportFormProps) {
         </Alert>
       ) : null}
       <ErrorSummary />
-      <Form action={`/report/${props.route.code}`} multipart>
+      {/* Only the review page sends files: its send button posts them (multipart) to the send address,
+          which alone accepts attachments; every other button, there and on every other step, posts small. */}
+      <Form action={`/report/${props.route.code}`} multipart={props.position === 'review'}>
         <input type="hidden" name="_draft" value={props.sealedDraft} />
         <input type="hidden" name="_at" value={props.position} />
         <PositionBody {...props} />
         <div class="app-button-row">
-          {props.position === 'review' ? <SubmitButton label="report.send" name="_go" value="send" /> : <SubmitButton label="report.next" name="_go" value="next" />}
-          {index > 0 ? <SubmitButton label="report.back" name="_go" value="back" secondary /> : null}
+          {props.position === 'review' ? (
+            <SubmitButton label="report.send" name="_go" value="send" formAction={`/report/${props.route.code}/send`} />
+          ) : (
+            <SubmitButton label="report.next" name="_go" value="next" />
+          )}
+          {index > 0 ? <SubmitButton label="report.back" name="_go" value="back" secondary plainForm={props.position === 'review'} /> : null}
         </div>
         {/* After the main buttons, so that Enter in a field never jumps back to step 1. */}
         {props.position === 'review' ? <ChangeButtons all={props.all} /> : null}
@@ -164,7 +170,7 @@ function ChangeButtons(props: { all: Position[] }) {
   return (
     <div class="app-button-row">
       {props.all.filter((p) => p !== 'review').map((position, index) => (
-        <button type="submit" name="_go" value={`to-${position}`} class="utrecht-button utrecht-button--subtle">
+        <button type="submit" name="_go" value={`to-${position}`} formenctype="application/x-www-form-urlencoded" class="utrecht-button utrecht-button--subtle">
           {t('report.review.change', { step: index + 1 })}
         </button>
       ))}
