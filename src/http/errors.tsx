@@ -1,4 +1,5 @@
 import { KdfBusyError } from '../crypto/kdf-pool.js';
+import { hasDatabaseCode, hasDatabaseMessage, REJECTED_TEXT, UNIQUE_VIOLATION } from '../db/database-errors.js';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -63,31 +64,18 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof KdfBusyError) return new AppError('busy', [], 5);
   // Text PostgreSQL cannot store (a NUL byte, an invalid sequence) is the caller's input, refused
   // whole: the statement failed, so its transaction stored nothing.
-  if (hasDatabaseCode(error, rejectedTextCodes)) return new AppError('validation', [{ field: 'form', message: 'errors.field.invalid' }]);
+  if (hasDatabaseCode(error, REJECTED_TEXT)) return new AppError('validation', [{ field: 'form', message: 'errors.field.invalid' }]);
   // A unique constraint lost to a concurrent request: someone else was first.
-  if ((error as { code?: string } | null)?.code === '23505' || (error as { cause?: { code?: string } } | null)?.cause?.code === '23505') return new AppError('conflict');
+  if (hasDatabaseCode(error, [UNIQUE_VIOLATION])) return new AppError('conflict');
   return null;
 }
 
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
-// node-postgres reports a dropped connection by message only; Drizzle wraps errors in a cause.
+const unavailableCodes = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006'];
+// node-postgres reports a dropped connection by message only.
 const unavailableMessage = /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|not queryable/i;
 
-const rejectedTextCodes = new Set(['22021', '22P05']);
-
-function hasDatabaseCode(error: unknown, codes: Set<string>): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && codes.has(e.code)) return true;
-  }
-  return false;
-}
-
 function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: string; message?: string; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (e.code && unavailableCodes.has(e.code)) return true;
-    if (typeof e.message === 'string' && unavailableMessage.test(e.message)) return true;
-  }
-  return false;
+  return hasDatabaseCode(error, unavailableCodes) || hasDatabaseMessage(error, unavailableMessage);
 }
 
 export function errorHandler(logger: Logger) {

@@ -9,6 +9,7 @@ import { ownFingerprint } from '../../src/domain/admission/own-fingerprint.js';
 import { removeMember } from '../../src/domain/admission/remove-member.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { caseAction } from '../support/case-steps.js';
+import { postJson } from '../support/api.js';
 import { hiddenValue } from '../support/form-client.js';
 import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, unlockStaff, type TestStaff } from '../support/staff.js';
@@ -35,8 +36,7 @@ async function admit(admitter: TestStaff, body: Body, who: TestStaff, roles: str
 
 async function api(body: unknown) {
   t.clock.advance(60_000);
-  const response = await t.app.request('http://localhost/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return response.status;
+  return (await postJson(t, '/api/v1/reports', body)).status;
 }
 
 async function newestCase(route: string): Promise<string> {
@@ -77,7 +77,6 @@ describe('a key swapped in the database before admission', () => {
     expect(refused.status).toBe(422);
     expect(refused.html).toContain('hoort niet bij de sleutel van dit account');
     expect(await t.services.db.select().from(bodyAdmissions).where(eq(bodyAdmissions.userId, newcomer.userId))).toHaveLength(0);
-    // A fingerprint typed without spaces and in lower case is the same fingerprint.
     await t.services.db.update(users).set({ status: 'disabled' }).where(eq(users.id, newcomer.userId));
   });
 });

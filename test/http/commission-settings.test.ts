@@ -85,6 +85,11 @@ describe('the commission settings page', () => {
     expect(notAHandler.html).toContain('Kies een van de rollen die deze route behandelen.');
     expect((await chair.submit(page, `${page}/custodian/commission`, { custodian_commission: 'administrator' })).status).toBe(422);
     expect((await chair.postWithOwnToken(`${page}/custodian/nonexistent`, { custodian_nonexistent: 'chair' })).status).toBe(404);
+    // The advisors' and the panel's custodians are theirs: no form for them here, and a post is refused.
+    const settingsPage = (await chair.get(page)).html;
+    expect(settingsPage).not.toContain(`${page}/custodian/advisor`);
+    expect(settingsPage).not.toContain(`${page}/custodian/ethics`);
+    expect((await chair.postWithOwnToken(`${page}/custodian/advisor`, { custodian_advisor: 'confidential_advisor' })).status).toBe(404);
 
     expect((await chair.submit(page, `${page}/custodian/commission`, { custodian_commission: 'secretary' })).status).toBe(303);
     const [commission] = await t.services.db.select().from(routes).where(eq(routes.code, 'commission'));

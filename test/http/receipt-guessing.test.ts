@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKdfPool, KdfBusyError } from '../../src/crypto/kdf-pool.js';
+import { postJson } from '../support/api.js';
 import { createStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -16,10 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function api(path: string, body: unknown) {
-  const response = await t.app.request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const api = (path: string, body: unknown) => postJson(t, path, body);
 const guess = (bucket: number, i: number) => api('/api/v1/reporter/session', { receipt: `${String(bucket).padStart(4, '0')}-0000-0000-0000-${String(i).padStart(4, '0')}` });
 
 async function inParallel<T>(count: number, width: number, work: (i: number) => Promise<T>): Promise<T[]> {

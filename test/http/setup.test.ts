@@ -5,6 +5,7 @@ import { organisations, users } from '../../src/db/schema.js';
 import { FormClient } from '../support/form-client.js';
 import { unsafeReissueFirstAdminInvitation } from '../../src/domain/setup/reissue-first-invitation.js';
 import { acceptInvitation } from '../../src/domain/accounts/accept-invitation.js';
+import { unsafeCreateInvitation } from '../../src/domain/accounts/create-invitation.js';
 import { startTotpEnrolment } from '../../src/domain/accounts/totp-secrets.js';
 import { currentCode } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -81,7 +82,9 @@ describe('first start: claiming the installation', () => {
     expect((await client.get(`/invitation/${second.token}`)).status).toBe(200);
     const enrolment = startTotpEnrolment(t.services, second.token);
     await acceptInvitation(t.services, second.token, { password: 'ochtendmist boven het veld', passwordConfirm: 'ochtendmist boven het veld', totpCode: currentCode(t, enrolment.secret), totpEnrolment: enrolment.formValue });
-    // Once an administrator is active, the command line hands out nothing more.
+    // Once an administrator is active, the command line hands out nothing more, not even for another
+    // administrator who has not finished yet (the active one can invite them again).
+    await t.services.db.transaction((tx) => unsafeCreateInvitation({ ...t.services, db: tx }, { email: 'tweede@voorbeeld.nl', displayName: 'Tweede Beheer', roles: ['administrator'] }));
     expect(await unsafeReissueFirstAdminInvitation(t.services)).toBeNull();
   });
 

@@ -4,30 +4,33 @@ import { refusal } from '../errors.js';
 import { bodyOfRoute, readingRolesOf, type Body } from './bodies.js';
 import { verifiedBodyState, type AdmittedMember } from './verify-admissions.js';
 
-export interface KeyHolder {
-  id: string;
-  /** The X25519 key the body signed. */
-  publicKey: Uint8Array;
-}
-
 type Ctx = Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx };
 
-/**
- * The people a case on this route is sealed to: members admitted by the route's own body, with a
- * verified signature up to its founding statement, whose admitted roles include one of the given
- * roles of that body. Holding a role (which the administrator sets), or a route row edited to
- * name other roles, gives nothing.
- */
-export async function admittedReadersOf(s: Ctx, route: { code: string }, roleList: readonly string[]): Promise<KeyHolder[]> {
-  return (await admittedMembersOf(s, route, roleList)).map((m) => ({ id: m.userId, publicKey: m.boxPublicKey }));
+export interface RouteReaderSets {
+  /** Who a new case on the route is sealed to. */
+  readers: AdmittedMember[];
+  /** Who holds a confidential reporter's name. */
+  custodians: AdmittedMember[];
 }
 
-export async function admittedMembersOf(s: Ctx, route: { code: string }, roleList: readonly string[]): Promise<AdmittedMember[]> {
+/**
+ * The one rule for who reads a route, given its body's verified members: members the route's own
+ * body admitted, whose admitted roles include one of the route's roles of that body (never a
+ * grant-only role). Holding a role (which the administrator sets), or a route row edited to name
+ * other roles, gives nothing. Sealing and the pages that name the readers both use it.
+ */
+export function readersOfRoute(route: { code: string; handlerRoles: readonly string[]; custodianRoles: readonly string[] }, bodyMembers: readonly AdmittedMember[]): RouteReaderSets {
+  const having = (list: readonly string[]) => {
+    const roles: readonly string[] = readingRolesOf(route, list);
+    return bodyMembers.filter((m) => m.roles.some((role) => roles.includes(role)));
+  };
+  return { readers: having(route.handlerRoles), custodians: having(route.custodianRoles) };
+}
+
+/** Verifies the route's body once and applies the rule: for sealing a new report. */
+export async function admittedReadersOfRoute(s: Ctx, route: { code: string; handlerRoles: readonly string[]; custodianRoles: readonly string[] }): Promise<RouteReaderSets> {
   const body = bodyOfRoute(route);
-  const wanted = readingRolesOf(route, roleList);
-  if (!body || wanted.length === 0) return [];
-  const { members } = await verifiedBodyState(s, body);
-  return members.filter((m) => m.roles.some((role) => wanted.includes(role)));
+  return readersOfRoute(route, body ? (await verifiedBodyState(s, body)).members : []);
 }
 
 /** Whether one account is an admitted reader of the body (any role in it). */

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { staffNotices, users } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import type { Role } from '../access/roles.js';
@@ -28,10 +28,10 @@ export async function bodyOverviews(s: Services, actor: StaffActor | null): Prom
   authorize(actor, 'admission.view');
   const mine = bodies.filter((body) => actor.roles.some((role) => bodyOfRole[role] === body));
   const out: BodyOverview[] = [];
+  const accounts = mine.length ? await s.db.select({ id: users.id, name: users.displayName, roles: users.roles }).from(users).where(eq(users.status, 'active')) : [];
   for (const body of mine) {
     const state = await verifiedBodyState(s, body);
     const admitted = new Set(state.members.map((m) => m.userId));
-    const accounts = await s.db.select({ id: users.id, name: users.displayName, roles: users.roles, status: users.status, signing: users.signingPublicKey }).from(users).where(eq(users.status, 'active'));
     const waiting = accounts
       .filter((a) => !admitted.has(a.id) && !a.roles.includes('administrator') && rolesOfBody(body, a.roles).length > 0)
       .map((a) => ({ userId: a.id, displayName: a.name, roles: rolesOfBody(body, a.roles) }));
@@ -51,27 +51,4 @@ export async function bodyOverviews(s: Services, actor: StaffActor | null): Prom
     });
   }
   return out;
-}
-
-export interface NoticeView {
-  id: string;
-  kind: string;
-  detail: Record<string, string>;
-  createdAt: Date;
-}
-
-/** The viewer's unread notices, newest first (the staff home shows them). */
-export async function unreadNotices(s: Pick<Services, 'db'>, actor: StaffActor): Promise<NoticeView[]> {
-  const rows = await s.db.select().from(staffNotices).where(eq(staffNotices.userId, actor.userId));
-  return rows
-    .filter((r) => r.readAt === null)
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-    .map((r) => ({ id: r.id, kind: r.kind, detail: r.detail, createdAt: r.createdAt }));
-}
-
-/** Marks the viewer's own notices as read; someone else's are untouched. */
-export async function markNoticesRead(s: Pick<Services, 'db' | 'now'>, actor: StaffActor | null, ids: readonly string[]): Promise<void> {
-  authorize(actor, 'account.manage-own');
-  if (ids.length === 0) return;
-  await s.db.update(staffNotices).set({ readAt: s.now() }).where(and(eq(staffNotices.userId, actor.userId), inArray(staffNotices.id, [...ids])));
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { sealToPublicKey } from '../../crypto/case-keys.js';
 import { caseDeclarations, caseIdentities, caseKeys, cases } from '../../db/schema.js';
@@ -9,8 +9,7 @@ import { fieldError } from '../errors.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
 import { validate } from '../validate.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
-import { caseAccessOverview } from '../cases/case-access.js';
-import { requireAdmittedAs } from './admitted-readers.js';
+import { admittedMember, requireAdmittedAs } from './admitted-readers.js';
 
 export const reassignSchema = z.object({
   from: z.uuid({ error: 'errors.choice.required' }),
@@ -39,26 +38,32 @@ export async function reassignCases(s: Services, actor: StaffActor | null, input
         ).map((r) => r.caseId)
       : [],
   );
+  // The new member must be one the commission admitted (verified once, not per case), who did not
+  // step aside from the case; a case they already hold only loses the departing member's copy.
+  const target = await admittedMember(s, 'commission', form.to);
+  if (!target) throw fieldError('to', 'errors.grant.notEligible');
+  const ofTarget = async (table: typeof caseKeys | typeof caseDeclarations, extra?: SQL) =>
+    new Set(held.length ? (await s.db.select({ caseId: table.caseId }).from(table).where(and(eq(table.userId, form.to), inArray(table.caseId, held), extra))).map((r) => r.caseId) : []);
+  const alreadyHeld = await ofTarget(caseKeys);
+  const steppedAside = await ofTarget(caseDeclarations, eq(caseDeclarations.decision, 'recused'));
   let moved = 0;
   let notMoved = 0;
   for (const caseId of held) {
-    const { candidates } = await caseAccessOverview(s, caseId);
-    const target = candidates.find((c) => c.userId === form.to);
-    const alreadyHolds = !target && (await s.db.select({ u: caseKeys.userId }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, form.to)))).length === 1;
-    if (!mine.has(caseId) || (!target && !alreadyHolds)) {
+    if (!mine.has(caseId) || steppedAside.has(caseId)) {
       notMoved++;
       continue;
     }
+    const sealTo = alreadyHeld.has(caseId) ? null : target.boxPublicKey;
     const keys = await unsafeHandlerCaseKeys(s, actor, caseId);
     await s.db.transaction(async (tx) => {
       const [status] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
       if (!status) return;
-      if (target) {
+      if (sealTo) {
         await tx.insert(caseKeys).values({
           caseId,
           userId: form.to,
-          sealedPrivateKey: sealToPublicKey(s.sodium, target.publicKey, keys.privateKey),
-          sealedInternalKey: keys.internal ? sealToPublicKey(s.sodium, target.publicKey, keys.internal.privateKey) : null,
+          sealedPrivateKey: sealToPublicKey(s.sodium, sealTo, keys.privateKey),
+          sealedInternalKey: keys.internal ? sealToPublicKey(s.sodium, sealTo, keys.internal.privateKey) : null,
           grantedAt: s.now(),
         });
       }

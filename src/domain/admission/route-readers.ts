@@ -3,7 +3,8 @@ import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
 import { listActiveRoutes } from '../routes/get-route.js';
-import { bodies, bodyOfRoute, readingRolesOf, type Body } from './bodies.js';
+import { readersOfRoute } from './admitted-readers.js';
+import { bodies, bodyOfRoute, type Body } from './bodies.js';
 import { verifiedBodyState, type AdmittedMember } from './verify-admissions.js';
 
 export interface RouteReader {
@@ -34,13 +35,15 @@ export async function routeReaders(s: Pick<Services, 'db' | 'sodium' | 'serverKe
   }
   return (await listActiveRoutes(s)).map((route) => {
     const body = bodyOfRoute(route);
-    // The same rule as sealing (admittedReadersOf), so the page names exactly who will read.
-    const view = (list: readonly string[]): RouteReader[] => {
-      const roles: readonly string[] = readingRolesOf(route, list);
-      return (body ? members.get(body)! : [])
-        .filter((m) => m.roles.some((r) => roles.includes(r)))
-        .map((m) => ({ displayName: m.displayName, roles: m.roles.filter((r) => roles.includes(r)), fingerprint: m.fingerprint }));
+    // The same rule as sealing, so the page names exactly who will read.
+    const sets = readersOfRoute(route, body ? members.get(body)! : []);
+    const view = (list: readonly AdmittedMember[], roleList: readonly string[]): RouteReader[] =>
+      list.map((m) => ({ displayName: m.displayName, roles: m.roles.filter((r) => roleList.includes(r)), fingerprint: m.fingerprint }));
+    return {
+      routeCode: route.code,
+      readers: view(sets.readers, route.handlerRoles),
+      custodians: view(sets.custodians, route.custodianRoles),
+      root: body ? (roots.get(body) ?? null) : null,
     };
-    return { routeCode: route.code, readers: view(route.handlerRoles), custodians: view(route.custodianRoles), root: body ? (roots.get(body) ?? null) : null };
   });
 }

@@ -1,6 +1,7 @@
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { caseRoles, type Role } from '../access/roles.js';
+import type { Role } from '../access/roles.js';
+import { bodyOfRoute, readingRolesOf } from '../admission/bodies.js';
 import type { DecisionQuorum } from '../cases/decision-quorum.js';
 import { AppError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
@@ -20,9 +21,9 @@ export interface CommissionSettings {
   custodians: CustodianSetting[];
 }
 
-/** The route's handler roles that can hold identities (never the administrator). */
-export function custodianChoices(route: { handlerRoles: readonly string[] }): Role[] {
-  return route.handlerRoles.filter((role): role is Role => caseRoles.includes(role as Role));
+/** The route's reading roles that can hold identities: the same rule as sealing (never a grant-only role). */
+export function custodianChoices(route: { code: string; handlerRoles: readonly string[] }): Role[] {
+  return readingRolesOf(route, route.handlerRoles);
 }
 
 /** The commission's settings as its chair sees them on the settings page. */
@@ -30,7 +31,8 @@ export async function getCommissionSettings(s: Pick<Services, 'db'>, actor: Acto
   authorize(actor, 'commission.settings');
   const organisation = await getOrganisation(s);
   if (!organisation) throw new AppError('not_found');
-  const routes = await listActiveRoutes(s);
+  // The commission names the custodian of its own routes only; the advisors and the panel keep theirs.
+  const routes = (await listActiveRoutes(s)).filter((route) => bodyOfRoute(route) === 'commission');
   return {
     decisionQuorum: organisation.decisionQuorum,
     identityWaitDays: organisation.identityWaitDays,

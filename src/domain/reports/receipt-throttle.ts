@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { receiptAttempts } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
@@ -41,5 +41,5 @@ export async function releaseReceiptAttempt(s: Pick<Services, 'db'>, bucket: str
   await s.db
     .update(receiptAttempts)
     .set({ failures: sql`greatest(${receiptAttempts.failures} - 1, 0)` })
-    .where(and(eq(receiptAttempts.bucket, bucket)));
+    .where(eq(receiptAttempts.bucket, bucket));
 }

@@ -7,9 +7,10 @@ import { DRAFT_HOURS } from './report-draft.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 import { getRoute } from '../routes/get-route.js';
-import { admittedReadersOf } from '../admission/admitted-readers.js';
+import { admittedReadersOfRoute } from '../admission/admitted-readers.js';
 import { validate } from '../validate.js';
 import { KdfBusyError } from '../../crypto/kdf-pool.js';
+import { hasDatabaseCode, UNIQUE_VIOLATION } from '../../db/database-errors.js';
 import { checkAllAnswers } from './check-answers.js';
 import { getInstallationSalt } from './installation-salt.js';
 import { submitReportSchema } from './schemas.js';
@@ -40,15 +41,10 @@ export async function submitReport(
     return { ...(await storeReport(s, input, files, operator, nonce)), repeated: false };
   } catch (error) {
     // A double click: the other request stored the same draft a moment ago (its row blocked ours).
-    const earlier = nonce && isUniqueViolation(error) ? await receiptOfEarlierSend(s, nonce) : null;
+    const earlier = nonce && hasDatabaseCode(error, [UNIQUE_VIOLATION]) ? await receiptOfEarlierSend(s, nonce) : null;
     if (earlier) return { receipt: earlier, caseId: null, repeated: true, files: null };
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) if (e.code === '23505') return true;
-  return false;
 }
 
 async function storeReport(s: Services, input: unknown, files: IncomingFile[], operator: { userId: string } | null, nonce: string | null): Promise<{ receipt: string; caseId: string; files: number }> {
@@ -57,12 +53,13 @@ async function storeReport(s: Services, input: unknown, files: IncomingFile[], o
   const answers = checkAllAnswers(definition, form.answers);
   if (form.anonymity !== 'anonymous' && !form.identity) throw new AppError('validation', [{ field: 'name', message: 'errors.field.required' }]);
 
-  const handlers = await admittedReadersOf(s, route, route.handlerRoles);
+  const sets = await admittedReadersOfRoute(s, route);
+  const handlers = sets.readers.map((m) => ({ id: m.userId, publicKey: m.boxPublicKey }));
   // Storing what nobody can read would be worse than refusing: the reporter must go elsewhere.
   if (handlers.length === 0) throw new AppError('route_unavailable', [{ field: 'form', message: 'errors.route.noHandlers' }]);
   // "Confidential": only the route's identity custodian holds the name. "Open": every handler of
   // the case holds it (and the custodian, should that be someone else).
-  const custodians = form.anonymity === 'confidential' ? await admittedReadersOf(s, route, route.custodianRoles) : [];
+  const custodians = form.anonymity === 'confidential' ? sets.custodians.map((m) => ({ id: m.userId, publicKey: m.boxPublicKey })) : [];
   if (form.anonymity === 'confidential' && custodians.length === 0) {
     throw new AppError('route_unavailable', [{ field: 'anonymity', message: 'errors.route.noCustodian' }]);
   }

@@ -19,7 +19,7 @@ import { render } from '../render.js';
 import { readFiles, readForm, text, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 import { selfCheckAnswersFrom } from './self-check-pages.js';
-import { routeReaders } from '../../domain/admission/route-readers.js';
+import { routeReaders, type RouteReaders } from '../../domain/admission/route-readers.js';
 import { RouteUnavailablePage } from '../../views/pages/report/route-unavailable-page.js';
 import { prefillFromSelfCheck, prefillRoutes } from '../../domain/self-check/prefill.js';
 import type { IncomingFile } from '../../domain/files/prepare-upload.js';
@@ -31,9 +31,10 @@ import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 export function reportPages(app: Hono<AppEnv>, s: Services) {
   app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s)} readers={await routeReaders(s)} />));
 
-  async function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = []) {
+  async function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = [], known?: RouteReaders) {
     const all = positions(rq.definition, draft);
-    const readers = position === 'anonymity' ? (await routeReaders(s)).find((r) => r.routeCode === rq.route.code) : undefined;
+    // The first step names the route's readers (verified signatures: looked up once per request).
+    const readers = position === 'anonymity' ? (known ?? (await routeReaders(s)).find((r) => r.routeCode === rq.route.code)) : undefined;
     return render(
       c,
       rq.route.name[c.get('lang')],
@@ -60,7 +61,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     // A route nobody can read is not offered: no form, but where to go instead.
     const readers = (await routeReaders(s)).find((r) => r.routeCode === rq.route.code);
     if (!readers || readers.readers.length === 0) return render(c, rq.route.name[c.get('lang')], <RouteUnavailablePage route={rq.route} />);
-    return page(c, rq, newDraft(s, rq.route.code, rq.version, operator), 'anonymity');
+    return page(c, rq, newDraft(s, rq.route.code, rq.version, operator), 'anonymity', [], readers);
   });
 
   // From the self-check's result page: a new report or question that starts with what the person chose to carry over.

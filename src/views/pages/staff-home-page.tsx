@@ -3,7 +3,7 @@ import type { StaffSession } from '../../domain/sessions/resolve-session.js';
 import { useUi } from '../ui-context.js';
 import { H1, H2, Item, Link, List, P } from '../components/text.js';
 import { Form, SubmitButton } from '../components/form.js';
-import type { NoticeView } from '../../domain/admission/body-overview.js';
+import type { NoticeView } from '../../domain/admission/list-notices.js';
 import type { ChecklistItem } from '../../domain/admission/setup-checklist.js';
 import { isBody } from '../../domain/admission/bodies.js';
 import type { Role } from '../../domain/access/roles.js';
