@@ -189,8 +189,13 @@ describe('the reporter decides', () => {
     expect(done.status).toBe(303);
     expect(done.location).toContain('/my-report?identity=consent');
     expect((await reporter.get(done.location!)).html).toContain('U stemde in: uw naam is gedeeld met wie erom vroeg.');
-    // Once.
+    // Once: a different answer afterwards is refused; the same answer again (a double click) just stands.
     expect((await reporter.postWithOwnToken(`/my-report/identity/${requestId}`, { answer: 'object', comment: '' }, '/my-report')).status).toBe(409);
+    const messagesBefore = (await messagesOf(caseId)).length;
+    const again = await reporter.postWithOwnToken(`/my-report/identity/${requestId}`, { answer: 'consent', comment: 'Bel me liever na vijf uur.' }, '/my-report');
+    expect(again.status).toBe(303);
+    expect(again.location).toContain('/my-report?identity=consent');
+    expect((await messagesOf(caseId)).length).toBe(messagesBefore);
 
     const released = await requestRow(requestId);
     expect(released.status).toBe('released');

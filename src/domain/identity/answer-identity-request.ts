@@ -24,6 +24,8 @@ export async function answerIdentityRequest(s: Services, session: { caseId: stri
     const [current] = await tx.select({ publicKey: cases.publicKey }).from(cases).where(eq(cases.id, session.caseId)).for('update');
     // Only a request of the reporter's own case: another case's request id finds nothing here.
     const [request] = await tx.select().from(identityRequests).where(and(eq(identityRequests.id, requestId), eq(identityRequests.caseId, session.caseId))).for('update');
+    // The same answer again (a double click, a reload of the sent form): it stands, nothing happens twice.
+    if (request && request.reporterAnswer === form.answer) return;
     if (!current || !request || request.status !== 'awaiting_reporter') throw new AppError('conflict');
     // The grant's terms from the audit chain, not the editable row: the reporter keeps their say.
     const terms = await grantedTerms({ ...s, db: tx }, session.caseId, requestId);
