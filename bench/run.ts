@@ -18,9 +18,12 @@ import { percentile, timeEach, withConcurrency } from './measure.js';
 import { refreshStatistics } from '../src/jobs/refresh-statistics.js';
 import { benchSurveys } from './surveys.js';
 import { benchThroughput } from './http-throughput.js';
+import { benchStaffLogIn, logInRows } from './login.js';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
+// Staff log-ins per kind of address; CI's reduced run sets BENCH_LOGINS, which this follows.
+const STAFF_LOGINS = Number(process.env.BENCH_STAFF_LOGINS ?? LOGINS);
 const DERIVATIONS = Number(process.env.BENCH_DERIVATIONS ?? 20);
 const INBOX_CASES = Number(process.env.BENCH_INBOX_CASES ?? 100_000);
 const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 30);
@@ -79,6 +82,10 @@ async function main() {
     if (response.status !== 200) throw new Error(`receipt log-in failed: ${response.status}`);
   });
 
+  stage('staff log-ins');
+  // 3b. Staff log-in with a wrong password, an unknown address, a deactivated account: alike.
+  const staffLogIns = await benchStaffLogIn(services, app, STAFF_LOGINS);
+
   stage('inbox');
   // 4. The staff inbox with 100,000 cases this handler holds a key for: one page, filtered or not.
   await seedListOnlyCases(services.db, { handlerId: secretary!.userId, count: INBOX_CASES, start: new Date(Date.UTC(2020, 0, 1)), routes: ['commission', 'ethics'], statuses: ['received', 'acknowledged', 'in_handling'] });
@@ -108,6 +115,7 @@ async function main() {
     { measure: 'Report submissions/s (HTTP + encryption + database)', value: submissionsPerSecond.toFixed(2), ratio: (derivationsPerSecond / submissionsPerSecond).toFixed(2) },
     { measure: 'Receipt log-in latency p50', value: `${percentile(logins, 50).toFixed(0)} ms`, ratio: (percentile(logins, 50) / derivationP50).toFixed(2) },
     { measure: 'Receipt log-in latency p95', value: `${percentile(logins, 95).toFixed(0)} ms`, ratio: (percentile(logins, 95) / derivationP50).toFixed(2) },
+    ...logInRows(staffLogIns, derivationP50),
     { measure: `Staff case inbox p50 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 50).toFixed(0)} ms`, ratio: '-' },
     { measure: `Staff case inbox p95 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 95).toFixed(0)} ms`, ratio: '-' },
     { measure: `Survey invitation codes (${SURVEY_CODES.toLocaleString('en')})`, value: `${(survey.codesMs / 1000).toFixed(2)} s`, ratio: '-' },
@@ -115,7 +123,7 @@ async function main() {
     { measure: 'Same counts by a plain SQL GROUP BY', value: `${(survey.plainMs / 1000).toFixed(2)} s`, ratio: '1.00' },
   ];
   const machine = `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the baseline of its group: hello-world for pages, Argon2id alone for receipts, a plain GROUP BY for survey results (1.00 = nothing beyond it)\n`);
+  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the baseline of its group: hello-world for pages, Argon2id alone for receipts and staff log-ins, a plain GROUP BY for survey results (1.00 = nothing beyond it)\n`);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'ratio'.padStart(6)}`);
   for (const row of rows) console.log(`${row.measure.padEnd(width)}  ${row.value.padStart(12)}  ${row.ratio.padStart(6)}`);

@@ -8,25 +8,25 @@ import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { consumeTotpCode } from './check-second-factor.js';
 import { findActiveUserByEmail } from './find-active-user.js';
-import { countAttempt, countUnknownAttempt, resetAttempts } from './login-throttle.js';
+import { countAttemptOnAddress, resetAttemptsOnAddress } from './login-throttle.js';
 import { logInSchema } from './schemas.js';
 
 /**
  * Password plus TOTP code. Every failure gives the same answer, whichever part was wrong and
- * whether the account exists, so the form cannot be used to find out who works here.
+ * whether the account exists, so the form cannot be used to find out who works here: an address
+ * without an active account (none, deactivated, invitation not finished) is counted and locked
+ * by the same rule in the same row, looked up by the same query, and costs the same Argon2id run
+ * (against a dummy verifier) before the same refusal.
  */
 export async function logIn(s: Services, input: unknown): Promise<{ sessionToken: string; userId: string }> {
   const form = validate(logInSchema, input);
+  await countAttemptOnAddress(s, form.email);
   const user = await findActiveUserByEmail(s, form.email);
-  if (!user) {
-    await countUnknownAttempt(s, form.email);
-    await spendEquivalentKdfTime(s.kdf, s.sodium, form.password);
-    throw fieldError('form', 'errors.login.failed');
-  }
-  await countAttempt(s, user.id);
-  const privateKey = await unlockWithPassword(s.kdf, s.sodium, user, form.password);
-  if (!privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.login.failed');
-  await resetAttempts(s, user.id);
+  let privateKey: Uint8Array | null = null;
+  if (user) privateKey = await unlockWithPassword(s.kdf, s.sodium, user, form.password);
+  else await spendEquivalentKdfTime(s.kdf, s.sodium, form.password);
+  if (!user || !privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.login.failed');
+  await resetAttemptsOnAddress(s, form.email);
   // Accounts made before signing keys existed get their public signing key at their next log-in.
   if (!user.signingPublicKey) {
     await s.db.update(users).set({ signingPublicKey: signingKeyPairFrom(s.sodium, privateKey).publicKey }).where(and(eq(users.id, user.id), isNull(users.signingPublicKey)));

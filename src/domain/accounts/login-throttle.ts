@@ -1,11 +1,14 @@
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { loginAttempts, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 
-// Failed attempts are counted per account, never per address: no IP address is stored anywhere.
-// An attempt is counted before the password is checked, so parallel guesses all count; success
-// resets the count.
+// Failed attempts are counted per address typed into the form, never per IP address: no IP address
+// is stored anywhere. Whether the address has an account or not, it is the same row (under a keyed
+// hash of the address, so a database dump does not list who was tried), the same statements and
+// the same rule, and the same clean-up a day after the last attempt: the throttle cannot tell who
+// works here. An attempt is counted before the password is checked, so parallel guesses all count;
+// success removes the count.
 export const FREE_ATTEMPTS = 5;
 export const MAX_LOCK_MINUTES = 60;
 
@@ -14,38 +17,19 @@ export function lockMinutes(failedAttempts: number): number {
   return Math.min(2 ** (failedAttempts - FREE_ATTEMPTS), MAX_LOCK_MINUTES);
 }
 
-/** Counts an attempt on the account, or refuses it while the account is locked. */
-export async function countAttempt(s: Pick<Services, 'db' | 'now'>, userId: string): Promise<void> {
-  const now = s.now();
-  const rows = await s.db
-    .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1` })
-    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
-    .returning({ failedLogins: users.failedLogins });
-  const row = rows[0];
-  if (!row) {
-    const [locked] = await s.db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
-    const seconds = Math.max(1, Math.ceil(((locked?.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
-    throw new AppError('throttled', [], seconds);
-  }
-  const minutes = lockMinutes(row.failedLogins);
-  if (minutes > 0) {
-    await s.db.update(users).set({ lockedUntil: new Date(now.getTime() + minutes * 60_000) }).where(eq(users.id, userId));
-  }
-}
+type ThrottleServices = Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>;
 
-export async function resetAttempts(s: Pick<Services, 'db'>, userId: string): Promise<void> {
-  await s.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+function addressKey(s: Pick<Services, 'sodium' | 'serverKeys'>, email: string): Uint8Array {
+  return s.sodium.crypto_generichash(16, s.sodium.from_string(email.trim().toLowerCase()), s.serverKeys.throttle);
 }
 
 /**
- * The same throttle for an address without an account, counted under a keyed hash of the address
- * (the address itself is never stored): five free attempts, then the same growing lock. So the
- * answer (422, then 429 with the same Retry-After) never tells whether an account exists.
+ * Counts an attempt on an address, or refuses it (429, with the seconds left) while the address is
+ * locked: five free attempts, then a lock that doubles from one minute up to an hour.
  */
-export async function countUnknownAttempt(s: Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>, email: string): Promise<void> {
+export async function countAttemptOnAddress(s: ThrottleServices, email: string): Promise<void> {
   const now = s.now();
-  const keyHash = s.sodium.crypto_generichash(16, s.sodium.from_string(email.trim().toLowerCase()), s.serverKeys.throttle);
+  const keyHash = addressKey(s, email);
   const rows = await s.db
     .insert(loginAttempts)
     .values({ keyHash, failed: 1, lastAt: now })
@@ -63,4 +47,34 @@ export async function countUnknownAttempt(s: Pick<Services, 'db' | 'now' | 'sodi
   }
   const minutes = lockMinutes(row.failed);
   if (minutes > 0) await s.db.update(loginAttempts).set({ lockedUntil: new Date(now.getTime() + minutes * 60_000) }).where(eq(loginAttempts.keyHash, keyHash));
+}
+
+/** After a success: the address starts afresh. */
+export async function resetAttemptsOnAddress(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, email: string): Promise<void> {
+  await s.db.delete(loginAttempts).where(eq(loginAttempts.keyHash, addressKey(s, email)));
+}
+
+/**
+ * The recovery form's count for an address without an account: the same row as an account's, so
+ * attempts there and at the log-in share one budget either way.
+ */
+export const countUnknownAttempt = countAttemptOnAddress;
+
+/**
+ * For commands that start from the account (a change of password, a recovery): counts on the
+ * account's address, the same row the log-in form counts on.
+ */
+export async function countAttempt(s: ThrottleServices, userId: string): Promise<void> {
+  const email = await addressOf(s, userId);
+  if (email !== null) await countAttemptOnAddress(s, email);
+}
+
+export async function resetAttempts(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, userId: string): Promise<void> {
+  const email = await addressOf(s, userId);
+  if (email !== null) await resetAttemptsOnAddress(s, email);
+}
+
+async function addressOf(s: Pick<Services, 'db'>, userId: string): Promise<string | null> {
+  const [row] = await s.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
 }
