@@ -23,6 +23,9 @@ const envSchema = z
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
     // At most one "there is something new" mail to a reporter's address per case in this many minutes.
     REPORTER_NOTICE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+    // All report drafts kept for the browser's Back button together (sealed, see draft-store.ts): when
+    // full, new drafts are carried in the form alone, so filling it locks nobody out.
+    DRAFT_STORE_MAX_BYTES: z.coerce.number().int().min(0).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
     // Scheduled jobs (reminders, digest, purges); 0 turns them off in this instance.
     JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
@@ -47,6 +50,7 @@ const envSchema = z
       sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
       reporterNoticeMinutes: env.REPORTER_NOTICE_MINUTES,
+      draftStoreMaxBytes: env.DRAFT_STORE_MAX_BYTES,
       jobIntervalSeconds: env.JOB_INTERVAL_SECONDS,
       digestHour: env.DIGEST_HOUR,
       surveyMinGroup: env.SURVEY_MIN_GROUP,

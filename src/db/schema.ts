@@ -288,6 +288,16 @@ export const reportSubmissions = pgTable('report_submissions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+// Report drafts kept so that the browser's Back and Forward buttons can show every step again
+// (see src/domain/reports/draft-store.ts). A row is found only by a keyed hash of the browser's
+// pre-session cookie and the route, and its content is sealed under a key derived from that
+// cookie: without the browser's cookie, a database dump or the server key opens nothing.
+export const reportDrafts = pgTable('report_drafts', {
+  idHash: bytes('id_hash').primaryKey(),
+  sealed: bytes('sealed').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 // Failed log-ins for addresses without an account, keyed by a keyed hash of the address (never
 // the address): unknown addresses are throttled exactly like accounts, so the answer does not
 // tell who works here.

@@ -11,5 +11,7 @@ export interface AppEnv {
     href: (path: string) => string;
     session: StaffSession | null;
     csrfToken: (action: string) => string;
+    /** The pre-session cookie's value once this request has read or set it (see pre-session.ts). */
+    preSession: string | undefined;
   };
 }

@@ -62,7 +62,7 @@ export function Layout(props: LayoutProps) {
                         <a class="utrecht-link" href={props.href('/receipt')}>{t('layout.haveReceipt')}</a>
                       </li>
                       <li>
-                        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action app-quick-exit" href={QUICK_EXIT_URL} rel="noreferrer noopener">
+                        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action app-quick-exit" href="/exit" rel="noreferrer noopener">
                           {t('layout.quickExit')}
                         </a>
                       </li>

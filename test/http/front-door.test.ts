@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUICK_EXIT_URL } from '../../src/views/layout.js';
 import { FormClient } from '../support/form-client.js';
 import { createStaff, logInAs } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -54,13 +55,24 @@ describe('on every reporter page', () => {
   it('a quick exit to a neutral site and the way back with a receipt; not on staff pages', async () => {
     for (const path of ['/', '/report', '/receipt', '/self-check', '/route-finder', '/report/commission']) {
       const html = (await new FormClient(t).get(path)).html;
-      expect(html, path).toContain('class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action app-quick-exit" href="https://www.knmi.nl/" rel="noreferrer noopener">Snel weg</a>');
+      expect(html, path).toContain('class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action app-quick-exit" href="/exit" rel="noreferrer noopener">Snel weg</a>');
       expect(html, path).toContain('href="/receipt">Ik heb een ontvangstcode</a>');
       // The optional script only replaces the history entry; it carries the page's nonce.
       expect(html, path).toMatch(/<script nonce="[^"]+">document\.querySelectorAll\('\.app-quick-exit'\)/);
     }
     const staff = await logInAs(t, await createStaff(t, ['analyst']));
     expect((await staff.get('/staff')).html).not.toContain('app-quick-exit');
+  });
+
+  it('the quick exit makes the browser forget its cookies and goes to the neutral site', async () => {
+    const client = new FormClient(t);
+    await client.get('/receipt');
+    expect(client.preSession).toMatch(/^[\w-]{43}$/);
+    const exit = await client.get('/exit');
+    expect(exit.status).toBe(303);
+    expect(exit.location).toBe(QUICK_EXIT_URL);
+    expect(exit.headers.getSetCookie().join('\n')).toMatch(/tegenspraak-pre=;.*Max-Age=0/);
+    expect(client.preSession).toBeNull();
   });
 });
 

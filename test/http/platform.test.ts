@@ -32,8 +32,14 @@ describe('security headers', () => {
     expect(a).not.toBe(b);
   });
 
-  it('sets no cookie on public pages', async () => {
-    for (const path of ['/', '/login', '/recover']) expect((await new FormClient(t).get(path)).headers.get('set-cookie')).toBeNull();
+  it('sets no cookie on public pages without a form, and on a form page only the pre-session cookie', async () => {
+    for (const path of ['/', '/report', '/healthz']) expect((await new FormClient(t).get(path)).headers.get('set-cookie'), path).toBeNull();
+    for (const path of ['/login', '/recover', '/receipt', '/self-check', '/route-finder']) {
+      const cookies = (await new FormClient(t).get(path)).headers.getSetCookie();
+      // One random value, only for this browser's forms: HttpOnly, SameSite=Lax, gone when the browser closes.
+      expect(cookies, path).toHaveLength(1);
+      expect(cookies[0], path).toMatch(/^tegenspraak-pre=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
+    }
   });
 
   it('serves the NL Design System styles from this origin', async () => {

@@ -49,7 +49,7 @@ describe('the report form draft', () => {
     expect(expired.html).toContain('Dit formulier is verlopen');
     expect(expired.html).toContain('Mijn leidinggevende wil dat ik het rapport aanpas.');
     expect(expired.html).toContain('Met woorden: intimidatie');
-    expect(expired.html).toContain('href="/report/commission"');
+    expect(expired.html).toContain('action="/report/commission/discard"');
     expect((await t.services.db.select({ id: cases.id }).from(cases)).length).toBe(before);
   });
 });

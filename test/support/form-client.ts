@@ -6,6 +6,8 @@ export interface PageResponse {
   bytes: Uint8Array;
   headers: Headers;
   location: string | null;
+  /** The address a report step redirected to, when the client followed it (see `post`). */
+  redirectedTo?: string;
 }
 
 /**
@@ -13,7 +15,27 @@ export interface PageResponse {
  * from the page that holds the form, and posts url-encoded forms. No port is opened.
  */
 export class FormClient {
-  cookie: string | null = null;
+  /** Every cookie the app set, by name, as a browser keeps them. */
+  readonly jar = new Map<string, string>();
+
+  /** The session cookie ("name=value"): the staff or reporter session, not the pre-session cookie. */
+  get cookie(): string | null {
+    const entry = [...this.jar].find(([name]) => !name.endsWith('tegenspraak-pre'));
+    return entry ? `${entry[0]}=${entry[1]}` : null;
+  }
+
+  set cookie(value: string | null) {
+    for (const name of [...this.jar.keys()]) if (!name.endsWith('tegenspraak-pre')) this.jar.delete(name);
+    if (value) {
+      const at = value.indexOf('=');
+      this.jar.set(value.slice(0, at), value.slice(at + 1));
+    }
+  }
+
+  /** The pre-session cookie's value, once a page with a form set it. */
+  get preSession(): string | null {
+    return [...this.jar].find(([name]) => name.endsWith('tegenspraak-pre'))?.[1] ?? null;
+  }
 
   constructor(private readonly t: TestApp, private readonly origin = 'http://localhost') {}
 
@@ -43,11 +65,20 @@ export class FormClient {
     for (const [name, value] of Object.entries(fields)) {
       for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
     }
-    return this.send(path, {
+    return this.followStep(await this.send(path, {
       method: 'POST',
       body: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin, 'sec-fetch-site': 'same-origin', ...headers },
-    });
+    }));
+  }
+
+  /**
+   * The report form's steps answer with a redirect to the step's own address (so that a browser's
+   * Back button works); like a browser, the client follows it and returns that page.
+   */
+  private async followStep(response: PageResponse): Promise<PageResponse> {
+    if (response.status !== 303 || !response.location?.startsWith('/report/')) return response;
+    return { ...(await this.get(response.location)), redirectedTo: response.location };
   }
 
   /** A multipart form with files, as a browser sends a form with a file input. */
@@ -55,17 +86,20 @@ export class FormClient {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
     for (const file of files) form.append(file.field, new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type ?? 'application/octet-stream' }));
-    return this.send(path, { method: 'POST', body: form, headers: { origin: this.origin, 'sec-fetch-site': 'same-origin' } });
+    return this.followStep(await this.send(path, { method: 'POST', body: form, headers: { origin: this.origin, 'sec-fetch-site': 'same-origin' } }));
   }
 
   private async send(path: string, init: { method: string; body?: string | FormData; headers?: Record<string, string> }): Promise<PageResponse> {
     const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('cookie', this.cookie);
+    if (this.jar.size > 0 && !headers.has('cookie')) headers.set('cookie', [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await this.t.app.request(`${this.origin}${path}`, { method: init.method, body: init.body, headers });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) {
-      const [pair] = setCookie.split(';');
-      this.cookie = /=$/.test(pair ?? '') || /Max-Age=0/i.test(setCookie) ? null : (pair ?? null);
+    for (const setCookie of response.headers.getSetCookie()) {
+      const pair = setCookie.split(';')[0] ?? '';
+      const at = pair.indexOf('=');
+      const name = pair.slice(0, at);
+      if (at < 1) continue;
+      if (/=$/.test(pair) || /Max-Age=0/i.test(setCookie)) this.jar.delete(name);
+      else this.jar.set(name, pair.slice(at + 1));
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { status: response.status, html: new TextDecoder().decode(bytes), bytes, headers: response.headers, location: response.headers.get('location') };

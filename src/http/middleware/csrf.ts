@@ -2,13 +2,15 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { reporterCookieName } from './session.js';
-import { AppError } from '../../domain/errors.js';
+import { ensurePreSession, existingPreSession } from './pre-session.js';
+import { AppError, refusal } from '../../domain/errors.js';
 import { fromBase64Url, toBase64Url } from '../../crypto/encoding.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
 
-// Every form carries a token bound to the staff session (or, before log-in, to the form's own
-// path) and signed with the server key; cross-site requests are also refused by their Origin and
+// Every form carries a token bound to the staff session, the reporter's session, or before any
+// session to the browser's pre-session cookie (see pre-session.ts) and the form's own path, and
+// signed with the server key; cross-site requests are also refused by their Origin and
 // Fetch-Metadata headers. The JSON API uses bearer tokens, never cookies, so it needs neither.
 const TOKEN_LIFETIME_SECONDS = 12 * 3600;
 const MAC_BYTES = 16;
@@ -20,19 +22,32 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // the token of the form it belongs to.
 const formPath = (path: string) => path.replace(/^(\/report\/[a-z_]+)\/send$/, '$1');
 
+// Forms that start a session are never accepted without the pre-session cookie: otherwise a token
+// fetched in the attacker's own browser could log the victim into the attacker's receipt or
+// account (login CSRF). The report form's steps start nothing, so a browser that refuses cookies
+// can still write and send a report (bound to the form's path alone).
+const startsSession = (path: string) => /^\/(receipt|login|recover|setup\/[^/]+|invitation\/[^/]+)$/.test(path);
+
 export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
   const mac = (binding: string, expiry: number) =>
     s.sodium.crypto_generichash(MAC_BYTES, s.sodium.from_string(`${binding}|${expiry}`), s.serverKeys.csrf);
   // Staff forms bind to the staff session; a returning reporter's forms to their session cookie
   // (hashed); forms before any session to their own path.
   const reporterCookie = reporterCookieName(s.config.secureCookies);
-  const bindingFor = (c: Context<AppEnv>, action: string) => {
+  const hashed = (value: string) => s.sodium.to_hex(s.sodium.crypto_generichash(16, s.sodium.from_string(value), null));
+  /** What a token is bound to; `pre` is the pre-session value, or null where there is none. */
+  const bindingFor = (c: Context<AppEnv>, action: string, pre: string | null) => {
     const staff = c.get('session')?.sessionId;
     if (staff) return `session:${staff}`;
     const reporter = getCookie(c, reporterCookie);
-    if (reporter) return `reporter:${s.sodium.to_hex(s.sodium.crypto_generichash(16, s.sodium.from_string(reporter), null))}`;
-    return `form:${formPath(new URL(action, 'http://x').pathname)}`;
+    if (reporter) return `reporter:${hashed(reporter)}`;
+    const path = formPath(new URL(action, 'http://x').pathname);
+    return pre ? `pre:${hashed(pre)}|form:${path}` : `form:${path}`;
   };
+  const secure = s.config.secureCookies;
+  // A page's forms before any session get the browser's pre-session cookie (set now if missing).
+  const tokenFor = (c: Context<AppEnv>, action: string) =>
+    issue(bindingFor(c, action, c.get('session') || getCookie(c, reporterCookie) ? null : ensurePreSession(c, secure)));
 
   const issue = (binding: string) => {
     const expiry = Math.floor(s.now().getTime() / 1000) + TOKEN_LIFETIME_SECONDS;
@@ -53,21 +68,27 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
   const allowedOrigins = new Set([new URL(s.config.baseUrl).origin]);
 
   return createMiddleware<AppEnv>(async (c, next) => {
-    c.set('csrfToken', (action: string) => issue(bindingFor(c, action)));
+    c.set('csrfToken', (action: string) => tokenFor(c, action));
     if (!unsafeMethods.has(c.req.method) || c.req.path.startsWith('/api/')) return next();
 
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf');
     const origin = c.req.header('origin');
-    if (origin && origin !== 'null' && !allowedOrigins.has(origin) && origin !== new URL(c.req.url).origin) {
+    // Our pages send no referrer, so a browser's own form posts here carry "Origin: null"; that is
+    // accepted only when the same browser's Fetch Metadata vouches for this origin. A sandboxed
+    // frame or a data: page elsewhere also sends "null", but with Sec-Fetch-Site cross-site, or
+    // (an old browser) without it: both refused.
+    if (origin === 'null' ? site !== 'same-origin' : origin && !allowedOrigins.has(origin) && origin !== new URL(c.req.url).origin) {
       throw new AppError('csrf');
     }
     const contentType = c.req.header('content-type') ?? '';
     if (!contentType.startsWith('application/x-www-form-urlencoded') && !contentType.startsWith('multipart/form-data')) {
       throw new AppError('csrf');
     }
+    const pre = existingPreSession(c, secure);
+    if (!pre && startsSession(c.req.path) && !c.get('session')) throw refusal('csrf', 'errors.csrf.cookiesNeeded');
     const body = await c.req.parseBody();
-    if (!check(bindingFor(c, c.req.path), body[CSRF_FIELD])) throw new AppError('csrf');
+    if (!check(bindingFor(c, c.req.path, pre), body[CSRF_FIELD])) throw new AppError('csrf');
     return next();
   });
 }

@@ -6,10 +6,22 @@ import type { Services } from '../../services.js';
 import { HomePage } from '../../views/pages/home-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
+import { deleteCookie } from 'hono/cookie';
+import { clearPreSession } from '../middleware/pre-session.js';
+import { reporterCookieName } from '../middleware/session.js';
+import { QUICK_EXIT_URL } from '../../views/layout.js';
 
 export function publicPages(app: Hono<AppEnv>, s: Services) {
   app.get('/', async (c) => {
     const [organisation, routes, readers] = await Promise.all([getOrganisation(s), listActiveRoutes(s), routeReaders(s)]);
     return render(c, c.get('t')('home.title'), <HomePage organisation={organisation} routes={organisation ? routes : []} readers={readers} />);
+  });
+
+  // The quick exit: the browser forgets its pre-session and reporter cookies, which makes a kept
+  // report draft unreadable and leaves no open reporter session, then goes to a neutral site.
+  app.get('/exit', (c) => {
+    clearPreSession(c, s.config.secureCookies);
+    deleteCookie(c, reporterCookieName(s.config.secureCookies), { path: '/', secure: s.config.secureCookies });
+    return c.redirect(QUICK_EXIT_URL, 303);
   });
 }

@@ -18,16 +18,25 @@ import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { readFiles, readForm, text, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
+import { existingPreSession } from '../middleware/pre-session.js';
+import { findKeptDraft } from '../../domain/reports/kept-draft.js';
+import { keepDraft } from '../../domain/reports/keep-draft.js';
+import { markDraftSent } from '../../domain/reports/mark-draft-sent.js';
+import { discardDraft } from '../../domain/reports/discard-draft.js';
+import { AlreadySentPage } from '../../views/pages/report/already-sent-page.js';
 import { selfCheckAnswersFrom } from './self-check-pages.js';
 import { routeReaders, type RouteReaders } from '../../domain/admission/route-readers.js';
 import { RouteUnavailablePage } from '../../views/pages/report/route-unavailable-page.js';
 import { prefillFromSelfCheck, prefillRoutes } from '../../domain/self-check/prefill.js';
 import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 
-// The reporter's path. It works without JavaScript and without cookies: every step posts the
-// whole form, the draft travels sealed inside it, and nothing is stored before "send". That is
-// why these steps answer a POST with a page instead of redirecting: there is nowhere to redirect
-// to without putting the draft in a URL or a cookie.
+// The reporter's path. It works without JavaScript. Every step posts the whole form, with the
+// draft sealed inside it (report-draft.ts), and nothing of the report is stored before "send".
+// For the browser's Back and Forward buttons each step also has its own address: after a step the
+// server keeps the draft sealed to this browser's pre-session cookie (kept-draft.ts) and redirects
+// to GET /report/:route/:position, so history holds pages the browser can fetch again (no "confirm
+// form resubmission"), all no-store (nothing in the disk cache). A browser without the cookie, or
+// a full store, gets the next step as the answer to its post, as before.
 export function reportPages(app: Hono<AppEnv>, s: Services) {
   app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s)} readers={await routeReaders(s)} />));
 
@@ -54,6 +63,18 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     );
   }
 
+  const pre = (c: Context<AppEnv>) => existingPreSession(c, s.config.secureCookies);
+
+  /** The next page of the form: kept and redirected to its own address where this browser allows, else answered directly. */
+  async function show(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = []) {
+    if (await keepDraft(s, pre(c), { draft, position, errors })) return c.redirect(c.get('href')(`/report/${rq.route.code}/${position}`), 303);
+    return page(c, rq, draft, position, errors);
+  }
+
+  function expiredPage(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft) {
+    return render(c, c.get('t')('report.expired.title'), <DraftExpiredPage route={rq.route} definition={rq.definition} draft={draft} />, 410);
+  }
+
   app.get('/report/:route', async (c) => {
     const rq = await getRoute(s, c.req.param('route'));
     // ?intake=1: the secretariat enters an oral report for someone; only a secretary may.
@@ -61,7 +82,32 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     // A route nobody can read is not offered: no form, but where to go instead.
     const readers = (await routeReaders(s)).find((r) => r.routeCode === rq.route.code);
     if (!readers || readers.readers.length === 0) return render(c, rq.route.name[c.get('lang')], <RouteUnavailablePage route={rq.route} />);
+    const kept = await findKeptDraft(s, pre(c), rq.route.code);
+    // Coming back to the route continues the draft this browser is writing; an expired one is shown to copy.
+    if (kept?.state === 'open' && !operator) return c.redirect(c.get('href')(`/report/${rq.route.code}/${kept.position}`), 303);
+    if (kept?.state === 'expired') return expiredPage(c, rq, kept.draft);
+    if (kept?.state === 'sent') await discardDraft(s, pre(c), rq.route.code);
     return page(c, rq, newDraft(s, rq.route.code, rq.version, operator), 'anonymity', [], readers);
+  });
+
+  // One step of the draft this browser is writing (the address the steps redirect to).
+  app.get('/report/:route/:position', async (c) => {
+    const rq0 = await getRoute(s, c.req.param('route'));
+    const kept = await findKeptDraft(s, pre(c), rq0.route.code);
+    if (!kept) return c.redirect(c.get('href')(`/report/${rq0.route.code}`), 303);
+    if (kept.state === 'sent') return render(c, c.get('t')('report.sent.title'), <AlreadySentPage route={rq0.route} />);
+    const rq = kept.draft.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, kept.draft.version);
+    if (kept.state === 'expired') return expiredPage(c, rq, kept.draft);
+    const position = c.req.param('position');
+    if (!isPosition(position, positions(rq.definition, kept.draft))) return c.redirect(c.get('href')(`/report/${rq.route.code}/${kept.position}`), 303);
+    return page(c, rq, kept.draft, position, kept.position === position ? kept.errors : []);
+  });
+
+  // "Start again": what this browser kept for the route is deleted.
+  app.post('/report/:route/discard', async (c) => {
+    const rq = await getRoute(s, c.req.param('route'));
+    await discardDraft(s, pre(c), rq.route.code);
+    return c.redirect(c.get('href')(`/report/${rq.route.code}`), 303);
   });
 
   // From the self-check's result page: a new report or question that starts with what the person chose to carry over.
@@ -71,7 +117,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const answers = selfCheckAnswersFrom(await readForm(c));
     const draft = newDraft(s, rq.route.code, rq.version);
     draft.answers = prefillFromSelfCheck(rq.route.code, rq.definition, answers, c.get('lang'));
-    return page(c, rq, draft, 'anonymity');
+    return show(c, rq, draft, 'anonymity');
   });
 
   // Every step posts small; only the review page's send button posts its files, to /send, the one
@@ -90,7 +136,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         const rqOld = expired.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, expired.version);
         const at = text(form, '_at');
         if (isPosition(at, positions(rqOld.definition, expired))) applyPosition(rqOld, expired, at, form);
-        return render(c, c.get('t')('report.expired.title'), <DraftExpiredPage route={rqOld.route} definition={rqOld.definition} draft={expired} />, 410);
+        return expiredPage(c, rqOld, expired);
       }
       // Altered or foreign: nothing was stored, so say so and start again.
       throw new AppError('token_invalid');
@@ -104,11 +150,11 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const allAfter = positions(rq.definition, draft);
     const index = allAfter.indexOf(position);
 
-    if (go === 'back') return page(c, rq, draft, allAfter[Math.max(0, index - 1)]!);
-    if (go.startsWith('to-') && isPosition(go.slice(3), allAfter)) return page(c, rq, draft, go.slice(3) as Position);
-    if (errors.length > 0) return page(c, rq, draft, position, errors);
+    if (go === 'back') return show(c, rq, draft, allAfter[Math.max(0, index - 1)]!);
+    if (go.startsWith('to-') && isPosition(go.slice(3), allAfter)) return show(c, rq, draft, go.slice(3) as Position);
+    if (errors.length > 0) return show(c, rq, draft, position, errors);
     if (go === 'send' && position === 'review') return send(c, rq, draft, withFiles ? await readFiles(c, 'files') : []);
-    return page(c, rq, draft, allAfter[Math.min(allAfter.length - 1, index + 1)]!);
+    return show(c, rq, draft, allAfter[Math.min(allAfter.length - 1, index + 1)]!);
   }
 
   async function send(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, files: IncomingFile[]) {
@@ -124,6 +170,8 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         language: c.get('lang'),
         ...(draft.notifyEmail ? { notificationEmail: draft.notifyEmail } : {}),
       }, files, operator ? { userId: operator.userId } : null, draft.nonce ?? null);
+      // Back from the receipt finds "already sent", not the form with the report in it.
+      await markDraftSent(s, pre(c), rq.route.code);
       const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
       return render(
         c,
@@ -133,7 +181,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       );
     } catch (error) {
       // Nothing typed is lost: the review page comes back with the reason.
-      if (error instanceof AppError && error.fieldErrors.length > 0) return page(c, rq, draft, 'review', error.fieldErrors);
+      if (error instanceof AppError && error.fieldErrors.length > 0) return show(c, rq, draft, 'review', error.fieldErrors);
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { toCsv } from '../../domain/surveys/csv.js';
 import { ImportRefused, importResponses, MAX_IMPORT_BYTES } from '../../domain/surveys/import-responses.js';
 import { createOpenLink, generateInvitationCodes } from '../../domain/surveys/invitation-codes.js';
-import { computeResults, groupId, loadAnswers, share, trendsFor, type Figure, type WaveResults } from '../../domain/surveys/results.js';
+import { computeResults, groupId, loadAnswers, publishedN, share, tableGroups, trendsFor, type Figure, type WaveResults } from '../../domain/surveys/results.js';
 import { addSurveyOrganisation, closeWave, createWave, getWave, listSurveyOrganisations, listWaves, type WaveSummary } from '../../domain/surveys/waves.js';
 import type { Services } from '../../services.js';
 import { ResultsPage } from '../../views/pages/surveys/results-page.js';
@@ -123,6 +123,8 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
   });
 
   // Every table of the results page as CSV; hidden figures are empty with a note, never the number.
+  // The note does not say "fewer than k": a complementary cell is hidden too, and that claim would
+  // tell an attacker an upper bound the page does not give.
   app.get('/staff/surveys/:id/results.csv', async (c) => {
     requireStaff(c, 'surveys.manage');
     const t = c.get('t');
@@ -135,32 +137,25 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
       for (const point of await trendsFor(s, org, { waveId: wave.id, results }, k)) {
         for (const st of point.results.statements) {
           const f = st.figures.get(groupId.org(org));
-          rows.push([st.code, point.waveName, share(f, 'agree') ?? '', f && !f.suppressed ? f.n : '', f?.suppressed ? `fewer than ${k}` : '']);
+          rows.push([st.code, point.waveName, share(f, 'agree') ?? '', publishedN(f) ?? '', f?.kind === 'hidden' ? 'not shown' : '']);
         }
       }
       return new Response(toCsv(rows), { headers });
     }
-    const groups: Array<[string, string]> =
+    const labels =
       table === 'levels'
-        ? results.levels.map((level) => [groupId.level(org, level), `${organisation.name}: ${t(`surveys.level.${level}` as never)}`])
+        ? results.levels.map((level) => `${organisation.name}: ${t(`surveys.level.${level}` as never)}`)
         : table === 'pressure'
-          ? [
-              [groupId.pressure(org, 'yes'), t('surveys.results.pressureYes', { organisation: organisation.name })],
-              [groupId.pressure(org, 'no'), t('surveys.results.pressureNo', { organisation: organisation.name })],
-              [groupId.allPressure('yes'), t('surveys.results.pressureYesAll')],
-              [groupId.allPressure('no'), t('surveys.results.pressureNoAll')],
-            ]
-          : [
-              [groupId.org(org), organisation.name],
-              [groupId.sector(organisation.sector), t('surveys.results.sector', { sector: t(`sector.${organisation.sector}` as never) })],
-              [groupId.others(org), t('surveys.results.others')],
-            ];
+          ? [t('surveys.results.pressureYes', { organisation: organisation.name }), t('surveys.results.pressureNo', { organisation: organisation.name }), t('surveys.results.pressureYesAll'), t('surveys.results.pressureNoAll')]
+          : [organisation.name, t('surveys.results.sector', { sector: t(`sector.${organisation.sector}` as never) }), t('surveys.results.others')];
+    const ids = tableGroups(results, organisation, table === 'levels' || table === 'pressure' ? table : 'statements');
+    const groups = ids.map((id, i): [string, string] => [id, labels[i]!]);
     const cell = (f: Figure | undefined, part: 'agree' | 'disagree') => share(f, part) ?? '';
     const rows: Array<Array<string | number>> = [['statement', 'group', 'agree_percent', 'disagree_percent', 'n', 'hidden']];
     for (const st of results.statements) {
       for (const [id, label] of groups) {
         const f = st.figures.get(id);
-        rows.push([st.code, label, cell(f, 'agree'), cell(f, 'disagree'), f && !f.suppressed ? f.n : '', f?.suppressed ? `fewer than ${k}` : '']);
+        rows.push([st.code, label, cell(f, 'agree'), cell(f, 'disagree'), publishedN(f) ?? '', f?.kind === 'hidden' ? 'not shown' : '']);
       }
     }
     return new Response(toCsv(rows), { headers });

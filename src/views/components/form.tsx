@@ -25,7 +25,7 @@ function useFieldError(name: string): string | null {
   return error ? translateKey(t, error.message) : null;
 }
 
-export function Form(props: { action: string; method?: 'post' | 'get'; inline?: boolean; multipart?: boolean; children?: Child }) {
+export function Form(props: { action: string; method?: 'post' | 'get'; inline?: boolean; multipart?: boolean; autocompleteOff?: boolean; children?: Child }) {
   const { href, csrf } = useUi();
   return (
     <form
@@ -33,6 +33,7 @@ export function Form(props: { action: string; method?: 'post' | 'get'; inline?: 
       method={props.method ?? 'post'}
       class={props.inline ? 'app-inline-form' : 'app-form'}
       enctype={props.multipart ? 'multipart/form-data' : undefined}
+      autocomplete={props.autocompleteOff ? 'off' : undefined}
       novalidate
     >
       {props.method === 'get' ? (

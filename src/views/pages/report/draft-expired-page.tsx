@@ -1,13 +1,14 @@
 import type { ReportDraft } from '../../../domain/reports/report-draft.js';
 import type { RouteRow } from '../../../domain/routes/get-route.js';
 import type { QuestionnaireDefinition } from '../../../domain/routes/questionnaire.js';
-import { Alert, H1, H2, Link, P } from '../../components/text.js';
+import { Alert, H1, H2, P } from '../../components/text.js';
+import { Form, SubmitButton } from '../../components/form.js';
 import { useUi } from '../../ui-context.js';
 import { AnswerList } from './answer-list.js';
 
 /** The form has expired: nothing was stored or sent, and here is everything the person typed, to copy. */
 export function DraftExpiredPage(props: { route: RouteRow; definition: QuestionnaireDefinition; draft: ReportDraft }) {
-  const { t, href, lang } = useUi();
+  const { t, lang } = useUi();
   const identity = props.draft.identity;
   return (
     <>
@@ -25,9 +26,10 @@ export function DraftExpiredPage(props: { route: RouteRow; definition: Questionn
           <dd class="app-answer-text">{identity.contact ?? ''}</dd>
         </dl>
       ) : null}
-      <P>
-        <Link href={href(`/report/${props.route.code}`)}>{t('report.expired.again')}</Link>
-      </P>
+      {/* Starting again deletes what this browser kept, so the next visit does not show this page again. */}
+      <Form action={`/report/${props.route.code}/discard`}>
+        <SubmitButton label="report.expired.again" />
+      </Form>
     </>
   );
 }

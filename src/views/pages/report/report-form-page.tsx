@@ -33,6 +33,7 @@ export function ReportFormPage(props: ReportFormProps) {
     <>
       <p class="utrecht-paragraph app-progress">{t('report.progress', { step: index + 1, total: props.all.length })}</p>
       <p class="utrecht-paragraph utrecht-paragraph--small">{t('report.draftLife', { hours: props.draftHours })}</p>
+      <p class="utrecht-paragraph utrecht-paragraph--small">{t('report.backButton')}</p>
       <H1>{props.route.name[lang]}</H1>
       {props.draft.operator ? (
         <Alert kind="warning">
@@ -42,7 +43,9 @@ export function ReportFormPage(props: ReportFormProps) {
       <ErrorSummary />
       {/* Only the review page sends files: its send button posts them (multipart) to the send address,
           which alone accepts attachments; every other button, there and on every other step, posts small. */}
-      <Form action={`/report/${props.route.code}`} multipart={props.position === 'review'}>
+      {/* autocomplete off: the browser keeps no copy of the fields (no autofill entries, no form state
+          in its saved session); what was typed is kept by the steps themselves (see report-pages.tsx). */}
+      <Form action={`/report/${props.route.code}`} multipart={props.position === 'review'} autocompleteOff>
         <input type="hidden" name="_draft" value={props.sealedDraft} />
         <input type="hidden" name="_at" value={props.position} />
         <PositionBody {...props} />

@@ -1,4 +1,4 @@
-import { groupId, share, type Figure, type TrendPoint, type WaveResults } from '../../../domain/surveys/results.js';
+import { groupId, publishedN, publishedResponses, share, tableGroups, type Figure, type TrendPoint, type WaveResults } from '../../../domain/surveys/results.js';
 import type { WaveSummary } from '../../../domain/surveys/waves.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { BarChart } from '../../components/bar-chart.js';
@@ -13,12 +13,14 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
   const r = props.results;
   const pct = (f: Figure | undefined, part: 'agree' | 'disagree' = 'agree') => {
     const value = share(f, part);
-    return value === null ? (f && f.n === 0 ? '–' : t('surveys.results.hidden')) : `${value}%`;
+    return value === null ? (f?.kind === 'empty' ? '–' : t('surveys.results.hidden')) : `${value}%`;
   };
-  const nOf = (f: Figure | undefined) => (!f || f.suppressed ? t('surveys.results.hidden') : String(f.n));
+  const nOf = (f: Figure | undefined) => String(publishedN(f) ?? t('surveys.results.hidden'));
   const withN = (f: Figure | undefined) => `${pct(f)} (n ${nOf(f)})`;
   const csv = (table: string) => href(`/staff/surveys/${props.wave.id}/results.csv?org=${org.id}&table=${table}`);
   const num = 'utrecht-table__cell utrecht-table__cell--numeric';
+  const [own, sector, others] = tableGroups(r, org, 'statements') as [string, string, string];
+  const responses = publishedResponses(r, org);
   return (
     <>
       <H1>{t('surveys.results.heading', { wave: props.wave.name, organisation: org.name })}</H1>
@@ -27,7 +29,13 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
         <ChoiceGroup name="org" legend="surveys.results.other" choices={props.wave.organisations.map((o) => ({ value: o.id, label: o.name }))} selected={[org.id]} />
         <SubmitButton label="surveys.results.show" secondary />
       </Form>
-      <P>{t('surveys.results.responseRate', { responses: org.responses, invited: org.invited, rate: org.invited > 0 ? `${Math.round((org.responses / org.invited) * 1000) / 10}%` : '–' })}</P>
+      <P>
+        {t('surveys.results.responseRate', {
+          responses: responses ?? t('surveys.results.hidden'),
+          invited: org.invited,
+          rate: responses === null ? t('surveys.results.hidden') : org.invited > 0 ? `${Math.round((responses / org.invited) * 1000) / 10}%` : '–',
+        })}
+      </P>
 
       <H2>{t('surveys.results.statements')}</H2>
       <BarChart
@@ -35,7 +43,7 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
         title={t('surveys.results.chartTitle', { organisation: org.name })}
         description={t('surveys.results.chartDesc')}
         series={[{ label: org.name }, { label: t('surveys.results.sector', { sector: t(`sector.${org.sector}` as MessageKey) }) }, { label: t('surveys.results.others') }]}
-        rows={r.statements.map((st) => ({ label: st.code, values: [share(st.figures.get(groupId.org(org.id)), 'agree'), share(st.figures.get(groupId.sector(org.sector)), 'agree'), share(st.figures.get(groupId.others(org.id)), 'agree')] }))}
+        rows={r.statements.map((st) => ({ label: st.code, values: [own, sector, others].map((id) => share(st.figures.get(id), 'agree')) }))}
         hiddenLabel={t('surveys.results.hidden')}
       />
       <table class="utrecht-table">
@@ -56,11 +64,11 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
               <th class="utrecht-table__header-cell" scope="row">
                 {st.code}: {st.label[lang]}
               </th>
-              <td class={num}>{pct(st.figures.get(groupId.org(org.id)))}</td>
-              <td class={num}>{pct(st.figures.get(groupId.org(org.id)), 'disagree')}</td>
-              <td class={num}>{nOf(st.figures.get(groupId.org(org.id)))}</td>
-              <td class={num}>{withN(st.figures.get(groupId.sector(org.sector)))}</td>
-              <td class={num}>{withN(st.figures.get(groupId.others(org.id)))}</td>
+              <td class={num}>{pct(st.figures.get(own))}</td>
+              <td class={num}>{pct(st.figures.get(own), 'disagree')}</td>
+              <td class={num}>{nOf(st.figures.get(own))}</td>
+              <td class={num}>{withN(st.figures.get(sector))}</td>
+              <td class={num}>{withN(st.figures.get(others))}</td>
             </tr>
           ))}
         </tbody>
@@ -84,8 +92,8 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
           {r.statements.map((st) => (
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row">{st.code}</th>
-              {r.levels.map((level) => (
-                <td class={num}>{withN(st.figures.get(groupId.level(org.id, level)))}</td>
+              {tableGroups(r, org, 'levels').map((id) => (
+                <td class={num}>{withN(st.figures.get(id))}</td>
               ))}
             </tr>
           ))}
@@ -111,7 +119,7 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
           {r.statements.map((st) => (
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row">{st.code}</th>
-              {[groupId.pressure(org.id, 'yes'), groupId.pressure(org.id, 'no'), groupId.allPressure('yes'), groupId.allPressure('no')].map((id) => (
+              {tableGroups(r, org, 'pressure').map((id) => (
                 <td class={num}>{withN(st.figures.get(id))}</td>
               ))}
             </tr>

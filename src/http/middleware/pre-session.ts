@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { randomBytes } from 'node:crypto';
+import type { AppEnv } from '../env.js';
+
+// The pre-session cookie: 32 random bytes that tie a browser's forms before any log-in to that
+// browser. It carries no identity and is stored nowhere; it binds the forms' CSRF tokens (so a
+// token fetched in an attacker's browser does not work in the victim's) and is the key to the
+// report form's kept draft (src/domain/reports/draft-store.ts). It is set only by a page that
+// shows a form, is a session cookie (gone when the browser closes), HttpOnly and SameSite=Lax, so
+// a link from elsewhere still finds the person's draft but no other site's form carries it.
+// The quick exit deletes it, which makes a kept draft unreadable.
+export function preSessionCookieName(secure: boolean): string {
+  return secure ? '__Host-tegenspraak-pre' : 'tegenspraak-pre';
+}
+
+const VALUE = /^[A-Za-z0-9_-]{43}$/;
+
+/** The browser's pre-session value, if it sent a well-formed one. */
+export function existingPreSession(c: Context<AppEnv>, secure: boolean): string | null {
+  const value = getCookie(c, preSessionCookieName(secure));
+  return value && VALUE.test(value) ? value : null;
+}
+
+/** The browser's pre-session value; a page about to show a form without one gets one set. */
+export function ensurePreSession(c: Context<AppEnv>, secure: boolean): string {
+  const known = c.get('preSession') ?? existingPreSession(c, secure);
+  if (known) {
+    c.set('preSession', known);
+    return known;
+  }
+  const value = randomBytes(32).toString('base64url');
+  c.set('preSession', value);
+  setCookie(c, preSessionCookieName(secure), value, { path: '/', httpOnly: true, secure, sameSite: 'Lax' });
+  return value;
+}
+
+export function clearPreSession(c: Context<AppEnv>, secure: boolean): void {
+  setCookie(c, preSessionCookieName(secure), '', { path: '/', httpOnly: true, secure, sameSite: 'Lax', maxAge: 0 });
+}
