@@ -72,3 +72,37 @@ describe('forged forms are refused', () => {
     expect((await client.post('/login', { email: 'x', _csrf: token })).status).toBe(422);
   });
 });
+
+describe('before a session', () => {
+  it('refuses Origin null unless the browser’s Fetch Metadata says this same site', async () => {
+    const client = new FormClient(t);
+    const token = csrfTokenFor((await client.get('/login')).html, '/login');
+    const fields = { email: admin.email, password: 'x', totpCode: '123456', _csrf: token };
+    // A data: page or a sandboxed frame elsewhere: "null", with cross-site metadata or (an old browser) none.
+    expect((await client.post('/login', fields, { origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await client.post('/login', fields, { origin: 'null', 'sec-fetch-site': '' })).status).toBe(403);
+    // Control: our own no-referrer page in a current browser sends "null" with same-origin metadata.
+    expect((await client.post('/login', fields, { origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(422);
+  });
+
+  it('binds a session-starting form to this browser: a token fetched in another browser is refused (login CSRF)', async () => {
+    const attacker = new FormClient(t);
+    const attackersToken = csrfTokenFor((await attacker.get('/receipt')).html, '/receipt');
+    const victim = new FormClient(t);
+    await victim.get('/');
+    await victim.get('/receipt');
+    expect(victim.preSession).not.toBeNull();
+    const forged = await victim.post('/receipt', { receipt: '1234-5678-9012-3456-7890', _csrf: attackersToken });
+    expect(forged.status).toBe(403);
+    // A victim who never had the cookie is refused too, and told why.
+    const fresh = new FormClient(t);
+    const noCookie = await fresh.post('/receipt', { receipt: '1234-5678-9012-3456-7890', _csrf: attackersToken });
+    expect(noCookie.status).toBe(403);
+    expect(noCookie.html).toContain('heeft deze website één cookie nodig');
+    // Control: in the attacker's own browser the same token passes the check (the receipt is then just wrong).
+    expect((await attacker.post('/receipt', { receipt: '1234-5678-9012-3456-7890', _csrf: attackersToken })).status).toBe(422);
+    // And in the victim's browser, its own token passes.
+    const own = csrfTokenFor((await victim.get('/receipt')).html, '/receipt');
+    expect((await victim.post('/receipt', { receipt: '1234-5678-9012-3456-7890', _csrf: own })).status).toBe(422);
+  });
+});

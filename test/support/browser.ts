@@ -12,11 +12,15 @@ export function chromiumAvailable(): boolean {
   return existsSync(executablePath);
 }
 
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath, args });
+}
+
+/** A browser with a real profile folder on disk (disk cache, saved session), as on a work computer. */
+export async function launchWithProfile(userDataDir: string, baseUrl: string, options: { javaScript: boolean }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath, args, javaScriptEnabled: options.javaScript, baseURL: baseUrl });
 }
 
 /**

@@ -9,8 +9,8 @@ import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
 
 // Every form carries a token bound to the staff session, the reporter's session, or before any
-// session to the browser's pre-session cookie (see pre-session.ts) and the form's own path, and
-// signed with the server key; cross-site requests are also refused by their Origin and
+// session to the form's own path (plus, for a form that starts a session, the browser's
+// pre-session cookie, see pre-session.ts), and signed with the server key; cross-site requests are also refused by their Origin and
 // Fetch-Metadata headers. The JSON API uses bearer tokens, never cookies, so it needs neither.
 const TOKEN_LIFETIME_SECONDS = 12 * 3600;
 const MAC_BYTES = 16;
@@ -22,10 +22,11 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // the token of the form it belongs to.
 const formPath = (path: string) => path.replace(/^(\/report\/[a-z_]+)\/send$/, '$1');
 
-// Forms that start a session are never accepted without the pre-session cookie: otherwise a token
-// fetched in the attacker's own browser could log the victim into the attacker's receipt or
-// account (login CSRF). The report form's steps start nothing, so a browser that refuses cookies
-// can still write and send a report (bound to the form's path alone).
+// Forms that start a session are bound to the browser's pre-session cookie and never accepted
+// without it: otherwise a token fetched in the attacker's own browser could log the victim into
+// the attacker's receipt or account (login CSRF). Other forms before a session (the report form's
+// steps, the self-check) start nothing, so they stay bound to their path alone and a browser that
+// refuses cookies can still write and send a report.
 const startsSession = (path: string) => /^\/(receipt|login|recover|setup\/[^/]+|invitation\/[^/]+)$/.test(path);
 
 export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
@@ -42,12 +43,14 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
     const reporter = getCookie(c, reporterCookie);
     if (reporter) return `reporter:${hashed(reporter)}`;
     const path = formPath(new URL(action, 'http://x').pathname);
-    return pre ? `pre:${hashed(pre)}|form:${path}` : `form:${path}`;
+    return startsSession(path) ? `pre:${pre ? hashed(pre) : 'none'}|form:${path}` : `form:${path}`;
   };
   const secure = s.config.secureCookies;
-  // A page's forms before any session get the browser's pre-session cookie (set now if missing).
-  const tokenFor = (c: Context<AppEnv>, action: string) =>
-    issue(bindingFor(c, action, c.get('session') || getCookie(c, reporterCookie) ? null : ensurePreSession(c, secure)));
+  // A session-starting form before any session gets the browser's pre-session cookie (set now if missing).
+  const tokenFor = (c: Context<AppEnv>, action: string) => {
+    const pre = !c.get('session') && !getCookie(c, reporterCookie) && startsSession(new URL(action, 'http://x').pathname) ? ensurePreSession(c, secure) : null;
+    return issue(bindingFor(c, action, pre));
+  };
 
   const issue = (binding: string) => {
     const expiry = Math.floor(s.now().getTime() / 1000) + TOKEN_LIFETIME_SECONDS;

@@ -18,7 +18,7 @@ import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { readFiles, readForm, text, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
-import { existingPreSession } from '../middleware/pre-session.js';
+import { ensurePreSession, existingPreSession } from '../middleware/pre-session.js';
 import { findKeptDraft } from '../../domain/reports/kept-draft.js';
 import { keepDraft } from '../../domain/reports/keep-draft.js';
 import { markDraftSent } from '../../domain/reports/mark-draft-sent.js';
@@ -42,6 +42,8 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
 
   async function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = [], known?: RouteReaders) {
     const all = positions(rq.definition, draft);
+    // The key to the kept draft (kept-draft.ts): the page sets it if this browser has none yet.
+    ensurePreSession(c, s.config.secureCookies);
     // The first step names the route's readers (verified signatures: looked up once per request).
     const readers = position === 'anonymity' ? (known ?? (await routeReaders(s)).find((r) => r.routeCode === rq.route.code)) : undefined;
     return render(
