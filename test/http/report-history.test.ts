@@ -37,7 +37,7 @@ async function browser(client = new FormClient(t)) {
 }
 
 /** The commission form's pages after the first, filled in completely. */
-const pages = [
+const pages: Array<Record<string, string | string[]>> = [
   { KIND: 'improper_pressure', WHAT, _go: 'next' },
   { SOURCE: ['director'], MEANS: ['verbal_intimidation'], AIMS: ['adjust_report'], _go: 'next' },
   { EFFECTS_PERSONAL: ['professionalism'], EFFECTS_PUBLIC: ['wrong_information'], TALKED_TO: ['colleague'], _go: 'next' },
