@@ -47,6 +47,11 @@ export const en: Record<keyof typeof nl, string> = {
   'external.ombudsman.when': 'complaints about how a government organisation treated you or your report.',
   'external.unions.name': 'Trade unions',
   'external.unions.when': 'support and legal advice if you are a member, for example if you fear for your position.',
+  'external.unions.contact': 'Contact your own union: the number is on your union\'s website or your membership card.',
+  'external.phone': 'phone',
+  'external.free': 'free of charge',
+  'external.post': 'post:',
+  'external.private': 'If you do not want your employer to be able to see it, do not call or write from a work phone or work computer.',
 
   'setup.title': 'Set up Tegenspraak',
   'setup.lead': 'This link works once. Enter the organisation and who will be the first administrator.',

@@ -45,6 +45,11 @@ export const nl = {
   'external.ombudsman.when': 'klachten over hoe een overheidsorganisatie met u of met uw melding is omgegaan.',
   'external.unions.name': 'Vakbonden',
   'external.unions.when': 'steun en juridisch advies als u lid bent, bijvoorbeeld als u vreest voor uw positie.',
+  'external.unions.contact': 'Neem contact op met uw eigen bond: het nummer staat op de website van uw bond of op uw ledenpas.',
+  'external.phone': 'bel',
+  'external.free': 'gratis',
+  'external.post': 'post:',
+  'external.private': 'Bel of mail liever niet vanaf een werktelefoon of werkcomputer als u niet wilt dat uw werkgever dat kan zien.',
 
   'setup.title': 'Tegenspraak inrichten',
   'setup.lead': 'Deze link werkt één keer. Vul de gegevens van de organisatie in en wie de eerste beheerder wordt.',

@@ -51,6 +51,22 @@ describe('the start page', () => {
   });
 });
 
+describe('the external routes', () => {
+  it('are shown with their own website, phone number and postal address wherever a route is chosen', async () => {
+    const pages = ['/', '/report', '/route-finder'];
+    for (const path of pages) {
+      const html = (await new FormClient(t).get(path)).html;
+      expect(html, path).toContain('<a class="utrecht-link" href="https://www.huisvoorklokkenluiders.nl/" rel="noreferrer noopener">www.huisvoorklokkenluiders.nl</a>');
+      expect(html, path).toContain('<a class="utrecht-link" href="tel:+31881331000">088 133 10 00</a>');
+      expect(html, path).toContain('Postbus 85860, 2508 CJ Den Haag');
+      expect(html, path).toContain('<a class="utrecht-link" href="tel:+318003355555">0800 33 55 555</a> (gratis)');
+      expect(html, path).toContain('Postbus 93122, 2509 AC Den Haag');
+      expect(html, path).toContain('Neem contact op met uw eigen bond');
+    }
+    expect((await new FormClient(t).get('/?lang=en')).html).toContain('<a class="utrecht-link" href="tel:+318003355555">0800 33 55 555</a> (free of charge)');
+  });
+});
+
 describe('on every reporter page', () => {
   it('a quick exit to a neutral site and the way back with a receipt; not on staff pages', async () => {
     for (const path of ['/', '/report', '/receipt', '/self-check', '/route-finder', '/report/commission']) {

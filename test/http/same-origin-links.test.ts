@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameOriginPath } from '../../src/views/components/language-switch.js';
 import { QUICK_EXIT_URL } from '../../src/views/layout.js';
+import { EXTERNAL_CONTACTS } from '../../src/views/components/external-routes.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Links built from the request's path (the language switch) must never lead to another site: a
@@ -20,8 +21,9 @@ describe('links built from the request path', () => {
       expect(response.status).toBeLessThan(500);
       const links = hrefs(await response.text());
       expect(links.length).toBeGreaterThan(0);
-      // The quick exit leaves on purpose, to a fixed neutral site; every other link stays here.
-      for (const link of links.filter((l) => l !== QUICK_EXIT_URL)) {
+      // The quick exit and the external routes leave on purpose, to fixed addresses; every other link stays here.
+      const fixed = new Set<string>([QUICK_EXIT_URL, ...Object.values(EXTERNAL_CONTACTS).flatMap((c) => [c.website, `tel:${c.tel}`])]);
+      for (const link of links.filter((l) => !fixed.has(l))) {
         const resolved = new URL(link, 'https://tegenspraak.example/some/page');
         expect(resolved.origin, link).toBe('https://tegenspraak.example');
       }
