@@ -289,7 +289,7 @@ export const reportSubmissions = pgTable('report_submissions', {
 });
 
 // Report drafts kept so that the browser's Back and Forward buttons can show every step again
-// (see src/domain/reports/draft-store.ts). A row is found only by a keyed hash of the browser's
+// (see src/domain/reports/kept-draft.ts). A row is found only by a keyed hash of the browser's
 // pre-session cookie and the route, and its content is sealed under a key derived from that
 // cookie: without the browser's cookie, a database dump or the server key opens nothing.
 export const reportDrafts = pgTable('report_drafts', {
@@ -298,9 +298,9 @@ export const reportDrafts = pgTable('report_drafts', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
-// Failed log-ins for addresses without an account, keyed by a keyed hash of the address (never
-// the address): unknown addresses are throttled exactly like accounts, so the answer does not
-// tell who works here.
+// Failed log-ins (and recoveries) for every address, with or without an account, keyed by a
+// keyed hash of the address (never the address): one counter for both, so the answer does not
+// tell who works here. (users.failed_logins and locked_until are no longer read.)
 export const loginAttempts = pgTable('login_attempts', {
   keyHash: bytes('key_hash').primaryKey(),
   failed: integer('failed').notNull().default(0),

@@ -13,6 +13,6 @@ export async function purgeExpiredSessions(s: Services): Promise<void> {
   await s.db.delete(reportSubmissions).where(lt(reportSubmissions.expiresAt, now));
   // Kept report drafts a day after they expired (sent marks after a draft's life).
   await s.db.delete(reportDrafts).where(lt(reportDrafts.expiresAt, now));
-  // Unknown-address counters a day after their last attempt (the longest lock is an hour).
+  // Failed log-in counters (every address, keyed hash) a day after their last attempt (the longest lock is an hour).
   await s.db.delete(loginAttempts).where(lt(loginAttempts.lastAt, new Date(now.getTime() - 24 * 3600_000)));
 }

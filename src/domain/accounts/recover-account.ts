@@ -7,7 +7,7 @@ import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { consumeTotpCode } from './check-second-factor.js';
 import { findActiveUserByEmail } from './find-active-user.js';
-import { countAttempt, countUnknownAttempt, resetAttempts } from './login-throttle.js';
+import { countAttemptOnAddress, resetAttemptsOnAddress } from './login-throttle.js';
 import { passwordProblem } from './password-policy.js';
 import { recoverAccountSchema } from './schemas.js';
 
@@ -21,13 +21,11 @@ export async function recoverAccount(s: Services, input: unknown): Promise<void>
   const problem = passwordProblem(form.newPassword, form.email);
   if (problem) throw fieldError('newPassword', problem);
   if (form.newPassword !== form.newPasswordConfirm) throw fieldError('newPasswordConfirm', 'errors.password.mismatch');
+  // Counted on the address before it is looked up, the same for an account and for none, so
+  // recovery cannot tell who has one either (as log-in, see log-in.ts).
+  await countAttemptOnAddress(s, form.email);
   const user = await findActiveUserByEmail(s, form.email);
-  if (!user) {
-    // The same count and lock as for an account, so recovery cannot tell who has one either.
-    await countUnknownAttempt(s, form.email);
-    throw fieldError('form', 'errors.recovery.failed');
-  }
-  await countAttempt(s, user.id);
+  if (!user) throw fieldError('form', 'errors.recovery.failed');
   const privateKey = unlockWithRecoveryKey(s.sodium, user.privateKeyByRecovery, form.recoveryKey);
   if (!privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.recovery.failed');
   const sealed = await sealPrivateKeyUnderPassword(s.kdf, s.sodium, privateKey, form.newPassword);
@@ -35,5 +33,5 @@ export async function recoverAccount(s: Services, input: unknown): Promise<void>
     await tx.update(users).set(sealed).where(eq(users.id, user.id));
     await endOtherSessions({ db: tx }, user.id);
   });
-  await resetAttempts(s, user.id);
+  await resetAttemptsOnAddress(s, form.email);
 }
