@@ -5,6 +5,10 @@ import { FormClient, hiddenValue } from '../support/form-client.js';
 import { hashCode, normaliseCode } from '../../src/crypto/survey-codes.js';
 import { createStaff, logInAs } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { parseCsv } from '../../src/domain/surveys/csv.js';
+import { boundCells, countsForShare, auditDisclosure, type Knowledge } from '../../src/domain/surveys/disclosure-audit.js';
+import { standardQuestions } from '../../src/domain/surveys/questions.js';
+import { additiveTables, countCells, groupId, tableGroups, type ResultsTable } from '../../src/domain/surveys/results.js';
 
 let t: TestApp;
 let analyst: FormClient;
@@ -161,7 +165,8 @@ describe('the integrity monitor', () => {
     const csv = await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Provincie Cee']}&table=statements`);
     expect(csv.status).toBe(200);
     const ceeRows = csv.html.split('\r\n').filter((line) => line.startsWith('FP1,Provincie Cee'));
-    expect(ceeRows[0]).toMatch(/^FP1,Provincie Cee,,,,fewer than 10$/);
+    // Hidden is hidden: no number, and no "fewer than k" either (a complementary cell is not).
+    expect(ceeRows[0]).toMatch(/^FP1,Provincie Cee,,,,not shown$/);
     // Aa answered FP1 in this wave: 15 of 20 imported agree, plus earlier answers; the share is published with its n.
     const aa = (await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Gemeente Aa']}&table=statements`)).html.split('\r\n').find((l) => l.startsWith('FP1,Gemeente Aa'))!;
     expect(aa).toMatch(/^FP1,Gemeente Aa,\d+(\.\d)?,\d+(\.\d)?,\d+,$/);
@@ -182,5 +187,77 @@ describe('the integrity monitor', () => {
     const trends = (await analyst.get(`/staff/surveys/${second}/results.csv?org=${orgs['Gemeente Aa']}&table=trends`)).html;
     expect(trends).toContain('FP1,Peiling 2026,');
     expect(trends).toContain('FP1,Peiling 2027,0,12,');
+  });
+
+  it('gives nothing back from the example of issue 12: pages and CSV exports of every organisation together', async () => {
+    // An organisation of 6 ("niet getoond"), all others 65, everyone by pressure 23 + 48.
+    const sizes: Array<[string, string, number, number]> = [
+      ['Issue Aa', 'municipality', 6, 2],
+      ['Issue Bee', 'municipality', 20, 7],
+      ['Issue Cee', 'province', 25, 7],
+      ['Issue Dee', 'province', 20, 7],
+    ];
+    for (const [name, sector] of sizes) expect((await analyst.submit('/staff/surveys', '/staff/surveys/organisations', { orgName: name, sector })).status).toBe(303);
+    const ids = new Map((await t.services.db.select().from(surveyOrganisations)).map((r) => [r.name, r.id]));
+    const created = await analyst.submit('/staff/surveys', '/staff/surveys', { waveName: 'Issue 12', organisationIds: sizes.map(([name]) => ids.get(name)!), extraNl: '', extraEn: '' });
+    const wave = /\/staff\/surveys\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
+    const levels = ['operational', 'specialist', 'manager'];
+    const lines = ['ORG,FP1,FP2,PRESSURE,LEVEL'];
+    const rows: Array<{ organisationId: string; answers: Array<number | null> }> = [];
+    const at = (code: string) => standardQuestions.findIndex((q) => q.code === code);
+    for (const [name, , size, yes] of sizes) {
+      for (let i = 0; i < size; i++) {
+        const fp1 = name === 'Issue Aa' ? (i < 4 ? 5 : 1) : i % 3 === 0 ? 4 : 2;
+        const fp2 = 1 + ((i * 7) % 5);
+        const pressure = i < yes ? 'yes' : 'no';
+        const level = name === 'Issue Aa' ? 'operational' : levels[i % 3]!;
+        lines.push(`${name},${fp1},${fp2},${pressure},${level}`);
+        const answers: Array<number | null> = standardQuestions.map(() => null);
+        answers[at('FP1')] = fp1;
+        answers[at('FP2')] = fp2;
+        answers[at('PRESSURE')] = pressure === 'yes' ? 1 : 2;
+        answers[at('LEVEL')] = levels.indexOf(level) + 1;
+        rows.push({ organisationId: ids.get(name)!, answers });
+      }
+    }
+    const page = await analyst.get(`/staff/surveys/${wave}`);
+    expect((await analyst.postMultipart(`/staff/surveys/${wave}/import`, { _csrf: hiddenValue(page.html, '_csrf') }, [{ field: 'file', name: 'r.csv', bytes: Buffer.from(lines.join('\n')) }])).status).toBe(200);
+
+    // Everything the analyst can download: every organisation's statements, levels and pressure tables.
+    const organisations = sizes.map(([name, sector]) => ({ id: ids.get(name)!, name, sector }));
+    const levelCodes = [...levels, 'senior_manager', 'none'];
+    const known = new Map<string, Map<string, Knowledge>>([['FP1', new Map()], ['FP2', new Map()]]);
+    for (const o of organisations) {
+      for (const table of ['statements', 'levels', 'pressure'] as ResultsTable[]) {
+        const csv = parseCsv((await analyst.get(`/staff/surveys/${wave}/results.csv?org=${o.id}&table=${table}`)).html);
+        const groups = tableGroups({ levels: levelCodes }, o, table);
+        for (const code of ['FP1', 'FP2']) {
+          csv.filter((r) => r[0] === code).forEach(([, , agree, disagree, n, note], i) => {
+            const id = groups[i]!;
+            if (note === 'not shown') known.get(code)!.set(id, { kind: 'hidden' });
+            else if (n === '0') known.get(code)!.set(id, { kind: 'shown', n: 0, agree: { lo: 0, hi: 0 }, disagree: { lo: 0, hi: 0 } });
+            else known.get(code)!.set(id, { kind: 'shown', n: Number(n), agree: countsForShare(Number(agree), Number(n)), disagree: countsForShare(Number(disagree), Number(n)) });
+          });
+        }
+      }
+    }
+    // The page says no more than the exports: Aa's own n and its response count are not shown.
+    const aa = (await analyst.get(`/staff/surveys/${wave}/results?org=${ids.get('Issue Aa')}`)).html;
+    expect(aa).toContain('Respons: niet getoond van 0 uitgenodigd');
+    expect(known.get('FP1')!.get(groupId.org(ids.get('Issue Aa')!))).toEqual({ kind: 'hidden' });
+    // The attack of the issue also assumes everyone answered the pressure question: grant it.
+    for (const m of known.values()) for (const id of [groupId.allPressure('none'), ...organisations.map((o) => groupId.pressure(o.id, 'none'))]) m.set(id, { kind: 'shown', n: 0, agree: { lo: 0, hi: 0 }, disagree: { lo: 0, hi: 0 } });
+
+    const counted = countCells({ questions: standardQuestions, organisations }, rows);
+    const tables = additiveTables({ organisations }, counted.levels);
+    for (const code of ['FP1', 'FP2']) {
+      const cells = counted.statements.find((st) => st.code === code)!.cells;
+      expect(cells.get(groupId.org(ids.get('Issue Aa')!))!.n).toBe(6);
+      expect(cells.get(groupId.others(ids.get('Issue Aa')!))!.n).toBe(65);
+      expect([cells.get(groupId.allPressure('yes'))!.n, cells.get(groupId.allPressure('no'))!.n]).toEqual([23, 48]);
+      expect(auditDisclosure(new Map([...cells].map(([id, c]) => [id, c.n])), known.get(code)!, tables, 10)).toEqual([]);
+      const a = boundCells(known.get(code)!, tables, [groupId.org(ids.get('Issue Aa')!)]).get(groupId.org(ids.get('Issue Aa')!))!;
+      expect(a.n.hi - a.n.lo).toBeGreaterThanOrEqual(10);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { standardQuestions } from './questions.js';
-import { additiveTables, computeResults, groupId, share } from './results.js';
-import { recoverableSums } from './suppression.js';
+import { auditDisclosure } from './disclosure-audit.js';
+import { publishedKnowledge } from './published-knowledge.js';
+import { additiveTables, computeResults, countCells, groupId, publishedN, share } from './results.js';
 import type { WaveSummary } from './waves.js';
 
 const K = 10;
@@ -40,7 +41,7 @@ describe('survey results', () => {
   const f = (id: string) => fp1.figures.get(id)!;
 
   it('match the hand-computed shares', () => {
-    expect(f(groupId.org('A'))).toMatchObject({ n: 12, agree: 7, disagree: 4, suppressed: false });
+    expect(f(groupId.org('A'))).toEqual({ kind: 'shown', n: 12, agree: 7, disagree: 4 });
     expect(share(f(groupId.org('A')), 'agree')).toBe(58.3);
     expect(share(f(groupId.org('A')), 'disagree')).toBe(33.3);
     expect(share(f(groupId.org('B')), 'disagree')).toBe(100);
@@ -49,28 +50,35 @@ describe('survey results', () => {
     // "All others" for C is A and B together.
     expect(share(f(groupId.others('C')), 'agree')).toBe(25.9);
     // A's pressure groups: the first six answers (5,5,4,4,4,3) are "yes": 5 of 6 agree; but 6 < k.
-    expect(f(groupId.pressure('A', 'yes')).suppressed).toBe(true);
+    expect(f(groupId.pressure('A', 'yes')).kind).toBe('hidden');
   });
 
   it('suppress the small organisation and everything it could be subtracted from', () => {
-    expect(f(groupId.org('C')).suppressed).toBe(true);
-    expect(f(groupId.sector('province')).suppressed).toBe(true);
+    expect(f(groupId.org('C')).kind).toBe('hidden');
+    expect(f(groupId.sector('province')).kind).toBe('hidden');
     // others(A) = B + C and B is shown: others(A) must go. Likewise others(B) = A + C.
-    expect(f(groupId.others('A')).suppressed).toBe(true);
-    expect(f(groupId.others('B')).suppressed).toBe(true);
-    expect(f(groupId.org('A')).suppressed).toBe(false);
-    expect(f(groupId.org('B')).suppressed).toBe(false);
+    expect(f(groupId.others('A')).kind).toBe('hidden');
+    expect(f(groupId.others('B')).kind).toBe('hidden');
+    expect(f(groupId.org('A')).kind).toBe('shown');
+    expect(f(groupId.org('B')).kind).toBe('shown');
   });
 
-  it('leave nothing smaller than k to be recovered by subtracting published figures', () => {
-    const levels = [...(standardQuestions[at('LEVEL')]!.options ?? []).map((o) => o.code), 'none'];
-    const tables = additiveTables(wave, levels);
-    for (const statement of results.statements) {
-      const counts = new Map([...statement.figures].map(([id, fig]) => [id, fig.n]));
-      const hidden = new Set([...statement.figures].filter(([, fig]) => fig.suppressed).map(([id]) => id));
-      for (const r of recoverableSums(counts, tables, hidden)) expect(r.n, `${statement.code}: ${r.parts.join('+')}`).toBeGreaterThanOrEqual(K);
-      // And every published figure rests on k or more, or on nobody.
-      for (const [id, fig] of statement.figures) if (!fig.suppressed) expect(fig.n === 0 || fig.n >= K, `${statement.code} ${id}`).toBe(true);
+  it('hide figures as a type without numbers', () => {
+    const hidden = f(groupId.org('C'));
+    expect(hidden).toEqual({ kind: 'hidden' });
+    expect(publishedN(hidden)).toBeNull();
+    expect(share(hidden, 'agree')).toBeNull();
+  });
+
+  it('leave no hidden cell determined more narrowly than k, from everything published', () => {
+    const counted = countCells(wave, rows);
+    const tables = additiveTables(wave, counted.levels);
+    const known = publishedKnowledge(results, wave.organisations);
+    for (const statement of counted.statements) {
+      const truth = new Map([...statement.cells].map(([id, c]) => [id, c.n]));
+      expect(auditDisclosure(truth, known.get(statement.code)!, tables, K), statement.code).toEqual([]);
+      // And every shown figure rests on k or more, or on nobody.
+      for (const [id, fig] of results.statements.find((s) => s.code === statement.code)!.figures) if (fig.kind === 'shown') expect(fig.n >= K, `${statement.code} ${id}`).toBe(true);
     }
   });
 });

@@ -1,18 +1,18 @@
+import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { SurveyQuestion } from './questions.js';
 import { questionIndex } from './questions.js';
-import { suppressCells, type AdditiveTable } from './suppression.js';
+import { suppressCells, type AdditiveTable, type CellCounts } from './suppression.js';
 import { getWaveDefinition, type WaveDefinition } from './waves.js';
 
-export interface Figure {
-  n: number;
-  agree: number;
-  disagree: number;
-  /** Hidden because it, or what it would give away by subtraction, rests on fewer than k respondents. */
-  suppressed: boolean;
-}
+/**
+ * One group's figure as it may leave the domain. A hidden figure is a type without numbers, so no
+ * presenter, page or export can show what was suppressed; an empty group (nobody answered) is
+ * shown as empty.
+ */
+export type Figure = { kind: 'shown'; n: number; agree: number; disagree: number } | { kind: 'empty' } | { kind: 'hidden' };
 
 export interface StatementResult {
   code: string;
@@ -25,6 +25,12 @@ export interface WaveResults {
   /** Subgroup keys in display order, per breakdown. */
   levels: string[];
   k: number;
+}
+
+/** True counts per group, before suppression: for the audit and the tests, never for a page. */
+export interface WaveCounts {
+  statements: Array<{ code: string; label: SurveyQuestion['label']; cells: Map<string, CellCounts> }>;
+  levels: string[];
 }
 
 // Group ids: 'all', 'sector:<code>', 'org:<id>', 'others:<id>', 'org:<id>:level:<code|none>',
@@ -58,11 +64,10 @@ export async function loadAnswers(s: Pick<Services, 'db'>, waveId: string): Prom
 }
 
 /**
- * Shares agreeing (4-5) and disagreeing (1-2) with n, for every organisation, its sector, all
- * other organisations together, each job level and the pressure yes/no groups, with small
- * numbers suppressed together with their complementary cells.
+ * The counts agreeing (4-5) and disagreeing (1-2) with n, for everyone, every organisation, its
+ * sector, all other organisations together, each job level and each pressure answer, per statement.
  */
-export function computeResults(wave: WaveDefinition, rows: ReadonlyArray<{ organisationId: string; answers: ReadonlyArray<number | null> }>, k: number): WaveResults {
+export function countCells(wave: Pick<WaveDefinition, 'questions' | 'organisations'>, rows: ReadonlyArray<{ organisationId: string; answers: ReadonlyArray<number | null> }>): WaveCounts {
   const statements = wave.questions.map((q, index) => ({ q, index })).filter(({ q }) => q.type === 'agree5');
   const levelQuestion = questionIndex(wave.questions, 'LEVEL');
   const pressureQuestion = questionIndex(wave.questions, 'PRESSURE');
@@ -101,8 +106,6 @@ export function computeResults(wave: WaveDefinition, rows: ReadonlyArray<{ organ
   const allPressures = [0, 1, 2];
   const sectorsPresent = [...new Set(wave.organisations.map((o) => o.sector))];
 
-  const tables = additiveTables(wave, levelCodes);
-
   const results = statements.map(({ q }, si) => {
     const raw = new Map<string, number[]>();
     raw.set(groupId.all, sum(si, allOrgs, allLevels, allPressures));
@@ -116,13 +119,60 @@ export function computeResults(wave: WaveDefinition, rows: ReadonlyArray<{ organ
       pressureKeys.forEach((p, pi) => raw.set(groupId.pressure(org.id, p), sum(si, [o], allLevels, [pi])));
     });
     pressureKeys.forEach((p, pi) => raw.set(groupId.allPressure(p), sum(si, allOrgs, allLevels, [pi])));
-    const n = new Map([...raw].map(([id, v]) => [id, v.reduce((a, b) => a + b, 0)]));
-    const hidden = suppressCells(n, tables, k);
-    const figures = new Map<string, Figure>();
-    for (const [id, v] of raw) figures.set(id, { n: n.get(id)!, agree: v[3]! + v[4]!, disagree: v[0]! + v[1]!, suppressed: hidden.has(id) });
-    return { code: q.code, label: q.label, figures };
+    const cells = new Map<string, CellCounts>();
+    for (const [id, v] of raw) cells.set(id, { n: v.reduce((a, b) => a + b, 0), agree: v[3]! + v[4]!, disagree: v[0]! + v[1]! });
+    return { code: q.code, label: q.label, cells };
   });
-  return { statements: results, levels: levelCodes, k };
+  return { statements: results, levels: levelCodes };
+}
+
+/**
+ * Shares agreeing and disagreeing with n for every group of countCells, with small numbers
+ * suppressed together with every complementary cell the disclosure audit asks for, across all
+ * pages and exports of the wave (suppression.ts).
+ */
+export function computeResults(wave: Pick<WaveDefinition, 'questions' | 'organisations'>, rows: ReadonlyArray<{ organisationId: string; answers: ReadonlyArray<number | null> }>, k: number): WaveResults {
+  const counted = countCells(wave, rows);
+  // The audit takes seconds on a large wave with many small groups, and every page, export and
+  // trend of a wave asks again: the same counts give the same result, so it is kept a while.
+  const key = createHash('sha256')
+    .update(JSON.stringify([k, wave.organisations.map((o) => [o.id, o.sector]), counted.levels, counted.statements.map((st) => [st.code, st.label, [...st.cells]])]))
+    .digest('hex');
+  const cached = resultsCache.get(key);
+  if (cached) return cached;
+  const results = suppressAll(wave, counted, k);
+  resultsCache.set(key, results);
+  if (resultsCache.size > 32) resultsCache.delete(resultsCache.keys().next().value!);
+  return results;
+}
+
+const resultsCache = new Map<string, WaveResults>();
+
+function suppressAll(wave: Pick<WaveDefinition, 'organisations'>, counted: WaveCounts, k: number): WaveResults {
+  const tables = additiveTables(wave, counted.levels);
+  const statements = counted.statements.map(({ code, label, cells }) => {
+    const hidden = suppressCells(cells, tables, k, { cost: suppressionCost, giveBack: (id) => suppressionCost(id, 0) >= 2e9 });
+    const figures = new Map<string, Figure>();
+    for (const [id, c] of cells) figures.set(id, hidden.has(id) ? { kind: 'hidden' } : c.n === 0 ? { kind: 'empty' } : { kind: 'shown', ...c });
+    return { code, label, figures };
+  });
+  return { statements, levels: counted.levels, k };
+}
+
+/**
+ * Which figure to give up first: one on no page (everyone, those who left the pressure question
+ * open), then a benchmark (sector, all others, everyone by pressure), then a subgroup (job level,
+ * pressure), and an organisation's own figure last; within a kind the smallest. Subgroups and
+ * organisations' own figures that the audit turns out not to need are given back afterwards.
+ */
+export function suppressionCost(id: string, n: number): number {
+  const tier = unpublished(id) ? 0 : /^(sector|others):|^all:pressure:/.test(id) ? 1 : /:(level|pressure):/.test(id) ? 2 : 3;
+  return tier * 1e9 + n;
+}
+
+/** Groups that are part of the sums but shown on no page and in no export. */
+export function unpublished(id: string): boolean {
+  return id === groupId.all || id.endsWith(':pressure:none');
 }
 
 /**
@@ -145,10 +195,39 @@ export function additiveTables(wave: Pick<WaveDefinition, 'organisations'>, leve
   return tables;
 }
 
-/** A share as a whole percentage, or null when hidden or empty. */
+/** A share as a percentage with one decimal, or null when hidden or empty. */
 export function share(figure: Figure | undefined, part: 'agree' | 'disagree'): number | null {
-  if (!figure || figure.suppressed || figure.n === 0) return null;
+  if (figure?.kind !== 'shown') return null;
   return Math.round((figure[part] / figure.n) * 1000) / 10;
+}
+
+/** The n of a figure as published: a number when shown or empty (0), null when hidden. */
+export function publishedN(figure: Figure | undefined): number | null {
+  return figure?.kind === 'shown' ? figure.n : figure?.kind === 'empty' ? 0 : null;
+}
+
+export type ResultsTable = 'statements' | 'levels' | 'pressure';
+export const resultsTables: readonly ResultsTable[] = ['statements', 'levels', 'pressure'];
+
+/**
+ * The groups of one table of an organisation's results page, in display order; the page and the
+ * CSV export both take their columns from here, and so does the disclosure audit in the tests.
+ */
+export function tableGroups(results: Pick<WaveResults, 'levels'>, organisation: { id: string; sector: string }, table: ResultsTable): string[] {
+  if (table === 'levels') return results.levels.map((level) => groupId.level(organisation.id, level));
+  if (table === 'pressure') return [groupId.pressure(organisation.id, 'yes'), groupId.pressure(organisation.id, 'no'), groupId.allPressure('yes'), groupId.allPressure('no')];
+  return [groupId.org(organisation.id), groupId.sector(organisation.sector), groupId.others(organisation.id)];
+}
+
+/**
+ * The organisation's number of responses as its results page may show it: only when it is 0 or at
+ * least k and the organisation's own figure is shown (or empty) for every statement. Then it tells
+ * nothing those figures do not; otherwise it would bound a hidden n from above.
+ */
+export function publishedResponses(results: WaveResults, organisation: { id: string; responses: number }): number | null {
+  const r = organisation.responses;
+  if (r > 0 && r < results.k) return null;
+  return results.statements.every((st) => st.figures.get(groupId.org(organisation.id))?.kind !== 'hidden') ? r : null;
 }
 
 export interface TrendPoint {

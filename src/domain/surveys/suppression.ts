@@ -1,10 +1,20 @@
-// Small-number suppression with complementary cells. Each published figure belongs to cells that
-// add up: a total and the parts it is made of (an organisation and its job levels; a sector and
-// its organisations; everyone and one organisation plus "all the others"). A cell with fewer than
-// k respondents is suppressed (primary). Publishing the total and all other parts would give it
-// back by subtraction, so in every table where parts are suppressed there must be at least two,
-// together covering at least k respondents, or the total goes too (secondary). Repeated until no
-// table changes, because one table's total is another table's part.
+// Small-number suppression with complementary cells, checked by an exact audit.
+//
+// Each published figure belongs to cells that add up: a total and the parts it is made of (an
+// organisation and its job levels, or its pressure groups; a sector and its organisations;
+// everyone as the sectors, as one organisation plus "all others", or as the pressure groups). A
+// cell with fewer than k respondents is suppressed (primary). Hiding it alone is not enough: the
+// other cells of any of its tables give it back by subtraction, and tables chain (one table's
+// total is another's part, and one total can be split twice: by organisation and by pressure).
+//
+// So: a quick first guess per table (every table whose total is shown hides at least two parts
+// covering at least k respondents), then the disclosure audit (disclosure-audit.ts) solves for
+// every protected cell what all shown figures together allow, and while some cell is pinned down
+// more narrowly than the criterion there, the cheapest shown cell next to it is hidden as well.
+// Hiding everything always passes, so this ends. Last, every complementary cell the audit does
+// not need is shown again.
+
+import { auditDisclosure, exactly, type Failure, type Knowledge } from './disclosure-audit.js';
 
 export interface AdditiveTable {
   total: string;
@@ -17,10 +27,37 @@ export interface AdditiveTable {
   preferTotal?: boolean;
 }
 
-/** The cells to suppress; `counts` holds each cell's number of respondents. Empty cells (0) are shown as empty, not suppressed. */
-export function suppressCells(counts: ReadonlyMap<string, number>, tables: readonly AdditiveTable[], k: number): Set<string> {
-  const n = (id: string) => counts.get(id) ?? 0;
-  const suppressed = new Set<string>([...counts].filter(([, count]) => count > 0 && count < k).map(([id]) => id));
+export interface CellCounts {
+  n: number;
+  agree: number;
+  disagree: number;
+}
+
+export interface SuppressionOptions {
+  /**
+   * What hiding a cell costs; the cheapest helpful cell is hidden first. Default: its n. Use it to
+   * keep an organisation's own figure when a benchmark or a subgroup can be given up instead.
+   */
+  cost?: (id: string, n: number) => number;
+  /**
+   * Which complementary cells are worth giving back when the audit can do without them (each try
+   * costs an audit); default all.
+   */
+  giveBack?: (id: string) => boolean;
+}
+
+/**
+ * The cells to suppress, for one statement: `cells` holds each cell's true counts. Empty cells (0)
+ * are shown as empty, never suppressed (and the audit lets the attacker know they are empty).
+ */
+export function suppressCells(cells: ReadonlyMap<string, CellCounts>, tables: readonly AdditiveTable[], k: number, options: SuppressionOptions = {}): Set<string> {
+  const n = (id: string) => cells.get(id)?.n ?? 0;
+  const cost = (id: string) => options.cost?.(id, n(id)) ?? n(id);
+  const byCost = (a: string, b: string) => cost(a) - cost(b) || n(a) - n(b) || a.localeCompare(b);
+  const suppressed = new Set<string>([...cells].filter(([, c]) => c.n > 0 && c.n < k).map(([id]) => id));
+  if (suppressed.size === 0) return suppressed;
+
+  // First guess, table by table.
   let changed = true;
   while (changed) {
     changed = false;
@@ -28,28 +65,65 @@ export function suppressCells(counts: ReadonlyMap<string, number>, tables: reado
       if (suppressed.has(table.total)) continue;
       const hidden = table.parts.filter((p) => suppressed.has(p));
       if (hidden.length === 0) continue;
-      const hiddenSum = hidden.reduce((sum, p) => sum + n(p), 0);
-      if (hidden.length >= 2 && hiddenSum >= k) continue;
-      // The smallest part still shown protects at the least cost in published figures.
-      const candidate = table.preferTotal ? undefined : table.parts.filter((p) => !suppressed.has(p) && n(p) > 0).sort((a, b) => n(a) - n(b) || a.localeCompare(b))[0];
+      if (hidden.length >= 2 && hidden.reduce((sum, p) => sum + n(p), 0) >= k) continue;
+      const candidate = table.preferTotal ? undefined : table.parts.filter((p) => !suppressed.has(p) && n(p) > 0).sort(byCost)[0];
       suppressed.add(candidate ?? table.total);
       changed = true;
     }
+  }
+
+  // Then the audit decides.
+  const truth = new Map([...cells].map(([id, c]) => [id, c.n]));
+  const verdicts = new Map<string, Failure[]>();
+  const knownWith = (hidden: ReadonlySet<string>) => {
+    const known = new Map<string, Knowledge>();
+    for (const [id, c] of cells) known.set(id, hidden.has(id) ? { kind: 'hidden' } : exactly(c.n, c.agree, c.disagree));
+    return known;
+  };
+  const passed = new Set<string>();
+  const failureWith = (hidden: ReadonlySet<string>, growing = false) =>
+    auditDisclosure(truth, knownWith(hidden), tables, k, { firstOnly: true, components: verdicts, passed: growing ? passed : undefined })[0];
+  // The complement for a failure: the cheapest shown cell next to it (in a table with it, or with a
+  // hidden cell linked to it). Trying several with the audit first chose a little better but took
+  // three times as long; the pass below gives back what was not needed.
+  const complementFor = (cell: string, hidden: ReadonlySet<string>): string => {
+    const candidates = neighbours(cell, hidden, tables, n).sort(byCost);
+    if (candidates.length === 0) throw new Error(`suppression cannot protect ${cell}`);
+    return candidates[0]!;
+  };
+  for (let failure = failureWith(suppressed, true); failure; failure = failureWith(suppressed, true)) {
+    suppressed.add(complementFor(failure.cell, suppressed));
+  }
+  // Greedy steps can hide more than needed: give back every complementary cell that the audit
+  // does not miss, the most valuable first.
+  for (const id of [...suppressed].filter((id) => n(id) >= k && (options.giveBack?.(id) ?? true)).sort(byCost).reverse()) {
+    suppressed.delete(id);
+    if (failureWith(suppressed)) suppressed.add(id);
   }
   return suppressed;
 }
 
 /**
- * What an attacker with every published figure can recover by subtraction: for each table
- * whose total is published, the sum of its hidden parts. Used by the tests to check that no
- * recoverable group is smaller than k.
+ * The shown, non-empty cells in a table with `cell`, or with a hidden cell linked to it through
+ * tables of hidden cells.
  */
-export function recoverableSums(counts: ReadonlyMap<string, number>, tables: readonly AdditiveTable[], suppressed: ReadonlySet<string>): Array<{ parts: string[]; n: number }> {
-  return tables
-    .filter((table) => !suppressed.has(table.total))
-    .map((table) => {
-      const parts = table.parts.filter((p) => suppressed.has(p));
-      return { parts, n: parts.reduce((sum, p) => sum + (counts.get(p) ?? 0), 0) };
-    })
-    .filter((r) => r.parts.length > 0);
+function neighbours(cell: string, suppressed: ReadonlySet<string>, tables: readonly AdditiveTable[], n: (id: string) => number): string[] {
+  const reached = new Set([cell]);
+  const candidates = new Set<string>();
+  let frontier = new Set([cell]);
+  while (frontier.size > 0) {
+    const next = new Set<string>();
+    for (const table of tables) {
+      const members = [table.total, ...table.parts];
+      if (!members.some((m) => frontier.has(m))) continue;
+      for (const m of members) {
+        if (n(m) === 0 || reached.has(m)) continue;
+        reached.add(m);
+        if (suppressed.has(m)) next.add(m);
+        else candidates.add(m);
+      }
+    }
+    frontier = next;
+  }
+  return [...candidates];
 }
