@@ -1122,6 +1122,8 @@ export const en: Record<keyof typeof nl, string> = {
   'surveys.results.other': 'Other organisation',
   'surveys.results.show': 'Show',
   'surveys.results.responseRate': 'Response: {responses} of {invited} invited ({rate}).',
+  'surveys.results.responseHidden': 'Responses: not shown, {invited} invited.',
+  'surveys.results.csvHidden': 'not shown',
   'surveys.results.statements': 'Statements',
   'surveys.results.chartTitle': 'Share agreeing per statement: {organisation}, the sector and all other organisations',
   'surveys.results.chartDesc': 'Bar chart with three bars per statement. The same figures are in the table below.',

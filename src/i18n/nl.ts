@@ -1120,6 +1120,8 @@ export const nl = {
   'surveys.results.other': 'Andere organisatie',
   'surveys.results.show': 'Tonen',
   'surveys.results.responseRate': 'Respons: {responses} van {invited} uitgenodigd ({rate}).',
+  'surveys.results.responseHidden': 'Respons: niet getoond, {invited} uitgenodigd.',
+  'surveys.results.csvHidden': 'niet getoond',
   'surveys.results.statements': 'Stellingen',
   'surveys.results.chartTitle': 'Aandeel eens per stelling: {organisation}, de sector en alle andere organisaties',
   'surveys.results.chartDesc': 'Staafdiagram met per stelling drie staven. Dezelfde cijfers staan in de tabel hieronder.',

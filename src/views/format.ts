@@ -6,3 +6,9 @@ export function formatDateTime(date: Date, lang: Language, timeZone: string): st
 }
 
 export { formatDate } from '../i18n/format-date.js';
+
+/** A percentage as the language writes it: "11,5 %" in Dutch (comma, a space that does not break), "11.5%" in English. */
+export function formatPercent(value: number, lang: Language): string {
+  const number = value.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 });
+  return lang === 'en' ? `${number}%` : `${number}\u00a0%`;
+}

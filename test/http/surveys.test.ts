@@ -164,12 +164,18 @@ describe('the integrity monitor', () => {
     expect(cee.html).toContain('niet getoond');
     const csv = await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Provincie Cee']}&table=statements`);
     expect(csv.status).toBe(200);
-    const ceeRows = csv.html.split('\r\n').filter((line) => line.startsWith('FP1,Provincie Cee'));
+    // For Dutch Excel: a BOM, semicolons and decimal commas.
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.html.startsWith('statement;group;agree_percent;disagree_percent;n;hidden\r\n')).toBe(true);
+    const ceeRows = csv.html.split('\r\n').filter((line) => line.startsWith('FP1;Provincie Cee'));
     // Hidden is hidden: no number, and no "fewer than k" either (a complementary cell is not).
-    expect(ceeRows[0]).toMatch(/^FP1,Provincie Cee,,,,not shown$/);
+    expect(ceeRows[0]).toMatch(/^FP1;Provincie Cee;;;;niet getoond$/);
     // Aa answered FP1 in this wave: 15 of 20 imported agree, plus earlier answers; the share is published with its n.
-    const aa = (await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Gemeente Aa']}&table=statements`)).html.split('\r\n').find((l) => l.startsWith('FP1,Gemeente Aa'))!;
-    expect(aa).toMatch(/^FP1,Gemeente Aa,\d+(\.\d)?,\d+(\.\d)?,\d+,$/);
+    const aa = (await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Gemeente Aa']}&table=statements`)).html.split('\r\n').find((l) => l.startsWith('FP1;Gemeente Aa'))!;
+    expect(aa).toMatch(/^FP1;Gemeente Aa;\d+(,\d)?;\d+(,\d)?;\d+;$/);
+    // In English: commas and decimal points.
+    const aaEn = (await analyst.get(`/staff/surveys/${waveId}/results.csv?org=${orgs['Gemeente Aa']}&table=statements&lang=en`)).html.split('\r\n').find((l) => l.startsWith('FP1,Gemeente Aa'))!;
+    expect(aaEn).toMatch(/^FP1,Gemeente Aa,\d+(\.\d)?,\d+(\.\d)?,\d+,$/);
   });
 
   it('adds the analyst\'s own statements and follows an organisation across waves', async () => {
@@ -185,8 +191,8 @@ describe('the integrity monitor', () => {
     expect(results).toContain('E2: Fouten worden besproken.');
     expect(results).toContain('Door de tijd');
     const trends = (await analyst.get(`/staff/surveys/${second}/results.csv?org=${orgs['Gemeente Aa']}&table=trends`)).html;
-    expect(trends).toContain('FP1,Peiling 2026,');
-    expect(trends).toContain('FP1,Peiling 2027,0,12,');
+    expect(trends).toContain('FP1;Peiling 2026;');
+    expect(trends).toContain('FP1;Peiling 2027;0;12;');
   });
 
   it('gives nothing back from the example of issue 12: pages and CSV exports of every organisation together', async () => {
@@ -234,16 +240,16 @@ describe('the integrity monitor', () => {
         for (const code of ['FP1', 'FP2']) {
           csv.filter((r) => r[0] === code).forEach(([, , agree, disagree, n, note], i) => {
             const id = groups[i]!;
-            if (note === 'not shown') known.get(code)!.set(id, { kind: 'hidden' });
+            if (note === 'niet getoond') known.get(code)!.set(id, { kind: 'hidden' });
             else if (n === '0') known.get(code)!.set(id, { kind: 'shown', n: 0, agree: { lo: 0, hi: 0 }, disagree: { lo: 0, hi: 0 } });
-            else known.get(code)!.set(id, { kind: 'shown', n: Number(n), agree: countsForShare(Number(agree), Number(n)), disagree: countsForShare(Number(disagree), Number(n)) });
+            else known.get(code)!.set(id, { kind: 'shown', n: Number(n), agree: countsForShare(Number(agree!.replace(',', '.')), Number(n)), disagree: countsForShare(Number(disagree!.replace(',', '.')), Number(n)) });
           });
         }
       }
     }
     // The page says no more than the exports: Aa's own n and its response count are not shown.
     const aa = (await analyst.get(`/staff/surveys/${wave}/results?org=${ids.get('Issue Aa')}`)).html;
-    expect(aa).toContain('Respons: niet getoond van 0 uitgenodigd');
+    expect(aa).toContain('Respons: niet getoond, 0 uitgenodigd.');
     expect(known.get('FP1')!.get(groupId.org(ids.get('Issue Aa')!))).toEqual({ kind: 'hidden' });
     // The attack of the issue also assumes everyone answered the pressure question: grant it.
     for (const m of known.values()) for (const id of [groupId.allPressure('none'), ...organisations.map((o) => groupId.pressure(o.id, 'none'))]) m.set(id, { kind: 'shown', n: 0, agree: { lo: 0, hi: 0 }, disagree: { lo: 0, hi: 0 } });

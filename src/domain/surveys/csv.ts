@@ -1,14 +1,20 @@
 // Minimal RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Enough for exports that open in
 // a spreadsheet and for imports from one; a semicolon-separated file is recognised by its header.
 
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+/**
+ * CSV that opens as columns in the reader's spreadsheet: for Dutch, as Dutch Excel expects it
+ * (semicolon, decimal comma), for English with commas and decimal points; UTF-8 with a BOM, so
+ * Excel reads the accents right.
+ */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>, lang: 'nl' | 'en' = 'nl'): string {
+  const separator = lang === 'nl' ? ';' : ',';
   const cell = (value: string | number) => {
-    const text = String(value);
+    if (typeof value === 'number') return lang === 'nl' ? String(value).replace('.', ',') : String(value);
     // A leading =, +, - or @ would be run as a formula by a spreadsheet: quote it inert.
-    const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+    const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
     return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + rows.map((row) => row.map(cell).join(separator)).join('\r\n') + '\r\n';
 }
 
 export function parseCsv(text: string): string[][] {

@@ -75,7 +75,7 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
       c,
       async () => {
         const codes = await generateInvitationCodes(s, actor, c.req.param('id'), input);
-        return new Response(toCsv([['code'], ...codes.map((code) => [code])]), {
+        return new Response(toCsv([['code'], ...codes.map((code) => [code])], c.get('lang')), {
           headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="uitnodigingscodes.csv"', 'cache-control': 'no-store' },
         });
       },
@@ -137,10 +137,10 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
       for (const point of await trendsFor(s, org, { waveId: wave.id, results }, k)) {
         for (const st of point.results.statements) {
           const f = st.figures.get(groupId.org(org));
-          rows.push([st.code, point.waveName, share(f, 'agree') ?? '', publishedN(f) ?? '', f?.kind === 'hidden' ? 'not shown' : '']);
+          rows.push([st.code, point.waveName, share(f, 'agree') ?? '', publishedN(f) ?? '', f?.kind === 'hidden' ? t('surveys.results.csvHidden') : '']);
         }
       }
-      return new Response(toCsv(rows), { headers });
+      return new Response(toCsv(rows, c.get('lang')), { headers });
     }
     const labels =
       table === 'levels'
@@ -155,9 +155,9 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     for (const st of results.statements) {
       for (const [id, label] of groups) {
         const f = st.figures.get(id);
-        rows.push([st.code, label, cell(f, 'agree'), cell(f, 'disagree'), publishedN(f) ?? '', f?.kind === 'hidden' ? 'not shown' : '']);
+        rows.push([st.code, label, cell(f, 'agree'), cell(f, 'disagree'), publishedN(f) ?? '', f?.kind === 'hidden' ? t('surveys.results.csvHidden') : '']);
       }
     }
-    return new Response(toCsv(rows), { headers });
+    return new Response(toCsv(rows, c.get('lang')), { headers });
   });
 }

@@ -12,9 +12,13 @@ export interface BarRow {
   values: Array<number | null>;
 }
 
+import { formatPercent } from '../format.js';
+import { useUi } from '../ui-context.js';
+
 const fills = ['#1a1a1a', 'url(#app-hatch)', '#ffffff'];
 
 export function BarChart(props: { id: string; title: string; description: string; series: BarSeries[]; rows: BarRow[]; hiddenLabel: string }) {
+  const { lang } = useUi();
   const barHeight = 14;
   const gap = 4;
   const groupHeight = props.series.length * (barHeight + gap) + 16;
@@ -50,7 +54,7 @@ export function BarChart(props: { id: string; title: string; description: string
               ) : (
                 <g>
                   <rect x={labelWidth} y={y} width={Math.max(1, (value / 100) * chartWidth)} height={barHeight} fill={fills[i % fills.length]} stroke="#1a1a1a" />
-                  <text x={labelWidth + (value / 100) * chartWidth + 6} y={y + barHeight - 2} font-size="12">{`${value}%`}</text>
+                  <text x={labelWidth + (value / 100) * chartWidth + 6} y={y + barHeight - 2} font-size="12">{formatPercent(value, lang)}</text>
                 </g>
               );
             })}

@@ -5,6 +5,7 @@ import { BarChart } from '../../components/bar-chart.js';
 import { ChoiceGroup, Form, SubmitButton } from '../../components/form.js';
 import { H1, H2, Link, P } from '../../components/text.js';
 import { useUi } from '../../ui-context.js';
+import { formatPercent } from '../../format.js';
 
 /** One organisation's results: itself, its sector and all others; by job level; pressure yes against no; trends. */
 export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; organisationId: string; trends: TrendPoint[] }) {
@@ -13,7 +14,7 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
   const r = props.results;
   const pct = (f: Figure | undefined, part: 'agree' | 'disagree' = 'agree') => {
     const value = share(f, part);
-    return value === null ? (f?.kind === 'empty' ? '–' : t('surveys.results.hidden')) : `${value}%`;
+    return value === null ? (f?.kind === 'empty' ? '–' : t('surveys.results.hidden')) : formatPercent(value, lang);
   };
   const nOf = (f: Figure | undefined) => String(publishedN(f) ?? t('surveys.results.hidden'));
   const withN = (f: Figure | undefined) => `${pct(f)} (n ${nOf(f)})`;
@@ -30,11 +31,13 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
         <SubmitButton label="surveys.results.show" secondary />
       </Form>
       <P>
-        {t('surveys.results.responseRate', {
-          responses: responses ?? t('surveys.results.hidden'),
-          invited: org.invited,
-          rate: responses === null ? t('surveys.results.hidden') : org.invited > 0 ? `${Math.round((responses / org.invited) * 1000) / 10}%` : '–',
-        })}
+        {responses === null
+          ? t('surveys.results.responseHidden', { invited: org.invited })
+          : t('surveys.results.responseRate', {
+              responses,
+              invited: org.invited,
+              rate: org.invited > 0 ? formatPercent(Math.round((responses / org.invited) * 1000) / 10, lang) : '–',
+            })}
       </P>
 
       <H2>{t('surveys.results.statements')}</H2>

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../i18n/index.js';
 import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextField } from '../../components/form.js';
 import { Alert, H1, H2, Link, P } from '../../components/text.js';
 import { useUi } from '../../ui-context.js';
+import { formatPercent } from '../../format.js';
 
 export interface WavePageProps {
   wave: WaveSummary;
@@ -16,7 +17,7 @@ export interface WavePageProps {
 
 /** One wave: who takes part and how many answered, codes, the open link, importing, results. */
 export function WavePage(props: WavePageProps) {
-  const { t, href } = useUi();
+  const { t, href, lang } = useUi();
   const w = props.wave;
   const open = w.status === 'open';
   return (
@@ -52,7 +53,7 @@ export function WavePage(props: WavePageProps) {
               </th>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.invited}</td>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.responses}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.invited > 0 ? `${Math.round((o.responses / o.invited) * 1000) / 10}%` : '–'}</td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.invited > 0 ? formatPercent(Math.round((o.responses / o.invited) * 1000) / 10, lang) : '–'}</td>
             </tr>
           ))}
         </tbody>
