@@ -36,9 +36,9 @@ export interface TestApp {
 export async function createTestApp(
   env: Record<string, string> = {},
   /** `developmentMail`: no mailer is handed in, so the app starts its own development sink, as without SMTP_URL. */
-  options: { organisation?: boolean; pgliteDataDir?: string; developmentMail?: boolean } = {},
+  options: { organisation?: boolean; pgliteDataDir?: string; developmentMail?: boolean; database?: Awaited<ReturnType<typeof createTestDatabase>> } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase({ pgliteDataDir: options.pgliteDataDir });
+  const database = options.database ?? (await createTestDatabase({ pgliteDataDir: options.pgliteDataDir }));
   const mail = await startSmtpSink();
   const clock = new TestClock();
   const logLines: string[] = [];

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
+import { withDatabase } from '../support/global-setup.js';
+import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
+import { logInAs, type TestStaff } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// An installation filled by an earlier version upgrades in place: a database made by the code as
+// it was at migration <n> (test/fixtures/previous-version, made through the real commands) gets
+// this version's migrations when the app starts, and everything in it still works: staff log in
+// and read their cases, receipts open their reports, the audit chain verifies.
+const fixtureFolder = fileURLToPath(new URL('../fixtures/previous-version/', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../src/db/migrations/', import.meta.url));
+
+interface Fixture {
+  migration: number;
+  sessionSecret: string;
+  clockMs: number;
+  staff: Record<string, { email: string; password: string; totpSecretHex: string; recoveryKey: string }>;
+  receipts: { anonymous: string; confidential: string };
+  openedCase: string;
+}
+
+/** An empty database on this run's engine, migrated only up to the fixture's migration. */
+async function previousVersionDatabase(fixture: Fixture): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
+  const folder = await mkdtemp(join(tmpdir(), 'tegenspraak-migrations-'));
+  await cp(migrationsFolder, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ idx: number }> };
+  journal.entries = journal.entries.filter((entry) => entry.idx <= fixture.migration);
+  await writeFile(journalPath, JSON.stringify(journal));
+  const sqlText = await readFile(join(fixtureFolder, `schema-${fixture.migration}.sql`), 'utf8');
+
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const name = `tegenspraak_upgrade_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = withDatabase(serverUrl, name);
+    const handle = await openDatabase({ kind: 'postgres', url, poolSize: 5 });
+    await migratePg(handle.db as unknown as NodePgDatabase, { migrationsFolder: folder });
+    await handle.raw.pool!.query(sqlText);
+    return {
+      handle,
+      url,
+      async drop() {
+        await handle.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const handle = await openDatabase({ kind: 'pglite' });
+  await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+  await handle.raw.pglite!.exec(sqlText);
+  return { handle, drop: () => handle.close() };
+}
+
+const fixtures = [14];
+
+for (const migration of fixtures) {
+  describe(`an installation filled at migration ${migration}`, () => {
+    let t: TestApp;
+    let fixture: Fixture;
+    const staff = (role: string): TestStaff => {
+      const s = fixture.staff[role]!;
+      return { userId: '', email: s.email, password: s.password, totpSecret: Uint8Array.from(Buffer.from(s.totpSecretHex, 'hex')), recoveryKey: s.recoveryKey };
+    };
+
+    beforeAll(async () => {
+      fixture = JSON.parse(await readFile(join(fixtureFolder, `schema-${migration}.json`), 'utf8')) as Fixture;
+      const database = await previousVersionDatabase(fixture);
+      // Starting the app applies this version's migrations to it.
+      t = await createTestApp({ SESSION_SECRET: fixture.sessionSecret }, { database, organisation: false });
+      t.clock.ms = fixture.clockMs + 60_000;
+    });
+    afterAll(() => t?.close());
+
+    it('lets staff log in and read their cases', async () => {
+      const secretary = await logInAs(t, staff('secretary'));
+      const inbox = await secretary.get('/staff/cases');
+      expect(inbox.status).toBe(200);
+      expect([...inbox.html.matchAll(/href="\/staff\/cases\/[0-9a-f-]{36}"/g)].length).toBeGreaterThanOrEqual(2);
+      const opened = await secretary.get(`/staff/cases/${fixture.openedCase}`);
+      expect(opened.status).toBe(200);
+      expect(opened.html).toContain('Vorige versie: de directeur liet de conclusie afzwakken.');
+    });
+
+    it('opens every report with its receipt', async () => {
+      for (const [receipt, text] of [
+        [fixture.receipts.anonymous, 'Vorige versie: de directeur liet de conclusie afzwakken.'],
+        [fixture.receipts.confidential, 'Vorige versie: vertrouwelijke melding.'],
+      ] as const) {
+        const reporter = await openWithReceipt(t, receipt);
+        const page = await reporter.get('/my-report');
+        expect(page.status).toBe(200);
+        expect(page.html).toContain(text);
+      }
+    });
+
+    it('keeps an audit chain that verifies, and takes new reports', async () => {
+      expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: true });
+      // The bodies admitted before the upgrade still read: a new report is sealed to them and the chair opens it.
+      const receipt = await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Na de upgrade.', SOURCE: ['director'], MEANS: ['verbal_intimidation'], AIMS: ['adjust_report'], WANT: ['investigation'], MEETING: 'no' });
+      expect((await (await openWithReceipt(t, receipt)).get('/my-report')).html).toContain('Na de upgrade.');
+      expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: true });
+    });
+  });
+}
