@@ -157,7 +157,11 @@ describe('the report form with the browser’s own buttons', () => {
     const b = await browser();
     await b.step({ anonymity: 'anonymous', _go: 'next' });
     await b.step({ KIND: 'improper_pressure', WHAT, _go: 'next' });
+    const cookie = b.client.preSession;
+    expect((await findKeptDraft(t.services, cookie, 'commission'))?.state).toBe('open');
     await b.client.get('/exit');
+    // Deleted, not only forgotten: even a copy of the cookie opens nothing now.
+    expect(await findKeptDraft(t.services, cookie, 'commission')).toBeNull();
     const back = await b.client.get('/report/commission/step-0');
     expect(back.status).toBe(303);
     expect((await b.client.get('/report/commission')).html).not.toContain(TEXT_MARKER);

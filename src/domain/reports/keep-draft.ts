@@ -1,4 +1,4 @@
-import { eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import { reportDrafts } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { FieldError } from '../errors.js';
@@ -20,14 +20,24 @@ export async function keepDraft(
   if (!keys) return false;
   const sealed = sealPayload(s, keys, kept);
   const expiresAt = new Date(kept.draft.expiresAt + KEPT_AFTER_EXPIRY_MS);
-  // A draft already kept is updated whatever the total (one row per browser and route).
-  const updated = await s.db.update(reportDrafts).set({ sealed, expiresAt }).where(eq(reportDrafts.idHash, keys.idHash)).returning({ id: reportDrafts.idHash });
-  if (updated.length > 0) return true;
-  const [total] = await s.db
-    .select({ bytes: sql<string>`coalesce(sum(octet_length(${reportDrafts.sealed})), 0)` })
-    .from(reportDrafts)
-    .where(gt(reportDrafts.expiresAt, s.now()));
-  if (Number(total?.bytes ?? 0) + sealed.length > s.config.draftStoreMaxBytes) return false;
-  await s.db.insert(reportDrafts).values({ idHash: keys.idHash, sealed, expiresAt }).onConflictDoUpdate({ target: reportDrafts.idHash, set: { sealed, expiresAt } });
-  return true;
+  // One draft is never bigger than a step form could carry, and every write (update or insert)
+  // counts against the total; the check and the write are one step (advisory lock), so requests
+  // arriving together cannot all pass the check. Over the limit, this browser's kept copy is
+  // dropped (a stale one would show older text) and the form goes on carried in the page alone.
+  return s.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7245001)`);
+    const [total] = await tx
+      .select({ bytes: sql<string>`coalesce(sum(octet_length(${reportDrafts.sealed})), 0)` })
+      .from(reportDrafts)
+      .where(and(gt(reportDrafts.expiresAt, s.now()), ne(reportDrafts.idHash, keys.idHash)));
+    if (sealed.length > DRAFT_MAX_BYTES || Number(total?.bytes ?? 0) + sealed.length > s.config.draftStoreMaxBytes) {
+      await tx.delete(reportDrafts).where(eq(reportDrafts.idHash, keys.idHash));
+      return false;
+    }
+    await tx.insert(reportDrafts).values({ idHash: keys.idHash, sealed, expiresAt }).onConflictDoUpdate({ target: reportDrafts.idHash, set: { sealed, expiresAt } });
+    return true;
+  });
 }
+
+/** No kept draft is bigger than what one step form may post. */
+const DRAFT_MAX_BYTES = 256 * 1024;

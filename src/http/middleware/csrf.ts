@@ -27,6 +27,9 @@ const formPath = (path: string) => path.replace(/^(\/report\/[a-z_]+)\/send$/, '
 // the attacker's receipt or account (login CSRF). Other forms before a session (the report form's
 // steps, the self-check) start nothing, so they stay bound to their path alone and a browser that
 // refuses cookies can still write and send a report.
+/** A form action's or request's path as it is, query dropped ("//host/login" stays that, not "/login"). */
+const pathOf = (action: string) => action.split(/[?#]/)[0]!;
+
 const startsSession = (path: string) => /^\/(receipt|login|recover|setup\/[^/]+|invitation\/[^/]+)$/.test(path);
 
 export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
@@ -42,13 +45,13 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
     if (staff) return `session:${staff}`;
     const reporter = getCookie(c, reporterCookie);
     if (reporter) return `reporter:${hashed(reporter)}`;
-    const path = formPath(new URL(action, 'http://x').pathname);
+    const path = formPath(pathOf(action));
     return startsSession(path) ? `pre:${pre ? hashed(pre) : 'none'}|form:${path}` : `form:${path}`;
   };
   const secure = s.config.secureCookies;
   // A session-starting form before any session gets the browser's pre-session cookie (set now if missing).
   const tokenFor = (c: Context<AppEnv>, action: string) => {
-    const pre = !c.get('session') && !getCookie(c, reporterCookie) && startsSession(new URL(action, 'http://x').pathname) ? ensurePreSession(c, secure) : null;
+    const pre = !c.get('session') && !getCookie(c, reporterCookie) && startsSession(pathOf(action)) ? ensurePreSession(c, secure) : null;
     return issue(bindingFor(c, action, pre));
   };
 

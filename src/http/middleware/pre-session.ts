@@ -16,9 +16,13 @@ export function preSessionCookieName(secure: boolean): string {
 
 const VALUE = /^[A-Za-z0-9_-]{43}$/;
 
-/** The browser's pre-session value, if it sent a well-formed one. */
+/** The browser's pre-session value, if it sent exactly one, well-formed. */
 export function existingPreSession(c: Context<AppEnv>, secure: boolean): string | null {
-  const value = getCookie(c, preSessionCookieName(secure));
+  const name = preSessionCookieName(secure);
+  // Two of them (one planted from a sibling domain over plain http) count as none.
+  const header = c.req.header('cookie') ?? '';
+  if (header.split(';').filter((part) => part.trim().startsWith(`${name}=`)).length > 1) return null;
+  const value = getCookie(c, name);
   return value && VALUE.test(value) ? value : null;
 }
 

@@ -7,7 +7,8 @@ import { HomePage } from '../../views/pages/home-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { deleteCookie } from 'hono/cookie';
-import { clearPreSession } from '../middleware/pre-session.js';
+import { clearPreSession, existingPreSession } from '../middleware/pre-session.js';
+import { forgetDrafts } from '../../domain/reports/forget-drafts.js';
 import { reporterCookieName } from '../middleware/session.js';
 import { QUICK_EXIT_URL } from '../../views/layout.js';
 
@@ -17,9 +18,10 @@ export function publicPages(app: Hono<AppEnv>, s: Services) {
     return render(c, c.get('t')('home.title'), <HomePage organisation={organisation} routes={organisation ? routes : []} readers={readers} />);
   });
 
-  // The quick exit: the browser forgets its pre-session and reporter cookies, which makes a kept
-  // report draft unreadable and leaves no open reporter session, then goes to a neutral site.
-  app.get('/exit', (c) => {
+  // The quick exit: this browser's kept report drafts are deleted and it forgets its pre-session
+  // and reporter cookies, so Back shows nothing of a draft; then it goes to a neutral site.
+  app.get('/exit', async (c) => {
+    await forgetDrafts(s, existingPreSession(c, s.config.secureCookies));
     clearPreSession(c, s.config.secureCookies);
     deleteCookie(c, reporterCookieName(s.config.secureCookies), { path: '/', secure: s.config.secureCookies });
     return c.redirect(QUICK_EXIT_URL, 303);

@@ -23,6 +23,7 @@ import { findKeptDraft } from '../../domain/reports/kept-draft.js';
 import { keepDraft } from '../../domain/reports/keep-draft.js';
 import { markDraftSent } from '../../domain/reports/mark-draft-sent.js';
 import { discardDraft } from '../../domain/reports/discard-draft.js';
+import { receiptOfEarlierSend } from '../../domain/reports/repeated-send.js';
 import { AlreadySentPage } from '../../views/pages/report/already-sent-page.js';
 import { selfCheckAnswersFrom } from './self-check-pages.js';
 import { routeReaders, type RouteReaders } from '../../domain/admission/route-readers.js';
@@ -69,7 +70,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
 
   /** The next page of the form: kept and redirected to its own address where this browser allows, else answered directly. */
   async function show(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = []) {
-    if (await keepDraft(s, pre(c), { draft, position, errors })) return c.redirect(c.get('href')(`/report/${rq.route.code}/${position}`), 303);
+    if (!draft.operator && (await keepDraft(s, pre(c), { draft, position, errors }))) return c.redirect(c.get('href')(`/report/${rq.route.code}/${position}`), 303);
     return page(c, rq, draft, position, errors);
   }
 
@@ -144,6 +145,10 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       throw new AppError('token_invalid');
     }
     const rq = draft.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, draft.version);
+    // A page of a report already sent (another tab): "already sent", and its content is not kept again.
+    if (text(form, '_go') !== 'send' && draft.nonce && (await receiptOfEarlierSend(s, draft.nonce))) {
+      return render(c, c.get('t')('report.sent.title'), <AlreadySentPage route={rq.route} />);
+    }
     const all = positions(rq.definition, draft);
     const at = text(form, '_at');
     const position: Position = isPosition(at, all) ? at : 'anonymity';
@@ -198,7 +203,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       return [];
     }
     if (position === 'identity') {
-      draft.identity = { name: text(form, 'name'), contact: text(form, 'contact') };
+      draft.identity = { name: text(form, 'name').slice(0, 1000), contact: text(form, 'contact').slice(0, 1000) };
       const parsed = identitySchema.safeParse(draft.identity);
       return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
     }

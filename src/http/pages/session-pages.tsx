@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { clearPreSession, existingPreSession } from '../middleware/pre-session.js';
+import { forgetDrafts } from '../../domain/reports/forget-drafts.js';
 import { logIn } from '../../domain/accounts/log-in.js';
 import { recoverAccount } from '../../domain/accounts/recover-account.js';
 import { endSession } from '../../domain/sessions/end-session.js';
@@ -38,6 +40,9 @@ export function sessionPages(app: Hono<AppEnv>, s: Services) {
     const session = c.get('session');
     if (session) await endSession(s, session, session.sessionId);
     deleteCookie(c, cookieName, { path: '/', secure: s.config.secureCookies });
+    // A report a secretary typed in for someone (intake) leaves nothing for the next person at this browser.
+    await forgetDrafts(s, existingPreSession(c, s.config.secureCookies));
+    clearPreSession(c, s.config.secureCookies);
     return redirectTo(c, '/login?loggedOut=1');
   });
 

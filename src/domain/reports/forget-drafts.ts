@@ -1,0 +1,15 @@
+import { inArray } from 'drizzle-orm';
+import { reportDrafts, routes } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import { draftKeys } from './kept-draft.js';
+
+/**
+ * The quick exit and logging out: every draft this browser kept, on any route, is deleted (not
+ * only made unreadable by forgetting the cookie), so a copied cookie opens nothing afterwards.
+ */
+export async function forgetDrafts(s: Pick<Services, 'db' | 'sodium'>, preSession: string | null): Promise<void> {
+  if (!preSession) return;
+  const codes = (await s.db.select({ code: routes.code }).from(routes)).map((r) => r.code);
+  const ids = codes.flatMap((code) => draftKeys(s, preSession, code)?.idHash ?? []);
+  if (ids.length > 0) await s.db.delete(reportDrafts).where(inArray(reportDrafts.idHash, ids));
+}
