@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
-import { withDatabase } from '../support/global-setup.js';
+import { createEmptyTestDatabase } from '../support/database.js';
 import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -42,30 +40,15 @@ async function previousVersionDatabase(fixture: Fixture): Promise<{ handle: Data
   await writeFile(journalPath, JSON.stringify(journal));
   const sqlText = await readFile(join(fixtureFolder, `schema-${fixture.migration}.sql`), 'utf8');
 
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `tegenspraak_upgrade_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = withDatabase(serverUrl, name);
-    const handle = await openDatabase({ kind: 'postgres', url, poolSize: 5 });
-    await migratePg(handle.db as unknown as NodePgDatabase, { migrationsFolder: folder });
-    await handle.raw.pool!.query(sqlText);
-    return {
-      handle,
-      url,
-      async drop() {
-        await handle.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      },
-    };
+  const database = await createEmptyTestDatabase();
+  if (database.handle.kind === 'postgres') {
+    await migratePg(database.handle.db as unknown as NodePgDatabase, { migrationsFolder: folder });
+    await database.handle.raw.pool!.query(sqlText);
+  } else {
+    await migratePglite(database.handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+    await database.handle.raw.pglite!.exec(sqlText);
   }
-  const handle = await openDatabase({ kind: 'pglite' });
-  await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
-  await handle.raw.pglite!.exec(sqlText);
-  return { handle, drop: () => handle.close() };
+  return database;
 }
 
 const fixtures = [14];
