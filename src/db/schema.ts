@@ -12,6 +12,11 @@ const created = () => timestamp('created_at', { withTimezone: true }).notNull().
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** The organisation's own public address on a platform of many: /o/<slug>/… (set from the name; a random one when none is given). */
+  slug: text('slug')
+    .notNull()
+    .unique()
+    .default(sql`'org-' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 10)`),
   defaultLanguage: text('default_language').notNull().default('nl'),
   contactText: text('contact_text').notNull().default(''),
   /** Who forms the commission and the ethics panel, in the organisation's words, for the start page. */

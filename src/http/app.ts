@@ -14,6 +14,7 @@ import { errorHandler } from './errors.js';
 import { bodyLimits } from './middleware/body-limits.js';
 import { csrf } from './middleware/csrf.js';
 import { language } from './middleware/language.js';
+import { knownOrganisation, organisation, routingPath } from './middleware/organisation.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { session } from './middleware/session.js';
@@ -35,10 +36,12 @@ import { sessionPages } from './pages/session-pages.js';
 import { setupPages } from './pages/setup-pages.js';
 
 export function createApp(s: Services): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ getPath: routingPath });
   app.use(requestLog(s.logger));
   app.use(securityHeaders({ https: s.config.baseUrl.startsWith('https://') }));
-  app.use(language(s));
+  app.use(organisation(s));
+  app.use(language());
+  app.use(knownOrganisation());
   app.use(bodyLimits(s.config.uploadMaxBytes));
   app.use(session(s));
   app.use(csrf(s));

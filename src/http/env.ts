@@ -1,4 +1,5 @@
 import type { Language, Translate } from '../i18n/index.js';
+import type { Organisation } from '../domain/organisation/get-organisation.js';
 import type { StaffSession } from '../domain/sessions/resolve-session.js';
 
 // What the middleware puts on every request's context.
@@ -13,5 +14,9 @@ export interface AppEnv {
     csrfToken: (action: string) => string;
     /** The pre-session cookie's value once this request has read or set it (see pre-session.ts). */
     preSession: string | undefined;
+    /** The organisation this request is for (see middleware/organisation.ts); null before setup. */
+    organisation: Organisation | null;
+    /** "/o/<slug>" when the request came in under an organisation's own address, else "". */
+    organisationPrefix: string;
   };
 }

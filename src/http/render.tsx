@@ -21,7 +21,7 @@ export function render(
       href={c.get('href')}
       nonce={c.get('nonce')}
       session={c.get('session') ?? null}
-      path={c.req.path}
+      path={new URL(c.req.url).pathname}
       query={c.req.query()}
       csrfToken={c.get('csrfToken')}
       errors={errors}

@@ -552,7 +552,7 @@ describe('CSRF of forms before a session, under attack', () => {
     // some page offered one): 404. None reaches a log-in handler on its path binding alone.
     const pathToken = (path: string) => {
       const expiry = Math.floor(t.clock.ms / 1000) + 3600;
-      const mac = t.services.sodium.crypto_generichash(16, t.services.sodium.from_string(`form:${path}|${expiry}`), t.services.serverKeys.csrf);
+      const mac = t.services.sodium.crypto_generichash(16, t.services.sodium.from_string(`form::${path}|${expiry}`), t.services.serverKeys.csrf);
       const out = new Uint8Array(20);
       new DataView(out.buffer).setUint32(0, expiry);
       out.set(mac, 4);

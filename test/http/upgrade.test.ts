@@ -10,6 +10,8 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { createEmptyTestDatabase } from '../support/database.js';
+import { FormClient } from '../support/form-client.js';
+import { organisations } from '../../src/db/schema.js';
 import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -79,6 +81,18 @@ for (const migration of fixtures) {
       const opened = await secretary.get(`/staff/cases/${fixture.openedCase}`);
       expect(opened.status).toBe(200);
       expect(opened.html).toContain('Vorige versie: de directeur liet de conclusie afzwakken.');
+    });
+
+    it('gives the organisation its own address from its name, and keeps the old addresses', async () => {
+      const [organisation] = await t.services.db.select().from(organisations);
+      expect(organisation?.slug).toBe('testorganisatie');
+      expect((await new FormClient(t).get('/o/testorganisatie/')).status).toBe(200);
+      expect((await new FormClient(t).get('/')).status).toBe(200);
+      // A receipt opens under the new address as well.
+      const reporter = new FormClient(t);
+      const opened = await reporter.submit('/o/testorganisatie/receipt', '/o/testorganisatie/receipt', { receipt: fixture.receipts.anonymous });
+      expect(opened.status).toBe(303);
+      expect((await reporter.get('/o/testorganisatie/my-report')).html).toContain('Vorige versie: de directeur liet de conclusie afzwakken.');
     });
 
     it('opens every report with its receipt', async () => {

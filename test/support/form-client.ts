@@ -77,8 +77,9 @@ export class FormClient {
    * Back button works); like a browser, the client follows it and returns that page.
    */
   private async followStep(response: PageResponse): Promise<PageResponse> {
-    if (response.status !== 303 || !response.location?.startsWith('/report/')) return response;
-    return { ...(await this.get(response.location)), redirectedTo: response.location };
+    const location = response.location;
+    if (response.status !== 303 || !location || !/^(\/o\/[a-z0-9-]+)?\/report\//.test(location)) return response;
+    return { ...(await this.get(location)), redirectedTo: location };
   }
 
   /** A multipart form with files, as a browser sends a form with a file input. */

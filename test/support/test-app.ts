@@ -60,7 +60,7 @@ export async function createTestApp(
   );
   const booted = await boot(config, { database: database.handle, ...(options.developmentMail ? {} : { mailer: createSmtpMailer(mail.url, config.mailFrom) }), logger, now: clock.now, kdfThreads: 2 });
   if (options.organisation !== false) {
-    await booted.services.db.insert(organisations).values({ name: 'Testorganisatie', contactText: 'Secretariaat bereikbaar via de intranetpagina.' });
+    await booted.services.db.insert(organisations).values({ name: 'Testorganisatie', slug: 'testorganisatie', contactText: 'Secretariaat bereikbaar via de intranetpagina.' });
   }
   return {
     app: createApp(booted.services),

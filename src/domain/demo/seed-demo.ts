@@ -39,6 +39,7 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
   await s.db.transaction(async (tx) => {
     await tx.insert(organisations).values({
       name: 'Demo-gemeente Tegenspraak',
+      slug: 'demo',
       defaultLanguage: 'nl',
       contactText: 'Dit is een demonstratie. Gebruik geen echte gegevens.',
       isDemo: true,

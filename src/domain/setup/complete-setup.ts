@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { hashToken, isWellFormedToken } from '../../crypto/tokens.js';
+import { slugFromName } from '../organisation/slug.js';
 import { organisations, setupTokens } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { displayNameSchema, emailSchema } from '../accounts/schemas.js';
@@ -44,7 +45,7 @@ export async function completeSetup(
     if (claimed.length !== 1) throw new AppError('token_invalid');
     const existing = await tx.select({ id: organisations.id }).from(organisations).limit(1);
     if (existing.length > 0) throw new AppError('token_invalid');
-    await tx.insert(organisations).values({ name: form.name, defaultLanguage: form.defaultLanguage, contactText: form.contactText });
+    await tx.insert(organisations).values({ name: form.name, slug: slugFromName(form.name), defaultLanguage: form.defaultLanguage, contactText: form.contactText });
     const invitation = await unsafeCreateInvitation({ ...s, db: tx }, {
       email: form.adminEmail,
       displayName: form.adminName,

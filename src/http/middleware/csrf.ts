@@ -45,8 +45,9 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
     if (staff) return `session:${staff}`;
     const reporter = getCookie(c, reporterCookie);
     if (reporter) return `reporter:${hashed(reporter)}`;
-    const path = formPath(pathOf(action));
-    return startsSession(path) ? `pre:${pre ? hashed(pre) : 'none'}|form:${path}` : `form:${path}`;
+    // The organisation's address is part of the form (on a platform of many, /o/a/… and /o/b/… share paths).
+    const path = `${c.get('organisationPrefix')}:${formPath(pathOf(action))}`;
+    return startsSession(formPath(pathOf(action))) ? `pre:${pre ? hashed(pre) : 'none'}|form:${path}` : `form:${path}`;
   };
   const secure = s.config.secureCookies;
   // A session-starting form before any session gets the browser's pre-session cookie (set now if missing).

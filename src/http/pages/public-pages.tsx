@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import { routeReaders } from '../../domain/admission/route-readers.js';
 import type { Services } from '../../services.js';
@@ -14,7 +13,8 @@ import { QUICK_EXIT_URL } from '../../views/layout.js';
 
 export function publicPages(app: Hono<AppEnv>, s: Services) {
   app.get('/', async (c) => {
-    const [organisation, routes, readers] = await Promise.all([getOrganisation(s), listActiveRoutes(s), routeReaders(s)]);
+    const organisation = c.get('organisation');
+    const [routes, readers] = await Promise.all([listActiveRoutes(s), routeReaders(s)]);
     return render(c, c.get('t')('home.title'), <HomePage organisation={organisation} routes={organisation ? routes : []} readers={readers} />);
   });
 

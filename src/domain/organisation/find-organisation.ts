@@ -1,0 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { organisations } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+import type { Organisation } from './get-organisation.js';
+
+/** The organisation with this public address (/o/<slug>/…), or null. */
+export async function findOrganisationBySlug(s: Pick<Services, 'db'>, slug: string): Promise<Organisation | null> {
+  const [row] = await s.db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  return row ?? null;
+}
