@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { AppError } from '../../domain/errors.js';
 import type { Services } from '../../services.js';
 import type { ApiRegistry } from './registry.js';
@@ -37,8 +36,8 @@ export function platformRoutes(api: ApiRegistry, s: Services) {
     summary: 'Public facts about the organisation that runs this installation',
     tags: ['platform'],
     responses: { 200: { description: 'The organisation', schema: organisationSchema } },
-    handler: async () => {
-      const organisation = await getOrganisation(s);
+    handler: async (c) => {
+      const organisation = c.get('organisation');
       if (!organisation) throw new AppError('not_found');
       return {
         status: 200,

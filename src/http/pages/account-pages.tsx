@@ -2,7 +2,6 @@ import type { Context, Hono } from 'hono';
 import { changePassword } from '../../domain/accounts/change-password.js';
 import { endSession } from '../../domain/sessions/end-session.js';
 import { listSessions } from '../../domain/sessions/list-sessions.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import { unreadNotices } from '../../domain/admission/list-notices.js';
 import { markNoticesRead } from '../../domain/admission/mark-notices-read.js';
@@ -21,7 +20,7 @@ export function accountPages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff', async (c) => {
     const session = requireStaff(c, 'account.manage-own');
     const notices = await unreadNotices(s, session as StaffActor);
-    const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
     const checklist = await setupChecklist(s, session);
     return render(c, c.get('t')('staff.home.heading'), <StaffHomePage session={session} notices={notices} timeZone={timeZone} checklist={checklist} />);
   });
@@ -36,7 +35,7 @@ export function accountPages(app: Hono<AppEnv>, s: Services) {
   async function accountPage(c: Context<AppEnv>, notice?: string) {
     const session = requireStaff(c, 'account.manage-own');
     const sessions = await listSessions(s, session, session.sessionId);
-    const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
     return <AccountPage sessions={sessions} timeZone={timeZone} notice={notice} fingerprint={await ownFingerprint(s, session as StaffActor)} />;
   }
 

@@ -3,7 +3,6 @@ import { inviteUser } from '../../domain/accounts/invite-user.js';
 import { listUsers } from '../../domain/accounts/list-users.js';
 import { setUserDisabled, setUserRoles } from '../../domain/accounts/update-user.js';
 import { AppError } from '../../domain/errors.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { updateOrganisation } from '../../domain/organisation/update-organisation.js';
 import type { Services } from '../../services.js';
 import { SettingsPage } from '../../views/pages/settings-page.js';
@@ -75,7 +74,7 @@ export function adminPages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/staff/settings', async (c) => {
     requireStaff(c, 'settings.manage');
-    const organisation = await getOrganisation(s);
+    const organisation = c.get('organisation');
     if (!organisation) throw new AppError('not_found');
     return render(c, c.get('t')('settings.title'), <SettingsPage values={organisation} saved={c.req.query('saved') === '1'} />);
   });

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { reviewAudit } from '../../domain/audit/list-audit.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import { AuditPage } from '../../views/pages/audit-page.js';
 import type { AppEnv } from '../env.js';
@@ -11,7 +10,7 @@ export function auditPages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff/audit', async (c) => {
     const actor = requireStaff(c, 'audit.verify');
     const { verdict, rows } = await reviewAudit(s, actor);
-    const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
     return render(c, c.get('t')('audit.title'), <AuditPage verdict={verdict} rows={rows} timeZone={timeZone} />);
   });
 }

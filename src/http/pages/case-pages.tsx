@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { addHandlerMessage } from '../../domain/reports/add-message.js';
 import { listInbox } from '../../domain/reports/list-inbox.js';
 import { readAttachment, readCaseAsHandler, unsafeHandlerCaseKeys, type CaseView } from '../../domain/reports/open-case.js';
@@ -37,7 +36,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/staff/cases', async (c) => {
     const actor = requireStaff(c, 'cases.list');
-    const [inbox, routes, organisation] = await Promise.all([listInbox(s, actor, c.req.query()), listActiveRoutes(s), getOrganisation(s)]);
+    const [inbox, routes, organisation] = await Promise.all([listInbox(s, actor, c.req.query()), listActiveRoutes(s), Promise.resolve(c.get('organisation'))]);
     return render(
       c,
       c.get('t')('cases.title'),

@@ -3,7 +3,6 @@ import QRCode from 'qrcode';
 import { acceptInvitation } from '../../domain/accounts/accept-invitation.js';
 import { findInvitation, type OpenInvitation } from '../../domain/accounts/find-invitation.js';
 import { readTotpEnrolment, startTotpEnrolment } from '../../domain/accounts/totp-secrets.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { groupCode, toBase32 } from '../../crypto/encoding.js';
 import { otpauthUri } from '../../crypto/totp.js';
 import type { Services } from '../../services.js';
@@ -18,7 +17,7 @@ export function invitationPages(app: Hono<AppEnv>, s: Services) {
   async function enrolmentPage(c: Context<AppEnv>, token: string, invitation: OpenInvitation, previous?: string) {
     const kept = previous ? readTotpEnrolment(s, previous, token) : null;
     const enrolment = kept && previous ? { secret: kept, formValue: previous } : startTotpEnrolment(s, token);
-    const issuer = (await getOrganisation(s))?.name ?? 'Tegenspraak';
+    const issuer = c.get('organisation')?.name ?? 'Tegenspraak';
     const qrSvg = await QRCode.toString(otpauthUri(enrolment.secret, invitation.email, `Tegenspraak ${issuer}`), {
       type: 'svg',
       margin: 2,

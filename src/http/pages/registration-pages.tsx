@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import { registerContact, registrationCounts } from '../../domain/advisor/registrations.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { localDate } from '../../domain/reports/deadlines.js';
 import type { Services } from '../../services.js';
 import { RegistrationsPage } from '../../views/pages/registrations-page.js';
@@ -13,7 +12,7 @@ import { requireStaff } from './require-staff.js';
 export function registrationPages(app: Hono<AppEnv>, s: Services) {
   async function page(c: Context<AppEnv>, values?: Record<string, string>) {
     const actor = requireStaff(c, 'advisor.register');
-    const today = localDate(s.now(), (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam');
+    const today = localDate(s.now(), c.get('organisation')?.timeZone ?? 'Europe/Amsterdam');
     const year = Number(today.slice(0, 4));
     return <RegistrationsPage year={year} month={today.slice(0, 7)} counts={await registrationCounts(s, actor, year)} saved={c.req.query('saved') === '1'} values={values} />;
   }

@@ -6,7 +6,6 @@ import { DraftExpiredPage } from '../../views/pages/report/draft-expired-page.js
 import { anonymitySchema, identitySchema } from '../../domain/reports/schemas.js';
 import { emailSchema } from '../../domain/accounts/schemas.js';
 import { submitReport } from '../../domain/reports/submit-report.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { getRoute, listActiveRoutes, type RouteWithQuestionnaire } from '../../domain/routes/get-route.js';
 import { checkStepAnswers, visibleSteps } from '../../domain/routes/questionnaire.js';
 import type { Services } from '../../services.js';
@@ -179,7 +178,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       }, files, operator ? { userId: operator.userId } : null, draft.nonce ?? null);
       // Back from the receipt finds "already sent", not the form with the report in it.
       await markDraftSent(s, pre(c), rq.route.code);
-      const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+      const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
       return render(
         c,
         c.get('t')('receipt.title'),

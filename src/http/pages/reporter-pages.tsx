@@ -14,7 +14,6 @@ import { render } from '../render.js';
 import { handleForm, list, readFiles, readForm, redirectTo, text } from './form-input.js';
 import { answerTransfer, proposalsIn } from '../../domain/transfers/transfer-to-commission.js';
 import { getRoute } from '../../domain/routes/get-route.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 import { computeDeadlines } from '../../domain/reports/deadlines.js';
 import { ReceiptPage } from '../../views/pages/report/receipt-page.js';
 import { isUuid } from '../../domain/ids.js';
@@ -133,7 +132,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
       async () => {
         const result = await answerTransfer(s, found, c.req.param('id'), input);
         if (result.answer === 'decline') return redirectTo(c, '/my-report?sent=1');
-        const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+        const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
         return render(c, c.get('t')('receipt.title'), <ReceiptPage receipt={result.receipt} deadlines={computeDeadlines(s.now(), null, timeZone)} transferred />, 201);
       },
       { title: c.get('t')('myReport.title'), body: () => myReportPage(found, { transferValues: input }) },

@@ -13,14 +13,13 @@ import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { handleForm, list, readFiles, readForm, redirectTo, text, withFormFieldNames } from './form-input.js';
 import { requireStaff } from './require-staff.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
 
 // The analyst's pages. Surveys never touch case data; the analyst never sees a single response.
 export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
   const k = s.config.surveyMinGroup;
 
   async function overview(c: Context<AppEnv>, values?: Record<string, string | string[]>, saved = false) {
-    const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
     return <SurveysPage waves={await listWaves(s)} organisations={await listSurveyOrganisations(s)} values={values} saved={saved} timeZone={timeZone} />;
   }
 
