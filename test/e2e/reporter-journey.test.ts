@@ -192,13 +192,15 @@ describe('commission work pages in a browser', () => {
 });
 
 describe('reporter pages with JavaScript off', () => {
-  it('go from the start page to the receipt and back in with it, setting no cookie before that', async () => {
+  it('go from the start page to the receipt and back in with it, setting no cookie but the pre-session one before that', async () => {
     const { context, requests } = await newContext(browser, server.baseUrl, { javaScript: false });
     const page = await context.newPage();
     const receipt = await reportFromStartPage(page, 'Zonder JavaScript gemeld.', false, { name: 'notitie.txt', text: 'Een notitie als bijlage.' });
-    expect(await context.cookies()).toEqual([]);
+    // Only the pre-session cookie (the key to the kept draft): HttpOnly, SameSite=Lax, gone when the browser closes.
+    expect((await context.cookies()).map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite, expires: c.expires }))).toEqual([{ name: 'tegenspraak-pre', httpOnly: true, sameSite: 'Lax', expires: -1 }]);
+    const before = (await context.cookies())[0]!.value;
     await returnWithReceipt(page, receipt);
-    expect((await context.cookies()).map((c) => c.name)).toEqual(['tegenspraak-reporter']);
+    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['tegenspraak-pre', 'tegenspraak-reporter']);
     expect(await page.locator('main').textContent()).toContain('Zonder JavaScript gemeld.');
     expect(await page.getByRole('link', { name: 'notitie.txt' }).count()).toBe(1);
     await page.getByLabel('Uw bericht').fill('Een aanvulling zonder JavaScript.');
@@ -206,7 +208,10 @@ describe('reporter pages with JavaScript off', () => {
     expect(await page.locator('.app-thread').textContent()).toContain('Een aanvulling zonder JavaScript.');
     await page.getByRole('button', { name: 'Weggaan' }).click();
     await page.waitForURL(/\/receipt/);
-    expect(await context.cookies()).toEqual([]);
+    // Leaving ends the reporter cookie and forgets the old pre-session one; the receipt form shown next has a new one.
+    const after = await context.cookies();
+    expect(after.map((c) => c.name)).toEqual(['tegenspraak-pre']);
+    expect(after[0]!.value).not.toBe(before);
     expectSameOrigin(requests, server.baseUrl);
     await context.close();
   });

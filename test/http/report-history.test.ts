@@ -6,6 +6,7 @@ import { DRAFT_HOURS } from '../../src/domain/reports/report-draft.js';
 import { purgeExpiredSessions } from '../../src/jobs/purge-expired-sessions.js';
 import { FormClient, hiddenValue, type PageResponse } from '../support/form-client.js';
 import { createStaff } from '../support/staff.js';
+import { reportThroughForm } from '../support/reporting.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // The browser's Back, Forward and Reload buttons on the report form, without JavaScript: every
@@ -151,6 +152,20 @@ describe('the report form with the browser’s own buttons', () => {
     expect(fresh.status).toBe(200);
     expect(fresh.html).not.toContain(TEXT_MARKER);
     expect((await t.services.db.select({ id: cases.id }).from(cases)).length).toBe(before + 1);
+  });
+
+  it('leaving the reporter’s page (“Weggaan”) forgets this browser’s drafts and its pre-session cookie', async () => {
+    const b = await browser();
+    await b.step({ anonymity: 'anonymous', _go: 'next' });
+    await b.step({ KIND: 'improper_pressure', WHAT, _go: 'next' });
+    const cookie = b.client.preSession;
+    const receipt = await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Een andere melding.', SOURCE: ['director'], MEANS: ['verbal_intimidation'], AIMS: ['adjust_report'], WANT: ['investigation'], MEETING: 'no' });
+    const opened = await b.client.submit('/receipt', '/receipt', { receipt });
+    expect(opened.status).toBe(303);
+    const left = await b.client.submit('/my-report', '/my-report/logout', {});
+    expect(left.status).toBe(303);
+    expect(b.client.preSession).toBeNull();
+    expect(await findKeptDraft(t.services, cookie, 'commission')).toBeNull();
   });
 
   it('after the quick exit, Back shows nothing of the draft', async () => {

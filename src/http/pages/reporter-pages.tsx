@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { clearPreSession, existingPreSession } from '../middleware/pre-session.js';
+import { forgetDrafts } from '../../domain/reports/forget-drafts.js';
 import { addReporterMessage } from '../../domain/reports/add-message.js';
 import { readAttachment, readCaseAsReporter } from '../../domain/reports/open-case.js';
 import { publicKeyOf } from '../../crypto/case-keys.js';
@@ -157,6 +159,9 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   app.post('/my-report/logout', async (c) => {
     await endReporterSession(s, getCookie(c, cookieName));
     deleteCookie(c, cookieName, { path: '/', secure: s.config.secureCookies });
+    // Leaving forgets this browser's report drafts and its pre-session cookie too: nothing stays behind.
+    await forgetDrafts(s, existingPreSession(c, s.config.secureCookies));
+    clearPreSession(c, s.config.secureCookies);
     return redirectTo(c, '/receipt?left=1');
   });
 }
