@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { DRAFT_STORE_LOCK } from '../../src/domain/reports/keep-draft.js';
 import { eq, sql } from 'drizzle-orm';
 import { openWithKey } from '../../src/crypto/aead.js';
 import { questionnaires, reportDrafts } from '../../src/db/schema.js';
@@ -396,6 +398,34 @@ describe('a small draft store under attack', () => {
       ),
     );
     expect(await liveStoreBytes(t)).toBeLessThanOrEqual(CAP);
+  });
+
+  // Needs a second connection to hold the lock: on the PostgreSQL server only.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('held: a busy draft-store lock makes nobody wait: the step is answered directly, with no stale copy kept', async () => {
+    await clear();
+    const client = new FormClient(t);
+    let form = await client.get('/report/commission');
+    form = await client.post('/report/commission', { _draft: hiddenValue(form.html, '_draft'), _at: 'anonymity', anonymity: 'anonymous', _go: 'next', _csrf: hiddenValue(form.html, '_csrf') });
+    expect(form.redirectedTo).toBe('/report/commission/step-0');
+    const holder = new pg.Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    let answered: PageResponse;
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_advisory_xact_lock($1)', [DRAFT_STORE_LOCK]);
+      answered = await client.post('/report/commission', { _draft: hiddenValue(form.html, '_draft'), _at: 'step-0', KIND: 'improper_pressure', WHAT, _go: 'next', _csrf: hiddenValue(form.html, '_csrf') });
+      expect(answered.status).toBe(200);
+      expect(answered.redirectedTo).toBeUndefined();
+      expect(answered.html).toContain('Van wie komt de druk?');
+      // The older copy (without this step's text) is gone rather than shown on Back.
+      expect(await findKeptDraft(t.services, client.preSession, 'commission')).toBeNull();
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
+    // Control: with the lock free again, the next step is kept and redirected to its own address.
+    const again = await client.post('/report/commission', { _draft: hiddenValue(answered.html, '_draft'), _at: 'step-1', SOURCE: ['director'], MEANS: ['verbal_intimidation'], AIMS: ['adjust_report'], _go: 'next', _csrf: hiddenValue(answered.html, '_csrf') });
+    expect(again.redirectedTo).toBe('/report/commission/step-2');
   });
 });
 

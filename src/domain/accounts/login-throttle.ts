@@ -55,12 +55,6 @@ export async function resetAttemptsOnAddress(s: Pick<Services, 'db' | 'sodium' |
 }
 
 /**
- * The recovery form's count for an address without an account: the same row as an account's, so
- * attempts there and at the log-in share one budget either way.
- */
-export const countUnknownAttempt = countAttemptOnAddress;
-
-/**
  * For commands that start from the account (a change of password, a recovery): counts on the
  * account's address, the same row the log-in form counts on.
  */

@@ -21,23 +21,32 @@ export async function keepDraft(
   const sealed = sealPayload(s, keys, kept);
   const expiresAt = new Date(kept.draft.expiresAt + KEPT_AFTER_EXPIRY_MS);
   // One draft is never bigger than a step form could carry, and every write (update or insert)
-  // counts against the total; the check and the write are one step (advisory lock), so requests
-  // arriving together cannot all pass the check. Over the limit, this browser's kept copy is
-  // dropped (a stale one would show older text) and the form goes on carried in the page alone.
-  return s.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7245001)`);
+  // counts against the total; the check and the write are one step under an advisory lock, so
+  // requests arriving together cannot all pass the check. The lock is only tried, never waited
+  // for: a flood of steps cannot queue anyone else's behind it. Whenever a copy is not kept (too
+  // big, store full, lock busy) this browser's older copy is dropped, since it would show older
+  // text, and the form goes on carried in the page alone.
+  const dropOwn = async () => {
+    await s.db.delete(reportDrafts).where(eq(reportDrafts.idHash, keys.idHash));
+    return false;
+  };
+  if (sealed.length > DRAFT_MAX_BYTES) return dropOwn();
+  const stored = await s.db.transaction(async (tx) => {
+    const lock = (await tx.execute(sql`select pg_try_advisory_xact_lock(${DRAFT_STORE_LOCK}) as held`)) as unknown as { rows: Array<{ held: boolean }> };
+    if (!lock.rows[0]?.held) return false;
     const [total] = await tx
       .select({ bytes: sql<string>`coalesce(sum(octet_length(${reportDrafts.sealed})), 0)` })
       .from(reportDrafts)
       .where(and(gt(reportDrafts.expiresAt, s.now()), ne(reportDrafts.idHash, keys.idHash)));
-    if (sealed.length > DRAFT_MAX_BYTES || Number(total?.bytes ?? 0) + sealed.length > s.config.draftStoreMaxBytes) {
-      await tx.delete(reportDrafts).where(eq(reportDrafts.idHash, keys.idHash));
-      return false;
-    }
+    if (Number(total?.bytes ?? 0) + sealed.length > s.config.draftStoreMaxBytes) return false;
     await tx.insert(reportDrafts).values({ idHash: keys.idHash, sealed, expiresAt }).onConflictDoUpdate({ target: reportDrafts.idHash, set: { sealed, expiresAt } });
     return true;
   });
+  return stored || dropOwn();
 }
+
+/** The advisory lock that makes "check the total, then write" one step. */
+export const DRAFT_STORE_LOCK = 7_245_001;
 
 /** No kept draft is bigger than what one step form may post. */
 const DRAFT_MAX_BYTES = 256 * 1024;
