@@ -8,7 +8,7 @@ import type { Hono } from 'hono';
 import { boot } from '../src/bootstrap.js';
 import { parseConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { organisations } from '../src/db/schema.js';
+import { unsafeCreateOrganisation } from '../src/domain/organisation/create-organisation.js';
 import { resetAttemptsOnAddress } from '../src/domain/accounts/login-throttle.js';
 import { setUserDisabled } from '../src/domain/accounts/update-user.js';
 import { createApp } from '../src/http/app.js';
@@ -53,7 +53,7 @@ async function timedWrongLogIn(app: App, email: string): Promise<number> {
 export async function benchStaffLogIn(s: Services, app: App, rounds: number): Promise<LogInTimes> {
   // Made through the real invitation commands; the third is then disabled by the administrator.
   const [admin, known, gone] = await createBenchStaff(s, ['administrator', 'analyst', 'external_investigator']);
-  await setUserDisabled(s, { userId: admin!.userId, roles: ['administrator'] }, gone!.userId, true);
+  await setUserDisabled(s, { userId: admin!.userId, organisationId: admin!.organisationId, roles: ['administrator'] }, gone!.userId, true);
   const addresses = { known: known!.email, unknown: 'nobody-here@bench.example', deactivated: gone!.email } as const;
   const kinds = Object.keys(addresses) as (keyof LogInTimes)[];
   const times: LogInTimes = { known: [], unknown: [], deactivated: [] };
@@ -105,7 +105,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const config = parseConfig({ SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench' });
   const database = await openDatabase({ kind: 'pglite' });
   const { services, close } = await boot(config, { database, mailer: nullMailer, logger: createLogger('silent') });
-  await services.db.insert(organisations).values({ name: 'Benchmark' });
+  await unsafeCreateOrganisation(services, { name: 'Benchmark' });
   const salt = randomBytes(16);
   const derivations: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { boot } from '../src/bootstrap.js';
 import { parseConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { organisations } from '../src/db/schema.js';
+import { unsafeCreateOrganisation } from '../src/domain/organisation/create-organisation.js';
+import { users } from '../src/db/schema.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/logging.js';
 import type { Mailer } from '../src/mail/mailer.js';
@@ -30,6 +31,9 @@ const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 30);
 const SURVEY_RESPONDENTS = Number(process.env.BENCH_SURVEY_RESPONDENTS ?? 121_000);
 const SURVEY_CODES = Number(process.env.BENCH_SURVEY_CODES ?? 121_000);
 const PAGE_REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 3000);
+// Issue 13: the platform with this many organisations of this many cases each.
+const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 20);
+const ORGANISATION_CASES = Number(process.env.BENCH_ORGANISATION_CASES ?? 5000);
 
 const nullMailer: Mailer = { send: async () => {}, close: () => {} };
 
@@ -39,7 +43,7 @@ async function main() {
   const config = parseConfig({ SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench' });
   const database = await openDatabase({ kind: 'pglite' });
   const { services, close } = await boot(config, { database, mailer: nullMailer, logger: createLogger('silent') });
-  await services.db.insert(organisations).values({ name: 'Benchmark' });
+  const benchOrganisation = await unsafeCreateOrganisation(services, { name: 'Benchmark' });
   const [secretary] = await createBenchStaff(services, ['secretary', 'chair', 'ethics_panel_member']);
   const app = createApp(services);
   const concurrency = availableParallelism();
@@ -88,16 +92,36 @@ async function main() {
 
   stage('inbox');
   // 4. The staff inbox with 100,000 cases this handler holds a key for: one page, filtered or not.
-  await seedListOnlyCases(services.db, { handlerId: secretary!.userId, count: INBOX_CASES, start: new Date(Date.UTC(2020, 0, 1)), routes: ['commission', 'ethics'], statuses: ['received', 'acknowledged', 'in_handling'] });
+  await seedListOnlyCases(services.db, { organisationId: benchOrganisation.id, handlerId: secretary!.userId, count: INBOX_CASES, start: new Date(Date.UTC(2020, 0, 1)), routes: ['commission', 'ethics'], statuses: ['received', 'acknowledged', 'in_handling'] });
   // What the scheduler does within the hour on the embedded database (no autovacuum there).
   await refreshStatistics(services);
   // The next time step: enrolment may have used the current one moments ago.
   const totp = totpCode(secretary!.totpSecret, totpStep(Date.now()) + 1);
-  const { sessionToken } = await logIn(services, { email: secretary!.email, password: BENCH_PASSWORD, totpCode: totp });
+  const { sessionToken } = await logIn(services, benchOrganisation.id, { email: secretary!.email, password: BENCH_PASSWORD, totpCode: totp });
   const inboxPaths = ['/staff/cases', '/staff/cases?status=received', '/staff/cases?route=ethics&sort=oldest', '/staff/cases?page=20', '/staff/cases?overdue=1'];
   const inbox = await timeEach(INBOX_REQUESTS, async (i) => {
     const response = await app.request(`http://localhost${inboxPaths[i % inboxPaths.length]}`, { headers: { cookie: `tegenspraak-session=${sessionToken}` } });
     if (response.status !== 200) throw new Error(`inbox failed: ${response.status}`);
+    await response.text();
+  });
+
+  stage('platform');
+  // 4b. The same handler's inbox and the public start page with 19 more organisations of their own
+  // cases beside it: one organisation's pages must not slow down with the others' data.
+  for (let i = 2; i <= ORGANISATIONS; i++) {
+    const other = await unsafeCreateOrganisation(services, { name: `Benchmark ${i}` });
+    const [handler] = await services.db.insert(users).values({ organisationId: other.id, email: `handler-${i}@bench.example`, displayName: `Handler ${i}`, roles: ['secretary'], status: 'active' }).returning({ id: users.id });
+    await seedListOnlyCases(services.db, { organisationId: other.id, handlerId: handler!.id, count: ORGANISATION_CASES, start: new Date(Date.UTC(2021, 0, 1)), routes: ['commission'], statuses: ['received', 'in_handling'] });
+  }
+  await refreshStatistics(services, true);
+  const platformInbox = await timeEach(INBOX_REQUESTS, async (i) => {
+    const response = await app.request(`http://localhost${inboxPaths[i % inboxPaths.length]}`, { headers: { cookie: `tegenspraak-session=${sessionToken}` } });
+    if (response.status !== 200) throw new Error(`inbox failed: ${response.status}`);
+    await response.text();
+  });
+  const platformPage = await timeEach(INBOX_REQUESTS, async () => {
+    const response = await app.request(`http://localhost/o/benchmark-${ORGANISATIONS}/`);
+    if (response.status !== 200) throw new Error(`start page failed: ${response.status}`);
     await response.text();
   });
 
@@ -118,6 +142,8 @@ async function main() {
     ...logInRows(staffLogIns, derivationP50),
     { measure: `Staff case inbox p50 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 50).toFixed(0)} ms`, ratio: '-' },
     { measure: `Staff case inbox p95 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 95).toFixed(0)} ms`, ratio: '-' },
+    { measure: `Same inbox p95, ${ORGANISATIONS} organisations on the platform (+${((ORGANISATIONS - 1) * ORGANISATION_CASES).toLocaleString('en')} cases of others)`, value: `${percentile(platformInbox, 95).toFixed(0)} ms`, ratio: (percentile(platformInbox, 95) / percentile(inbox, 95)).toFixed(2) },
+    { measure: `An organisation's start page p95 (${ORGANISATIONS} organisations)`, value: `${percentile(platformPage, 95).toFixed(0)} ms`, ratio: '-' },
     { measure: `Survey invitation codes (${SURVEY_CODES.toLocaleString('en')})`, value: `${(survey.codesMs / 1000).toFixed(2)} s`, ratio: '-' },
     { measure: `Survey results (${SURVEY_RESPONDENTS.toLocaleString('en')} x 30 questions)`, value: `${(survey.aggregateMs / 1000).toFixed(2)} s`, ratio: (survey.aggregateMs / survey.plainMs).toFixed(2) },
     { measure: 'Same counts by a plain SQL GROUP BY', value: `${(survey.plainMs / 1000).toFixed(2)} s`, ratio: '1.00' },

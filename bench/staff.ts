@@ -1,3 +1,4 @@
+import { firstOrganisation } from '../src/domain/organisation/get-organisation.js';
 import { acceptInvitation } from '../src/domain/accounts/accept-invitation.js';
 import { unsafeCreateInvitation } from '../src/domain/accounts/create-invitation.js';
 import { findActiveUserById } from '../src/domain/accounts/find-active-user.js';
@@ -18,23 +19,24 @@ export const BENCH_PASSWORD = 'benchmark password long enough';
  * bodies through the real founding and admission commands (the first holder of a body's admitting
  * role founds it); returns their log-in details.
  */
-export async function createBenchStaff(s: Services, roles: Role[]): Promise<{ role: Role; userId: string; email: string; totpSecret: Uint8Array }[]> {
+export async function createBenchStaff(s: Services, roles: Role[]): Promise<{ role: Role; userId: string; organisationId: string; email: string; totpSecret: Uint8Array }[]> {
+  const organisationId = (await firstOrganisation(s))!.id;
   const made = [];
   for (const role of roles) {
     const email = `${role.replace(/_/g, '-')}@bench.example`;
-    const invitation = await s.db.transaction((tx) => unsafeCreateInvitation({ ...s, db: tx }, { email, displayName: role, roles: [role] }));
+    const invitation = await s.db.transaction((tx) => unsafeCreateInvitation({ ...s, db: tx }, organisationId, { email, displayName: role, roles: [role] }));
     const enrolment = startTotpEnrolment(s, invitation.token);
-    await acceptInvitation(s, invitation.token, {
+    await acceptInvitation(s, organisationId, invitation.token, {
       password: BENCH_PASSWORD,
       passwordConfirm: BENCH_PASSWORD,
       totpCode: totpCode(enrolment.secret, totpStep(s.now().getTime())),
       totpEnrolment: enrolment.formValue,
     });
-    made.push({ role, userId: invitation.userId, email, totpSecret: enrolment.secret });
+    made.push({ role, userId: invitation.userId, organisationId, email, totpSecret: enrolment.secret });
   }
   const actorOf = async (userId: string, role: Role) => {
     const user = await findActiveUserById(s, userId);
-    return { userId, roles: [role], privateKey: await unlockWithPassword(s.kdf, s.sodium, user!, BENCH_PASSWORD) };
+    return { userId, organisationId, roles: [role], privateKey: await unlockWithPassword(s.kdf, s.sodium, user!, BENCH_PASSWORD) };
   };
   for (const body of bodies) {
     const founder = made.find((m) => m.role === admitterRole[body]);

@@ -1,3 +1,4 @@
+import { firstOrganisation } from '../src/domain/organisation/get-organisation.js';
 // The integrity monitor at central-government size: 121,000 invitation codes, and the results of a
 // wave of 121,000 respondents x 30 questions, next to a plain GROUP BY over the same rows.
 import { sql } from 'drizzle-orm';
@@ -9,17 +10,18 @@ import { getWaveDefinition } from '../src/domain/surveys/waves.js';
 import type { Services } from '../src/services.js';
 
 export async function benchSurveys(s: Services, respondents: number, codes: number): Promise<{ codesMs: number; aggregateMs: number; plainMs: number }> {
+  const ownerId = (await firstOrganisation(s))!.id;
   const orgs = await s.db
     .insert(surveyOrganisations)
-    .values(Array.from({ length: 24 }, (_, i) => ({ name: `Bench-organisatie ${i + 1}`, sector: ['central_government', 'municipality', 'province', 'water_authority'][i % 4]! })))
+    .values(Array.from({ length: 24 }, (_, i) => ({ ownerId, name: `Bench-organisatie ${i + 1}`, sector: ['central_government', 'municipality', 'province', 'water_authority'][i % 4]! })))
     .returning({ id: surveyOrganisations.id });
   // The standard set plus extra statements: 30 questions in all.
   const questions: SurveyQuestion[] = [...standardQuestions];
   for (let i = questions.length; i < 30; i++) questions.push({ code: `E${i}`, type: 'agree5', section: 'extra', label: { nl: `Stelling ${i}`, en: `Statement ${i}` } });
-  const [wave] = await s.db.insert(surveyWaves).values({ name: 'Benchmark', questions }).returning({ id: surveyWaves.id });
+  const [wave] = await s.db.insert(surveyWaves).values({ ownerId, name: 'Benchmark', questions }).returning({ id: surveyWaves.id });
   await s.db.insert(surveyWaveOrganisations).values(orgs.map((o) => ({ waveId: wave!.id, organisationId: o.id })));
 
-  const analyst = { userId: '00000000-0000-4000-8000-000000000000', roles: ['analyst'] as const };
+  const analyst = { userId: '00000000-0000-4000-8000-000000000000', organisationId: ownerId, roles: ['analyst'] as const };
   const codesStart = performance.now();
   await generateInvitationCodes(s, analyst, wave!.id, { organisationId: orgs[0]!.id, count: codes });
   const codesMs = performance.now() - codesStart;

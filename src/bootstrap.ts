@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
-import { ensureDefaultRoutes } from './domain/routes/ensure-default-routes.js';
+import { ensureDefaultRoutesEverywhere } from './domain/routes/ensure-default-routes.js';
 import { createKdfPool } from './crypto/kdf-pool.js';
 import { loadServerKeys } from './crypto/server-key.js';
 import { loadSodium } from './crypto/sodium.js';
@@ -34,7 +34,7 @@ export async function boot(
     overrides.database ??
     (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }));
   await applyMigrations(database);
-  await ensureDefaultRoutes(database.db);
+  await ensureDefaultRoutesEverywhere(database.db);
   const serverKeys = await loadServerKeys(sodium, config);
   const kdf = createKdfPool({ threads: overrides.kdfThreads });
 

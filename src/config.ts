@@ -31,6 +31,9 @@ const envSchema = z
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     // Survey figures on fewer respondents than this are suppressed; never below 5.
     SURVEY_MIN_GROUP: z.coerce.number().int().min(5).max(1000).default(10),
+    // With several organisations, the installation's own start page lists them ('shown'), or is the
+    // first organisation's start page like any other plain address ('hidden').
+    ORGANISATION_LIST: z.enum(['shown', 'hidden']).default('shown'),
   })
   .transform((env) => {
     const port = env.PORT;
@@ -54,6 +57,7 @@ const envSchema = z
       jobIntervalSeconds: env.JOB_INTERVAL_SECONDS,
       digestHour: env.DIGEST_HOUR,
       surveyMinGroup: env.SURVEY_MIN_GROUP,
+      organisationList: env.ORGANISATION_LIST,
     });
   });
 

@@ -5,8 +5,7 @@ import { fromBase32 } from '../crypto/encoding.js';
 import { totpCode, totpStep } from '../crypto/totp.js';
 import { unsafeCreateInvitation } from '../domain/accounts/create-invitation.js';
 import { unsafeListUsers } from '../domain/accounts/list-users.js';
-import { inviteUserSchema } from '../domain/accounts/schemas.js';
-import { sendInvitationMail } from '../domain/accounts/send-invitation-mail.js';
+import { displayNameSchema, emailSchema, inviteUserSchema } from '../domain/accounts/schemas.js';
 import { seedDemo } from '../domain/demo/seed-demo.js';
 import { AppError } from '../domain/errors.js';
 import { issueSetupToken } from '../domain/setup/issue-setup-token.js';
@@ -14,7 +13,12 @@ import { unsafeReissueFirstAdminInvitation } from '../domain/setup/reissue-first
 import { validate } from '../domain/validate.js';
 import { translateKey, translator } from '../i18n/index.js';
 import { printDemoAccounts } from './print-demo-accounts.js';
-import { unsafeVerifyAudit } from '../domain/audit/verify-audit.js';
+import { unsafeVerifyAudit, unsafeVerifyAuditChain } from '../domain/audit/verify-audit.js';
+import { firstOrganisation, listOrganisations } from '../domain/organisation/get-organisation.js';
+import { unsafeCreateOrganisation } from '../domain/organisation/create-organisation.js';
+import { unsafeOrganisationOverview } from '../domain/organisation/organisation-overview.js';
+import { unsafeShareCommission } from '../domain/organisation/share-commission.js';
+import { invitationLink, sendInvitationMail } from '../domain/accounts/send-invitation-mail.js';
 import { runDueJobs } from '../jobs/run-jobs.js';
 import { createBackup } from '../backup/create-backup.js';
 import { restoreBackup, RestoreRefused } from '../backup/restore-backup.js';
@@ -26,24 +30,37 @@ const usage: Record<string, string> = {
 
 Commands:
   init                       apply migrations; print a one-time setup link if not set up
-  user invite                invite a staff member (prints the link and mails it)
-  user list                  list staff accounts and roles
+  org create                 add an organisation and invite its first administrator
+  org list                   list the organisations with their addresses and content-free counts
+  org share-commission       let another organisation's commission handle an organisation's reports
+  operator invite            invite a platform operator (sees organisations and counts, never content)
+  user invite                invite a staff member of an organisation (prints the link and mails it)
+  user list                  list an organisation's staff accounts and roles
   demo                       seed a demo organisation with one account per role
-  audit verify               check the whole audit chain; names the first broken entry
+  audit verify               check the audit chains (each organisation's and the platform's)
   jobs run                   run the scheduled jobs once (reminders, digest, purges)
   backup <file>              write the whole installation to a file (content stays encrypted)
   restore <file>             restore a backup into a fresh, empty installation
   totp <secret>              print the current code for a TOTP secret (demo convenience)
 
-Every command reads the same environment as the server (DATA_DIR, DATABASE_URL, ...).
+Commands that act on one organisation's data take --org <slug>; with a single organisation
+it may be left out. Every command reads the same environment as the server (DATA_DIR,
+DATABASE_URL, ...).
 Run 'tegenspraak <command> --help' for its options.`,
   init: 'Usage: tegenspraak init\n\nApplies database migrations and, when nobody has set up the installation yet,\nprints a fresh one-time setup link (earlier unused links stop working). When the\ninstallation is set up but its first administrator never finished their account,\nprints a fresh invitation link for them instead.',
+  'org create':
+    'Usage: tegenspraak org create --name <name> [--slug <address>] --email <first administrator> --admin <their name>\n\nAdds an organisation with its own address (/o/<slug>/), routes, receipt salt and audit\nchain, and invites its first administrator (prints the link and mails it). The organisation\'s\nbodies are founded by their own members afterwards; nobody on the platform can read its reports.',
+  'org share-commission':
+    'Usage: tegenspraak org share-commission --org <slug> --with <slug of the commission\'s organisation | own>\n\nFrom now on the reports to the commission of --org are sealed to the members of the commission\nof --with (a shared commission, as agreed between the organisations); "--with own" gives it its\nown commission back. Reports already received stay with whoever received them. Both audit chains\nrecord it and both commissions are told; reporters see the new readers before they send.',
+  'operator invite':
+    'Usage: tegenspraak operator invite --email <address> --name <display name>\n\nInvites an account of no organisation, for the independent party that runs the platform. It signs\nin at /platform/, where it adds organisations and invites their first administrators and sees\ntheir names and counts; it can never read a report, a name or a setting of theirs.',
+  'org list': 'Usage: tegenspraak org list\n\nLists every organisation: address, name, accounts and cases (counts only).',
   'user invite':
-    'Usage: tegenspraak user invite --email <address> --name <display name> --role <role> [--role <role> ...]\n\nRoles: administrator, secretary, commission_member, chair, confidential_advisor,\nethics_panel_member, analyst. The administrator role cannot be combined with a case role.',
-  'user list': 'Usage: tegenspraak user list\n\nLists every account with its roles and status.',
+    'Usage: tegenspraak user invite [--org <slug>] --email <address> --name <display name> --role <role> [--role <role> ...]\n\nRoles: administrator, secretary, commission_member, chair, confidential_advisor,\nethics_panel_member, analyst. The administrator role cannot be combined with a case role.',
+  'user list': 'Usage: tegenspraak user list [--org <slug>]\n\nLists every account of the organisation with its roles and status.',
   demo: 'Usage: tegenspraak demo\n\nSeeds a demo organisation with one account per role on an empty installation and prints\nthe log-in details (also when the demo exists already).',
   'audit verify':
-    'Usage: tegenspraak audit verify\n\nRecomputes every entry of the audit log and its link to the previous one. Exits 0 when\nthe chain is intact, 1 with the first broken entry when it is not. Needs the same server key.',
+    'Usage: tegenspraak audit verify [--org <slug>]\n\nRecomputes every entry of the audit chain of the organisation (or, without --org, of every\norganisation and of the platform) and its link to the previous one. Exits 0 when intact, 1 with\nthe first broken entry when not. Needs the same server key.',
   'jobs run':
     'Usage: tegenspraak jobs run\n\nRuns deadline reminders, the daily digest, retention purges and session clean-up once and\nprints what was done. The server does this by itself every JOB_INTERVAL_SECONDS; running it\nbeside the server is safe: each piece of work is claimed in the database and done once.',
   backup:
@@ -52,6 +69,9 @@ Run 'tegenspraak <command> --help' for its options.`,
     'Usage: tegenspraak restore <file>\n\nRestores a backup into a fresh installation (migrated, not set up, no cases), all or nothing.\nStart it with the same server key as the original; handlers then read their cases with their own\npasswords and reporters with their receipts.',
   totp: 'Usage: tegenspraak totp <base32 secret>\n\nPrints the current six-digit code, for trying the demo without an authenticator app.',
 };
+
+/** A refusal the operator can act on, printed without a stack. */
+class CliRefusal extends Error {}
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -62,10 +82,14 @@ async function run(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string', multiple: true },
+      org: { type: 'string' },
+      slug: { type: 'string' },
+      admin: { type: 'string' },
+      with: { type: 'string' },
     },
   });
   const [first, second] = positionals;
-  const command = (first === 'user' || first === 'audit' || first === 'jobs') && second ? `${first} ${second}` : first;
+  const command = (first === 'user' || first === 'audit' || first === 'jobs' || first === 'org' || first === 'operator') && second ? `${first} ${second}` : first;
   if (!command || !(command in usage)) {
     console.log(usage.main);
     return command ? 2 : values.help ? 0 : 2;
@@ -86,27 +110,62 @@ async function run(argv: string[]): Promise<number> {
 
   const config = parseConfig(process.env);
   const { services, close } = await boot(config);
+  // The organisation a command acts on: --org <slug>, or the only one there is.
+  const organisation = async () => {
+    const all = await listOrganisations(services);
+    const found = values.org ? all.find((o) => o.slug === values.org) : all.length === 1 ? all[0] : undefined;
+    if (!found) throw new CliRefusal(values.org ? `No organisation with the address "${values.org}". See: tegenspraak org list` : 'Give the organisation: --org <slug>. See: tegenspraak org list');
+    return found;
+  };
   try {
     if (command === 'init') {
       const token = await issueSetupToken(services);
-      const again = token ? null : await unsafeReissueFirstAdminInvitation(services);
+      const first = token ? null : await firstOrganisation(services);
+      const again = first ? await unsafeReissueFirstAdminInvitation(services, first.id) : null;
       if (token) console.log(`Open this one-time link to set up Tegenspraak (valid 24 hours):\n  ${config.baseUrl}/setup/${token}`);
-      else if (again) console.log(`Tegenspraak is set up, but its first administrator (${again.email}) has not finished their account.\nA new link for them (works once, valid 7 days; earlier links stop working):\n  ${config.baseUrl}/invitation/${again.token}`);
+      else if (again && first) console.log(`Tegenspraak is set up, but its first administrator (${again.email}) has not finished their account.\nA new link for them (works once, valid 7 days; earlier links stop working):\n  ${invitationLink(config.baseUrl, first.slug, again.token)}`);
       else console.log('Tegenspraak is already set up.');
+    } else if (command === 'org create') {
+      const admin = validate(inviteUserSchema, { email: values.email ?? '', displayName: values.admin ?? '', roles: ['administrator'] });
+      const { created, invitation } = await services.db.transaction(async (tx) => {
+        const made = await unsafeCreateOrganisation({ ...services, db: tx }, { name: values.name ?? '', ...(values.slug ? { slug: values.slug } : {}) });
+        return { created: made, invitation: await unsafeCreateInvitation({ ...services, db: tx }, made.id, admin) };
+      });
+      const link = await sendInvitationMail(services, created.id, admin.email, invitation.token, invitation.expiresAt);
+      console.log(`Organisation "${created.name}" created at ${config.baseUrl}/o/${created.slug}/\nInvitation for its first administrator sent to ${admin.email}. Link (works once, valid 7 days):\n  ${link}`);
+    } else if (command === 'operator invite') {
+      const email = validate(emailSchema, values.email ?? '');
+      const displayName = validate(displayNameSchema, values.name ?? '');
+      const invitation = await services.db.transaction((tx) => unsafeCreateInvitation({ ...services, db: tx }, null, { email, displayName, roles: [] }));
+      const link = await sendInvitationMail(services, null, email, invitation.token, invitation.expiresAt);
+      console.log(`Invitation sent to ${email}. Link (works once, valid 7 days):\n  ${link}`);
+    } else if (command === 'org share-commission') {
+      const target = await organisation();
+      const all = await listOrganisations(services);
+      const serving = values.with === 'own' ? target : all.find((o) => o.slug === values.with);
+      if (!serving) throw new CliRefusal('Give the organisation whose commission will handle the reports: --with <slug>, or --with own.');
+      await unsafeShareCommission(services, target.id, serving.id === target.id ? null : serving.id);
+      console.log(serving.id === target.id ? `${target.name} has its own commission again.` : `Reports to the commission of ${target.name} now go to the commission of ${serving.name}.`);
+    } else if (command === 'org list') {
+      for (const row of await unsafeOrganisationOverview(services)) {
+        console.log(`${row.slug.padEnd(24)} ${row.name.padEnd(40)} ${String(row.accounts).padStart(5)} accounts ${String(row.cases).padStart(7)} cases`);
+      }
     } else if (command === 'user invite') {
       const input = validate(inviteUserSchema, { email: values.email ?? '', displayName: values.name ?? '', roles: values.role ?? [] });
-      const invitation = await services.db.transaction((tx) => unsafeCreateInvitation({ ...services, db: tx }, input));
-      const link = await sendInvitationMail(services, input.email, invitation.token, invitation.expiresAt);
+      const target = await organisation();
+      const invitation = await services.db.transaction((tx) => unsafeCreateInvitation({ ...services, db: tx }, target.id, input));
+      const link = await sendInvitationMail(services, target.id, input.email, invitation.token, invitation.expiresAt);
       console.log(`Invitation sent to ${input.email}. Link (works once, valid 7 days):\n  ${link}`);
     } else if (command === 'user list') {
-      for (const user of await unsafeListUsers(services)) {
+      for (const user of await unsafeListUsers(services, (await organisation()).id)) {
         console.log(`${user.displayName.padEnd(28)} ${user.email.padEnd(40)} ${user.status.padEnd(9)} ${user.roles.join(',')}`);
       }
     } else if (command === 'audit verify') {
-      const verdict = await unsafeVerifyAudit(services);
+      const verdict = values.org ? await unsafeVerifyAuditChain(services, (await organisation()).id) : await unsafeVerifyAudit(services);
       if (verdict.ok) console.log(`Audit log intact: ${verdict.entries} entries verified.`);
       else {
-        console.log(`Audit log BROKEN at entry ${verdict.brokenAt} (${verdict.reason}); the ${verdict.entries} entries before it verify.`);
+        const chain = verdict.chain ? ` of chain ${verdict.chain}` : '';
+        console.log(`Audit log BROKEN at entry ${verdict.brokenAt}${chain} (${verdict.reason}); the ${verdict.entries} entries before it verify.`);
         return 1;
       }
     } else if (command === 'backup' || command === 'restore') {
@@ -131,6 +190,10 @@ async function run(argv: string[]): Promise<number> {
       printDemoAccounts(config.baseUrl, await seedDemo(services));
     }
     return 0;
+  } catch (error) {
+    if (!(error instanceof CliRefusal)) throw error;
+    console.error(error.message);
+    return 2;
   } finally {
     await close();
   }

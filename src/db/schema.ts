@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // Binary columns hold ciphertext, salts and hashes; both drivers hand back a Uint8Array (pg a Buffer).
 export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -34,8 +34,22 @@ export const organisations = pgTable('organisations', {
    */
   decisionQuorum: text('decision_quorum', { enum: ['all', 'majority'] }).notNull().default('all'),
   identityWaitDays: integer('identity_wait_days').notNull().default(10),
+  /**
+   * Mixed into every receipt derivation of this organisation, so a receipt opens only here and
+   * cannot be precomputed across organisations or installations. Two random UUIDs' worth of bits.
+   */
+  receiptSalt: bytes('receipt_salt')
+    .notNull()
+    .default(sql`decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex')`),
+  /** Audit entries up to this number were written before chains were per organisation (their hash does not name it). */
+  auditLegacyUntil: integer('audit_legacy_until').notNull().default(0),
+  /** Whether the installation's start page lists this organisation (its own pages work either way). */
+  listed: boolean('listed').notNull().default(true),
   createdAt: created(),
 });
+
+/** The nil UUID names the platform's own audit chain (organisations created, administrators invited). */
+export const PLATFORM_CHAIN = '00000000-0000-0000-0000-000000000000';
 
 // Only a hash of each one-time token is stored: a database dump cannot be used to claim anything.
 export const setupTokens = pgTable('setup_tokens', {
@@ -47,6 +61,8 @@ export const setupTokens = pgTable('setup_tokens', {
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** The organisation the account works for; null only for the platform operator, who reads nothing. */
+  organisationId: uuid('organisation_id').references(() => organisations.id),
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
@@ -112,6 +128,10 @@ export const bodyAdmissions = pgTable(
   'body_admissions',
   {
     id: uuid('id').primaryKey(),
+    /** Whose body this is: every organisation has its own three, each founded and admitted on its own. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     body: text('body', { enum: ['commission', 'advisors', 'ethics_panel'] }).notNull(),
     userId: uuid('user_id')
       .notNull()
@@ -131,7 +151,7 @@ export const bodyAdmissions = pgTable(
     removedBy: uuid('removed_by'),
     createdAt: created(),
   },
-  (table) => [index('body_admissions_body_idx').on(table.body), index('body_admissions_user_idx').on(table.userId)],
+  (table) => [index('body_admissions_body_idx').on(table.organisationId, table.body), index('body_admissions_user_idx').on(table.userId)],
 );
 
 // Content-free notices on a staff member's home page (an admission, a role change, a text change).
@@ -162,28 +182,42 @@ export const installation = pgTable('installation', {
 export type LocalisedText = { nl: string; en: string };
 
 // A route is a channel with its own handlers (by role), identity custodians and questionnaire.
-export const routes = pgTable('routes', {
-  code: text('code').primaryKey(),
-  position: integer('position').notNull(),
-  active: boolean('active').notNull().default(true),
-  name: jsonb('name').$type<LocalisedText>().notNull(),
-  description: jsonb('description').$type<LocalisedText>().notNull(),
-  handlerRoles: text('handler_roles').array().notNull(),
-  custodianRoles: text('custodian_roles').array().notNull(),
-});
+// Each organisation has its own routes. A route's reports are read by a body of the organisation
+// named in body_organisation_id: its own, or, for a shared commission, another organisation's.
+export const routes = pgTable(
+  'routes',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    code: text('code').notNull(),
+    bodyOrganisationId: uuid('body_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    position: integer('position').notNull(),
+    active: boolean('active').notNull().default(true),
+    name: jsonb('name').$type<LocalisedText>().notNull(),
+    description: jsonb('description').$type<LocalisedText>().notNull(),
+    handlerRoles: text('handler_roles').array().notNull(),
+    custodianRoles: text('custodian_roles').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.code] })],
+);
 
 export const questionnaires = pgTable(
   'questionnaires',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    routeCode: text('route_code')
-      .notNull()
-      .references(() => routes.code),
+    organisationId: uuid('organisation_id').notNull(),
+    routeCode: text('route_code').notNull(),
     version: integer('version').notNull(),
     definition: jsonb('definition').notNull(),
     createdAt: created(),
   },
-  (table) => [uniqueIndex('questionnaires_route_version').on(table.routeCode, table.version)],
+  (table) => [
+    uniqueIndex('questionnaires_route_version').on(table.organisationId, table.routeCode, table.version),
+    foreignKey({ columns: [table.organisationId, table.routeCode], foreignColumns: [routes.organisationId, routes.code] }),
+  ],
 );
 
 // Only metadata is readable here: route, status, dates. Everything the reporter wrote lives in
@@ -192,9 +226,15 @@ export const cases = pgTable(
   'cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    routeCode: text('route_code')
-      .notNull()
-      .references(() => routes.code),
+    /** The organisation the report concerns (where it was made). */
+    organisationId: uuid('organisation_id').notNull(),
+    /**
+     * The organisation whose body received the report and handles it: the case's own, or the one
+     * whose commission its route was shared with at the time. Fixed at submission, so a later
+     * change of who serves the route does not move cases whose keys were sealed to others.
+     */
+    handledBy: uuid('handled_by').notNull(),
+    routeCode: text('route_code').notNull(),
     questionnaireVersion: integer('questionnaire_version').notNull(),
     anonymity: text('anonymity', { enum: ['anonymous', 'confidential', 'open'] }).notNull(),
     status: text('status').notNull().default('received'),
@@ -206,7 +246,7 @@ export const cases = pgTable(
     /** Set at assessment and at the decision; kept, with the dates, in the anonymous statistics after a purge. */
     kind: text('kind'),
     outcome: text('outcome'),
-    receiptLookup: bytes('receipt_lookup').notNull().unique(),
+    receiptLookup: bytes('receipt_lookup').notNull(),
     publicKey: bytes('public_key').notNull(),
     // A second key pair for internal notes, sealed to handlers only: the receipt never opens it.
     internalPublicKey: bytes('internal_public_key'),
@@ -222,7 +262,13 @@ export const cases = pgTable(
     reporterNotifiedAt: timestamp('reporter_notified_at', { withTimezone: true }),
     lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
   },
-  (table) => [index('cases_route_received_idx').on(table.routeCode, table.receivedAt), index('cases_received_idx').on(table.receivedAt)],
+  (table) => [
+    index('cases_route_received_idx').on(table.routeCode, table.receivedAt),
+    index('cases_received_idx').on(table.receivedAt),
+    uniqueIndex('cases_receipt_lookup').on(table.organisationId, table.receiptLookup),
+    index('cases_handled_by_idx').on(table.handledBy, table.receivedAt),
+    foreignKey({ columns: [table.organisationId, table.routeCode], foreignColumns: [routes.organisationId, routes.code] }),
+  ],
 );
 
 export const caseKeys = pgTable(
@@ -340,8 +386,12 @@ export const attachments = pgTable(
 // Append-only and chained: each entry carries a keyed hash over its own fields and the previous
 // entry's hash, so an edited, removed or inserted row breaks the chain at that row. No content:
 // who did what to which case, and when. No foreign keys, so purges and account removal keep it.
-export const auditLog = pgTable('audit_log', {
-  seq: integer('seq').primaryKey(),
+export const auditLog = pgTable(
+  'audit_log',
+  {
+  /** Whose chain: an organisation's id, or PLATFORM_CHAIN for the platform's own. */
+  organisationId: uuid('organisation_id').notNull(),
+  seq: integer('seq').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull(),
   actorKind: text('actor_kind', { enum: ['staff', 'reporter', 'system'] }).notNull(),
   actorUserId: uuid('actor_user_id'),
@@ -350,7 +400,9 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail').$type<Record<string, string | number | boolean>>().notNull(),
   prevHash: bytes('prev_hash').notNull(),
   hash: bytes('hash').notNull(),
-});
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.seq] }), index('audit_log_action_idx').on(table.organisationId, table.action)],
+);
 
 // Before first opening a case a handler declares no personal relation, or steps aside.
 export const caseDeclarations = pgTable(
@@ -383,6 +435,9 @@ export const jobRuns = pgTable('job_runs', {
 // What survives a purge: no case id, no content, no key; dates only to the day.
 export const caseStatistics = pgTable('case_statistics', {
   id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
   routeCode: text('route_code').notNull(),
   kind: text('kind'),
   outcome: text('outcome'),
@@ -533,6 +588,9 @@ export const caseTransfers = pgTable(
 // the month only.
 export const advisorRegistrations = pgTable('advisor_registrations', {
   id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
   month: text('month').notNull(),
   topic: text('topic').notNull(),
   kind: text('kind').notNull(),
@@ -542,14 +600,26 @@ export const advisorRegistrations = pgTable('advisor_registrations', {
 // ---- Integrity monitor -----------------------------------------------------------------------
 // Survey data never meets case data: these tables share nothing with the case tables.
 
-export const surveyOrganisations = pgTable('survey_organisations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull().unique(),
-  sector: text('sector').notNull(),
-});
+// Survey units and waves belong to the organisation whose analyst made them: another
+// organisation's analyst neither sees nor touches them.
+export const surveyOrganisations = pgTable(
+  'survey_organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    sector: text('sector').notNull(),
+  },
+  (table) => [uniqueIndex('survey_organisations_owner_name').on(table.ownerId, table.name)],
+);
 
 export const surveyWaves = pgTable('survey_waves', {
   id: uuid('id').primaryKey().defaultRandom(),
+  ownerId: uuid('owner_id')
+    .notNull()
+    .references(() => organisations.id),
   name: text('name').notNull(),
   status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
   /** The questions in order; answers are stored in this order. */

@@ -20,6 +20,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { session } from './middleware/session.js';
 import { accountPages } from './pages/account-pages.js';
 import { adminPages } from './pages/admin-pages.js';
+import { platformPages } from './pages/platform-pages.js';
 import { casePages } from './pages/case-pages.js';
 import { caseWorkPages } from './pages/case-work-pages.js';
 import { commissionSettingsPages } from './pages/commission-settings-pages.js';
@@ -63,6 +64,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   sessionPages(app, s);
   accountPages(app, s);
   adminPages(app, s);
+  platformPages(app, s);
   casePages(app, s);
   caseWorkPages(app, s);
   commissionSettingsPages(app, s);

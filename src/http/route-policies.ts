@@ -9,6 +9,8 @@ export type RoutePolicy =
   | 'token'
   /** A reporter with a receipt session (cookie, or bearer token on the API). */
   | 'reporter'
+  /** The platform operator, an account of no organisation, at /platform/… only. */
+  | 'operator'
   | { staff: Action };
 
 const staff = (action: Action): RoutePolicy => ({ staff: action });
@@ -63,6 +65,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /recover': 'public',
   'POST /recover': 'public',
   'POST /logout': 'public',
+
+  'GET /organisations': 'operator',
+  'POST /organisations': 'operator',
 
   'GET /staff': staff('account.manage-own'),
   'POST /staff/notices/read': staff('account.manage-own'),

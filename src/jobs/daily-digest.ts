@@ -1,7 +1,7 @@
-import { and, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { cases } from '../db/schema.js';
 import { translator } from '../i18n/index.js';
-import { getOrganisation } from '../domain/organisation/get-organisation.js';
+import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { localDate } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
 import { claimJob, finishJob, releaseJob } from './claim-job.js';
@@ -16,18 +16,19 @@ function localHour(instant: Date, timeZone: string): number {
  * secretariat when something waits for them (a new case, or a reporter who wrote last). The
  * mail never says what, nor how much.
  */
-export async function sendDailyDigest(s: Services): Promise<number> {
+export async function sendDailyDigest(s: Services, organisation: Organisation): Promise<number> {
   const now = s.now();
-  const organisation = await getOrganisation(s);
-  if (!organisation || localHour(now, organisation.timeZone) < s.config.digestHour) return 0;
-  const key = `digest:${localDate(now, organisation.timeZone)}`;
+  if (localHour(now, organisation.timeZone) < s.config.digestHour) return 0;
+  const key = `digest:${organisation.id}:${localDate(now, organisation.timeZone)}`;
   if (!(await claimJob(s.db, key, now))) return 0;
 
   const [waiting] = await s.db
     .select({ count: sql<number>`count(*)::int` })
     .from(cases)
+    // The cases this organisation's secretariat handles: its own, and those of organisations its commission serves.
     .where(
       and(
+        eq(cases.handledBy, organisation.id),
         ne(cases.status, 'closed'),
         or(
           sql`${cases.status} = 'received'`,
@@ -35,11 +36,11 @@ export async function sendDailyDigest(s: Services): Promise<number> {
         ),
       ),
     );
-  const recipients = waiting && waiting.count > 0 ? await staffWithRole(s, 'secretary') : [];
+  const recipients = waiting && waiting.count > 0 ? await staffWithRole(s, organisation.id, 'secretary') : [];
   const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
   try {
     for (const recipient of recipients) {
-      await s.mailer.send({ to: recipient.email, subject: t('mail.digest.subject'), text: t('mail.digest.body', { link: `${s.config.baseUrl}/staff/cases` }) });
+      await s.mailer.send({ to: recipient.email, subject: t('mail.digest.subject'), text: t('mail.digest.body', { link: `${s.config.baseUrl}/o/${organisation.slug}/staff/cases` }) });
     }
   } catch {
     await releaseJob(s.db, key);

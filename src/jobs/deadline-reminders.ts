@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { cases } from '../db/schema.js';
 import { translator } from '../i18n/index.js';
-import { getOrganisation } from '../domain/organisation/get-organisation.js';
+import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { addDays, computeDeadlines, localDate } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
 import { awaitingFeedback, type CaseStatus } from '../domain/cases/lifecycle.js';
@@ -19,15 +19,14 @@ export const FEEDBACK_LEAD_DAYS = 14;
  * reminder of its own. A case that is already past its reminder day (the app was down) is
  * reminded at the first run after.
  */
-export async function sendDeadlineReminders(s: Services): Promise<number> {
+export async function sendDeadlineReminders(s: Services, organisation: Organisation): Promise<number> {
   const now = s.now();
-  const organisation = await getOrganisation(s);
-  if (!organisation) return 0;
   const today = localDate(now, organisation.timeZone);
   const open = await s.db
     .select({ id: cases.id, status: cases.status, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, extendedTo: cases.feedbackExtendedTo })
     .from(cases)
-    .where(inArray(cases.status, ['received', ...awaitingFeedback]));
+    // The cases this organisation's bodies handle, on its clock.
+    .where(and(eq(cases.handledBy, organisation.id), inArray(cases.status, ['received', ...awaitingFeedback])));
 
   const due: Array<{ key: string; caseId: string }> = [];
   for (const c of open) {
@@ -50,7 +49,7 @@ export async function sendDeadlineReminders(s: Services): Promise<number> {
   for (const recipient of recipients.values()) {
     try {
       // Content-free: not which case, not what it is about, not even how many.
-      await s.mailer.send({ to: recipient.email, subject: t('mail.reminder.subject'), text: t('mail.reminder.body', { link: `${s.config.baseUrl}/staff/cases?overdue=1` }) });
+      await s.mailer.send({ to: recipient.email, subject: t('mail.reminder.subject'), text: t('mail.reminder.body', { link: `${s.config.baseUrl}/o/${organisation.slug}/staff/cases?overdue=1` }) });
     } catch {
       failed = true;
     }

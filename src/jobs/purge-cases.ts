@@ -1,7 +1,8 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { cases, caseStatistics } from '../db/schema.js';
 import { appendAudit } from '../domain/audit/append-audit.js';
-import { getOrganisation } from '../domain/organisation/get-organisation.js';
+import { handlingOrganisationOf } from '../domain/cases/handling-organisation.js';
+import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { localDate } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
 
@@ -17,19 +18,23 @@ function monthsBefore(instant: Date, months: number): Date {
  * anonymous statistical record (route, kind, outcome, dates to the day) and the audit entry.
  * The delete decides who purges: with several instances only one gets the row back.
  */
-export async function purgeExpiredCases(s: Services): Promise<number> {
+export async function purgeExpiredCases(s: Services, organisation: Organisation): Promise<number> {
   const now = s.now();
-  const organisation = await getOrganisation(s);
-  if (!organisation) return 0;
+  // The retention period of the organisation the case concerns.
   const cutoff = monthsBefore(now, organisation.retentionMonths);
-  const expired = await s.db.select({ id: cases.id }).from(cases).where(and(eq(cases.status, 'closed'), lt(cases.closedAt, cutoff)));
+  const expired = await s.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisation.id), eq(cases.status, 'closed'), lt(cases.closedAt, cutoff)));
   const day = (at: Date | null) => (at ? localDate(at, organisation.timeZone) : null);
   let purged = 0;
   for (const { id } of expired) {
     await s.db.transaction(async (tx) => {
+      const chain = await handlingOrganisationOf(tx, id).catch(() => null);
       const [gone] = await tx.delete(cases).where(eq(cases.id, id)).returning();
       if (!gone) return;
       await tx.insert(caseStatistics).values({
+        organisationId: gone.organisationId,
         routeCode: gone.routeCode,
         kind: gone.kind,
         outcome: gone.outcome,
@@ -38,7 +43,7 @@ export async function purgeExpiredCases(s: Services): Promise<number> {
         closedOn: day(gone.closedAt),
         purgedOn: day(now)!,
       });
-      await appendAudit({ ...s, db: tx }, { actorKind: 'system', actorUserId: null, action: 'case.purged', caseId: id, detail: { retentionMonths: organisation.retentionMonths } });
+      await appendAudit({ ...s, db: tx }, { organisationId: chain ?? gone.organisationId, actorKind: 'system', actorUserId: null, action: 'case.purged', caseId: id, detail: { retentionMonths: organisation.retentionMonths } });
       purged += 1;
     });
   }

@@ -5,6 +5,7 @@ import { purgeExpiredCases } from './purge-cases.js';
 import { purgeExpiredSessions } from './purge-expired-sessions.js';
 import { refreshStatistics } from './refresh-statistics.js';
 import { anchorAuditHead } from '../domain/audit/audit-anchor.js';
+import { listOrganisations } from '../domain/organisation/get-organisation.js';
 import { releaseIdentitiesAfterWaiting } from './release-identities.js';
 
 export interface JobReport {
@@ -20,10 +21,17 @@ export interface JobReport {
  * so a restart loses nothing and a run that was missed is made up by the next.
  */
 export async function runDueJobs(s: Services): Promise<JobReport> {
-  const reminders = await sendDeadlineReminders(s);
-  const digests = await sendDailyDigest(s);
+  let reminders = 0;
+  let digests = 0;
+  let purged = 0;
+  // Each organisation on its own clock and settings: its commission's reminders and digest, its
+  // own retention period.
+  for (const organisation of await listOrganisations(s)) {
+    reminders += await sendDeadlineReminders(s, organisation);
+    digests += await sendDailyDigest(s, organisation);
+    purged += await purgeExpiredCases(s, organisation);
+  }
   const identitiesReleased = await releaseIdentitiesAfterWaiting(s);
-  const purged = await purgeExpiredCases(s);
   await purgeExpiredSessions(s);
   await refreshStatistics(s);
   await anchorAuditHead(s);

@@ -24,10 +24,10 @@ export async function keyHoldersOf(s: Pick<Services, 'db'>, caseIds: string[]): 
   return byUser;
 }
 
-/** Active staff with a given role. */
-export async function staffWithRole(s: Pick<Services, 'db'>, role: string): Promise<Recipient[]> {
+/** Active staff of the organisation with a given role. */
+export async function staffWithRole(s: Pick<Services, 'db'>, organisationId: string, role: string): Promise<Recipient[]> {
   return s.db
     .select({ userId: users.id, email: users.email })
     .from(users)
-    .where(and(eq(users.status, 'active'), sql`${role} = any(${users.roles})`));
+    .where(and(eq(users.organisationId, organisationId), eq(users.status, 'active'), sql`${role} = any(${users.roles})`));
 }

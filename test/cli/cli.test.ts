@@ -47,7 +47,7 @@ describe('tegenspraak command', () => {
     const main = await cli('--help');
     expect(main.code).toBe(0);
     expect(main.out).toContain('user invite');
-    for (const command of [['init'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify'], ['jobs', 'run'], ['backup'], ['restore']]) {
+    for (const command of [['init'], ['org', 'create'], ['org', 'list'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify'], ['jobs', 'run'], ['backup'], ['restore']]) {
       const help = await cli(...command, '--help');
       expect(help.code, command.join(' ')).toBe(0);
       expect(help.out, command.join(' ')).toContain(`Usage: tegenspraak ${command.join(' ')}`);
@@ -61,10 +61,22 @@ describe('tegenspraak command', () => {
     expect(result.out).toMatch(/https:\/\/meldpunt\.example\.nl\/setup\/[A-Za-z0-9_-]{43}/);
   });
 
+  it('creates an organisation at its own address and invites its first administrator', async () => {
+    const created = await cli('org', 'create', '--name', 'Gemeente Voorbeeld', '--email', 'anna@example.nl', '--admin', 'Anna Beheer');
+    expect(created.code, created.err).toBe(0);
+    expect(created.out).toContain('https://meldpunt.example.nl/o/gemeente-voorbeeld/');
+    const link = /https:\/\/meldpunt\.example\.nl\/o\/gemeente-voorbeeld\/invitation\/[A-Za-z0-9_-]{43}/.exec(created.out)![0];
+    expect(sink.received.at(-1)!.text).toContain(link);
+    const taken = await cli('org', 'create', '--name', 'Iets Anders', '--slug', 'gemeente-voorbeeld', '--email', 'b@example.nl', '--admin', 'B');
+    expect(taken.code).toBe(2);
+    expect(taken.err).toContain('already used by another organisation');
+  });
+
   it('invites a user, mails the link, lists them, and refuses bad input with a reason', async () => {
+    // With one organisation, --org may be left out.
     const invited = await cli('user', 'invite', '--email', 'Chair@Example.nl', '--name', 'Carla Voorzitter', '--role', 'chair', '--role', 'commission_member');
     expect(invited.code).toBe(0);
-    const link = /https:\/\/meldpunt\.example\.nl\/invitation\/[A-Za-z0-9_-]{43}/.exec(invited.out)![0];
+    const link = /https:\/\/meldpunt\.example\.nl\/o\/gemeente-voorbeeld\/invitation\/[A-Za-z0-9_-]{43}/.exec(invited.out)![0];
     expect(sink.received.at(-1)!.text).toContain(link);
     const listed = await cli('user', 'list');
     expect(listed.out).toMatch(/Carla Voorzitter\s+chair@example\.nl\s+invited\s+chair,commission_member/);
@@ -77,10 +89,30 @@ describe('tegenspraak command', () => {
     expect(duplicate.err).toContain('already exists');
   });
 
-  it('verifies the audit chain', async () => {
+  it('acts on the organisation named with --org once there are several, and lists them with counts only', async () => {
+    expect((await cli('org', 'create', '--name', 'Waterschap Oost', '--slug', 'waterschap-oost', '--email', 'wim@example.nl', '--admin', 'Wim Beheer')).code).toBe(0);
+    const unnamed = await cli('user', 'list');
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.err).toContain('--org');
+    expect((await cli('user', 'list', '--org', 'nergens')).err).toContain('No organisation with the address "nergens"');
+    const voorbeeld = await cli('user', 'list', '--org', 'gemeente-voorbeeld');
+    expect(voorbeeld.out).toContain('Carla Voorzitter');
+    expect(voorbeeld.out).not.toContain('Wim Beheer');
+    const oost = await cli('user', 'list', '--org', 'waterschap-oost');
+    expect(oost.out).toContain('Wim Beheer');
+    expect(oost.out).not.toContain('Carla Voorzitter');
+    const listed = await cli('org', 'list');
+    expect(listed.out).toMatch(/gemeente-voorbeeld\s+Gemeente Voorbeeld\s+2 accounts\s+0 cases/);
+    expect(listed.out).toMatch(/waterschap-oost\s+Waterschap Oost\s+1 accounts\s+0 cases/);
+  });
+
+  it('verifies every audit chain, or one organisation\'s', async () => {
     const result = await cli('audit', 'verify');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Audit log intact: \d+ entries verified/);
+    const one = await cli('audit', 'verify', '--org', 'waterschap-oost');
+    expect(one.code).toBe(0);
+    expect(one.out).toMatch(/Audit log intact: 1 entries verified/);
   });
 
   it('runs the scheduled jobs once', async () => {
@@ -94,12 +126,12 @@ describe('tegenspraak command', () => {
     const lock = join(env.DATA_DIR!, 'tegenspraak.pid');
     // This test's own process is alive: as if a server held the folder.
     await writeFile(lock, String(process.pid));
-    const refused = await cli('user', 'list');
+    const refused = await cli('org', 'list');
     expect(refused.code).not.toBe(0);
     expect(refused.err).toContain(`in use by a running Tegenspraak (process ${process.pid})`);
     // A process id that no longer runs: the lock is stale and taken over, then released.
     await writeFile(lock, '2147483646');
-    expect((await cli('user', 'list')).code).toBe(0);
+    expect((await cli('org', 'list')).code).toBe(0);
     await expect(readFile(lock, 'utf8')).rejects.toThrow();
   });
 

@@ -86,7 +86,7 @@ describe('invitation and enrolment', () => {
   });
 
   it('refuses an expired invitation', async () => {
-    const { link } = await inviteUser(t.services, { userId: admin.userId, roles: ['administrator'] }, { email: 'late@example.nl', displayName: 'Late', roles: ['analyst'] });
+    const { link } = await inviteUser(t.services, { userId: admin.userId, organisationId: t.organisationId, roles: ['administrator'] }, { email: 'late@example.nl', displayName: 'Late', roles: ['analyst'] });
     t.clock.advance(7 * 24 * 3600_000 + 1000);
     expect((await new FormClient(t).get(new URL(link).pathname)).status).toBe(410);
   });

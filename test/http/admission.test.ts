@@ -201,11 +201,11 @@ describe('database edits admit nobody', () => {
     // An admission signed with the attacker's own key, claiming the chair admitted it.
     const [chairAdmission] = await s.db.select().from(bodyAdmissions).where(and(eq(bodyAdmissions.userId, chair.userId), eq(bodyAdmissions.body, 'commission')));
     const fields = { id: randomUUID(), body: 'commission' as const, userId: rogueId, roles: ['chair', 'secretary'], boxPublicKey: attacker.publicKey, signingPublicKey: attackerSigning.publicKey, admittedOn: '2026-12-01', admittedBy: chair.userId, statement: null };
-    await s.db.insert(bodyAdmissions).values({ ...fields, admitterSigningKey: chairAdmission!.signingPublicKey, signature: signAdmission(s.sodium, attackerSigning.privateKey, fields) });
+    await s.db.insert(bodyAdmissions).values({ ...fields, organisationId: t.organisationId, admitterSigningKey: chairAdmission!.signingPublicKey, signature: signAdmission(s.sodium, attackerSigning.privateKey, fields) });
     expect(await keysFor(rogueId)).toEqual({ key: false, name: false });
     // ...or a founding statement of its own, self-signed but never recorded in the keyed audit chain.
     const root = { ...fields, id: randomUUID(), admittedBy: null, statement: 'Nieuwe commissie' };
-    await s.db.insert(bodyAdmissions).values({ ...root, admitterSigningKey: attackerSigning.publicKey, signature: signAdmission(s.sodium, attackerSigning.privateKey, root) });
+    await s.db.insert(bodyAdmissions).values({ ...root, organisationId: t.organisationId, admitterSigningKey: attackerSigning.publicKey, signature: signAdmission(s.sodium, attackerSigning.privateKey, root) });
     expect(await keysFor(rogueId)).toEqual({ key: false, name: false });
     // ...or the secretary's real admission copied with the user id changed.
     const [secretaryAdmission] = await s.db.select().from(bodyAdmissions).where(eq(bodyAdmissions.userId, secretary.userId));

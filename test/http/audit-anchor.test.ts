@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { desc, gt } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import { auditLog } from '../../src/db/schema.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
@@ -27,7 +27,8 @@ describe('the anchored head of the audit chain', () => {
     await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Eerste.', WANT: ['advice'] });
     await runDueJobs(t.services);
     expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: true });
-    const [head] = await t.services.db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const ours = eq(auditLog.organisationId, t.organisationId);
+    const [head] = await t.services.db.select({ seq: auditLog.seq }).from(auditLog).where(ours).orderBy(desc(auditLog.seq)).limit(1);
 
     // Entries after the anchor may come and go without a verdict of their own...
     await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Tweede.', WANT: ['advice'] });
@@ -35,16 +36,17 @@ describe('the anchored head of the audit chain', () => {
     await runDueJobs(t.services);
 
     // ...but cutting entries the anchor has seen is reported, on the chair's page too.
-    const [newest] = await t.services.db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    await t.services.db.delete(auditLog).where(gt(auditLog.seq, head!.seq));
+    const [newest] = await t.services.db.select({ seq: auditLog.seq }).from(auditLog).where(ours).orderBy(desc(auditLog.seq)).limit(1);
+    await t.services.db.delete(auditLog).where(and(ours, gt(auditLog.seq, head!.seq)));
     expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: false, reason: 'truncated', brokenAt: head!.seq + 1 });
     expect(newest!.seq).toBeGreaterThan(head!.seq);
     const page = await (await logInAs(t, chair)).get('/staff/audit');
     expect(page.html).toContain('de laatste regels ontbreken');
 
     // An anchor file edited to point elsewhere is itself reported.
-    const anchor = JSON.parse(await readFile(anchorPath(), 'utf8')) as { seq: number; hash: string; mac: string };
-    await writeFile(anchorPath(), JSON.stringify({ ...anchor, seq: head!.seq }));
+    const anchor = JSON.parse(await readFile(anchorPath(), 'utf8')) as { chains: Record<string, { seq: number; hash: string; mac: string }> };
+    anchor.chains[t.organisationId]!.seq = head!.seq;
+    await writeFile(anchorPath(), JSON.stringify(anchor));
     expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: false, reason: 'anchor' });
   });
 });

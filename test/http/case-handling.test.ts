@@ -144,8 +144,8 @@ describe('lifecycle', () => {
     // Acknowledged on 22 November (+ a few minutes): feedback by 22 February, extended by two months.
     expect(reporterView).toMatch(/Terugkoppeling uiterlijk<\/dt><dd>2[0-9] april 2027/);
     // Even with the reporter's own case key and the raw database, internal notes do not open.
-    const { token: reporterToken } = await startReporterSession(t.services, { receipt });
-    const session = (await resolveReporterSession(t.services, reporterToken))!;
+    const { token: reporterToken } = await startReporterSession(t.services, t.organisationId, { receipt });
+    const session = (await resolveReporterSession(t.services, t.organisationId, reporterToken))!;
     const keys = { privateKey: session.casePrivateKey, publicKey: publicKeyOf(t.services.sodium, session.casePrivateKey) };
     const entries = await t.services.db.select().from(caseEntries).where(eq(caseEntries.caseId, caseId));
     const open = (kind: string) => entries.filter((e) => e.kind === kind).map((e) => openEntry(t.services.sodium, keys, { caseId, entryId: e.id, kind: e.kind }, e));
@@ -195,7 +195,8 @@ describe('audit trail', () => {
     const verdict = await unsafeVerifyAudit(t.services);
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.entries).toBeGreaterThan(5);
-    const rows = await t.services.db.select().from(auditLog).orderBy(asc(auditLog.seq));
+    // The organisation's own chain (the platform's holds the organisation's creation).
+    const rows = await t.services.db.select().from(auditLog).where(eq(auditLog.organisationId, t.organisationId)).orderBy(asc(auditLog.seq));
     expect(new Set(rows.map((r) => r.action))).toEqual(
       new Set(['body.founded', 'account.changed', 'report.submitted', 'case.opened', 'case.declared', 'case.recused', 'case.acknowledged', 'message.added', 'case.assessed', 'note.added', 'case.feedback-extended', 'case.in_handling', 'decision.drafted', 'decision.vote', 'decision.closed', 'case.feedback_given', 'case.closed', 'access.granted', 'access.revoked']),
     );
@@ -203,14 +204,15 @@ describe('audit trail', () => {
     expect(JSON.stringify(rows)).not.toContain('Voor de behandeling');
 
     const target = rows[5]!;
-    await t.services.db.update(auditLog).set({ action: 'case.nothing-to-see' }).where(eq(auditLog.seq, target.seq));
+    const inChain = (seq: number) => and(eq(auditLog.organisationId, t.organisationId), eq(auditLog.seq, seq));
+    await t.services.db.update(auditLog).set({ action: 'case.nothing-to-see' }).where(inChain(target.seq));
     expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: false, brokenAt: target.seq, reason: 'edited' });
     const chairPage = await (await logInAs(t, chair)).get('/staff/audit');
     expect(chairPage.html).toContain(`vanaf regel ${target.seq}`);
-    await t.services.db.update(auditLog).set({ action: target.action }).where(eq(auditLog.seq, target.seq));
+    await t.services.db.update(auditLog).set({ action: target.action }).where(inChain(target.seq));
     expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: true });
 
-    await t.services.db.delete(auditLog).where(eq(auditLog.seq, 3));
+    await t.services.db.delete(auditLog).where(inChain(3));
     expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: false, brokenAt: 3, reason: 'missing' });
   });
 

@@ -24,7 +24,7 @@ afterAll(() => t.close());
 
 const page = '/staff/commission-settings';
 const lastAudit = async (action: string) => (await t.services.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.seq)).limit(1))[0];
-const organisation = async () => (await getOrganisation(t.services))!;
+const organisation = async () => await getOrganisation(t.services, t.organisationId);
 
 describe('the commission settings page', () => {
   it('is the chair’s, in the menu, with the current values', async () => {

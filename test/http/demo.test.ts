@@ -12,18 +12,29 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('demo organisation', () => {
-  it('has one working account per role, and seeding again returns the same details', async () => {
+describe('demo organisations', () => {
+  it('has three organisations, one account per role in the first, every account working at its own address, and seeding again returns the same details', async () => {
     const accounts = await seedDemo(t.services);
-    expect(accounts.map((a) => a.role).sort()).toEqual([...roles].sort());
+    expect(accounts.filter((a) => a.organisation === 'demo').map((a) => a.role).sort()).toEqual([...roles].sort());
+    expect(new Set(accounts.map((a) => a.organisation))).toEqual(new Set(['demo', 'demo-waterschap', 'demo-agentschap']));
     expect(await seedDemo(t.services)).toEqual(accounts);
     for (const account of accounts) {
       t.clock.advance(30_000);
-      const client = new FormClient(t);
+      const client = new FormClient(t, undefined, `/o/${account.organisation}`);
       const response = await client.submit('/login', '/login', { email: account.email, password: account.password, totpCode: currentCode(t, fromBase32(account.totpSecret)!) });
       expect(response.status, account.role).toBe(303);
       expect((await client.get('/staff')).status).toBe(200);
     }
+  });
+
+  it('lists the three on the installation’s start page; the agency’s commission reports go to the municipality’s commission', async () => {
+    const home = await new FormClient(t).get('/');
+    for (const slug of ['demo', 'demo-waterschap', 'demo-agentschap']) expect(home.html).toContain(`href="/o/${slug}/"`);
+    const agency = await new FormClient(t, undefined, '/o/demo-agentschap').get('/');
+    expect(agency.html).toContain('Demo-agentschap Tegenspraak');
+    // The readers named for its commission route are the municipality's commission members.
+    expect(agency.html).toContain('Demo secretary');
+    expect(agency.html).not.toContain('Demo secretary (Demo-waterschap');
   });
 
   it('refuses to seed over a real installation', async () => {

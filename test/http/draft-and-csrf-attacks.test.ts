@@ -191,9 +191,9 @@ describe('kept report drafts under attack', () => {
     for (const fields of pages.slice(0, 3)) await b.step(fields);
     expect(b.page().redirectedTo).toBe('/report/commission/step-3');
     // A new version without the third step (its questions off); positions shift for new drafts.
-    const current = await getRoute(t.services, 'commission');
+    const current = await getRoute(t.services, t.organisationId, 'commission');
     const definition = { ...current.definition, steps: current.definition.steps.filter((_, index) => index !== 2) };
-    await t.services.db.insert(questionnaires).values({ routeCode: 'commission', version: current.version + 1, definition });
+    await t.services.db.insert(questionnaires).values({ organisationId: t.organisationId, routeCode: 'commission', version: current.version + 1, definition });
     try {
       const back = await b.visit('/report/commission/step-2');
       expect(back.status).toBe(200);
@@ -537,7 +537,7 @@ describe('CSRF of forms before a session, under attack', () => {
   it('held: a token issued for one path is refused on another (setup and invitation tokens, report sub-addresses, other routes)', async () => {
     const browserA = await withPreSession(t, '/receipt');
     // Invitations: a token from one invitation's page does not fit another invitation.
-    const make = (email: string) => t.services.db.transaction((tx) => unsafeCreateInvitation({ ...t.services, db: tx }, { email, displayName: 'X', roles: ['analyst'] }));
+    const make = (email: string) => t.services.db.transaction((tx) => unsafeCreateInvitation({ ...t.services, db: tx }, t.organisationId, { email, displayName: 'X', roles: ['analyst'] }));
     const [one, two] = [await make('path-one@example.nl'), await make('path-two@example.nl')];
     const pageOne = await browserA.get(`/invitation/${one.token}`);
     const tokenOne = csrfTokenFor(pageOne.html, `/invitation/${one.token}`);

@@ -137,7 +137,7 @@ describe('the confidential advisors\' registration', () => {
     const page = (await client.get('/staff/registrations')).html;
     expect(page).toMatch(/Advies gegeven<\/td><td class="utrecht-table__cell utrecht-table__cell--numeric">2</);
     const rows = await t.services.db.select().from(advisorRegistrations);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['id', 'kind', 'month', 'outcome', 'topic']);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['id', 'kind', 'month', 'organisationId', 'outcome', 'topic']);
     const secretary = await logInAs(t, await createStaff(t, ['secretary']));
     expect((await secretary.get('/staff/registrations')).status).toBe(403);
   });

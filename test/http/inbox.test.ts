@@ -12,7 +12,7 @@ beforeAll(async () => {
   t = await createTestApp();
   secretary = await createStaff(t, ['secretary']);
   // 130 cases, one minute apart: odd ones on the ethics route and acknowledged, even ones commission and received.
-  await seedListOnlyCases(t.services.db, { handlerId: secretary.userId, count: 130, start: new Date(Date.UTC(2026, 9, 1)), routes: ['commission', 'ethics'], statuses: ['received', 'acknowledged'] });
+  await seedListOnlyCases(t.services.db, { organisationId: t.organisationId, handlerId: secretary.userId, count: 130, start: new Date(Date.UTC(2026, 9, 1)), routes: ['commission', 'ethics'], statuses: ['received', 'acknowledged'] });
   client = await logInAs(t, secretary);
 });
 afterAll(() => t.close());

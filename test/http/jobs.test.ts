@@ -61,7 +61,7 @@ describe('deadline reminders', () => {
     const mail = mailsTo(secretary.email, /Herinnering/)[0]!;
     expect(mail.text).not.toContain(caseId);
     expect(mail.text).not.toContain('Herinneringsinhoud');
-    expect(mail.text).toContain('http://localhost/staff/cases');
+    expect(mail.text).toContain('http://localhost/o/testorganisatie/staff/cases');
 
     // Acknowledged: no further acknowledgement reminder, and the feedback one waits for its own day.
     const handler = await logInAs(t, secretary);

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const admin = await createStaff(t, ['administrator']);
   active = await createStaff(t, ['analyst']);
   deactivated = await createStaff(t, ['analyst']);
-  const actor = { userId: admin.userId, roles: ['administrator'] as const };
+  const actor = { userId: admin.userId, organisationId: t.organisationId, roles: ['administrator'] as const };
   await setUserDisabled(t.services, actor, deactivated.userId, true);
   await inviteUser(t.services, actor, { email: invited, displayName: 'Nog niet begonnen', roles: ['analyst'] });
 

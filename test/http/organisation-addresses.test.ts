@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { organisations } from '../../src/db/schema.js';
 import { slugFromName } from '../../src/domain/organisation/slug.js';
+import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import { FormClient, csrfTokenFor, hiddenValue } from '../support/form-client.js';
 import { createStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -14,9 +15,8 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await createStaff(t, ['chair']);
-  // A second organisation row: its own name and language on its own address. (Creating one through
-  // the platform, with its own routes and bodies, is a later step of issue 13.)
-  await t.services.db.insert(organisations).values({ name: 'Tweede Dienst', slug: 'tweede-dienst', defaultLanguage: 'en' });
+  // A second organisation: its own name and language on its own address.
+  await unsafeCreateOrganisation(t.services, { name: 'Tweede Dienst', slug: 'tweede-dienst', defaultLanguage: 'en' });
 });
 afterAll(() => t.close());
 
@@ -72,6 +72,28 @@ describe('an organisation’s own address', () => {
     expect(foreign.status).toBe(403);
     // Control: at its own address the same token is accepted.
     expect((await client.post(`${PREFIX}/route-finder`, { want: 'act', about: 'seen', safe: 'no', _csrf: token })).status).toBe(200);
+  });
+
+  it('lists the organisations on the installation’s own start page, unless one hides itself or the list is off', async () => {
+    const home = await new FormClient(t).get('/');
+    expect(home.status).toBe(200);
+    expect(links(home.html)).toEqual(expect.arrayContaining(['/o/testorganisatie/', '/o/tweede-dienst/']));
+    await t.services.db.update(organisations).set({ listed: false }).where(eq(organisations.slug, 'tweede-dienst'));
+    const without = await new FormClient(t).get('/');
+    expect(links(without.html)).toContain('/o/testorganisatie/');
+    expect(without.html).not.toContain('Tweede Dienst');
+    // Its own address still works.
+    expect((await new FormClient(t).get('/o/tweede-dienst/')).status).toBe(200);
+    await t.services.db.update(organisations).set({ listed: true }).where(eq(organisations.slug, 'tweede-dienst'));
+    const hidden = await createTestApp({ ORGANISATION_LIST: 'hidden' });
+    try {
+      await unsafeCreateOrganisation(hidden.services, { name: 'Derde Dienst' });
+      const first = await new FormClient(hidden).get('/');
+      expect(first.html).toContain('Testorganisatie');
+      expect(first.html).not.toContain('Derde Dienst');
+    } finally {
+      await hidden.close();
+    }
   });
 
   it('gives a new organisation a slug from its name', async () => {

@@ -1,3 +1,4 @@
+import { firstOrganisation } from '../../src/domain/organisation/get-organisation.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { issueSetupToken } from '../../src/domain/setup/issue-setup-token.js';
@@ -74,18 +75,19 @@ describe('first start: claiming the installation', () => {
     // The setup above left Anna invited: her link went to the closed tab.
     const [before] = await t.services.db.select().from(users).where(eq(users.email, 'anna@voorbeeld.nl'));
     expect(before!.status).toBe('invited');
-    const first = (await unsafeReissueFirstAdminInvitation(t.services))!;
+    const organisationId = (await firstOrganisation(t.services))!.id;
+    const first = (await unsafeReissueFirstAdminInvitation(t.services, organisationId))!;
     expect(first.email).toBe('anna@voorbeeld.nl');
-    const second = (await unsafeReissueFirstAdminInvitation(t.services))!;
+    const second = (await unsafeReissueFirstAdminInvitation(t.services, organisationId))!;
     const client = new FormClient(t);
     expect((await client.get(`/invitation/${first.token}`)).status).toBe(410);
     expect((await client.get(`/invitation/${second.token}`)).status).toBe(200);
     const enrolment = startTotpEnrolment(t.services, second.token);
-    await acceptInvitation(t.services, second.token, { password: 'ochtendmist boven het veld', passwordConfirm: 'ochtendmist boven het veld', totpCode: currentCode(t, enrolment.secret), totpEnrolment: enrolment.formValue });
+    await acceptInvitation(t.services, organisationId, second.token, { password: 'ochtendmist boven het veld', passwordConfirm: 'ochtendmist boven het veld', totpCode: currentCode(t, enrolment.secret), totpEnrolment: enrolment.formValue });
     // Once an administrator is active, the command line hands out nothing more, not even for another
     // administrator who has not finished yet (the active one can invite them again).
-    await t.services.db.transaction((tx) => unsafeCreateInvitation({ ...t.services, db: tx }, { email: 'tweede@voorbeeld.nl', displayName: 'Tweede Beheer', roles: ['administrator'] }));
-    expect(await unsafeReissueFirstAdminInvitation(t.services)).toBeNull();
+    await t.services.db.transaction((tx) => unsafeCreateInvitation({ ...t.services, db: tx }, organisationId, { email: 'tweede@voorbeeld.nl', displayName: 'Tweede Beheer', roles: ['administrator'] }));
+    expect(await unsafeReissueFirstAdminInvitation(t.services, organisationId)).toBeNull();
   });
 
   it('shows the organisation on the start page', async () => {

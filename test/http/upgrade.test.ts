@@ -11,7 +11,8 @@ import type { DatabaseHandle } from '../../src/db/client.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { createEmptyTestDatabase } from '../support/database.js';
 import { FormClient } from '../support/form-client.js';
-import { organisations } from '../../src/db/schema.js';
+import { bodyAdmissions, cases, organisations, routes, users } from '../../src/db/schema.js';
+import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -112,6 +113,24 @@ for (const migration of fixtures) {
       // The bodies admitted before the upgrade still read: a new report is sealed to them and the chair opens it.
       const receipt = await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Na de upgrade.', SOURCE: ['director'], MEANS: ['verbal_intimidation'], AIMS: ['adjust_report'], WANT: ['investigation'], MEETING: 'no' });
       expect((await (await openWithReceipt(t, receipt)).get('/my-report')).html).toContain('Na de upgrade.');
+      expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: true });
+    });
+
+    it('makes everything it held the first organisation’s, and takes a second organisation beside it', async () => {
+      const [first] = await t.services.db.select().from(organisations);
+      for (const table of [cases, users, routes, bodyAdmissions]) {
+        const rows = await t.services.db.select({ organisationId: table.organisationId }).from(table);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(new Set(rows.map((r) => r.organisationId))).toEqual(new Set([first!.id]));
+      }
+      // The entries written before the upgrade keep their hashes: the first organisation's chain
+      // holds them (audit_legacy_until) and goes on from them.
+      expect(first!.auditLegacyUntil).toBeGreaterThan(0);
+      const second = await unsafeCreateOrganisation(t.services, { name: 'Nieuwe Dienst' });
+      expect(second.slug).toBe('nieuwe-dienst');
+      expect((await new FormClient(t).get('/o/nieuwe-dienst/')).html).toContain('Nieuwe Dienst');
+      // A receipt of the first organisation does not open at the second.
+      expect((await new FormClient(t).submit('/o/nieuwe-dienst/receipt', '/o/nieuwe-dienst/receipt', { receipt: fixture.receipts.anonymous })).status).toBe(422);
       expect(await unsafeVerifyAudit(t.services)).toMatchObject({ ok: true });
     });
   });

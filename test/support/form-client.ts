@@ -37,7 +37,20 @@ export class FormClient {
     return [...this.jar].find(([name]) => name.endsWith('tegenspraak-pre'))?.[1] ?? null;
   }
 
-  constructor(private readonly t: TestApp, private readonly origin = 'http://localhost') {}
+  /**
+   * `at`: an organisation's address prefix ("/o/<slug>"); every path this client asks for is then
+   * under it, as for a browser that came in through that organisation's own link.
+   */
+  constructor(
+    private readonly t: TestApp,
+    private readonly origin = 'http://localhost',
+    readonly at = '',
+  ) {}
+
+  /** The path under this client's organisation prefix. */
+  under(path: string): string {
+    return this.at && !/^\/o\/[a-z0-9-]+(\/|$)/.test(path) ? `${this.at}${path}` : path;
+  }
 
   async get(path: string): Promise<PageResponse> {
     return this.send(path, { method: 'GET' });
@@ -46,7 +59,7 @@ export class FormClient {
   /** Fetches `pagePath`, takes the CSRF token of the form posting to `action`, and submits it. */
   async submit(pagePath: string, action: string, fields: Record<string, string | string[]>): Promise<PageResponse> {
     const page = await this.get(pagePath);
-    const token = csrfTokenFor(page.html, action);
+    const token = csrfTokenFor(page.html, this.under(action));
     return this.post(action, { ...fields, _csrf: token });
   }
 
@@ -93,7 +106,7 @@ export class FormClient {
   private async send(path: string, init: { method: string; body?: string | FormData; headers?: Record<string, string> }): Promise<PageResponse> {
     const headers = new Headers(init.headers);
     if (this.jar.size > 0 && !headers.has('cookie')) headers.set('cookie', [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await this.t.app.request(`${this.origin}${path}`, { method: init.method, body: init.body, headers });
+    const response = await this.t.app.request(`${this.origin}${this.under(path)}`, { method: init.method, body: init.body, headers });
     for (const setCookie of response.headers.getSetCookie()) {
       const pair = setCookie.split(';')[0] ?? '';
       const at = pair.indexOf('=');

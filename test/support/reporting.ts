@@ -67,8 +67,8 @@ export async function reportThroughForm(
 }
 
 /** Logs in with a receipt through the page; the client then holds the reporter cookie. */
-export async function openWithReceipt(t: TestApp, receipt: string): Promise<FormClient> {
-  const client = new FormClient(t);
+export async function openWithReceipt(t: TestApp, receipt: string, at = ''): Promise<FormClient> {
+  const client = new FormClient(t, undefined, at);
   const response = await client.submit('/receipt', '/receipt', { receipt });
   expect(response.status).toBe(303);
   return client;

@@ -7,15 +7,15 @@ import type { Db } from '../../src/db/client.js';
  */
 export async function seedListOnlyCases(
   db: Db,
-  options: { handlerId: string; count: number; start: Date; routes?: string[]; statuses?: string[] },
+  options: { organisationId: string; handlerId: string; count: number; start: Date; routes?: string[]; statuses?: string[] },
 ): Promise<void> {
   const routes = options.routes ?? ['commission'];
   const statuses = options.statuses ?? ['received'];
   const routeArray = `{${routes.join(',')}}`;
   const statusArray = `{${statuses.join(',')}}`;
   await db.execute(sql`
-    insert into cases (id, route_code, questionnaire_version, anonymity, status, received_at, receipt_lookup, public_key, private_key_by_receipt)
-    select gen_random_uuid(), (${routeArray}::text[])[1 + (i % ${routes.length})], 1, 'anonymous', (${statusArray}::text[])[1 + (i % ${statuses.length})],
+    insert into cases (id, organisation_id, handled_by, route_code, questionnaire_version, anonymity, status, received_at, receipt_lookup, public_key, private_key_by_receipt)
+    select gen_random_uuid(), ${options.organisationId}::uuid, ${options.organisationId}::uuid, (${routeArray}::text[])[1 + (i % ${routes.length})], 1, 'anonymous', (${statusArray}::text[])[1 + (i % ${statuses.length})],
            ${options.start.toISOString()}::timestamptz + (i * interval '1 minute'),
            decode(md5('lookup' || i || random()::text), 'hex'), decode(md5('pk' || i), 'hex'), decode(md5('sk' || i), 'hex')
     from generate_series(1, ${options.count}) as i`);
@@ -23,5 +23,5 @@ export async function seedListOnlyCases(
   await db.execute(sql`
     insert into case_keys (case_id, user_id, sealed_private_key)
     select c.id, ${options.handlerId}::uuid, decode(md5(c.id::text), 'hex') from cases c
-    where not exists (select 1 from case_keys k where k.case_id = c.id and k.user_id = ${options.handlerId}::uuid)`);
+    where c.organisation_id = ${options.organisationId}::uuid and not exists (select 1 from case_keys k where k.case_id = c.id and k.user_id = ${options.handlerId}::uuid)`);
 }

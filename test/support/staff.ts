@@ -12,6 +12,7 @@ import { findActiveUserById } from '../../src/domain/accounts/find-active-user.j
 import { admitterRole, bodies, rolesOfBody, type Body } from '../../src/domain/admission/bodies.js';
 import { foundBody } from '../../src/domain/admission/found-body.js';
 import { localDate } from '../../src/domain/reports/deadlines.js';
+import { firstOrganisation } from '../../src/domain/organisation/get-organisation.js';
 import type { StaffActor } from '../../src/domain/reports/open-case.js';
 import { FormClient } from './form-client.js';
 import type { TestApp } from './test-app.js';
@@ -31,19 +32,26 @@ let counter = 0;
  * is admitted by its body (as the body's chair, advisor or panel member would), unless
  * `admit: false`: then it holds the role and reads nothing, as after the administrator's invitation.
  */
-export async function createStaff(t: TestApp, roles: Role[], password = 'correct horse battery staple', options: { admit?: boolean } = {}): Promise<TestStaff> {
-  const staff = await createAccount(t, roles, password);
-  if (options.admit !== false) await admitInAllBodies(t, staff, roles);
+export async function createStaff(
+  t: TestApp,
+  roles: Role[],
+  password = 'correct horse battery staple',
+  /** organisationId: of another organisation than the installation's first. */
+  options: { admit?: boolean; organisationId?: string } = {},
+): Promise<TestStaff> {
+  const organisationId = options.organisationId ?? (t.organisationId || (await firstOrganisation(t.services))!.id);
+  const staff = await createAccount(t, roles, password, organisationId);
+  if (options.admit !== false) await admitInAllBodies(t, staff, roles, organisationId);
   return staff;
 }
 
-async function createAccount(t: TestApp, roles: Role[], password: string): Promise<TestStaff> {
+async function createAccount(t: TestApp, roles: Role[], password: string, organisationId: string): Promise<TestStaff> {
   const email = `${roles.join('-').replace(/_/g, '-')}-${++counter}@example.nl`;
   const invitation = await t.services.db.transaction((tx) =>
-    unsafeCreateInvitation({ ...t.services, db: tx }, { email, displayName: `Test ${roles.join(' ')}`, roles }),
+    unsafeCreateInvitation({ ...t.services, db: tx }, organisationId, { email, displayName: `Test ${roles.join(' ')}`, roles }),
   );
   const enrolment = startTotpEnrolment(t.services, invitation.token);
-  const { recoveryKey } = await acceptInvitation(t.services, invitation.token, {
+  const { recoveryKey } = await acceptInvitation(t.services, organisationId, invitation.token, {
     password,
     passwordConfirm: password,
     totpCode: currentCode(t, enrolment.secret),
@@ -57,11 +65,14 @@ export function currentCode(t: TestApp, secret: Uint8Array): string {
 }
 
 /** Logs in through the real form; moves the clock one TOTP step on so each code is fresh. */
-export async function logInAs(t: TestApp, staff: TestStaff, password = staff.password): Promise<FormClient> {
+export async function logInAs(t: TestApp, staff: TestStaff, password = staff.password, at = ''): Promise<FormClient> {
   t.clock.advance(30_000);
-  const client = new FormClient(t);
+  const client = new FormClient(t, undefined, at);
   const response = await client.submit('/login', '/login', { email: staff.email, password, totpCode: currentCode(t, staff.totpSecret) });
-  if (response.status !== 303) throw new Error(`log-in failed with ${response.status}`);
+  if (response.status !== 303) {
+    const reason = /utrecht-alert[^>]*>([\s\S]*?)<\/div>/.exec(response.html)?.[1]?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') ?? '';
+    throw new Error(`log-in failed with ${response.status}: ${reason}`);
+  }
   return client;
 }
 
@@ -70,24 +81,25 @@ export async function unlockStaff(t: TestApp, staff: TestStaff): Promise<StaffAc
   const user = await findActiveUserById(t.services, staff.userId);
   if (!user) throw new Error('not an active account');
   const privateKey = await unlockWithPassword(t.services.kdf, t.services.sodium, user, staff.password);
-  return { userId: staff.userId, roles: user.roles as Role[], privateKey };
+  return { userId: staff.userId, organisationId: user.organisationId!, roles: user.roles as Role[], privateKey };
 }
 
 // One founder per body per test app: an account with the body's admitting role that founds the
 // body through the real founding command and is then disabled, so that it reads no case and
 // shows up nowhere; its signature keeps vouching for the members it admitted.
-const founders = new WeakMap<TestApp, Map<Body, StaffActor>>();
+const founders = new WeakMap<TestApp, Map<string, StaffActor>>();
 
-export async function bodyFounder(t: TestApp, body: Body): Promise<StaffActor> {
+export async function bodyFounder(t: TestApp, body: Body, organisationId?: string): Promise<StaffActor> {
+  const orgId = organisationId ?? (t.organisationId || (await firstOrganisation(t.services))!.id);
   let perApp = founders.get(t);
   if (!perApp) founders.set(t, (perApp = new Map()));
-  const known = perApp.get(body);
+  const known = perApp.get(`${orgId}:${body}`);
   if (known) return known;
-  const founder = await createAccount(t, [admitterRole[body]], 'founder passphrase for tests');
+  const founder = await createAccount(t, [admitterRole[body]], 'founder passphrase for tests', orgId);
   const actor = await unlockStaff(t, founder);
   await foundBody(t.services, actor, { body, statement: `Test founding of ${body}` });
   await t.services.db.update(users).set({ status: 'disabled' }).where(eq(users.id, founder.userId));
-  perApp.set(body, actor);
+  perApp.set(`${orgId}:${body}`, actor);
   return actor;
 }
 
@@ -96,12 +108,13 @@ export async function bodyFounder(t: TestApp, body: Body): Promise<StaffActor> {
  * admit command (which needs a signed-in, current admitter) is exercised in admission.test.ts;
  * here the same signature is made directly, as that command would.
  */
-export async function admitInAllBodies(t: TestApp, staff: TestStaff, roles: readonly Role[]): Promise<void> {
+export async function admitInAllBodies(t: TestApp, staff: TestStaff, roles: readonly Role[], organisationId?: string): Promise<void> {
   const s = t.services;
+  const orgId = organisationId ?? (t.organisationId || (await firstOrganisation(s))!.id);
   for (const body of bodies) {
     const bodyRoles = rolesOfBody(body, roles);
     if (bodyRoles.length === 0) continue;
-    const founder = await bodyFounder(t, body);
+    const founder = await bodyFounder(t, body, orgId);
     const [account] = await s.db.select().from(users).where(eq(users.id, staff.userId));
     const signer = signingKeyPairFrom(s.sodium, founder.privateKey!);
     const fields = {
@@ -115,6 +128,6 @@ export async function admitInAllBodies(t: TestApp, staff: TestStaff, roles: read
       admittedBy: founder.userId,
       statement: null,
     };
-    await s.db.insert(bodyAdmissions).values({ ...fields, admitterSigningKey: signer.publicKey, signature: signAdmission(s.sodium, signer.privateKey, fields), createdAt: s.now() });
+    await s.db.insert(bodyAdmissions).values({ ...fields, organisationId: orgId, admitterSigningKey: signer.publicKey, signature: signAdmission(s.sodium, signer.privateKey, fields), createdAt: s.now() });
   }
 }

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/logging.js';
 import { createSmtpMailer } from '../../src/mail/mailer.js';
 import { startSmtpSink, type SmtpSink } from '../../src/mail/smtp-sink.js';
 import type { Services } from '../../src/services.js';
-import { organisations } from '../../src/db/schema.js';
+import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import { createTestDatabase } from './database.js';
 
 /** A clock the test moves forward, so TOTP steps, expiry and idle timeouts can be tested exactly. */
@@ -28,6 +28,8 @@ export interface TestApp {
   clock: TestClock;
   mail: SmtpSink;
   logLines: string[];
+  /** The installation's first organisation ('Testorganisatie'); '' when made without one. */
+  organisationId: string;
   databaseUrl?: string;
   close(): Promise<void>;
 }
@@ -59,8 +61,9 @@ export async function createTestApp(
     }),
   );
   const booted = await boot(config, { database: database.handle, ...(options.developmentMail ? {} : { mailer: createSmtpMailer(mail.url, config.mailFrom) }), logger, now: clock.now, kdfThreads: 2 });
+  let organisationId = '';
   if (options.organisation !== false) {
-    await booted.services.db.insert(organisations).values({ name: 'Testorganisatie', slug: 'testorganisatie', contactText: 'Secretariaat bereikbaar via de intranetpagina.' });
+    organisationId = (await unsafeCreateOrganisation(booted.services, { name: 'Testorganisatie', slug: 'testorganisatie', contactText: 'Secretariaat bereikbaar via de intranetpagina.' })).id;
   }
   return {
     app: createApp(booted.services),
@@ -68,6 +71,7 @@ export async function createTestApp(
     clock,
     mail,
     logLines,
+    organisationId,
     databaseUrl: database.url,
     async close() {
       await booted.close();

@@ -4,6 +4,8 @@ import { caseRoles, type Role } from './roles.js';
 export interface Actor {
   userId: string;
   roles: readonly Role[];
+  /** The organisation the account works for: every use-case acts on this organisation's data only. */
+  organisationId: string;
 }
 
 // Who may do what, in one table. A new action without an entry here does not compile.
@@ -34,7 +36,7 @@ const policy = {
 
 export type Action = keyof typeof policy;
 
-export function isAllowed(actor: Actor | null, action: Action): boolean {
+export function isAllowed(actor: Pick<Actor, 'roles'> | null, action: Action): boolean {
   if (!actor) return false;
   const allowed: readonly Role[] | 'any-staff' = policy[action];
   if (allowed === 'any-staff') return true;
@@ -44,7 +46,7 @@ export function isAllowed(actor: Actor | null, action: Action): boolean {
 }
 
 /** Throws unless the actor may perform the action; call before touching any data. */
-export function authorize(actor: Actor | null, action: Action): asserts actor is Actor {
+export function authorize<T extends Pick<Actor, 'roles'>>(actor: T | null, action: Action): asserts actor is T {
   if (!actor) throw new AppError('unauthenticated');
   if (!isAllowed(actor, action)) throw new AppError('forbidden');
 }

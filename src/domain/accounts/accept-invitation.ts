@@ -3,7 +3,7 @@ import { createAccountKeys } from '../../crypto/account-keys.js';
 import { signingKeyPairFrom } from '../../crypto/signing.js';
 import { hashToken } from '../../crypto/tokens.js';
 import { verifyTotp } from '../../crypto/totp.js';
-import { invitations, users } from '../../db/schema.js';
+import { invitations, PLATFORM_CHAIN, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError } from '../errors.js';
 import { validate } from '../validate.js';
@@ -18,8 +18,8 @@ import { readTotpEnrolment, sealTotpSecret } from './totp-secrets.js';
  * Turns an invitation into an active account in one step: password, TOTP enrolment and the
  * account's key pair. Returns the recovery key, which is shown once and never stored.
  */
-export async function acceptInvitation(s: Services, token: string, input: unknown): Promise<{ recoveryKey: string; email: string }> {
-  const invitation = await findInvitation(s, token);
+export async function acceptInvitation(s: Services, organisationId: string | null, token: string, input: unknown): Promise<{ recoveryKey: string; email: string }> {
+  const invitation = await findInvitation(s, organisationId, token);
   const form = validate(acceptInvitationSchema, input);
   const problem = passwordProblem(form.password, invitation.email);
   if (problem) throw fieldError('password', problem);
@@ -54,8 +54,8 @@ export async function acceptInvitation(s: Services, token: string, input: unknow
         totpLastStep: step,
       })
       .where(eq(users.id, invitation.userId));
-    const [account] = await tx.select({ name: users.displayName, roles: users.roles }).from(users).where(eq(users.id, invitation.userId));
-    told = await recordAccountChange({ ...s, db: tx }, invitation.userId, { id: invitation.userId, displayName: account!.name, rolesBefore: account!.roles, rolesAfter: account!.roles }, 'activated', 'invited', 'active');
+    const [account] = await tx.select({ name: users.displayName, roles: users.roles, organisationId: users.organisationId }).from(users).where(eq(users.id, invitation.userId));
+    told = await recordAccountChange({ ...s, db: tx }, account!.organisationId ?? PLATFORM_CHAIN, invitation.userId, { id: invitation.userId, displayName: account!.name, rolesBefore: account!.roles, rolesAfter: account!.roles }, 'activated', 'invited', 'active');
   });
   await mailNotices(s, told);
   return { recoveryKey: keys.recoveryKey, email: invitation.email };

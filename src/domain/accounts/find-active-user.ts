@@ -1,12 +1,18 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** An active account with complete key material, or null. */
-export async function findActiveUserByEmail(s: Pick<Services, 'db'>, email: string): Promise<ActiveUser | null> {
-  const rows = await s.db.select().from(users).where(and(eq(users.email, email), eq(users.status, 'active')));
+/** The accounts of one organisation, or (null) the platform's own. */
+export const ofOrganisation = (organisationId: string | null) => (organisationId === null ? isNull(users.organisationId) : eq(users.organisationId, organisationId));
+
+/**
+ * An active account of this organisation with complete key material, or null: an account of
+ * another organisation signs in at its own organisation's address, never here.
+ */
+export async function findActiveUserByEmail(s: Pick<Services, 'db'>, organisationId: string | null, email: string): Promise<ActiveUser | null> {
+  const rows = await s.db.select().from(users).where(and(eq(users.email, email), eq(users.status, 'active'), ofOrganisation(organisationId)));
   return asActiveUser(rows[0]);
 }
 

@@ -3,6 +3,7 @@ import { hashToken, isWellFormedToken } from '../../crypto/tokens.js';
 import { invitations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
+import { ofOrganisation } from './find-active-user.js';
 
 export interface OpenInvitation {
   userId: string;
@@ -10,8 +11,11 @@ export interface OpenInvitation {
   displayName: string;
 }
 
-/** The invitation behind a link, if it is unused and unexpired; otherwise a token_invalid error. */
-export async function findInvitation(s: Pick<Services, 'db' | 'sodium' | 'now'>, token: string): Promise<OpenInvitation> {
+/**
+ * The invitation behind a link, if it is unused, unexpired and for an account of the organisation
+ * whose address it was opened at; otherwise a token_invalid error.
+ */
+export async function findInvitation(s: Pick<Services, 'db' | 'sodium' | 'now'>, organisationId: string | null, token: string): Promise<OpenInvitation> {
   if (!isWellFormedToken(token)) throw new AppError('token_invalid');
   const rows = await s.db
     .select({ userId: users.id, email: users.email, displayName: users.displayName })
@@ -23,6 +27,7 @@ export async function findInvitation(s: Pick<Services, 'db' | 'sodium' | 'now'>,
         isNull(invitations.usedAt),
         gt(invitations.expiresAt, s.now()),
         eq(users.status, 'invited'),
+        ofOrganisation(organisationId),
       ),
     );
   if (rows.length !== 1) throw new AppError('token_invalid');

@@ -10,8 +10,8 @@ import { inviteUserSchema } from './schemas.js';
 export async function inviteUser(s: Services, actor: Actor | null, input: unknown): Promise<{ userId: string; link: string }> {
   authorize(actor, 'users.manage');
   const form = validate(inviteUserSchema, input);
-  const invitation = await s.db.transaction((tx) => unsafeCreateInvitation({ ...s, db: tx }, form, actor.userId));
-  const link = await sendInvitationMail(s, form.email, invitation.token, invitation.expiresAt);
+  const invitation = await s.db.transaction((tx) => unsafeCreateInvitation({ ...s, db: tx }, actor.organisationId, form, actor.userId));
+  const link = await sendInvitationMail(s, actor.organisationId, form.email, invitation.token, invitation.expiresAt);
   await mailNotices(s, invitation.told);
   return { userId: invitation.userId, link };
 }

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
@@ -16,14 +16,15 @@ export interface UserSummary {
 
 export async function listUsers(s: Pick<Services, 'db'>, actor: Actor | null): Promise<UserSummary[]> {
   authorize(actor, 'users.manage');
-  return unsafeListUsers(s);
+  return unsafeListUsers(s, actor.organisationId);
 }
 
-/** Without authorization: for the command line, which runs with the operator's own access. */
-export async function unsafeListUsers(s: Pick<Services, 'db'>): Promise<UserSummary[]> {
+/** One organisation's accounts, without authorization: for the command line, which runs with the operator's own access. */
+export async function unsafeListUsers(s: Pick<Services, 'db'>, organisationId: string): Promise<UserSummary[]> {
   const rows = await s.db
     .select({ id: users.id, email: users.email, displayName: users.displayName, roles: users.roles, status: users.status, nominatedBy: users.nominatedBy, publicKey: users.publicKey })
     .from(users)
+    .where(eq(users.organisationId, organisationId))
     .orderBy(asc(users.displayName));
   return rows.map(({ publicKey, roles, ...row }) => ({ ...row, roles: roles as Role[], hasKeys: publicKey !== null }));
 }

@@ -18,10 +18,10 @@ import { logInSchema } from './schemas.js';
  * by the same rule in the same row, looked up by the same query, and costs the same Argon2id run
  * (against a dummy verifier) before the same refusal.
  */
-export async function logIn(s: Services, input: unknown): Promise<{ sessionToken: string; userId: string }> {
+export async function logIn(s: Services, organisationId: string | null, input: unknown): Promise<{ sessionToken: string; userId: string }> {
   const form = validate(logInSchema, input);
   await countAttemptOnAddress(s, form.email);
-  const user = await findActiveUserByEmail(s, form.email);
+  const user = await findActiveUserByEmail(s, organisationId, form.email);
   let privateKey: Uint8Array | null = null;
   if (user) privateKey = await unlockWithPassword(s.kdf, s.sodium, user, form.password);
   else await spendEquivalentKdfTime(s.kdf, s.sodium, form.password);

@@ -16,7 +16,7 @@ import { recoverAccountSchema } from './schemas.js';
  * TOTP code proves the second factor, and a new password seals the key again. Nobody else,
  * the administrator included, can do this for the person: that is the point.
  */
-export async function recoverAccount(s: Services, input: unknown): Promise<void> {
+export async function recoverAccount(s: Services, organisationId: string | null, input: unknown): Promise<void> {
   const form = validate(recoverAccountSchema, input);
   const problem = passwordProblem(form.newPassword, form.email);
   if (problem) throw fieldError('newPassword', problem);
@@ -24,7 +24,7 @@ export async function recoverAccount(s: Services, input: unknown): Promise<void>
   // Counted on the address before it is looked up, the same for an account and for none, so
   // recovery cannot tell who has one either (as log-in, see log-in.ts).
   await countAttemptOnAddress(s, form.email);
-  const user = await findActiveUserByEmail(s, form.email);
+  const user = await findActiveUserByEmail(s, organisationId, form.email);
   if (!user) throw fieldError('form', 'errors.recovery.failed');
   const privateKey = unlockWithRecoveryKey(s.sodium, user.privateKeyByRecovery, form.recoveryKey);
   if (!privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.recovery.failed');

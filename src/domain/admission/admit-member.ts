@@ -6,12 +6,12 @@ import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError, refusal } from '../errors.js';
-import { getOrganisation } from '../organisation/get-organisation.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
 import type { StaffActor } from '../reports/open-case.js';
 import { localDate } from '../reports/deadlines.js';
 import { validate } from '../validate.js';
 import { lockBody } from './admission-lock.js';
-import { mailNotices, writeNotices } from './announce.js';
+import { bodiesOf, mailNotices, writeNotices } from './announce.js';
 import { admitterRole, rolesOfBody } from './bodies.js';
 import { admitMemberSchema } from './schemas.js';
 import { unsafeSessionSigner } from './signer.js';
@@ -26,16 +26,16 @@ import { verifiedBodyState } from './verify-admissions.js';
 export async function admitMember(s: Services, actor: StaffActor | null, input: unknown): Promise<void> {
   authorize(actor, 'admission.manage');
   const form = validate(admitMemberSchema, input);
-  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = await timeZoneOf(s, actor.organisationId);
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
-    await lockBody(tx, form.body);
-    const state = await verifiedBodyState({ ...s, db: tx }, form.body);
+    await lockBody(tx, actor.organisationId, form.body);
+    const state = await verifiedBodyState({ ...s, db: tx }, actor.organisationId, form.body);
     const me = state.members.find((m) => m.userId === actor.userId);
     if (!me || !me.roles.includes(admitterRole[form.body])) throw refusal('forbidden', 'errors.admission.notAdmitter');
     if (state.members.some((m) => m.userId === form.userId)) throw refusal('conflict', 'errors.admission.alreadyAdmitted');
     const [target] = await tx.select().from(users).where(eq(users.id, form.userId));
-    if (!target || target.status !== 'active' || !target.publicKey || !target.signingPublicKey || target.roles.includes('administrator')) {
+    if (!target || target.organisationId !== actor.organisationId || target.status !== 'active' || !target.publicKey || !target.signingPublicKey || target.roles.includes('administrator')) {
       throw fieldError('userId', 'errors.admission.notEligible');
     }
     // The key the body signs must be the one the person holds: a key swapped in the database
@@ -59,10 +59,10 @@ export async function admitMember(s: Services, actor: StaffActor | null, input: 
     };
     const signature = signAdmission(s.sodium, signer.privateKey, fields);
     signer.privateKey.fill(0);
-    await tx.insert(bodyAdmissions).values({ ...fields, admitterSigningKey: signer.publicKey, signature, createdAt: s.now() });
+    await tx.insert(bodyAdmissions).values({ ...fields, organisationId: actor.organisationId, admitterSigningKey: signer.publicKey, signature, createdAt: s.now() });
     const fingerprint = keyFingerprint(s.sodium, fields.boxPublicKey, fields.signingPublicKey);
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'member.admitted', caseId: null, detail: { body: form.body, member: target.id, roles: fields.roles.join(','), fingerprint } });
-    told = await writeNotices({ ...s, db: tx }, [form.body], 'member.admitted', { body: form.body, name: target.displayName, roles: fields.roles.join(','), fingerprint, by: mine?.displayName ?? '' });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'member.admitted', caseId: null, detail: { body: form.body, member: target.id, roles: fields.roles.join(','), fingerprint } });
+    told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, [form.body]), 'member.admitted', { body: form.body, name: target.displayName, roles: fields.roles.join(','), fingerprint, by: mine?.displayName ?? '' });
   });
   await mailNotices(s, told);
 }

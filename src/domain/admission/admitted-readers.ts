@@ -28,14 +28,17 @@ export function readersOfRoute(route: { code: string; handlerRoles: readonly str
 }
 
 /** Verifies the route's body once and applies the rule: for sealing a new report. */
-export async function admittedReadersOfRoute(s: Ctx, route: { code: string; handlerRoles: readonly string[]; custodianRoles: readonly string[] }): Promise<RouteReaderSets> {
+export async function admittedReadersOfRoute(
+  s: Ctx,
+  route: { code: string; bodyOrganisationId: string; handlerRoles: readonly string[]; custodianRoles: readonly string[] },
+): Promise<RouteReaderSets> {
   const body = bodyOfRoute(route);
-  return readersOfRoute(route, body ? (await verifiedBodyState(s, body)).members : []);
+  return readersOfRoute(route, body ? (await verifiedBodyState(s, route.bodyOrganisationId, body)).members : []);
 }
 
-/** Whether one account is an admitted reader of the body (any role in it). */
-export async function admittedMember(s: Ctx, body: Body, userId: string): Promise<AdmittedMember | null> {
-  const { members } = await verifiedBodyState(s, body);
+/** Whether one account is an admitted reader of the organisation's body (any role in it). */
+export async function admittedMember(s: Ctx, organisationId: string, body: Body, userId: string): Promise<AdmittedMember | null> {
+  const { members } = await verifiedBodyState(s, organisationId, body);
   return members.find((m) => m.userId === userId) ?? null;
 }
 
@@ -43,8 +46,8 @@ export async function admittedMember(s: Ctx, body: Body, userId: string): Promis
  * The powers of a body's role (the chair's grants, closing a decision, the commission's settings)
  * belong to the member the body admitted in that role, not to whoever's account row carries it.
  */
-export async function requireAdmittedAs(s: Ctx, actorUserId: string, body: Body, role: string): Promise<AdmittedMember> {
-  const member = await admittedMember(s, body, actorUserId);
+export async function requireAdmittedAs(s: Ctx, actor: { userId: string; organisationId: string }, body: Body, role: string): Promise<AdmittedMember> {
+  const member = await admittedMember(s, actor.organisationId, body, actor.userId);
   if (!member || !(member.roles as string[]).includes(role)) throw refusal('forbidden', 'errors.admission.notAdmittedAs');
   return member;
 }

@@ -1,13 +1,35 @@
-import { inArray } from 'drizzle-orm';
-import { staffNotices, users } from '../../db/schema.js';
+import { eq, inArray } from 'drizzle-orm';
+import { organisations, routes, staffNotices, users } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/client.js';
 import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
-import { getOrganisation } from '../organisation/get-organisation.js';
-import type { Body } from './bodies.js';
+import { bodies, bodyOfRoute, type Body } from './bodies.js';
 import { verifiedBodyState } from './verify-admissions.js';
 
-export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed';
+export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed' | 'commission.shared';
+
+/** One organisation's body. */
+export interface BodyRef {
+  organisationId: string;
+  body: Body;
+}
+
+/** An organisation's own bodies. */
+export const bodiesOf = (organisationId: string, which: readonly Body[] = bodies): BodyRef[] => which.map((body) => ({ organisationId, body }));
+
+/**
+ * The bodies that read an organisation's reports: its own, and a shared commission elsewhere that
+ * serves one of its routes. They are told of every change to a text the organisation's reporters read.
+ */
+export async function readingBodiesOf(db: Db | Tx, organisationId: string): Promise<BodyRef[]> {
+  const rows = await db.select({ code: routes.code, bodyOrganisationId: routes.bodyOrganisationId }).from(routes).where(eq(routes.organisationId, organisationId));
+  const refs = new Map<string, BodyRef>(bodiesOf(organisationId).map((ref) => [`${ref.organisationId}:${ref.body}`, ref]));
+  for (const row of rows) {
+    const body = bodyOfRoute(row);
+    if (body) refs.set(`${row.bodyOrganisationId}:${body}`, { organisationId: row.bodyOrganisationId, body });
+  }
+  return [...refs.values()];
+}
 
 /**
  * Writes a notice for every admitted member of the bodies (in the caller's transaction) and
@@ -15,14 +37,19 @@ export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed
  */
 export async function writeNotices(
   s: Pick<Services, 'sodium' | 'serverKeys' | 'now'> & { db: Db | Tx },
-  bodiesConcerned: readonly Body[],
+  bodiesConcerned: readonly BodyRef[],
   kind: NoticeKind,
   detail: Record<string, string>,
   /** Someone told beside the members, such as the person just removed. */
   also: readonly string[] = [],
 ): Promise<string[]> {
   const recipients = new Set<string>(also);
-  for (const body of new Set(bodiesConcerned)) for (const m of (await verifiedBodyState(s, body)).members) recipients.add(m.userId);
+  const seen = new Set<string>();
+  for (const ref of bodiesConcerned) {
+    if (seen.has(`${ref.organisationId}:${ref.body}`)) continue;
+    seen.add(`${ref.organisationId}:${ref.body}`);
+    for (const m of (await verifiedBodyState(s, ref.organisationId, ref.body)).members) recipients.add(m.userId);
+  }
   if (recipients.size === 0) return [];
   await s.db.insert(staffNotices).values([...recipients].map((userId) => ({ userId, kind, detail, createdAt: s.now() })));
   return [...recipients];
@@ -31,13 +58,17 @@ export async function writeNotices(
 /** The mail says only that there is a notice; what changed is on the staff home page. */
 export async function mailNotices(s: Services, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;
-  const organisation = await getOrganisation(s);
-  const t = translator(organisation?.defaultLanguage === 'en' ? 'en' : 'nl');
-  const rows = await s.db.select({ email: users.email }).from(users).where(inArray(users.id, [...userIds]));
+  // Each person in their own organisation's language, with a link to their own organisation's pages.
+  const rows = await s.db
+    .select({ email: users.email, language: organisations.defaultLanguage, slug: organisations.slug })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(inArray(users.id, [...userIds]));
   let failed = 0;
   for (const row of rows) {
+    const t = translator(row.language === 'en' ? 'en' : 'nl');
     try {
-      await s.mailer.send({ to: row.email, subject: t('mail.notice.subject'), text: t('mail.notice.body', { link: `${s.config.baseUrl}/staff` }) });
+      await s.mailer.send({ to: row.email, subject: t('mail.notice.subject'), text: t('mail.notice.body', { link: `${s.config.baseUrl}/o/${row.slug}/staff` }) });
     } catch {
       failed++;
     }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
@@ -28,9 +28,9 @@ export async function bodyOverviews(s: Services, actor: StaffActor | null): Prom
   authorize(actor, 'admission.view');
   const mine = bodies.filter((body) => actor.roles.some((role) => bodyOfRole[role] === body));
   const out: BodyOverview[] = [];
-  const accounts = mine.length ? await s.db.select({ id: users.id, name: users.displayName, roles: users.roles }).from(users).where(eq(users.status, 'active')) : [];
+  const accounts = mine.length ? await s.db.select({ id: users.id, name: users.displayName, roles: users.roles }).from(users).where(and(eq(users.status, 'active'), eq(users.organisationId, actor.organisationId))) : [];
   for (const body of mine) {
-    const state = await verifiedBodyState(s, body);
+    const state = await verifiedBodyState(s, actor.organisationId, body);
     const admitted = new Set(state.members.map((m) => m.userId));
     const waiting = accounts
       .filter((a) => !admitted.has(a.id) && !a.roles.includes('administrator') && rolesOfBody(body, a.roles).length > 0)

@@ -23,7 +23,7 @@ export const reassignSchema = z.object({
  */
 export async function reassignCases(s: Services, actor: StaffActor | null, input: unknown): Promise<{ moved: number; notMoved: number }> {
   authorize(actor, 'cases.reassign');
-  await requireAdmittedAs(s, actor.userId, 'commission', 'chair');
+  await requireAdmittedAs(s, actor!, 'commission', 'chair');
   const form = validate(reassignSchema, input);
   if (form.from === form.to) throw fieldError('to', 'errors.reassign.same');
   const held = (await s.db.select({ caseId: caseKeys.caseId }).from(caseKeys).where(eq(caseKeys.userId, form.from))).map((r) => r.caseId);
@@ -40,7 +40,7 @@ export async function reassignCases(s: Services, actor: StaffActor | null, input
   );
   // The new member must be one the commission admitted (verified once, not per case), who did not
   // step aside from the case; a case they already hold only loses the departing member's copy.
-  const target = await admittedMember(s, 'commission', form.to);
+  const target = await admittedMember(s, actor.organisationId, 'commission', form.to);
   if (!target) throw fieldError('to', 'errors.grant.notEligible');
   const ofTarget = async (table: typeof caseKeys | typeof caseDeclarations, extra?: SQL) =>
     new Set(held.length ? (await s.db.select({ caseId: table.caseId }).from(table).where(and(eq(table.userId, form.to), inArray(table.caseId, held), extra))).map((r) => r.caseId) : []);
@@ -70,7 +70,7 @@ export async function reassignCases(s: Services, actor: StaffActor | null, input
       await tx.delete(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, form.from)));
       await tx.delete(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, form.from)));
       await withdrawIdentityRequests(tx, form.from, [caseId]);
-      await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.reassigned', caseId, detail: { from: form.from, to: form.to } });
+      await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'case.reassigned', caseId, detail: { from: form.from, to: form.to } });
     });
     keys.privateKey.fill(0);
     moved++;

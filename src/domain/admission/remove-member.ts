@@ -8,7 +8,7 @@ import type { StaffActor } from '../reports/open-case.js';
 import { validate } from '../validate.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
 import { lockBody } from './admission-lock.js';
-import { mailNotices, writeNotices } from './announce.js';
+import { bodiesOf, mailNotices, writeNotices } from './announce.js';
 import { admitterRole, routesOfBody } from './bodies.js';
 import { removeMemberSchema } from './schemas.js';
 import { verifiedBodyState } from './verify-admissions.js';
@@ -23,8 +23,8 @@ export async function removeMember(s: Services, actor: StaffActor | null, input:
   const form = validate(removeMemberSchema, input);
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
-    await lockBody(tx, form.body);
-    const state = await verifiedBodyState({ ...s, db: tx }, form.body);
+    await lockBody(tx, actor.organisationId, form.body);
+    const state = await verifiedBodyState({ ...s, db: tx }, actor.organisationId, form.body);
     const member = state.members.find((m) => m.admissionId === form.admissionId);
     if (!member) throw new AppError('not_found');
     const me = state.members.find((m) => m.userId === actor.userId);
@@ -35,7 +35,7 @@ export async function removeMember(s: Services, actor: StaffActor | null, input:
       .select({ caseId: caseKeys.caseId })
       .from(caseKeys)
       .innerJoin(cases, eq(cases.id, caseKeys.caseId))
-      .where(and(eq(caseKeys.userId, member.userId), inArray(cases.routeCode, routesOfBody(form.body))));
+      .where(and(eq(caseKeys.userId, member.userId), eq(cases.handledBy, actor.organisationId), inArray(cases.routeCode, routesOfBody(form.body))));
     for (const { caseId } of held) {
       const [others] = await tx.select({ n: count() }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), ne(caseKeys.userId, member.userId)));
       if ((others?.n ?? 0) === 0) throw refusal('conflict', 'errors.admission.lastKeyHolder');
@@ -47,9 +47,9 @@ export async function removeMember(s: Services, actor: StaffActor | null, input:
       await tx.delete(caseIdentities).where(and(eq(caseIdentities.custodianUserId, member.userId), inArray(caseIdentities.caseId, heldIds)));
       await withdrawIdentityRequests(tx, member.userId, heldIds);
     }
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'member.removed', caseId: null, detail: { body: form.body, member: member.userId, admission: member.admissionId, cases: heldIds.length } });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'member.removed', caseId: null, detail: { body: form.body, member: member.userId, admission: member.admissionId, cases: heldIds.length } });
     const [by] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
-    told = await writeNotices({ ...s, db: tx }, [form.body], 'member.removed', { body: form.body, name: member.displayName, by: by?.name ?? '' }, [member.userId]);
+    told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, [form.body]), 'member.removed', { body: form.body, name: member.displayName, by: by?.name ?? '' }, [member.userId]);
   });
   await mailNotices(s, told);
 }

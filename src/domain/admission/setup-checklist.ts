@@ -17,9 +17,9 @@ export interface ChecklistItem {
  */
 export async function setupChecklist(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, actor: Actor | null): Promise<ChecklistItem[] | null> {
   if (!isAllowed(actor, 'users.manage')) return null;
-  const readers = await routeReaders(s);
+  const readers = await routeReaders(s, actor!.organisationId);
   const items: ChecklistItem[] = [];
-  for (const route of await listActiveRoutes(s)) {
+  for (const route of await listActiveRoutes(s, actor!.organisationId)) {
     const r = readers.find((x) => x.routeCode === route.code);
     if (!r || r.readers.length === 0) items.push({ route, body: bodyOfRoute(route), missing: 'noReaders' });
     else if (r.custodians.length === 0) items.push({ route, body: bodyOfRoute(route), missing: 'noCustodian' });

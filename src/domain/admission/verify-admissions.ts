@@ -4,7 +4,7 @@ import { auditLog, bodyAdmissions, users } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
-import { auditHash } from '../audit/audit-hash.js';
+import { genuineEntries } from '../audit/genuine-entries.js';
 import { admitterRole, type Body } from './bodies.js';
 
 type AdmissionRow = typeof bodyAdmissions.$inferSelect;
@@ -61,9 +61,9 @@ type AuditRow = typeof auditLog.$inferSelect;
  * Entries of the keyed audit chain that really are what they say: someone who can edit the
  * database but does not hold the server key can neither write nor alter one.
  */
-async function anchoredEntries(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, body: Body): Promise<{ founded: AuditRow[]; removed: Map<string, Date> }> {
-  const rows = await s.db.select().from(auditLog).where(inArray(auditLog.action, ['body.founded', 'member.removed']));
-  const genuine = rows.filter((entry) => entry.detail.body === body && s.sodium.memcmp(auditHash(s.sodium, s.serverKeys.audit, entry.prevHash, entry), entry.hash));
+async function anchoredEntries(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, organisationId: string, body: Body): Promise<{ founded: AuditRow[]; removed: Map<string, Date> }> {
+  const rows = await genuineEntries(s, organisationId, inArray(auditLog.action, ['body.founded', 'member.removed']));
+  const genuine = rows.filter((entry) => entry.detail.body === body);
   return {
     founded: genuine.filter((entry) => entry.action === 'body.founded'),
     removed: new Map(genuine.filter((entry) => entry.action === 'member.removed' && typeof entry.detail.admission === 'string').map((entry) => [entry.detail.admission as string, entry.at])),
@@ -81,13 +81,16 @@ function rootIsAnchored(sodium: Pick<Services, 'sodium'>['sodium'], founded: Aud
 }
 
 /**
- * Who the body has admitted, verified from scratch on every call: a root anchored in the audit
+ * Who the organisation's body has admitted, verified from scratch on every call: a root anchored in the audit
  * chain, then every admission signed by an already verified member who holds the body's
  * admitting role. Removal ends reading, not the signatures someone made while admitted.
  */
-export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, body: Body): Promise<BodyState> {
-  const loaded = await s.db.select().from(bodyAdmissions).where(eq(bodyAdmissions.body, body));
-  const anchors = await anchoredEntries(s, body);
+export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, organisationId: string, body: Body): Promise<BodyState> {
+  const loaded = await s.db
+    .select()
+    .from(bodyAdmissions)
+    .where(and(eq(bodyAdmissions.organisationId, organisationId), eq(bodyAdmissions.body, body)));
+  const anchors = await anchoredEntries(s, organisationId, body);
   // A removal recorded in the audit chain stands even if the row's removed_at is cleared again.
   const rows = loaded.map((row) => (row.removedAt === null && anchors.removed.has(row.id) ? { ...row, removedAt: anchors.removed.get(row.id)! } : row));
   const valid = new Map<string, AdmissionRow>();
@@ -125,7 +128,8 @@ export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys
     ? await s.db
         .select({ id: users.id, name: users.displayName, roles: users.roles, status: users.status, publicKey: users.publicKey, signingPublicKey: users.signingPublicKey })
         .from(users)
-        .where(and(inArray(users.id, current.map((row) => row.userId)), eq(users.status, 'active')))
+        // Only the body's own organisation's accounts: a row naming someone elsewhere admits nobody.
+        .where(and(inArray(users.id, current.map((row) => row.userId)), eq(users.status, 'active'), eq(users.organisationId, organisationId)))
     : [];
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const members: AdmittedMember[] = [];

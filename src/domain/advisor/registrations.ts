@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { advisorRegistrations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
@@ -20,7 +20,7 @@ export const registrationSchema = z.object({
 
 export async function registerContact(s: Pick<Services, 'db'>, actor: Actor | null, input: unknown): Promise<void> {
   authorize(actor, 'advisor.register');
-  await s.db.insert(advisorRegistrations).values(validate(registrationSchema, input));
+  await s.db.insert(advisorRegistrations).values({ ...validate(registrationSchema, input), organisationId: actor.organisationId });
 }
 
 export interface RegistrationCount {
@@ -35,7 +35,7 @@ export async function registrationCounts(s: Pick<Services, 'db'>, actor: Actor |
   return s.db
     .select({ topic: advisorRegistrations.topic, outcome: advisorRegistrations.outcome, count: sql<number>`count(*)::int` })
     .from(advisorRegistrations)
-    .where(sql`${advisorRegistrations.month} like ${`${year}-%`}`)
+    .where(and(eq(advisorRegistrations.organisationId, actor.organisationId), sql`${advisorRegistrations.month} like ${`${year}-%`}`))
     .groupBy(advisorRegistrations.topic, advisorRegistrations.outcome)
     .orderBy(advisorRegistrations.topic, advisorRegistrations.outcome);
 }

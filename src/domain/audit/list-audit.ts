@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { auditLog, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { unsafeVerifyAudit, type AuditVerdict } from './verify-audit.js';
+import { unsafeVerifyAuditChain, type AuditVerdict } from './verify-audit.js';
 
 export interface AuditRow {
   seq: number;
@@ -13,14 +13,15 @@ export interface AuditRow {
   caseId: string | null;
 }
 
-/** For the chair: the verdict over the whole chain and the latest entries. */
+/** For the chair: the verdict over their organisation's whole chain and its latest entries. */
 export async function reviewAudit(s: Pick<Services, 'db' | 'sodium' | 'serverKeys' | 'config'>, actor: Actor | null): Promise<{ verdict: AuditVerdict; rows: AuditRow[] }> {
   authorize(actor, 'audit.verify');
-  const verdict = await unsafeVerifyAudit(s);
+  const verdict = await unsafeVerifyAuditChain(s, actor.organisationId);
   const rows = await s.db
     .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(eq(auditLog.organisationId, actor.organisationId))
     .orderBy(desc(auditLog.seq))
     .limit(50);
   return { verdict, rows };

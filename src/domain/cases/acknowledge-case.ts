@@ -36,7 +36,7 @@ export async function acknowledgeCase(s: Services, actor: StaffActor | null, cas
     const entryId = randomUUID();
     const sealed = sealEntry(s.sodium, keys.publicKey, { caseId, entryId, kind: 'message' }, s.sodium.from_string(JSON.stringify({ text })));
     await tx.insert(caseEntries).values({ id: entryId, caseId, kind: 'message', author: 'handler', authorUserId: actor!.userId, ...sealed, createdAt: now });
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action: 'case.acknowledged', caseId, detail: { note: !!note } });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action: 'case.acknowledged', caseId, detail: { note: !!note } });
   });
   await notifyReporter(s, caseId);
 }

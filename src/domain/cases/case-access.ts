@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { handlingOrganisationOf } from './handling-organisation.js';
 import { sealToPublicKey } from '../../crypto/case-keys.js';
 import { caseDecisions, caseDeclarations, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
@@ -38,7 +39,7 @@ export async function caseAccessOverview(
   const held = new Set(holders.map((h) => h.userId));
   const [row] = await s.db.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
   const body = row ? bodyOfRoute(row) : null;
-  const members = body ? (await verifiedBodyState(s, body)).members : [];
+  const members = body ? (await verifiedBodyState(s, await handlingOrganisationOf(s.db, caseId), body)).members : [];
   const candidates = members
     .filter((m) => !held.has(m.userId) && !recused.has(m.userId))
     .map((m) => ({ userId: m.userId, displayName: m.displayName, roles: m.roles, publicKey: m.boxPublicKey }));
@@ -52,7 +53,7 @@ export async function caseAccessOverview(
  */
 export async function grantCaseAccess(s: Services, actor: StaffActor | null, caseId: string, userId: string): Promise<void> {
   authorize(actor, 'cases.grant');
-  await requireAdmittedAs(s, actor.userId, 'commission', 'chair');
+  await requireAdmittedAs(s, actor!, 'commission', 'chair');
   const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   const { candidates } = await caseAccessOverview(s, caseId);
   const target = candidates.find((c) => c.userId === userId);
@@ -65,14 +66,14 @@ export async function grantCaseAccess(s: Services, actor: StaffActor | null, cas
       sealedInternalKey: keys.internal ? sealToPublicKey(s.sodium, target.publicKey, keys.internal.privateKey) : null,
       grantedAt: s.now(),
     });
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action: 'access.granted', caseId, detail: { to: userId } });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action: 'access.granted', caseId, detail: { to: userId } });
   });
 }
 
 /** The chair takes someone's access away again; their sealed copy is deleted. The chair keeps their own. */
 export async function revokeCaseAccess(s: Services, actor: StaffActor | null, caseId: string, userId: string): Promise<void> {
   authorize(actor, 'cases.grant');
-  await requireAdmittedAs(s, actor.userId, 'commission', 'chair');
+  await requireAdmittedAs(s, actor!, 'commission', 'chair');
   await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   if (userId === actor!.userId) throw fieldError('userId', 'errors.grant.notSelf');
   await s.db.transaction(async (tx) => {
@@ -80,12 +81,12 @@ export async function revokeCaseAccess(s: Services, actor: StaffActor | null, ca
     if (removed.length !== 1) throw new AppError('not_found');
     // Taking a voter's key while a draft decision is open would shrink the quorum to suit.
     const [open] = await tx.select({ id: caseDecisions.id }).from(caseDecisions).where(and(eq(caseDecisions.caseId, caseId), eq(caseDecisions.status, 'open')));
-    if (open && (await admittedMember({ ...s, db: tx }, 'commission', userId))?.roles.some((r) => r === 'commission_member' || r === 'chair')) {
+    if (open && (await admittedMember({ ...s, db: tx }, actor!.organisationId, 'commission', userId))?.roles.some((r) => r === 'commission_member' || r === 'chair')) {
       throw refusal('conflict', 'errors.grant.openDecision');
     }
     // Whatever name they held or were about to receive goes with the key.
     await tx.delete(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, userId)));
     await withdrawIdentityRequests(tx, userId, [caseId]);
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action: 'access.revoked', caseId, detail: { from: userId } });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action: 'access.revoked', caseId, detail: { from: userId } });
   });
 }

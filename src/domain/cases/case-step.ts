@@ -46,7 +46,7 @@ export async function caseStep(
     if (!current || !allowedFrom.includes(current.status as CaseStatus)) throw new AppError('conflict');
     const changes = await work({ tx, current: current as Step, at, keys });
     await tx.update(cases).set({ ...changes, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail: typeof detail === 'function' ? detail() : detail });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail: typeof detail === 'function' ? detail() : detail });
   });
 }
 

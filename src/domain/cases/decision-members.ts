@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { handlingOrganisationOf } from './handling-organisation.js';
 import type { Db, Tx } from '../../db/client.js';
 import { caseDecisions, caseDeclarations, caseKeys, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
@@ -16,7 +17,7 @@ export interface DecisionMember extends QuorumMember {
  */
 export async function decisionMembersOf(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, caseId: string): Promise<DecisionMember[]> {
   const db = s.db;
-  const admitted = new Map((await verifiedBodyState(s, 'commission')).members.map((m) => [m.userId, m.roles]));
+  const admitted = new Map((await verifiedBodyState(s, await handlingOrganisationOf(db, caseId), 'commission')).members.map((m) => [m.userId, m.roles]));
   const holders = await db
     .select({ userId: users.id, name: users.displayName, roles: users.roles, status: users.status, nominatedBy: users.nominatedBy })
     .from(caseKeys)

@@ -33,7 +33,7 @@ export async function presentDecisionPage(s: Pick<Services, 'db' | 'sodium' | 's
   const inHandling = view.status === 'in_handling';
   let quorum: QuorumStatus | null = null;
   if (open) {
-    const rule: DecisionQuorum = (await getOrganisation(s))?.decisionQuorum === 'majority' ? 'majority' : 'all';
+    const rule: DecisionQuorum = (await getOrganisation(s, actor.organisationId)).decisionQuorum === 'majority' ? 'majority' : 'all';
     const members = await decisionMembersOf(s, view.id);
     const gap = quorumGap(rule, members, open.votes.map((v) => v.userId));
     const names = new Map(members.map((m) => [m.userId, m.name]));

@@ -47,7 +47,7 @@ export async function declareRelation(s: Services, actor: Actor | null, caseId: 
     if (existing) throw new AppError('conflict');
     if (decision === 'recused') await destroyOwnCopies(tx, caseId, actor.userId, fieldError('decision', 'errors.recusal.lastKeyHolder'));
     await tx.insert(caseDeclarations).values({ caseId, userId: actor.userId, decision, at: s.now() });
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: decision === 'recused' ? 'case.recused' : 'case.declared', caseId, detail: {} });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: decision === 'recused' ? 'case.recused' : 'case.declared', caseId, detail: {} });
   });
 }
 
@@ -70,6 +70,6 @@ export async function stepAside(s: Services, actor: Actor | null, caseId: string
     }
     await destroyOwnCopies(tx, caseId, actor.userId, refusal('conflict', 'errors.recusal.lastKeyHolder'));
     await tx.update(caseDeclarations).set({ decision: 'recused', at: s.now() }).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.recused', caseId, detail: { afterReading: true } });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'case.recused', caseId, detail: { afterReading: true } });
   });
 }

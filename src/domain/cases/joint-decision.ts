@@ -81,10 +81,10 @@ export async function closeDecision(s: Services, actor: StaffActor | null, caseI
   let outcome = '';
   let quorum = '';
   await caseStep(s, actor, caseId, ['in_handling'], 'decision.closed', async ({ tx, at }) => {
-    await requireAdmittedAs({ ...s, db: tx }, actor!.userId, 'commission', 'chair');
+    await requireAdmittedAs({ ...s, db: tx }, actor!, 'commission', 'chair');
     const decision = await openDecision(tx, caseId, decisionId);
     const votes = await tx.select({ userId: decisionVotes.userId, position: decisionVotes.position }).from(decisionVotes).where(eq(decisionVotes.decisionId, decisionId));
-    quorum = (await getOrganisation({ db: tx }))?.decisionQuorum ?? 'all';
+    quorum = (await getOrganisation({ db: tx }, actor!.organisationId)).decisionQuorum;
     const gap = quorumGap(quorum === 'majority' ? 'majority' : 'all', await decisionMembersOf({ ...s, db: tx }, caseId), votes.map((v) => v.userId));
     if (!gap.met) throw refusal('conflict', 'errors.decision.noQuorum');
     tally = { agree: votes.filter((v) => v.position === 'agree').length, dissent: votes.filter((v) => v.position === 'dissent').length };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { handlingOrganisationOf } from './handling-organisation.js';
 import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { AppError, refusal } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import type { StaffActor } from '../reports/open-case.js';
-import { getOrganisation } from '../organisation/get-organisation.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
 import { addMonths, computeDeadlines } from '../reports/deadlines.js';
 import { formatDate } from '../../i18n/format-date.js';
 import { validate } from '../validate.js';
@@ -103,7 +104,7 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
 /** Extending the 3-month feedback deadline needs a reason, and the reporter is told both. */
 export async function extendFeedbackDeadline(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(extensionSchema, input);
-  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, caseId));
   await caseStep(s, actor, caseId, awaitingFeedback, 'case.feedback-extended', async ({ tx, current, at }) => {
     const until = addMonths(computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo).feedbackBy, Number(form.months));
     const language = current.language === 'en' ? 'en' : 'nl';

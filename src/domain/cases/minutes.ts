@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseMinutes, cases } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { handlingOrganisationOf } from './handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
@@ -57,7 +58,7 @@ export async function answerMinutes(s: Services, session: { caseId: string }, mi
       text: form.answer === 'correct' ? form.correction : '',
     });
     await tx.update(cases).set({ lastReporterActivityAt: at }).where(eq(cases.id, session.caseId));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'reporter', actorUserId: null, action: `minutes.${form.answer === 'confirm' ? 'confirmed' : 'corrected'}`, caseId: session.caseId, detail: { minutes: minutesId } });
+    await appendAudit({ ...s, db: tx }, { organisationId: await handlingOrganisationOf(tx, session.caseId), actorKind: 'reporter', actorUserId: null, action: `minutes.${form.answer === 'confirm' ? 'confirmed' : 'corrected'}`, caseId: session.caseId, detail: { minutes: minutesId } });
   });
 }
 

@@ -3,9 +3,8 @@ import { authorize, type Actor } from '../access/authorize.js';
 import type { Role } from '../access/roles.js';
 import { bodyOfRoute, readingRolesOf } from '../admission/bodies.js';
 import type { DecisionQuorum } from '../cases/decision-quorum.js';
-import { AppError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
-import { listActiveRoutes } from '../routes/get-route.js';
+import { listRoutesReadBy } from '../routes/get-route.js';
 
 export interface CustodianSetting {
   route: string;
@@ -29,10 +28,11 @@ export function custodianChoices(route: { code: string; handlerRoles: readonly s
 /** The commission's settings as its chair sees them on the settings page. */
 export async function getCommissionSettings(s: Pick<Services, 'db'>, actor: Actor | null): Promise<CommissionSettings> {
   authorize(actor, 'commission.settings');
-  const organisation = await getOrganisation(s);
-  if (!organisation) throw new AppError('not_found');
-  // The commission names the custodian of its own routes only; the advisors and the panel keep theirs.
-  const routes = (await listActiveRoutes(s)).filter((route) => bodyOfRoute(route) === 'commission');
+  const organisation = await getOrganisation(s, actor.organisationId);
+  // The commission names the custodian of its own routes only (those of every organisation it
+  // serves, one choice per route); the advisors and the panel keep theirs.
+  const seen = new Set<string>();
+  const routes = (await listRoutesReadBy(s, actor.organisationId)).filter((route) => bodyOfRoute(route) === 'commission' && !seen.has(route.code) && !!seen.add(route.code));
   return {
     decisionQuorum: organisation.decisionQuorum,
     identityWaitDays: organisation.identityWaitDays,

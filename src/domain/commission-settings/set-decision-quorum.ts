@@ -8,7 +8,7 @@ import { decisionQuorums } from '../cases/decision-quorum.js';
 import { AppError } from '../errors.js';
 import { validate } from '../validate.js';
 import { requireAdmittedAs } from '../admission/admitted-readers.js';
-import { mailNotices, writeNotices } from '../admission/announce.js';
+import { bodiesOf, mailNotices, writeNotices } from '../admission/announce.js';
 
 export const decisionQuorumSchema = z.object({ decisionQuorum: z.enum(decisionQuorums, { error: 'errors.quorum.choice' }) });
 
@@ -18,12 +18,12 @@ export async function setDecisionQuorum(s: Services, actor: Actor | null, input:
   const { decisionQuorum } = validate(decisionQuorumSchema, input);
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
-    await requireAdmittedAs({ ...s, db: tx }, actor.userId, 'commission', 'chair');
-    const [organisation] = await tx.select({ id: organisations.id, before: organisations.decisionQuorum }).from(organisations).orderBy(organisations.createdAt).limit(1).for('update');
+    await requireAdmittedAs({ ...s, db: tx }, actor!, 'commission', 'chair');
+    const [organisation] = await tx.select({ id: organisations.id, before: organisations.decisionQuorum }).from(organisations).where(eq(organisations.id, actor.organisationId)).for('update');
     if (!organisation) throw new AppError('not_found');
     await tx.update(organisations).set({ decisionQuorum }).where(eq(organisations.id, organisation.id));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'commission.quorum-set', caseId: null, detail: { before: organisation.before, after: decisionQuorum } });
-    told = await writeNotices({ ...s, db: tx }, ['commission'], 'commission.changed', { what: 'quorum', before: organisation.before, after: decisionQuorum });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.quorum-set', caseId: null, detail: { before: organisation.before, after: decisionQuorum } });
+    told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, ['commission']), 'commission.changed', { what: 'quorum', before: organisation.before, after: decisionQuorum });
   });
   await mailNotices(s, told);
 }

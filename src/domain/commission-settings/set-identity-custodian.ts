@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { routes } from '../../db/schema.js';
 import type { Services } from '../../services.js';
@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { bodyOfRoute } from '../admission/bodies.js';
 import { requireAdmittedAs } from '../admission/admitted-readers.js';
-import { mailNotices, writeNotices } from '../admission/announce.js';
+import { bodiesOf, mailNotices, writeNotices } from '../admission/announce.js';
 import { custodianChoices } from './get-commission-settings.js';
 
 export const identityCustodianSchema = z.object({
@@ -27,14 +27,21 @@ export async function setIdentityCustodian(s: Services, actor: Actor | null, inp
   const form = validate(identityCustodianSchema, input);
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
-    await requireAdmittedAs({ ...s, db: tx }, actor.userId, 'commission', 'chair');
-    const [route] = await tx.select().from(routes).where(eq(routes.code, form.route)).for('update');
+    await requireAdmittedAs({ ...s, db: tx }, actor!, 'commission', 'chair');
+    // The route as the commission reads it: the same choice for every organisation it serves.
+    const [route] = await tx
+      .select()
+      .from(routes)
+      .where(and(eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, form.route)))
+      .orderBy(routes.organisationId)
+      .limit(1)
+      .for('update');
     // The commission names the custodian of its own routes only; the advisors and the panel keep theirs.
     if (!route || bodyOfRoute(route) !== 'commission') throw new AppError('not_found');
     if (!custodianChoices(route).some((role) => role === form.role)) throw fieldError('role', 'errors.custodian.choice');
-    await tx.update(routes).set({ custodianRoles: [form.role] }).where(eq(routes.code, route.code));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail: { route: route.code, before: route.custodianRoles.join(','), after: form.role } });
-    told = await writeNotices({ ...s, db: tx }, ['commission'], 'commission.changed', { what: 'custodian', before: route.custodianRoles.join(','), after: form.role });
+    await tx.update(routes).set({ custodianRoles: [form.role] }).where(and(eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, route.code)));
+    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail: { route: route.code, before: route.custodianRoles.join(','), after: form.role } });
+    told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, ['commission']), 'commission.changed', { what: 'custodian', before: route.custodianRoles.join(','), after: form.role });
   });
   await mailNotices(s, told);
 }

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { AppError } from '../errors.js';
 import { validate } from '../validate.js';
 import { requireAdmittedAs } from '../admission/admitted-readers.js';
-import { mailNotices, writeNotices } from '../admission/announce.js';
+import { bodiesOf, mailNotices, writeNotices } from '../admission/announce.js';
 
 const range = { error: 'errors.identityWait.range' };
 // Whole days written as digits only: "1e1" or "0x10" are not a number of days.
@@ -24,12 +24,12 @@ export async function setIdentityWaitDays(s: Services, actor: Actor | null, inpu
   const { identityWaitDays } = validate(identityWaitDaysSchema, input);
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
-    await requireAdmittedAs({ ...s, db: tx }, actor.userId, 'commission', 'chair');
-    const [organisation] = await tx.select({ id: organisations.id, before: organisations.identityWaitDays }).from(organisations).orderBy(organisations.createdAt).limit(1).for('update');
+    await requireAdmittedAs({ ...s, db: tx }, actor!, 'commission', 'chair');
+    const [organisation] = await tx.select({ id: organisations.id, before: organisations.identityWaitDays }).from(organisations).where(eq(organisations.id, actor.organisationId)).for('update');
     if (!organisation) throw new AppError('not_found');
     await tx.update(organisations).set({ identityWaitDays }).where(eq(organisations.id, organisation.id));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'commission.identity-wait-set', caseId: null, detail: { before: organisation.before, after: identityWaitDays } });
-    told = await writeNotices({ ...s, db: tx }, ['commission'], 'commission.changed', { what: 'identityWaitDays', before: String(organisation.before), after: String(identityWaitDays) });
+    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.identity-wait-set', caseId: null, detail: { before: organisation.before, after: identityWaitDays } });
+    told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, ['commission']), 'commission.changed', { what: 'identityWaitDays', before: String(organisation.before), after: String(identityWaitDays) });
   });
   await mailNotices(s, told);
 }

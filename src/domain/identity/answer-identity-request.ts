@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { cases, identityRequests } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { insertSealedEntry } from '../cases/insert-entry.js';
 import { AppError, refusal } from '../errors.js';
@@ -47,9 +48,9 @@ export async function answerIdentityRequest(s: Services, session: { caseId: stri
     }
     await tx.update(cases).set({ lastReporterActivityAt: at }).where(eq(cases.id, session.caseId));
     const audit = { ...s, db: tx };
-    await appendAudit(audit, { actorKind: 'reporter', actorUserId: null, action: form.answer === 'consent' ? 'identity.consented' : 'identity.objected', caseId: session.caseId, detail: { request: requestId } });
+    await appendAudit(audit, { organisationId: await handlingOrganisationOf(audit.db, session.caseId), actorKind: 'reporter', actorUserId: null, action: form.answer === 'consent' ? 'identity.consented' : 'identity.objected', caseId: session.caseId, detail: { request: requestId } });
     if (form.answer === 'consent') {
-      await appendAudit(audit, { actorKind: 'reporter', actorUserId: null, action: 'identity.released', caseId: session.caseId, detail: { request: requestId, by: 'consent' } });
+      await appendAudit(audit, { organisationId: await handlingOrganisationOf(audit.db, session.caseId), actorKind: 'reporter', actorUserId: null, action: 'identity.released', caseId: session.caseId, detail: { request: requestId, by: 'consent' } });
     }
   });
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { openIdentity, sealIdentity } from '../../crypto/case-keys.js';
 import { caseIdentities, cases, identityRequests, users } from '../../db/schema.js';
 import { admittedMember } from '../admission/admitted-readers.js';
@@ -36,9 +37,9 @@ export async function decideIdentityRequest(s: Services, actor: StaffActor | nul
   requireId(caseId);
   requireId(requestId);
   if (!actor || !(await isCustodianOf(s, actor, caseId))) throw new AppError('forbidden');
-  const organisation = await getOrganisation(s);
-  const waitDays = organisation?.identityWaitDays ?? 10;
-  const timeZone = organisation?.timeZone ?? 'Europe/Amsterdam';
+  const organisation = await getOrganisation(s, await handlingOrganisationOf(s.db, caseId));
+  const waitDays = organisation.identityWaitDays;
+  const timeZone = organisation.timeZone;
   const grant = form.decision === 'grant';
   const action = !grant ? 'identity.refused' : form.legalDuty ? 'identity.released' : 'identity.granted';
   // The grant's terms go into the keyed audit entry: releases are checked against it (granted-terms.ts).
@@ -69,7 +70,7 @@ export async function decideIdentityRequest(s: Services, actor: StaffActor | nul
     // Sealed to the key the body signed for the requester, never to whatever the users row says.
     const [caseRow] = await tx.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
     const body = caseRow ? bodyOfRoute(caseRow) : null;
-    const admitted = body ? await admittedMember({ ...s, db: tx }, body, request.requestedBy) : null;
+    const admitted = body ? await admittedMember({ ...s, db: tx }, organisation.id, body, request.requestedBy) : null;
     if (!admitted) throw refusal('conflict', 'errors.identity.requesterNotAdmitted');
     const pendingSealedIdentity = sealIdentity(s.sodium, admitted.boxPublicKey, caseId, identity);
     const releaseAfter = form.legalDuty ? null : new Date(at.getTime() + waitDays * DAY_MS);
@@ -93,7 +94,7 @@ export async function decideIdentityRequest(s: Services, actor: StaffActor | nul
       .where(eq(identityRequests.id, requestId));
     if (form.legalDuty) {
       // Two steps in the log: the grant (with its legal duty), then the release caseStep records.
-      await appendAudit({ ...s, db: tx }, { actorKind: 'staff', actorUserId: actor.userId, action: 'identity.granted', caseId, detail: { request: requestId, legalDuty: true } });
+      await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'identity.granted', caseId, detail: { request: requestId, legalDuty: true } });
       await moveToRequester(tx, { ...request, pendingSealedIdentity }, at);
     }
     return {};

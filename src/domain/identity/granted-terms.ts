@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { auditLog } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { auditHash } from '../audit/audit-hash.js';
+import { genuineEntries } from '../audit/genuine-entries.js';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 
 export interface GrantedTerms {
   legalDuty: boolean;
@@ -17,8 +18,8 @@ export interface GrantedTerms {
  * Null when no genuine grant entry exists: then nothing is released.
  */
 export async function grantedTerms(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, caseId: string, requestId: string): Promise<GrantedTerms | null> {
-  const entries = await s.db.select().from(auditLog).where(and(eq(auditLog.action, 'identity.granted'), eq(auditLog.caseId, caseId)));
-  const genuine = entries.find((entry) => entry.detail.request === requestId && s.sodium.memcmp(auditHash(s.sodium, s.serverKeys.audit, entry.prevHash, entry), entry.hash));
+  const entries = await genuineEntries(s, await handlingOrganisationOf(s.db, caseId), and(eq(auditLog.action, 'identity.granted'), eq(auditLog.caseId, caseId))!);
+  const genuine = entries.find((entry) => entry.detail.request === requestId);
   if (!genuine) return null;
   if (genuine.detail.legalDuty === true) return { legalDuty: true, releaseAfter: null };
   const at = typeof genuine.detail.releaseAfter === 'string' ? new Date(genuine.detail.releaseAfter) : null;

@@ -105,7 +105,7 @@ export async function presentIdentityPage(s: Pick<Services, 'db'>, actor: Actor,
   const ownRunning = requests.some((r) => r.requestedByUserId === actor.userId && (runningRequestStatuses as readonly string[]).includes(r.state));
   return {
     requests,
-    waitDays: (await getOrganisation(s))?.identityWaitDays ?? 10,
+    waitDays: (await getOrganisation(s, actor.organisationId)).identityWaitDays,
     decide: custodian && pending ? { requestId: pending.id, requesterName: pending.requestedBy } : null,
     mayAsk: view.anonymity !== 'anonymous' && !view.identity && !custodian && !ownRunning && view.status !== 'closed',
   };

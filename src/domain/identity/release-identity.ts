@@ -2,10 +2,11 @@ import { and, eq, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { caseIdentities, cases, identityRequests, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { insertSealedEntry } from '../cases/insert-entry.js';
 import { AppError } from '../errors.js';
-import { getOrganisation } from '../organisation/get-organisation.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import { reporterLanguage, reporterMoment, reporterText } from './reporter-words.js';
 import { grantedTerms } from './granted-terms.js';
@@ -34,7 +35,7 @@ export async function releaseAfterWaitingPeriod(s: Services, requestId: string):
   const at = s.now();
   const [found] = await s.db.select({ caseId: identityRequests.caseId }).from(identityRequests).where(eq(identityRequests.id, requestId));
   if (!found) return false;
-  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, found.caseId));
   const released = await s.db.transaction(async (tx) => {
     // The case first, then the request: the same order as the custodian's and the reporter's steps.
     const [current] = await tx.select({ publicKey: cases.publicKey, language: cases.reporterLanguage }).from(cases).where(eq(cases.id, found.caseId)).for('update');
@@ -52,7 +53,7 @@ export async function releaseAfterWaitingPeriod(s: Services, requestId: string):
       text,
     });
     await moveToRequester(tx, request, at);
-    await appendAudit({ ...s, db: tx }, { actorKind: 'system', actorUserId: null, action: 'identity.released', caseId: request.caseId, detail: { request: requestId, by: 'waiting_period' } });
+    await appendAudit({ ...s, db: tx }, { organisationId: await handlingOrganisationOf(tx, request.caseId), actorKind: 'system', actorUserId: null, action: 'identity.released', caseId: request.caseId, detail: { request: requestId, by: 'waiting_period' } });
     return true;
   });
   if (released) await notifyReporter(s, found.caseId);

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { organisations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { AppError } from '../errors.js';
 import { validate } from '../validate.js';
 import { getOrganisation } from './get-organisation.js';
 import { mailNotices } from '../admission/announce.js';
@@ -27,14 +26,13 @@ export const organisationUpdateSchema = organisationSettingsSchema.extend({
 export async function updateOrganisation(s: Services, actor: Actor | null, input: unknown): Promise<void> {
   authorize(actor, 'settings.manage');
   const settings = validate(organisationUpdateSchema, input);
-  const organisation = await getOrganisation(s);
-  if (!organisation) throw new AppError('not_found');
+  const organisation = await getOrganisation(s, actor.organisationId);
   const flat = (o: typeof settings) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
   const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths });
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
     await tx.update(organisations).set(settings).where(eq(organisations.id, organisation.id));
-    told = await recordTextChange({ ...s, db: tx }, actor.userId, 'settings', changedFields(before, flat(settings)));
+    told = await recordTextChange({ ...s, db: tx }, actor.organisationId, actor.userId, 'settings', changedFields(before, flat(settings)));
   });
   await mailNotices(s, told);
 }

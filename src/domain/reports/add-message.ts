@@ -11,6 +11,7 @@ import { validate } from '../validate.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
 import { messageSchema } from './schemas.js';
 import { notifyReporter } from './notify-reporter.js';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { requireId } from '../ids.js';
 
@@ -26,7 +27,7 @@ async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'h
   await s.db.transaction(async (tx) => {
     if (text) await tx.insert(caseEntries).values({ id, caseId, kind: 'message', author, authorUserId, ...sealed, createdAt: now });
     await storeAttachments(tx, s.sodium, { caseId, casePublicKey: row.publicKey, author, authorUserId, at: now }, prepared);
-    await appendAudit({ ...s, db: tx }, { actorKind: author === 'reporter' ? 'reporter' : 'staff', actorUserId: authorUserId, action: 'message.added', caseId, detail: { text: !!text, files: prepared.length } });
+    await appendAudit({ ...s, db: tx }, { organisationId: await handlingOrganisationOf(tx, caseId), actorKind: author === 'reporter' ? 'reporter' : 'staff', actorUserId: authorUserId, action: 'message.added', caseId, detail: { text: !!text, files: prepared.length } });
     await tx
       .update(cases)
       .set(author === 'reporter' ? { lastReporterActivityAt: now } : { lastHandlerActivityAt: now })

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { caseKeys, cases } from '../../db/schema.js';
+import { caseKeys, cases, organisations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { awaitingFeedback, caseStatuses, type CaseStatus } from '../cases/lifecycle.js';
-import { getOrganisation } from '../organisation/get-organisation.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
 import { computeDeadlines, localDate, type Deadlines } from './deadlines.js';
 
 export interface InboxItem {
@@ -19,6 +19,8 @@ export interface InboxItem {
   /** The legal deadline that comes next for this case, and whether it has passed (local dates). */
   nextDeadline: { kind: 'acknowledge' | 'feedback'; date: string; overdue: boolean } | null;
   reporterWroteLast: boolean;
+  /** For a shared commission: the organisation the report concerns, when it is not the reader's own. */
+  organisationName: string | null;
 }
 
 export const PAGE_SIZE = 50;
@@ -48,7 +50,7 @@ export interface InboxPage {
 export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | null, rawQuery: unknown = {}): Promise<InboxPage> {
   authorize(actor, 'cases.list');
   const query = inboxQuerySchema.parse(rawQuery ?? {});
-  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = await timeZoneOf(s, actor.organisationId);
   const today = localDate(s.now(), timeZone);
   // Walk the cases in date order and keep those this handler holds a key for: with an index on
   // the date this reads one page, not every case, however many there are. No total is counted
@@ -65,6 +67,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   const rows = await s.db
     .select({
       id: cases.id,
+      organisationName: sql<string | null>`case when ${cases.organisationId} = ${actor.organisationId} then null else (select ${organisations.name} from ${organisations} where ${organisations.id} = ${cases.organisationId}) end`,
       routeCode: cases.routeCode,
       status: cases.status,
       anonymity: cases.anonymity,
@@ -94,6 +97,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
             : null;
       return {
         id: row.id,
+        organisationName: row.organisationName,
         routeCode: row.routeCode,
         status: row.status,
         anonymity: row.anonymity,

@@ -4,12 +4,13 @@ import { attachments, caseEntries, caseIdentities, caseKeys, cases, users } from
 import { fromBase64Url } from '../../crypto/encoding.js';
 import { decryptFile } from '../../crypto/file-stream.js';
 import type { AttachmentMeta } from '../files/store-attachments.js';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { declarationOf } from '../cases/declarations.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError } from '../errors.js';
-import { getOrganisation } from '../organisation/get-organisation.js';
+import { getOrganisation, timeZoneOf } from '../organisation/get-organisation.js';
 import { getRoute } from '../routes/get-route.js';
 import type { Answers, QuestionnaireDefinition } from '../routes/questionnaire.js';
 import type { RouteRow } from '../routes/get-route.js';
@@ -49,6 +50,8 @@ export interface CaseMessage {
 /** The decrypted case as both the reporter and its handlers see it; leaves the server only rendered. */
 export interface CaseView {
   id: string;
+  /** The organisation the report concerns, when a shared commission handles it for another one. */
+  organisationName: string | null;
   route: RouteRow;
   definition: QuestionnaireDefinition;
   status: string;
@@ -95,7 +98,7 @@ export async function readAttachment(s: Services, reader: Reader, caseId: string
   const key = fromBase64Url(meta.key);
   const bytes = row && key ? decryptFile(s.sodium, key, row.header, row.ciphertext) : null;
   if (!bytes) throw new AppError('tampered');
-  await appendAudit(s, { actorKind: reader.kind, actorUserId: reader.userId, action: 'attachment.downloaded', caseId, detail: { attachment: attachmentId } });
+  await appendAudit(s, { organisationId: await handlingOrganisationOf(s.db, caseId), actorKind: reader.kind, actorUserId: reader.userId, action: 'attachment.downloaded', caseId, detail: { attachment: attachmentId } });
   return { name: meta.name, mime: meta.mime, bytes };
 }
 
@@ -103,7 +106,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
   const [row] = await s.db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found');
   if (s.sodium.to_hex(row.publicKey) !== s.sodium.to_hex(keys.publicKey)) throw new AppError('tampered');
-  const { route, definition } = await getRoute(s, row.routeCode, row.questionnaireVersion);
+  const { route, definition } = await getRoute(s, row.organisationId, row.routeCode, row.questionnaireVersion);
   let answers: Answers = {};
   let language: 'nl' | 'en' = 'nl';
   const messages: CaseMessage[] = [];
@@ -122,9 +125,11 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
       files.push({ id: meta.attachmentId, author: entry.author, name: meta.name, mime: meta.mime, size: meta.size, createdAt: entry.createdAt });
     }
   }
-  const timeZone = (await getOrganisation(s))?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = await timeZoneOf(s, row.handledBy);
   return {
     id: row.id,
+    // A shared commission handles reports of several organisations: the case says whose it is.
+    organisationName: row.organisationId === row.handledBy ? null : (await getOrganisation(s, row.organisationId)).name,
     route,
     definition,
     status: row.status,
@@ -143,7 +148,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
 
 export async function readCaseAsReporter(s: Services, session: { caseId: string; casePrivateKey: Uint8Array }): Promise<CaseView> {
   const view = await decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) }, null);
-  await appendAudit(s, { actorKind: 'reporter', actorUserId: null, action: 'case.opened', caseId: session.caseId, detail: {} });
+  await appendAudit(s, { organisationId: await handlingOrganisationOf(s.db, session.caseId), actorKind: 'reporter', actorUserId: null, action: 'case.opened', caseId: session.caseId, detail: {} });
   return view;
 }
 
@@ -197,6 +202,6 @@ export async function readCaseAsHandler(s: Services, actor: StaffActor | null, c
   const view = await decryptCase(s, caseId, keys, keys.internal, identity);
   const names = await authorNames(s, view.notes.map((n) => n.authorUserId).filter((id): id is string => !!id));
   for (const note of view.notes) note.authorName = note.authorUserId ? (names.get(note.authorUserId) ?? null) : null;
-  await appendAudit(s, { actorKind: 'staff', actorUserId: actor.userId, action: 'case.opened', caseId, detail: { identityShown: !!identity } });
+  await appendAudit(s, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'case.opened', caseId, detail: { identityShown: !!identity } });
   return view;
 }

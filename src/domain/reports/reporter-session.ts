@@ -7,7 +7,7 @@ import { cases, reporterSessions } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
-import { getInstallationSalt } from './installation-salt.js';
+import { getReceiptSalt } from './receipt-salt.js';
 import { releaseReceiptAttempt, reserveReceiptAttempt } from './receipt-throttle.js';
 import { receiptInputSchema } from './schemas.js';
 
@@ -15,6 +15,7 @@ export const REPORTER_SESSION_MINUTES = 30;
 
 export interface ReporterSession {
   caseId: string;
+  organisationId: string;
   casePrivateKey: Uint8Array;
 }
 
@@ -22,14 +23,18 @@ export interface ReporterSession {
  * The reporter returns with the receipt: one Argon2id derivation finds the case and opens its
  * key. The result is a short session whose token is the only way to that key.
  */
-export async function startReporterSession(s: Services, input: unknown): Promise<{ token: string; caseId: string }> {
+export async function startReporterSession(s: Services, organisationId: string, input: unknown): Promise<{ token: string; caseId: string }> {
   const { receipt } = validate(receiptInputSchema, input);
   const digits = normaliseReceipt(receipt);
   if (!digits) throw fieldError('receipt', 'errors.receipt.format');
-  const bucket = receiptBucket(digits);
+  // Guessing budgets per organisation, as receipts are: a flood at one cannot lock out another's reporters.
+  const bucket = `${organisationId}:${receiptBucket(digits)}`;
   await reserveReceiptAttempt(s, bucket);
-  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, digits, await getInstallationSalt(s));
-  const [found] = await s.db.select({ id: cases.id, sealed: cases.privateKeyByReceipt }).from(cases).where(eq(cases.receiptLookup, secrets.lookup));
+  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, digits, await getReceiptSalt(s, organisationId));
+  const [found] = await s.db
+    .select({ id: cases.id, sealed: cases.privateKeyByReceipt })
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisationId), eq(cases.receiptLookup, secrets.lookup)));
   const privateKey = found ? openCaseKeyWithReceipt(s.sodium, secrets.key, found.sealed) : null;
   if (!found || !privateKey) throw fieldError('receipt', 'errors.receipt.unknown');
   await releaseReceiptAttempt(s, bucket);
@@ -43,15 +48,21 @@ export async function startReporterSession(s: Services, input: unknown): Promise
   return { token, caseId: found.id };
 }
 
-export async function resolveReporterSession(s: Pick<Services, 'db' | 'sodium' | 'now'>, token: string | null | undefined): Promise<ReporterSession | null> {
-  if (!token || !isWellFormedToken(token)) return null;
+/** The reporter's session behind the token, only at the address of the organisation their report was made at. */
+export async function resolveReporterSession(
+  s: Pick<Services, 'db' | 'sodium' | 'now'>,
+  organisationId: string | null,
+  token: string | null | undefined,
+): Promise<ReporterSession | null> {
+  if (!token || !isWellFormedToken(token) || !organisationId) return null;
   const [row] = await s.db
-    .select()
+    .select({ caseId: reporterSessions.caseId, privateKeySealed: reporterSessions.privateKeySealed })
     .from(reporterSessions)
-    .where(and(eq(reporterSessions.idHash, sessionLookupHash(s.sodium, token)), gt(reporterSessions.expiresAt, s.now())));
+    .innerJoin(cases, eq(cases.id, reporterSessions.caseId))
+    .where(and(eq(reporterSessions.idHash, sessionLookupHash(s.sodium, token)), gt(reporterSessions.expiresAt, s.now()), eq(cases.organisationId, organisationId)));
   if (!row) return null;
   const casePrivateKey = openForSession(s.sodium, token, row.privateKeySealed);
-  return casePrivateKey ? { caseId: row.caseId, casePrivateKey } : null;
+  return casePrivateKey ? { caseId: row.caseId, organisationId, casePrivateKey } : null;
 }
 
 export async function endReporterSession(s: Pick<Services, 'db' | 'sodium'>, token: string | null | undefined): Promise<void> {

@@ -12,7 +12,7 @@ import { validate } from '../validate.js';
 import { KdfBusyError } from '../../crypto/kdf-pool.js';
 import { hasDatabaseCode, UNIQUE_VIOLATION } from '../../db/database-errors.js';
 import { checkAllAnswers } from './check-answers.js';
-import { getInstallationSalt } from './installation-salt.js';
+import { getReceiptSalt } from './receipt-salt.js';
 import { submitReportSchema } from './schemas.js';
 import { sealNotifyEmail } from './notify-reporter.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -26,6 +26,8 @@ import { storeAttachments } from '../files/store-attachments.js';
  */
 export async function submitReport(
   s: Services,
+  /** The organisation the report is made at (the request's); its route decides who reads it. */
+  organisationId: string,
   input: unknown,
   files: IncomingFile[] = [],
   /** Set when the secretariat enters an oral report on the reporter's behalf ("operator mode"). */
@@ -38,7 +40,7 @@ export async function submitReport(
     if (earlier) return { receipt: earlier, caseId: null, repeated: true, files: null };
   }
   try {
-    return { ...(await storeReport(s, input, files, operator, nonce)), repeated: false };
+    return { ...(await storeReport(s, organisationId, input, files, operator, nonce)), repeated: false };
   } catch (error) {
     // A double click: the other request stored the same draft a moment ago (its row blocked ours).
     const earlier = nonce && hasDatabaseCode(error, [UNIQUE_VIOLATION]) ? await receiptOfEarlierSend(s, nonce) : null;
@@ -47,9 +49,9 @@ export async function submitReport(
   }
 }
 
-async function storeReport(s: Services, input: unknown, files: IncomingFile[], operator: { userId: string } | null, nonce: string | null): Promise<{ receipt: string; caseId: string; files: number }> {
+async function storeReport(s: Services, organisationId: string, input: unknown, files: IncomingFile[], operator: { userId: string } | null, nonce: string | null): Promise<{ receipt: string; caseId: string; files: number }> {
   const form = validate(submitReportSchema, input);
-  const { route, version, definition } = await getRoute(s, form.route);
+  const { route, version, definition } = await getRoute(s, organisationId, form.route);
   const answers = checkAllAnswers(definition, form.answers);
   if (form.anonymity !== 'anonymous' && !form.identity) throw new AppError('validation', [{ field: 'name', message: 'errors.field.required' }]);
 
@@ -68,7 +70,7 @@ async function storeReport(s: Services, input: unknown, files: IncomingFile[], o
   const prepared = await prepareUploads(files, s.config.uploadMaxBytes);
 
   const receipt = newReceipt(s.sodium);
-  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, normaliseReceipt(receipt)!, await getInstallationSalt(s)).catch((error: unknown) => {
+  const secrets = await deriveReceiptSecrets(s.kdf, s.sodium, normaliseReceipt(receipt)!, await getReceiptSalt(s, organisationId)).catch((error: unknown) => {
     // Too many derivations waiting: refused with a reason, so the form comes back with all that was typed.
     if (error instanceof KdfBusyError) throw new AppError('busy', [{ field: 'form', message: 'errors.busy.text' }], 5);
     throw error;
@@ -91,6 +93,8 @@ async function storeReport(s: Services, input: unknown, files: IncomingFile[], o
     if (submission) await tx.insert(reportSubmissions).values(submission);
     await tx.insert(cases).values({
       id: caseId,
+      organisationId,
+      handledBy: route.bodyOrganisationId,
       routeCode: route.code,
       questionnaireVersion: version,
       anonymity: form.anonymity,
@@ -118,8 +122,8 @@ async function storeReport(s: Services, input: unknown, files: IncomingFile[], o
     await appendAudit(
       { ...s, db: tx },
       operator
-        ? { actorKind: 'staff', actorUserId: operator.userId, action: 'report.entered', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } }
-        : { actorKind: 'reporter', actorUserId: null, action: 'report.submitted', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } },
+        ? { organisationId: route.bodyOrganisationId, actorKind: 'staff', actorUserId: operator.userId, action: 'report.entered', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } }
+        : { organisationId: route.bodyOrganisationId, actorKind: 'reporter', actorUserId: null, action: 'report.submitted', caseId, detail: { route: route.code, anonymity: form.anonymity, files: prepared.length } },
     );
     if (form.identity && nameReaders.length > 0) {
       const identity = JSON.stringify(form.identity);

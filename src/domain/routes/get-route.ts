@@ -13,8 +13,22 @@ export interface RouteWithQuestionnaire {
   definition: QuestionnaireDefinition;
 }
 
-export async function listActiveRoutes(s: Pick<Services, 'db'>): Promise<RouteRow[]> {
-  return s.db.select().from(routes).where(eq(routes.active, true)).orderBy(asc(routes.position));
+/** The organisation's routes that take reports, in their order. */
+export async function listActiveRoutes(s: Pick<Services, 'db'>, organisationId: string): Promise<RouteRow[]> {
+  return s.db
+    .select()
+    .from(routes)
+    .where(and(eq(routes.organisationId, organisationId), eq(routes.active, true)))
+    .orderBy(asc(routes.position));
+}
+
+/** The active routes, of any organisation, whose reports this organisation's bodies read (its own, and those of organisations it serves as shared commission). */
+export async function listRoutesReadBy(s: Pick<Services, 'db'>, bodyOrganisationId: string): Promise<RouteRow[]> {
+  return s.db
+    .select()
+    .from(routes)
+    .where(and(eq(routes.bodyOrganisationId, bodyOrganisationId), eq(routes.active, true)))
+    .orderBy(asc(routes.position), asc(routes.organisationId));
 }
 
 /** The route and its questionnaire: the latest version, or the given one (answers keep theirs). */
@@ -22,14 +36,23 @@ export async function listActiveRoutes(s: Pick<Services, 'db'>): Promise<RouteRo
 // is not a route, and never reaches the database.
 const ROUTE_CODE = /^[a-z_]{1,40}$/;
 
-export async function getRoute(s: { db: Db | Tx }, code: string, version?: number): Promise<RouteWithQuestionnaire> {
+export async function getRoute(s: { db: Db | Tx }, organisationId: string, code: string, version?: number): Promise<RouteWithQuestionnaire> {
   if (!ROUTE_CODE.test(code)) throw new AppError('not_found');
-  const [route] = await s.db.select().from(routes).where(eq(routes.code, code));
+  const [route] = await s.db
+    .select()
+    .from(routes)
+    .where(and(eq(routes.organisationId, organisationId), eq(routes.code, code)));
   if (!route || (!route.active && version === undefined)) throw new AppError('not_found');
   const [row] = await s.db
     .select()
     .from(questionnaires)
-    .where(version === undefined ? eq(questionnaires.routeCode, code) : and(eq(questionnaires.routeCode, code), eq(questionnaires.version, version)))
+    .where(
+      and(
+        eq(questionnaires.organisationId, organisationId),
+        eq(questionnaires.routeCode, code),
+        version === undefined ? undefined : eq(questionnaires.version, version),
+      ),
+    )
     .orderBy(desc(questionnaires.version))
     .limit(1);
   if (!row) throw new AppError('not_found');

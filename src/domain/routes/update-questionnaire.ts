@@ -18,7 +18,7 @@ const TEXT_LIMIT = 2000;
  */
 export async function updateQuestionnaire(s: Services, actor: Actor | null, routeCode: string, form: QuestionnaireForm): Promise<number> {
   authorize(actor, 'questionnaires.manage');
-  const current = await getRoute(s, routeCode);
+  const current = await getRoute(s, actor.organisationId, routeCode);
   const errors: FieldError[] = [];
   const value = (name: string) => {
     const v = form[name];
@@ -69,8 +69,8 @@ export async function updateQuestionnaire(s: Services, actor: Actor | null, rout
   const version = current.version + 1;
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
-    await tx.insert(questionnaires).values({ routeCode, version, definition });
-    told = await recordTextChange({ ...s, db: tx }, actor.userId, `questionnaire:${routeCode}:${version}`, changedFields(flattenTexts(current.definition), flattenTexts(definition)));
+    await tx.insert(questionnaires).values({ organisationId: actor.organisationId, routeCode, version, definition });
+    told = await recordTextChange({ ...s, db: tx }, actor.organisationId, actor.userId, `questionnaire:${routeCode}:${version}`, changedFields(flattenTexts(current.definition), flattenTexts(definition)));
   });
   await mailNotices(s, told);
   return version;

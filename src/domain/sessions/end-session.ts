@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
 
 /** Ends one of the actor's own sessions (log-out, or "sign out elsewhere"). */
-export async function endSession(s: Pick<Services, 'db'>, actor: Actor | null, sessionId: string): Promise<void> {
+export async function endSession(s: Pick<Services, 'db'>, actor: Pick<Actor, 'userId' | 'roles'> | null, sessionId: string): Promise<void> {
   authorize(actor, 'account.manage-own');
   requireId(sessionId);
   const removed = await s.db

@@ -11,6 +11,8 @@ export interface StaffSession {
   email: string;
   displayName: string;
   roles: Role[];
+  /** Null for the platform operator, whose session counts only at the platform's own address. */
+  organisationId: string | null;
   /** The user's private key, available only while this session's cookie is presented. */
   privateKey: Uint8Array | null;
 }
@@ -26,7 +28,7 @@ export async function resolveSession(
   if (!isWellFormedToken(token)) return null;
   const now = s.now();
   const rows = await s.db
-    .select({ session: sessions, user: { email: users.email, displayName: users.displayName, roles: users.roles, status: users.status } })
+    .select({ session: sessions, user: { email: users.email, displayName: users.displayName, roles: users.roles, status: users.status, organisationId: users.organisationId } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sessionLookupHash(s.sodium, token)), gt(sessions.expiresAt, now)));
@@ -44,6 +46,7 @@ export async function resolveSession(
     email: row.user.email,
     displayName: row.user.displayName,
     roles: row.user.roles as Role[],
+    organisationId: row.user.organisationId,
     privateKey: row.session.privateKeySealed ? openForSession(s.sodium, token, row.session.privateKeySealed) : null,
   };
 }

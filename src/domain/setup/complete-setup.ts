@@ -1,11 +1,11 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { hashToken, isWellFormedToken } from '../../crypto/tokens.js';
-import { slugFromName } from '../organisation/slug.js';
 import { organisations, setupTokens } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { displayNameSchema, emailSchema } from '../accounts/schemas.js';
 import { unsafeCreateInvitation } from '../accounts/create-invitation.js';
 import { AppError } from '../errors.js';
+import { unsafeCreateOrganisation } from '../organisation/create-organisation.js';
 import { organisationSettingsSchema } from '../organisation/update-organisation.js';
 import { validate } from '../validate.js';
 
@@ -45,8 +45,8 @@ export async function completeSetup(
     if (claimed.length !== 1) throw new AppError('token_invalid');
     const existing = await tx.select({ id: organisations.id }).from(organisations).limit(1);
     if (existing.length > 0) throw new AppError('token_invalid');
-    await tx.insert(organisations).values({ name: form.name, slug: slugFromName(form.name), defaultLanguage: form.defaultLanguage, contactText: form.contactText });
-    const invitation = await unsafeCreateInvitation({ ...s, db: tx }, {
+    const organisation = await unsafeCreateOrganisation({ ...s, db: tx }, { name: form.name, defaultLanguage: form.defaultLanguage, contactText: form.contactText });
+    const invitation = await unsafeCreateInvitation({ ...s, db: tx }, organisation.id, {
       email: form.adminEmail,
       displayName: form.adminName,
       roles: ['administrator'],

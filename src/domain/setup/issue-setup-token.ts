@@ -2,7 +2,7 @@ import { isNull } from 'drizzle-orm';
 import { newToken, hashToken } from '../../crypto/tokens.js';
 import { setupTokens } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { getOrganisation } from '../organisation/get-organisation.js';
+import { firstOrganisation } from '../organisation/get-organisation.js';
 
 export const SETUP_TOKEN_HOURS = 24;
 
@@ -11,7 +11,7 @@ export const SETUP_TOKEN_HOURS = 24;
  * replaces the unused ones, so only the latest printed link works. Returns null once set up.
  */
 export async function issueSetupToken(s: Pick<Services, 'db' | 'sodium' | 'now'>): Promise<string | null> {
-  if (await getOrganisation(s)) return null;
+  if (await firstOrganisation(s)) return null;
   const token = newToken(s.sodium);
   await s.db.transaction(async (tx) => {
     await tx.delete(setupTokens).where(isNull(setupTokens.usedAt));

@@ -11,9 +11,15 @@ import { INVITATION_DAYS } from '../accounts/create-invitation.js';
  * person a fresh invitation link; their earlier unused links stop working. No authorization here
  * on purpose: only the command line, run by whoever runs the server, calls it.
  */
-export async function unsafeReissueFirstAdminInvitation(s: Pick<Services, 'db' | 'sodium' | 'now' | 'serverKeys'>): Promise<{ email: string; token: string; expiresAt: Date } | null> {
+export async function unsafeReissueFirstAdminInvitation(
+  s: Pick<Services, 'db' | 'sodium' | 'now' | 'serverKeys'>,
+  organisationId: string,
+): Promise<{ email: string; token: string; expiresAt: Date } | null> {
   return s.db.transaction(async (tx) => {
-    const admins = await tx.select({ id: users.id, email: users.email, status: users.status, createdAt: users.createdAt }).from(users).where(arrayContains(users.roles, ['administrator']));
+    const admins = await tx
+      .select({ id: users.id, email: users.email, status: users.status, createdAt: users.createdAt, organisationId: users.organisationId })
+      .from(users)
+      .where(and(arrayContains(users.roles, ['administrator']), eq(users.organisationId, organisationId)));
     if (admins.some((a) => a.status === 'active')) return null;
     const first = admins.filter((a) => a.status === 'invited').sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
     if (!first) return null;
@@ -21,7 +27,7 @@ export async function unsafeReissueFirstAdminInvitation(s: Pick<Services, 'db' |
     const token = newToken(s.sodium);
     const expiresAt = new Date(s.now().getTime() + INVITATION_DAYS * 24 * 3600_000);
     await tx.insert(invitations).values({ tokenHash: hashToken(s.sodium, 'invitation', token), userId: first.id, expiresAt });
-    await appendAudit({ ...s, db: tx }, { actorKind: 'system', actorUserId: null, action: 'account.changed', caseId: null, detail: { user: first.id, change: 'invited', before: 'invited', after: 'reissued' } });
+    await appendAudit({ ...s, db: tx }, { organisationId, actorKind: 'system', actorUserId: null, action: 'account.changed', caseId: null, detail: { user: first.id, change: 'invited', before: 'invited', after: 'reissued' } });
     return { email: first.email, token, expiresAt };
   });
 }

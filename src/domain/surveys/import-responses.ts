@@ -34,7 +34,7 @@ export class ImportRefused extends Error {
  */
 export async function importResponses(s: Pick<Services, 'db'>, actor: Actor | null, waveId: string, csv: string): Promise<number> {
   authorize(actor, 'surveys.manage');
-  const wave = await getWaveDefinition(s, waveId);
+  const wave = await getWaveDefinition(s, waveId, actor.organisationId);
   if (wave.status !== 'open') throw new AppError('conflict');
   const rows = parseCsv(csv);
   if (rows.length < 2) throw new ImportRefused([], 'empty');

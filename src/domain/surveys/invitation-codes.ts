@@ -25,7 +25,7 @@ export async function generateInvitationCodes(s: Pick<Services, 'db' | 'sodium'>
     .select({ status: surveyWaves.status })
     .from(surveyWaveOrganisations)
     .innerJoin(surveyWaves, eq(surveyWaves.id, surveyWaveOrganisations.waveId))
-    .where(and(eq(surveyWaveOrganisations.waveId, waveId), eq(surveyWaveOrganisations.organisationId, form.organisationId)));
+    .where(and(eq(surveyWaveOrganisations.waveId, waveId), eq(surveyWaves.ownerId, actor.organisationId), eq(surveyWaveOrganisations.organisationId, form.organisationId)));
   if (!participates) throw fieldError('organisationId', 'errors.choice.required');
   if (participates.status !== 'open') throw new AppError('conflict');
   const codes = newCodes(s.sodium, form.count);
@@ -58,7 +58,7 @@ export async function createOpenLink(s: Pick<Services, 'db' | 'sodium'>, actor: 
   const updated = await s.db
     .update(surveyWaves)
     .set({ openLinkHash: openLinkHash(s.sodium, token) })
-    .where(and(eq(surveyWaves.id, waveId), eq(surveyWaves.status, 'open')))
+    .where(and(eq(surveyWaves.id, waveId), eq(surveyWaves.ownerId, actor.organisationId), eq(surveyWaves.status, 'open')))
     .returning({ id: surveyWaves.id });
   if (updated.length !== 1) throw new AppError('conflict');
   return token;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { SurveyQuestion } from './questions.js';
@@ -240,16 +240,16 @@ export interface TrendPoint {
  * The same organisation in every wave it took part in, oldest first. The wave already computed
  * for the page is passed in, so its answers are not read twice.
  */
-export async function trendsFor(s: Pick<Services, 'db'>, organisationId: string, current: { waveId: string; results: WaveResults }, k: number): Promise<TrendPoint[]> {
+export async function trendsFor(s: Pick<Services, 'db'>, ownerId: string, organisationId: string, current: { waveId: string; results: WaveResults }, k: number): Promise<TrendPoint[]> {
   const waves = await s.db
     .select({ id: surveyWaves.id, name: surveyWaves.name })
     .from(surveyWaveOrganisations)
     .innerJoin(surveyWaves, eq(surveyWaves.id, surveyWaveOrganisations.waveId))
-    .where(eq(surveyWaveOrganisations.organisationId, organisationId))
+    .where(and(eq(surveyWaves.ownerId, ownerId), eq(surveyWaveOrganisations.organisationId, organisationId)))
     .orderBy(asc(surveyWaves.createdAt));
   const points: TrendPoint[] = [];
   for (const w of waves) {
-    const results = w.id === current.waveId ? current.results : computeResults(await getWaveDefinition(s, w.id), await loadAnswers(s, w.id), k);
+    const results = w.id === current.waveId ? current.results : computeResults(await getWaveDefinition(s, w.id, ownerId), await loadAnswers(s, w.id), k);
     points.push({ waveId: w.id, waveName: w.name, results });
   }
   return points;

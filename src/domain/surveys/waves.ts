@@ -16,12 +16,13 @@ export const organisationSchema = z.object({
 export async function addSurveyOrganisation(s: Pick<Services, 'db'>, actor: Actor | null, input: unknown): Promise<void> {
   authorize(actor, 'surveys.manage');
   const form = validate(organisationSchema, input);
-  const inserted = await s.db.insert(surveyOrganisations).values(form).onConflictDoNothing().returning({ id: surveyOrganisations.id });
+  const inserted = await s.db.insert(surveyOrganisations).values({ ...form, ownerId: actor.organisationId }).onConflictDoNothing().returning({ id: surveyOrganisations.id });
   if (inserted.length === 0) throw fieldError('name', 'errors.survey.orgExists');
 }
 
-export async function listSurveyOrganisations(s: Pick<Services, 'db'>) {
-  return s.db.select().from(surveyOrganisations).orderBy(asc(surveyOrganisations.name));
+/** The survey units of the analyst's own organisation. */
+export async function listSurveyOrganisations(s: Pick<Services, 'db'>, ownerId: string) {
+  return s.db.select().from(surveyOrganisations).where(eq(surveyOrganisations.ownerId, ownerId)).orderBy(asc(surveyOrganisations.name));
 }
 
 // Extra statements on the same five-point scale, one per line in each language; codes E1, E2, ...
@@ -43,10 +44,13 @@ export async function createWave(s: Pick<Services, 'db'>, actor: Actor | null, i
   if (nl.length !== en.length) throw fieldError(nl.length < en.length ? 'extraNl' : 'extraEn', 'errors.survey.extraBothLanguages');
   if (nl.length > MAX_EXTRA || nl.some((l) => l.length > 500) || en.some((l) => l.length > 500)) throw fieldError('extraNl', 'errors.survey.extraTooMany');
   const questions: SurveyQuestion[] = [...standardQuestions, ...nl.map((text, i): SurveyQuestion => ({ code: `E${i + 1}`, type: 'agree5', section: 'extra', label: { nl: text, en: en[i]! } }))];
-  const known = await s.db.select({ id: surveyOrganisations.id }).from(surveyOrganisations).where(inArray(surveyOrganisations.id, form.organisationIds));
+  const known = await s.db
+    .select({ id: surveyOrganisations.id })
+    .from(surveyOrganisations)
+    .where(and(eq(surveyOrganisations.ownerId, actor.organisationId), inArray(surveyOrganisations.id, form.organisationIds)));
   if (known.length !== new Set(form.organisationIds).size) throw fieldError('organisationIds', 'errors.survey.organisationsRequired');
   return s.db.transaction(async (tx) => {
-    const [wave] = await tx.insert(surveyWaves).values({ name: form.name, questions: surveyQuestionsSchema.parse(questions) }).returning({ id: surveyWaves.id });
+    const [wave] = await tx.insert(surveyWaves).values({ ownerId: actor.organisationId, name: form.name, questions: surveyQuestionsSchema.parse(questions) }).returning({ id: surveyWaves.id });
     await tx.insert(surveyWaveOrganisations).values(form.organisationIds.map((organisationId) => ({ waveId: wave!.id, organisationId })));
     return wave!.id;
   });
@@ -68,10 +72,17 @@ export interface WaveSummary extends WaveDefinition {
   organisations: Array<{ id: string; name: string; sector: string; invited: number; responses: number }>;
 }
 
-/** Cheap: no counting. This is what every respondent page loads. */
-export async function getWaveDefinition(s: Pick<Services, 'db'>, waveId: string): Promise<WaveDefinition> {
+/**
+ * Cheap: no counting. This is what every respondent page loads (without an owner: the respondent's
+ * code or link decided the wave); the analyst's pages name their own organisation as the owner, and
+ * another organisation's wave is not found.
+ */
+export async function getWaveDefinition(s: Pick<Services, 'db'>, waveId: string, ownerId?: string): Promise<WaveDefinition> {
   requireId(waveId);
-  const [wave] = await s.db.select().from(surveyWaves).where(eq(surveyWaves.id, waveId));
+  const [wave] = await s.db
+    .select()
+    .from(surveyWaves)
+    .where(and(eq(surveyWaves.id, waveId), ownerId === undefined ? undefined : eq(surveyWaves.ownerId, ownerId)));
   if (!wave) throw new AppError('not_found');
   const organisations = await s.db
     .select({ id: surveyOrganisations.id, name: surveyOrganisations.name, sector: surveyOrganisations.sector })
@@ -82,8 +93,9 @@ export async function getWaveDefinition(s: Pick<Services, 'db'>, waveId: string)
   return { id: wave.id, name: wave.name, status: wave.status, createdAt: wave.createdAt, questions: wave.questions as SurveyQuestion[], hasOpenLink: !!wave.openLinkHash, organisations };
 }
 
-export async function getWave(s: Pick<Services, 'db'>, waveId: string): Promise<WaveSummary> {
-  const wave = await getWaveDefinition(s, waveId);
+/** One of the analyst's own organisation's waves, with participation. */
+export async function getWave(s: Pick<Services, 'db'>, ownerId: string, waveId: string): Promise<WaveSummary> {
+  const wave = await getWaveDefinition(s, waveId, ownerId);
   const counts = await s.db
     .select({ organisationId: surveyWaveOrganisations.organisationId, invited: surveyWaveOrganisations.invited, responses: sql<number>`count(${surveyResponses.id})::int` })
     .from(surveyWaveOrganisations)
@@ -94,12 +106,17 @@ export async function getWave(s: Pick<Services, 'db'>, waveId: string): Promise<
   return { ...wave, organisations: wave.organisations.map((o) => ({ ...o, invited: byOrg.get(o.id)?.invited ?? 0, responses: byOrg.get(o.id)?.responses ?? 0 })) };
 }
 
-export async function listWaves(s: Pick<Services, 'db'>) {
-  return s.db.select({ id: surveyWaves.id, name: surveyWaves.name, status: surveyWaves.status, createdAt: surveyWaves.createdAt }).from(surveyWaves).orderBy(asc(surveyWaves.createdAt));
+export async function listWaves(s: Pick<Services, 'db'>, ownerId: string) {
+  return s.db
+    .select({ id: surveyWaves.id, name: surveyWaves.name, status: surveyWaves.status, createdAt: surveyWaves.createdAt })
+    .from(surveyWaves)
+    .where(eq(surveyWaves.ownerId, ownerId))
+    .orderBy(asc(surveyWaves.createdAt));
 }
 
 export async function closeWave(s: Pick<Services, 'db'>, actor: Actor | null, waveId: string): Promise<void> {
   authorize(actor, 'surveys.manage');
   requireId(waveId);
-  await s.db.update(surveyWaves).set({ status: 'closed' }).where(and(eq(surveyWaves.id, waveId), eq(surveyWaves.status, 'open')));
+  await getWaveDefinition(s, waveId, actor.organisationId);
+  await s.db.update(surveyWaves).set({ status: 'closed' }).where(and(eq(surveyWaves.id, waveId), eq(surveyWaves.ownerId, actor.organisationId), eq(surveyWaves.status, 'open')));
 }

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseTransfers, cases } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { caseStep, entryTarget } from '../cases/case-step.js';
 import { insertSealedEntry } from '../cases/insert-entry.js';
@@ -54,7 +55,7 @@ export type TransferAnswer = { answer: 'decline' } | { answer: 'consent'; receip
  * from exactly the text they were shown, and they get its own receipt. It is not linked to
  * this case: the commission learns neither the name nor that it came from here.
  */
-export async function answerTransfer(s: Services, session: { caseId: string; casePrivateKey: Uint8Array }, transferId: string, input: unknown): Promise<TransferAnswer> {
+export async function answerTransfer(s: Services, session: { caseId: string; organisationId: string; casePrivateKey: Uint8Array }, transferId: string, input: unknown): Promise<TransferAnswer> {
   const form = validate(transferAnswerSchema, input);
   requireId(transferId);
   const [transfer] = await s.db.select().from(caseTransfers).where(and(eq(caseTransfers.id, transferId), eq(caseTransfers.caseId, session.caseId)));
@@ -76,7 +77,7 @@ export async function answerTransfer(s: Services, session: { caseId: string; cas
   let receipt: string | null = null;
   if (form.answer === 'consent') {
     try {
-      ({ receipt } = await submitReport(s, {
+      ({ receipt } = await submitReport(s, session.organisationId, {
         route: 'commission',
         anonymity: 'anonymous',
         answers: { KIND: proposal.kind, WHAT: proposal.carried, WANT: form.want },
@@ -92,7 +93,7 @@ export async function answerTransfer(s: Services, session: { caseId: string; cas
     const [row] = await tx.select({ publicKey: cases.publicKey }).from(cases).where(eq(cases.id, session.caseId));
     await insertSealedEntry(tx, s.sodium, { caseId: session.caseId, casePublicKey: row!.publicKey, author: 'reporter', authorUserId: null, at }, 'message', { type: 'transfer-answer', transferId, answer: form.answer, text: '' });
     await tx.update(cases).set({ lastReporterActivityAt: at }).where(eq(cases.id, session.caseId));
-    await appendAudit({ ...s, db: tx }, { actorKind: 'reporter', actorUserId: null, action: `transfer.${status}`, caseId: session.caseId, detail: { transfer: transferId } });
+    await appendAudit({ ...s, db: tx }, { organisationId: await handlingOrganisationOf(tx, session.caseId), actorKind: 'reporter', actorUserId: null, action: `transfer.${status}`, caseId: session.caseId, detail: { transfer: transferId } });
   });
   return receipt ? { answer: 'consent', receipt } : { answer: 'decline' };
 }

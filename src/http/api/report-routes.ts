@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationIdOf } from '../middleware/organisation.js';
 import type { Context } from 'hono';
 import { AppError } from '../../domain/errors.js';
 import { addReporterMessage } from '../../domain/reports/add-message.js';
@@ -36,7 +37,7 @@ const caseSchema = z.object({
 export function reportRoutes(api: ApiRegistry, s: Services) {
   async function bearerSession(c: Context<AppEnv>) {
     const token = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const session = await resolveReporterSession(s, token);
+    const session = await resolveReporterSession(s, c.get('organisation')?.id ?? null, token);
     if (!session) throw new AppError('unauthenticated');
     return session;
   }
@@ -48,8 +49,8 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
     summary: 'Reporting routes with their question and option codes',
     tags: ['reporting'],
     responses: { 200: { description: 'The active routes', schema: z.array(routeSchema) } },
-    handler: async () => {
-      const routes = await Promise.all((await listActiveRoutes(s)).map((route) => getRoute(s, route.code)));
+    handler: async (c) => {
+      const routes = await Promise.all((await listActiveRoutes(s, organisationIdOf(c))).map((route) => getRoute(s, organisationIdOf(c), route.code)));
       return {
         status: 200,
         json: routes.map(({ route, version, definition }) => ({
@@ -71,7 +72,7 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
     tags: ['reporting'],
     body: submitReportSchema,
     responses: { 201: { description: 'Stored, encrypted for the route handlers', schema: z.object({ receipt: z.string() }) } },
-    handler: async (_c, body) => ({ status: 201, json: { receipt: (await submitReport(s, body)).receipt } }),
+    handler: async (c, body) => ({ status: 201, json: { receipt: (await submitReport(s, organisationIdOf(c), body)).receipt } }),
   });
 
   api.add({
@@ -82,7 +83,7 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
     tags: ['reporting'],
     body: receiptInputSchema,
     responses: { 200: { description: 'A bearer token for the reporter endpoints', schema: z.object({ token: z.string(), expiresInSeconds: z.number() }) } },
-    handler: async (_c, body) => ({ status: 200, json: { token: (await startReporterSession(s, body)).token, expiresInSeconds: REPORTER_SESSION_MINUTES * 60 } }),
+    handler: async (c, body) => ({ status: 200, json: { token: (await startReporterSession(s, organisationIdOf(c), body)).token, expiresInSeconds: REPORTER_SESSION_MINUTES * 60 } }),
   });
 
   api.add({

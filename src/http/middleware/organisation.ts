@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { getPath } from 'hono/utils/url';
 import { AppError } from '../../domain/errors.js';
 import { findOrganisationBySlug } from '../../domain/organisation/find-organisation.js';
-import { getOrganisation } from '../../domain/organisation/get-organisation.js';
+import { firstOrganisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
 
@@ -12,7 +12,11 @@ import type { AppEnv } from '../env.js';
 // it (the app's getPath strips it), and every link and redirect the pages build gets it back through
 // the href helper. A request without the prefix is for the installation's first organisation, so an
 // installation upgraded in place keeps its old addresses.
-const PREFIX = /^\/o\/([a-z0-9-]{1,40})(?=\/|$)/;
+// The platform operator's own address, /platform/…, is the one address of no organisation: its
+// accounts (organisation_id null) sign in only there and see names and counts, never content.
+const PREFIX = /^(?:\/o\/([a-z0-9-]{1,40})|\/platform)(?=\/|$)/;
+
+export const PLATFORM_PREFIX = '/platform';
 
 /** The app's routing path: the request's path without an organisation prefix. */
 export function routingPath(request: Request): string {
@@ -30,11 +34,13 @@ export function organisation(s: Pick<Services, 'db'>) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const prefix = organisationPrefix(c);
     c.set('organisationPrefix', prefix);
-    if (prefix) {
+    if (prefix === PLATFORM_PREFIX) {
+      c.set('organisation', null);
+    } else if (prefix) {
       c.set('organisation', await findOrganisationBySlug(s, prefix.slice(3)));
     } else if (!c.req.path.startsWith('/assets/')) {
       // An error page must still render when the database is away: then there is no organisation.
-      c.set('organisation', await getOrganisation(s).catch(() => null));
+      c.set('organisation', await firstOrganisation(s).catch(() => null));
     } else c.set('organisation', null);
     await next();
   });
@@ -43,10 +49,25 @@ export function organisation(s: Pick<Services, 'db'>) {
 /** After the language is known (so the error page can be translated): an unknown /o/<slug> is a 404. */
 export function knownOrganisation() {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (c.get('organisationPrefix') && !c.get('organisation')) {
+    if (c.get('organisationPrefix') && c.get('organisationPrefix') !== PLATFORM_PREFIX && !c.get('organisation')) {
       c.set('organisationPrefix', '');
       throw new AppError('not_found');
     }
     await next();
   });
+}
+
+/** The id of the organisation the request is for; a 404 when there is none (an installation not set up yet). */
+export function organisationIdOf(c: Context<AppEnv>): string {
+  const found = c.get('organisation');
+  if (!found) throw new AppError('not_found');
+  return found.id;
+}
+
+/**
+ * Whose accounts sign in at this address: the organisation's, or (null) the platform operator's at
+ * /platform/…. A 404 anywhere else without an organisation (an installation not set up yet).
+ */
+export function accountScopeOf(c: Context<AppEnv>): string | null {
+  return c.get('organisationPrefix') === PLATFORM_PREFIX ? null : organisationIdOf(c);
 }

@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { resolveSession } from '../../domain/sessions/resolve-session.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
+import { PLATFORM_PREFIX } from './organisation.js';
 
 // The "__Host-" prefix pins the cookie to this exact origin, but browsers accept it only with
 // Secure, so it is used whenever the app is served over HTTPS.
@@ -25,7 +26,11 @@ export function session(s: Pick<Services, 'db' | 'sodium' | 'now' | 'config'>) {
   return createMiddleware<AppEnv & { Variables: { sessionToken: string | null } }>(async (c, next) => {
     const token = getCookie(c, name) ?? null;
     c.set('sessionToken', token);
-    c.set('session', token ? await resolveSession(s, token) : null);
+    const found = token ? await resolveSession(s, token) : null;
+    // A session counts only at its own organisation's addresses: signed in at A is signed out at B.
+    // The platform operator's (no organisation) only at the platform's address, /platform/….
+    const here = c.get('organisationPrefix') === PLATFORM_PREFIX ? null : (c.get('organisation')?.id ?? undefined);
+    c.set('session', found && found.organisationId === here ? found : null);
     await next();
   });
 }

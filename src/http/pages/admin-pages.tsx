@@ -15,7 +15,7 @@ import { requireStaff } from './require-staff.js';
 // Accounts and settings: the administrator's whole world. Nothing here reaches case content.
 export function adminPages(app: Hono<AppEnv>, s: Services) {
   async function usersPage(c: Context<AppEnv>, values: { email?: string; displayName?: string; roles?: string[] }, invitedLink?: string) {
-    const users = await listUsers(s, c.get('session'));
+    const users = await listUsers(s, requireStaff(c, 'users.manage'));
     return <UsersPage users={users} values={values} invitedLink={invitedLink} />;
   }
 
@@ -37,7 +37,7 @@ export function adminPages(app: Hono<AppEnv>, s: Services) {
   });
 
   async function userPage(c: Context<AppEnv>, selectedRoles?: string[], saved?: boolean) {
-    const users = await listUsers(s, c.get('session'));
+    const users = await listUsers(s, requireStaff(c, 'users.manage'));
     const user = users.find((u) => u.id === c.req.param('id'));
     if (!user) throw new AppError('not_found');
     return <UserPage user={user} selectedRoles={selectedRoles ?? user.roles} saved={saved} />;

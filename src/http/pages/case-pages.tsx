@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { organisationIdOf } from '../middleware/organisation.js';
 import { addHandlerMessage } from '../../domain/reports/add-message.js';
 import { listInbox } from '../../domain/reports/list-inbox.js';
 import { readAttachment, readCaseAsHandler, unsafeHandlerCaseKeys, type CaseView } from '../../domain/reports/open-case.js';
@@ -17,7 +18,7 @@ import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { handleForm, readFiles, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
 import { addInternalNote, advanceCase, assessCase, extendFeedbackDeadline } from '../../domain/cases/lifecycle.js';
-import type { StaffSession } from '../../domain/sessions/resolve-session.js';
+import type { OrganisationStaff } from './require-staff.js';
 import { grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
 import { requireStaff } from './require-staff.js';
 import { isUuid, requireId } from '../../domain/ids.js';
@@ -36,7 +37,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/staff/cases', async (c) => {
     const actor = requireStaff(c, 'cases.list');
-    const [inbox, routes, organisation] = await Promise.all([listInbox(s, actor, c.req.query()), listActiveRoutes(s), Promise.resolve(c.get('organisation'))]);
+    const [inbox, routes, organisation] = await Promise.all([listInbox(s, actor, c.req.query()), listActiveRoutes(s, organisationIdOf(c)), Promise.resolve(c.get('organisation'))]);
     return render(
       c,
       c.get('t')('cases.title'),
@@ -83,7 +84,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   });
 
   /** The case page, as shown again after a form (with its errors) or after a step. */
-  async function casePage(actor: StaffSession, caseId: string, options: { view?: CaseView; sent?: boolean; draftText?: string } = {}) {
+  async function casePage(actor: OrganisationStaff, caseId: string, options: { view?: CaseView; sent?: boolean; draftText?: string } = {}) {
     const view = options.view ?? (await readCaseAsHandler(s, actor, caseId));
     return <CasePage view={view} model={await presentCasePage(s, actor, view)} sent={options.sent ?? false} draftText={options.draftText} maxFileMegabytes={megabytes} />;
   }
@@ -120,7 +121,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   }
 
   // The lifecycle steps: each a small form on the case page, each audited.
-  const steps: Record<string, (actor: StaffSession, caseId: string, form: FormValues) => Promise<void>> = {
+  const steps: Record<string, (actor: OrganisationStaff, caseId: string, form: FormValues) => Promise<void>> = {
     assess: (actor, caseId, form) =>
       assessCase(s, actor, caseId, { kind: text(form, 'kind'), admissible: text(form, 'admissible'), reason: text(form, 'assessReason'), priority: text(form, 'priority'), retaliationRisk: text(form, 'retaliationRisk'), measures: text(form, 'measures') }),
     advance: (actor, caseId, form) => advanceCase(s, actor, caseId, text(form, 'to'), { text: text(form, 'stepText') }),

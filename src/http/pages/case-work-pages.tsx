@@ -11,7 +11,7 @@ import { presentDecisionPage } from '../../domain/cases/decision-page-model.js';
 import { recordMinutes } from '../../domain/cases/minutes.js';
 import { requireId } from '../../domain/ids.js';
 import { readCaseAsHandler, type CaseView } from '../../domain/reports/open-case.js';
-import type { StaffSession } from '../../domain/sessions/resolve-session.js';
+import type { OrganisationStaff } from './require-staff.js';
 import type { Services } from '../../services.js';
 import { DecisionPage } from '../../views/pages/case-work/decision-page.js';
 import { IdentityPage } from '../../views/pages/case-work/identity-page.js';
@@ -30,7 +30,7 @@ type Values = Record<string, string>;
 // The work on a case beyond its steps, one page per task: interventions, the joint decision and
 // recommendations, identity requests, minutes of meetings. Handlers only, after their declaration.
 export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
-  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title'; body: (actor: StaffSession, view: CaseView, saved: boolean, values?: Values) => Promise<Child> }> = {
+  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title'; body: (actor: OrganisationStaff, view: CaseView, saved: boolean, values?: Values) => Promise<Child> }> = {
     interventions: { title: 'interventions.title', body: async (_actor, view, saved, values) => <InterventionsPage view={view} interventions={interventionsOf(view)} saved={saved} values={values} /> },
     decision: {
       title: 'decision.title',
@@ -58,7 +58,7 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
   for (const page of Object.keys(pages) as Page[]) app.get(`/staff/cases/:id/${page}`, (c) => show(c, page));
 
   /** A form on one of these pages: run, then back to the page; wrong input shows the page again with the errors. */
-  function action(path: string, page: Page, formFieldFor: Record<string, string>, run: (actor: StaffSession, caseId: string, form: FormValues, param: (name: string) => string) => Promise<void>) {
+  function action(path: string, page: Page, formFieldFor: Record<string, string>, run: (actor: OrganisationStaff, caseId: string, form: FormValues, param: (name: string) => string) => Promise<void>) {
     app.post(`/staff/cases/:id/${path}`, async (c) => {
       const actor = requireStaff(c, 'cases.read');
       const caseId = requireId(c.req.param('id') ?? '');

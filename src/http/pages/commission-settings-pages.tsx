@@ -7,7 +7,7 @@ import type { Services } from '../../services.js';
 import { CommissionSettingsPage, custodianField } from '../../views/pages/commission-settings-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import type { StaffSession } from '../../domain/sessions/resolve-session.js';
+import type { OrganisationStaff } from './require-staff.js';
 import { handleForm, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 
@@ -21,7 +21,7 @@ export function commissionSettingsPages(app: Hono<AppEnv>, s: Services) {
   });
 
   /** One form of the page: run its command, then back; wrong input shows the page again with what was typed. */
-  function action(path: string, run: (actor: StaffSession, form: FormValues, param: (name: string) => string) => Promise<void>) {
+  function action(path: string, run: (actor: OrganisationStaff, form: FormValues, param: (name: string) => string) => Promise<void>) {
     app.post(`/staff/commission-settings/${path}`, async (c) => {
       const actor = requireStaff(c, 'commission.settings');
       const form = await readForm(c);

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { organisationIdOf } from '../middleware/organisation.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import type { Services } from '../../services.js';
 import { IntakePage } from '../../views/pages/intake-page.js';
@@ -10,6 +11,6 @@ import { requireStaff } from './require-staff.js';
 export function intakePages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff/intake', async (c) => {
     requireStaff(c, 'cases.intake');
-    return render(c, c.get('t')('intake.title'), <IntakePage routes={await listActiveRoutes(s)} />);
+    return render(c, c.get('t')('intake.title'), <IntakePage routes={await listActiveRoutes(s, organisationIdOf(c))} />);
   });
 }

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { accountScopeOf } from '../middleware/organisation.js';
 import QRCode from 'qrcode';
 import { acceptInvitation } from '../../domain/accounts/accept-invitation.js';
 import { findInvitation, type OpenInvitation } from '../../domain/accounts/find-invitation.js';
@@ -37,13 +38,13 @@ export function invitationPages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/invitation/:token', async (c) => {
     const token = c.req.param('token');
-    const invitation = await findInvitation(s, token);
+    const invitation = await findInvitation(s, accountScopeOf(c), token);
     return render(c, c.get('t')('enrol.title'), await enrolmentPage(c, token, invitation));
   });
 
   app.post('/invitation/:token', async (c) => {
     const token = c.req.param('token');
-    const invitation = await findInvitation(s, token);
+    const invitation = await findInvitation(s, accountScopeOf(c), token);
     const form = await readForm(c);
     const input = {
       password: text(form, 'password'),
@@ -54,7 +55,7 @@ export function invitationPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        const { recoveryKey } = await acceptInvitation(s, token, input);
+        const { recoveryKey } = await acceptInvitation(s, accountScopeOf(c), token, input);
         // Rendered directly rather than redirected: the recovery key must not be stored anywhere.
         return render(c, c.get('t')('recoveryKey.title'), <RecoveryKeyPage recoveryKey={recoveryKey} />);
       },

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { organisationIdOf } from '../middleware/organisation.js';
 import { getRoute, listActiveRoutes } from '../../domain/routes/get-route.js';
 import { updateQuestionnaire } from '../../domain/routes/update-questionnaire.js';
 import type { Services } from '../../services.js';
@@ -12,12 +13,12 @@ import { requireStaff } from './require-staff.js';
 export function questionnairePages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff/questionnaires', async (c) => {
     requireStaff(c, 'questionnaires.manage');
-    return render(c, c.get('t')('questionnaires.title'), <QuestionnaireListPage routes={await listActiveRoutes(s)} />);
+    return render(c, c.get('t')('questionnaires.title'), <QuestionnaireListPage routes={await listActiveRoutes(s, organisationIdOf(c))} />);
   });
 
   app.get('/staff/questionnaires/:route', async (c) => {
     requireStaff(c, 'questionnaires.manage');
-    const current = await getRoute(s, c.req.param('route'));
+    const current = await getRoute(s, organisationIdOf(c), c.req.param('route'));
     return render(c, c.get('t')('questionnaires.title'), <QuestionnaireEditPage current={current} saved={c.req.query('saved') === '1'} />);
   });
 
@@ -30,7 +31,7 @@ export function questionnairePages(app: Hono<AppEnv>, s: Services) {
         await updateQuestionnaire(s, actor, c.req.param('route'), form);
         return redirectTo(c, `/staff/questionnaires/${c.req.param('route')}?saved=1`);
       },
-      { title: c.get('t')('questionnaires.title'), body: async () => <QuestionnaireEditPage current={await getRoute(s, c.req.param('route'))} submitted={form} /> },
+      { title: c.get('t')('questionnaires.title'), body: async () => <QuestionnaireEditPage current={await getRoute(s, organisationIdOf(c), c.req.param('route'))} submitted={form} /> },
     );
   });
 }

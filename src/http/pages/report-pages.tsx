@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { organisationIdOf } from '../middleware/organisation.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import { computeDeadlines } from '../../domain/reports/deadlines.js';
 import { DRAFT_HOURS, newDraft, openDraft, openExpiredDraft, sealDraft, type ReportDraft } from '../../domain/reports/report-draft.js';
@@ -38,14 +39,14 @@ import type { IncomingFile } from '../../domain/files/prepare-upload.js';
 // form resubmission"), all no-store (nothing in the disk cache). A browser without the cookie, or
 // a full store, gets the next step as the answer to its post, as before.
 export function reportPages(app: Hono<AppEnv>, s: Services) {
-  app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s)} readers={await routeReaders(s)} />));
+  app.get('/report', async (c) => render(c, c.get('t')('routes.title'), <RouteChoicePage routes={await listActiveRoutes(s, organisationIdOf(c))} readers={await routeReaders(s, organisationIdOf(c))} />));
 
   async function page(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, errors: FieldError[] = [], known?: RouteReaders) {
     const all = positions(rq.definition, draft);
     // The key to the kept draft (kept-draft.ts): the page sets it if this browser has none yet.
     ensurePreSession(c, s.config.secureCookies);
     // The first step names the route's readers (verified signatures: looked up once per request).
-    const readers = position === 'anonymity' ? (known ?? (await routeReaders(s)).find((r) => r.routeCode === rq.route.code)) : undefined;
+    const readers = position === 'anonymity' ? (known ?? (await routeReaders(s, organisationIdOf(c))).find((r) => r.routeCode === rq.route.code)) : undefined;
     return render(
       c,
       rq.route.name[c.get('lang')],
@@ -78,11 +79,11 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
   }
 
   app.get('/report/:route', async (c) => {
-    const rq = await getRoute(s, c.req.param('route'));
+    const rq = await getRoute(s, organisationIdOf(c), c.req.param('route'));
     // ?intake=1: the secretariat enters an oral report for someone; only a secretary may.
     const operator = c.req.query('intake') === '1' ? requireStaff(c, 'cases.intake').userId : undefined;
     // A route nobody can read is not offered: no form, but where to go instead.
-    const readers = (await routeReaders(s)).find((r) => r.routeCode === rq.route.code);
+    const readers = (await routeReaders(s, organisationIdOf(c))).find((r) => r.routeCode === rq.route.code);
     if (!readers || readers.readers.length === 0) return render(c, rq.route.name[c.get('lang')], <RouteUnavailablePage route={rq.route} />);
     const kept = await findKeptDraft(s, pre(c), rq.route.code);
     // Coming back to the route continues the draft this browser is writing; an expired one is shown to copy.
@@ -94,11 +95,11 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
 
   // One step of the draft this browser is writing (the address the steps redirect to).
   app.get('/report/:route/:position', async (c) => {
-    const rq0 = await getRoute(s, c.req.param('route'));
+    const rq0 = await getRoute(s, organisationIdOf(c), c.req.param('route'));
     const kept = await findKeptDraft(s, pre(c), rq0.route.code);
     if (!kept) return c.redirect(c.get('href')(`/report/${rq0.route.code}`), 303);
     if (kept.state === 'sent') return render(c, c.get('t')('report.sent.title'), <AlreadySentPage route={rq0.route} />);
-    const rq = kept.draft.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, kept.draft.version);
+    const rq = kept.draft.version === rq0.version ? rq0 : await getRoute(s, organisationIdOf(c), rq0.route.code, kept.draft.version);
     if (kept.state === 'expired') return expiredPage(c, rq, kept.draft);
     const position = c.req.param('position');
     if (!isPosition(position, positions(rq.definition, kept.draft))) return c.redirect(c.get('href')(`/report/${rq.route.code}/${kept.position}`), 303);
@@ -107,14 +108,14 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
 
   // "Start again": what this browser kept for the route is deleted.
   app.post('/report/:route/discard', async (c) => {
-    const rq = await getRoute(s, c.req.param('route'));
+    const rq = await getRoute(s, organisationIdOf(c), c.req.param('route'));
     await discardDraft(s, pre(c), rq.route.code);
     return c.redirect(c.get('href')(`/report/${rq.route.code}`), 303);
   });
 
   // From the self-check's result page: a new report or question that starts with what the person chose to carry over.
   app.post('/report/:route/prefill', async (c) => {
-    const rq = await getRoute(s, c.req.param('route'));
+    const rq = await getRoute(s, organisationIdOf(c), c.req.param('route'));
     if (!(prefillRoutes as readonly string[]).includes(rq.route.code)) throw new AppError('not_found');
     const answers = selfCheckAnswersFrom(await readForm(c));
     const draft = newDraft(s, rq.route.code, rq.version);
@@ -129,13 +130,13 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
 
   async function step(c: Context<AppEnv>, withFiles: boolean) {
     const form = await readForm(c);
-    const rq0 = await getRoute(s, c.req.param('route') ?? '');
+    const rq0 = await getRoute(s, organisationIdOf(c), c.req.param('route') ?? '');
     const draft = form._draft ? openDraft(s, text(form, '_draft'), rq0.route.code) : newDraft(s, rq0.route.code, rq0.version);
     if (!draft) {
       // Expired: nothing was stored or sent, but the person gets back what they typed (this page's too) to copy.
       const expired = openExpiredDraft(s, text(form, '_draft'), rq0.route.code);
       if (expired) {
-        const rqOld = expired.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, expired.version);
+        const rqOld = expired.version === rq0.version ? rq0 : await getRoute(s, organisationIdOf(c), rq0.route.code, expired.version);
         const at = text(form, '_at');
         if (isPosition(at, positions(rqOld.definition, expired))) applyPosition(rqOld, expired, at, form);
         return expiredPage(c, rqOld, expired);
@@ -143,7 +144,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       // Altered or foreign: nothing was stored, so say so and start again.
       throw new AppError('token_invalid');
     }
-    const rq = draft.version === rq0.version ? rq0 : await getRoute(s, rq0.route.code, draft.version);
+    const rq = draft.version === rq0.version ? rq0 : await getRoute(s, organisationIdOf(c), rq0.route.code, draft.version);
     // A page of a report already sent (another tab): "already sent", and its content is not kept again.
     if (text(form, '_go') !== 'send' && draft.nonce && (await receiptOfEarlierSend(s, draft.nonce))) {
       return render(c, c.get('t')('report.sent.title'), <AlreadySentPage route={rq.route} />);
@@ -168,7 +169,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const operator = draft.operator ? requireStaff(c, 'cases.intake') : null;
     if (operator && operator.userId !== draft.operator) throw new AppError('forbidden');
     try {
-      const { receipt, repeated, files: filesStored } = await submitReport(s, {
+      const { receipt, repeated, files: filesStored } = await submitReport(s, organisationIdOf(c), {
         route: rq.route.code,
         anonymity: draft.anonymity,
         answers: draft.answers,

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { organisationIdOf } from '../middleware/organisation.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { clearPreSession, existingPreSession } from '../middleware/pre-session.js';
 import { forgetDrafts } from '../../domain/reports/forget-drafts.js';
@@ -30,7 +31,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   const megabytes = Math.floor(s.config.uploadMaxBytes / (1024 * 1024));
 
   app.get('/my-report/files/:id', async (c) => {
-    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     if (!isUuid(c.req.param('id'))) return c.notFound();
     const keys = { privateKey: found.casePrivateKey, publicKey: publicKeyOf(s.sodium, found.casePrivateKey) };
@@ -44,7 +45,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        const { token } = await startReporterSession(s, { receipt });
+        const { token } = await startReporterSession(s, organisationIdOf(c), { receipt });
         setCookie(c, cookieName, token, { path: '/', httpOnly: true, secure: s.config.secureCookies, sameSite: 'Strict', maxAge: REPORTER_SESSION_MINUTES * 60 });
         return redirectTo(c, '/my-report');
       },
@@ -53,10 +54,10 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   });
 
   /** The reporter's page with whatever waits for an answer: minutes to confirm, a proposal to consent to. */
-  async function myReportPage(found: { caseId: string; casePrivateKey: Uint8Array }, extra: Partial<Parameters<typeof MyReportPage>[0]> = {}) {
+  async function myReportPage(found: { caseId: string; organisationId: string; casePrivateKey: Uint8Array }, extra: Partial<Parameters<typeof MyReportPage>[0]> = {}) {
     const view = await readCaseAsReporter(s, found);
     const pending = proposalsIn(view).some((p) => p.answer === null);
-    const want = pending ? (await getRoute(s, 'commission')).definition.steps.flatMap((st) => st.questions).find((q) => q.code === 'WANT') : undefined;
+    const want = pending ? (await getRoute(s, found.organisationId, 'commission')).definition.steps.flatMap((st) => st.questions).find((q) => q.code === 'WANT') : undefined;
     const lang = view.language;
     return (
       <MyReportPage
@@ -71,21 +72,21 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   }
 
   app.get('/my-report', async (c) => {
-    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const answered = c.req.query('identity');
     return render(c, c.get('t')('myReport.title'), await myReportPage(found, { sent: c.req.query('sent') === '1', identityAnswer: answered === 'consent' || answered === 'object' ? answered : undefined }));
   });
 
   /** A granted request for the reporter's name, to consent to or object to; null when none waits under this id. */
-  async function identityConsentPage(found: { caseId: string; casePrivateKey: Uint8Array }, requestId: string, values?: { answer: string; comment: string }) {
+  async function identityConsentPage(found: { caseId: string; organisationId: string; casePrivateKey: Uint8Array }, requestId: string, values?: { answer: string; comment: string }) {
     const view = await readCaseAsReporter(s, found);
     const question = (await identityQuestionsFor(s, view)).find((q) => q.requestId === requestId);
     return question ? <IdentityConsentPage question={question} timeZone={view.timeZone} values={values} /> : null;
   }
 
   app.get('/my-report/identity/:id', async (c) => {
-    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     if (!isUuid(c.req.param('id'))) return c.notFound();
     const page = await identityConsentPage(found, c.req.param('id'));
@@ -95,7 +96,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   });
 
   app.post('/my-report/identity/:id', async (c) => {
-    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const form = await readForm(c);
     const input = { answer: text(form, 'answer'), comment: text(form, 'comment') };
@@ -110,7 +111,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   });
 
   app.post('/my-report/minutes/:id', async (c) => {
-    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const form = await readForm(c);
     const input = { answer: text(form, 'answer'), correction: text(form, 'correction') };
@@ -125,7 +126,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   });
 
   app.post('/my-report/transfers/:id', async (c) => {
-    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const form = await readForm(c);
     const input = { answer: text(form, 'answer'), want: list(form, 'want') };
@@ -142,7 +143,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   });
 
   app.post('/my-report/messages', async (c) => {
-    const found = await resolveReporterSession(s, getCookie(c, cookieName));
+    const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
     const input = { text: text(await readForm(c), 'text') };
     const files = await readFiles(c, 'files');

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { organisationIdOf } from '../middleware/organisation.js';
 import { fittingDestinations, routeFinderSchema, type RouteFinderAnswers } from '../../domain/route-finder/fit-routes.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import type { Services } from '../../services.js';
@@ -12,7 +13,7 @@ import { readForm, text } from './form-input.js';
 export function routeFinderPages(app: Hono<AppEnv>, s: Services) {
   const show = async (c: Context<AppEnv>, answers: RouteFinderAnswers) => {
     const answered = Object.values(answers).some((v) => v !== undefined);
-    return render(c, c.get('t')('finder.title'), <RouteFinderPage answers={answers} fitting={fittingDestinations(answers)} routes={await listActiveRoutes(s)} answered={answered} />);
+    return render(c, c.get('t')('finder.title'), <RouteFinderPage answers={answers} fitting={fittingDestinations(answers)} routes={await listActiveRoutes(s, organisationIdOf(c))} answered={answered} />);
   };
 
   // Answers in an old link are not read: the page starts empty.

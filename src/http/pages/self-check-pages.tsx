@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { organisationIdOf } from '../middleware/organisation.js';
 import { assessSelfCheck, selfCheckAnswersSchema, type SelfCheckAnswers } from '../../domain/self-check/assess.js';
 import { prefillFromSelfCheck, prefillRoutes } from '../../domain/self-check/prefill.js';
 import { selfCheckQuestions } from '../../domain/self-check/questions.js';
@@ -44,7 +45,7 @@ export function selfCheckPages(app: Hono<AppEnv>, s: Services) {
     const carry: CarryOption[] = [];
     for (const route of prefillRoutes) {
       try {
-        const rq = await getRoute(s, route);
+        const rq = await getRoute(s, organisationIdOf(c), route);
         carry.push({ route, routeName: rq.route.name[lang], definition: rq.definition, prefilled: prefillFromSelfCheck(route, rq.definition, answers, lang) });
       } catch (error) {
         // A route switched off is simply not offered.

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { accountScopeOf } from '../middleware/organisation.js';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { clearPreSession, existingPreSession } from '../middleware/pre-session.js';
 import { forgetDrafts } from '../../domain/reports/forget-drafts.js';
@@ -17,7 +18,7 @@ export function sessionPages(app: Hono<AppEnv>, s: Services) {
   const cookieName = sessionCookieName(s.config.secureCookies);
 
   app.get('/login', (c) => {
-    if (c.get('session')) return redirectTo(c, '/staff');
+    if (c.get('session')) return redirectTo(c, c.get('session')!.organisationId ? '/staff' : '/organisations');
     return render(c, c.get('t')('login.title'), <LoginPage email="" />);
   });
 
@@ -27,10 +28,10 @@ export function sessionPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        const { sessionToken } = await logIn(s, input);
+        const { sessionToken } = await logIn(s, accountScopeOf(c), input);
         // Browsers keep the cookie a little longer than the idle timeout; the server decides.
         setCookie(c, cookieName, sessionToken, sessionCookieOptions(s.config.secureCookies, 12 * 3600));
-        return redirectTo(c, '/staff');
+        return redirectTo(c, accountScopeOf(c) ? '/staff' : '/organisations');
       },
       { title: c.get('t')('login.title'), body: () => <LoginPage email={input.email} /> },
     );
@@ -60,7 +61,7 @@ export function sessionPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        await recoverAccount(s, input);
+        await recoverAccount(s, accountScopeOf(c), input);
         const t = c.get('t');
         return render(
           c,

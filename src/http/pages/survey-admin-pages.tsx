@@ -20,7 +20,8 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
 
   async function overview(c: Context<AppEnv>, values?: Record<string, string | string[]>, saved = false) {
     const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
-    return <SurveysPage waves={await listWaves(s)} organisations={await listSurveyOrganisations(s)} values={values} saved={saved} timeZone={timeZone} />;
+    const owner = requireStaff(c, 'surveys.manage').organisationId;
+    return <SurveysPage waves={await listWaves(s, owner)} organisations={await listSurveyOrganisations(s, owner)} values={values} saved={saved} timeZone={timeZone} />;
   }
 
   app.get('/staff/surveys', async (c) => {
@@ -56,7 +57,7 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
   });
 
   async function wavePage(c: Context<AppEnv>, extra: Partial<WavePageProps> = {}, status: 200 | 422 = 200) {
-    const wave = await getWave(s, c.req.param('id') ?? '');
+    const wave = await getWave(s, requireStaff(c, 'surveys.manage').organisationId, c.req.param('id') ?? '');
     return render(c, wave.name, <WavePage wave={wave} {...extra} />, status);
   }
 
@@ -78,7 +79,7 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
           headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="uitnodigingscodes.csv"', 'cache-control': 'no-store' },
         });
       },
-      { title: c.get('t')('surveys.title'), body: async () => <WavePage wave={await getWave(s, c.req.param('id'))} values={input} /> },
+      { title: c.get('t')('surveys.title'), body: async () => <WavePage wave={await getWave(s, actor.organisationId, c.req.param('id'))} values={input} /> },
     );
   });
 
@@ -108,32 +109,32 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     return redirectTo(c, `/staff/surveys/${c.req.param('id')}`);
   });
 
-  async function resultsFor(waveId: string, organisationId: string | undefined): Promise<{ wave: WaveSummary; results: WaveResults; org: string }> {
-    const wave = await getWave(s, waveId);
+  async function resultsFor(ownerId: string, waveId: string, organisationId: string | undefined): Promise<{ wave: WaveSummary; results: WaveResults; org: string }> {
+    const wave = await getWave(s, ownerId, waveId);
     const org = wave.organisations.find((o) => o.id === organisationId)?.id ?? wave.organisations[0]?.id;
     if (!org) throw new AppError('not_found');
     return { wave, results: computeResults(wave, await loadAnswers(s, waveId), k), org };
   }
 
   app.get('/staff/surveys/:id/results', async (c) => {
-    requireStaff(c, 'surveys.manage');
-    const { wave, results, org } = await resultsFor(c.req.param('id'), c.req.query('org'));
-    return render(c, c.get('t')('surveys.results.title'), <ResultsPage wave={wave} results={results} organisationId={org} trends={await trendsFor(s, org, { waveId: wave.id, results }, k)} />);
+    const owner = requireStaff(c, 'surveys.manage').organisationId;
+    const { wave, results, org } = await resultsFor(owner, c.req.param('id'), c.req.query('org'));
+    return render(c, c.get('t')('surveys.results.title'), <ResultsPage wave={wave} results={results} organisationId={org} trends={await trendsFor(s, owner, org, { waveId: wave.id, results }, k)} />);
   });
 
   // Every table of the results page as CSV; hidden figures are empty with a note, never the number.
   // The note does not say "fewer than k": a complementary cell is hidden too, and that claim would
   // tell an attacker an upper bound the page does not give.
   app.get('/staff/surveys/:id/results.csv', async (c) => {
-    requireStaff(c, 'surveys.manage');
+    const owner = requireStaff(c, 'surveys.manage').organisationId;
     const t = c.get('t');
-    const { wave, results, org } = await resultsFor(c.req.param('id'), c.req.query('org'));
+    const { wave, results, org } = await resultsFor(owner, c.req.param('id'), c.req.query('org'));
     const organisation = wave.organisations.find((o) => o.id === org)!;
     const table = c.req.query('table') ?? 'statements';
     const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="resultaten-${table === 'trends' ? 'trends' : table}.csv"`, 'cache-control': 'no-store' };
     if (table === 'trends') {
       const rows: Array<Array<string | number>> = [['statement', 'wave', 'agree_percent', 'n', 'hidden']];
-      for (const point of await trendsFor(s, org, { waveId: wave.id, results }, k)) {
+      for (const point of await trendsFor(s, owner, org, { waveId: wave.id, results }, k)) {
         for (const st of point.results.statements) {
           const f = st.figures.get(groupId.org(org));
           rows.push([st.code, point.waveName, share(f, 'agree') ?? '', publishedN(f) ?? '', f?.kind === 'hidden' ? t('surveys.results.csvHidden') : '']);

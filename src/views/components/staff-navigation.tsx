@@ -3,10 +3,32 @@ import type { StaffSession } from '../../domain/sessions/resolve-session.js';
 import { useUi } from '../ui-context.js';
 import { Form } from './form.js';
 
+function LogoutItem() {
+  const { t } = useUi();
+  return (
+    <li>
+      <Form action="/logout" inline>
+        <button type="submit" class="utrecht-link-button utrecht-link-button--html-button">{t('staff.nav.logout')}</button>
+      </Form>
+    </li>
+  );
+}
+
 /** The staff menu shows only what the person's roles allow. */
 export function StaffNavigation(props: { session: StaffSession }) {
   const { t, href } = useUi();
   const actor = props.session;
+  // The platform operator has one page: the organisations on the platform.
+  if (actor.organisationId === null) {
+    return (
+      <nav class="app-staff-nav" aria-label={t('layout.staffNav.label')}>
+        <ul class="app-inline-list">
+          <li><a class="utrecht-link" href={href('/organisations')}>{t('platform.organisations.title')}</a></li>
+          <LogoutItem />
+        </ul>
+      </nav>
+    );
+  }
   return (
     <nav class="app-staff-nav" aria-label={t('layout.staffNav.label')}>
       <ul class="app-inline-list">
@@ -22,11 +44,7 @@ export function StaffNavigation(props: { session: StaffSession }) {
         {isAllowed(actor, 'commission.settings') ? <li><a class="utrecht-link" href={href('/staff/commission-settings')}>{t('staff.nav.commissionSettings')}</a></li> : null}
         {isAllowed(actor, 'questionnaires.manage') ? <li><a class="utrecht-link" href={href('/staff/questionnaires')}>{t('staff.nav.questionnaires')}</a></li> : null}
         <li><a class="utrecht-link" href={href('/staff/account')}>{t('staff.nav.account')}</a></li>
-        <li>
-          <Form action="/logout" inline>
-            <button type="submit" class="utrecht-link-button utrecht-link-button--html-button">{t('staff.nav.logout')}</button>
-          </Form>
-        </li>
+        <LogoutItem />
       </ul>
     </nav>
   );

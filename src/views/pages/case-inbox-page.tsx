@@ -48,7 +48,10 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
               {items.map((item) => (
                 <tr class="utrecht-table__row">
                   <td class="utrecht-table__cell">{formatDateTime(item.receivedAt, lang, props.timeZone)}</td>
-                  <td class="utrecht-table__cell">{routeName(item.routeCode)}</td>
+                  <td class="utrecht-table__cell">
+                    {routeName(item.routeCode)}
+                    {item.organisationName ? <> · {item.organisationName}</> : null}
+                  </td>
                   <td class="utrecht-table__cell">{item.kind ? t(`case.kind.${item.kind}` as MessageKey) : t('cases.notAssessed')}</td>
                   <td class="utrecht-table__cell">
                     {t(`case.status.${item.status}` as MessageKey)}

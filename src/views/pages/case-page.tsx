@@ -18,6 +18,7 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; sent?: b
       <H1>{t('case.title', { route: v.route.name[lang] })}</H1>
       <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="overview" />
       <ErrorSummary />
+      {v.organisationName ? <P>{t('case.organisation', { organisation: v.organisationName })}</P> : null}
       <P>{t(`case.anonymity.${v.anonymity}` as MessageKey)}</P>
       {v.identity ? (
         <Alert kind="warning">

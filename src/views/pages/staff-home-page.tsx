@@ -22,6 +22,8 @@ function noticeText(t: Translate, notice: NoticeView): string {
       return t('notices.admitted', { by: d.by ?? '', name: d.name ?? '', body, roles, fingerprint: d.fingerprint ?? '' });
     case 'commission.changed':
       return t('notices.commissionChanged', { what: t(`notices.setting.${d.what ?? 'other'}` as MessageKey), before: d.before ?? '', after: d.after ?? '' });
+    case 'commission.shared':
+      return t('notices.commissionShared', { organisation: d.organisation ?? '', before: d.before ?? '', after: d.after ?? '' });
     case 'body.founded':
       return t('notices.founded', { name: d.name ?? '', body, fingerprint: d.fingerprint ?? '' });
     case 'member.removed':

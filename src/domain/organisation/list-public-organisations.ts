@@ -1,0 +1,20 @@
+import { asc } from 'drizzle-orm';
+import { organisations } from '../../db/schema.js';
+import type { Services } from '../../services.js';
+
+export interface PublicOrganisation {
+  name: string;
+  slug: string;
+}
+
+/**
+ * The organisations the installation's start page lists, when there are several and the list is
+ * not hidden: names and addresses only. Null means: show the first organisation's start page.
+ */
+export async function listPublicOrganisations(s: Pick<Services, 'db' | 'config'>): Promise<PublicOrganisation[] | null> {
+  if (s.config.organisationList === 'hidden') return null;
+  const all = await s.db.select({ name: organisations.name, slug: organisations.slug, listed: organisations.listed }).from(organisations).orderBy(asc(organisations.createdAt));
+  if (all.length < 2) return null;
+  return all.filter((o) => o.listed).map(({ name, slug }) => ({ name, slug }));
+}
+
