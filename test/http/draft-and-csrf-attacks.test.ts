@@ -50,7 +50,7 @@ async function browser(t: TestApp, options: { client?: FormClient; route?: strin
 }
 
 async function keptRow(t: TestApp, preSession: string | null, route = 'commission') {
-  const keys = draftKeys(t.services, preSession!, route)!;
+  const keys = draftKeys(t.services, preSession!, { organisationId: t.organisationId, code: route })!;
   const [row] = await t.services.db.select().from(reportDrafts).where(eq(reportDrafts.idHash, keys.idHash));
   return row;
 }
@@ -101,7 +101,7 @@ describe('kept report drafts under attack', () => {
     }
     expect(Buffer.from(row!.sealed).toString('latin1')).not.toContain(MARKER);
     // Control: the browser's cookie opens it.
-    const keys = draftKeys(t.services, b.client.preSession!, 'commission')!;
+    const keys = draftKeys(t.services, b.client.preSession!, { organisationId: t.organisationId, code: 'commission' })!;
     expect(t.services.sodium.to_string(openWithKey(t.services.sodium, keys.key, row!.sealed, keys.context)!)).toContain(MARKER);
   });
 
@@ -114,7 +114,7 @@ describe('kept report drafts under attack', () => {
     // Control: the attacker's own kept draft is shown to the attacker.
     expect((await attacker.visit('/report/commission/anonymity')).status).toBe(200);
     const stolen = await keptRow(t, victim.client.preSession);
-    const attackerKeys = draftKeys(t.services, attacker.client.preSession!, 'commission')!;
+    const attackerKeys = draftKeys(t.services, attacker.client.preSession!, { organisationId: t.organisationId, code: 'commission' })!;
     await t.services.db.update(reportDrafts).set({ sealed: stolen!.sealed }).where(eq(reportDrafts.idHash, attackerKeys.idHash));
     const moved = await attacker.client.get('/report/commission/step-0');
     expect(moved.status).toBe(303);
@@ -138,7 +138,7 @@ describe('kept report drafts under attack', () => {
     const replayed = await b.client.post('/report/risk_signal', { _draft: commissionDraft, _at: 'step-1', _go: 'next', _csrf: csrfTokenFor(otherPage.html, '/report/risk_signal') });
     expect(replayed.status).toBeGreaterThanOrEqual(400);
     expect(replayed.html).not.toContain(MARKER);
-    expect(await findKeptDraft(t.services, b.client.preSession, 'risk_signal')).toBeNull();
+    expect(await findKeptDraft(t.services, b.client.preSession, { organisationId: t.organisationId, code: 'risk_signal' })).toBeNull();
     // Control: on its own route the same draft is accepted.
     const own = await b.client.post('/report/commission', { _draft: commissionDraft, _at: 'step-1', _go: 'back', _csrf: hiddenValue(onStep0.html, '_csrf') });
     expect(own.redirectedTo).toBe('/report/commission/step-0');
@@ -221,7 +221,7 @@ describe('kept report drafts under attack', () => {
     expect(late.status).toBe(410);
     expect(late.html).toContain(WHAT);
     expect(late.html).not.toContain('data-testid="receipt"');
-    expect((await findKeptDraft(t.services, b.client.preSession, 'commission'))?.state).toBe('expired');
+    expect((await findKeptDraft(t.services, b.client.preSession, { organisationId: t.organisationId, code: 'commission' }))?.state).toBe('expired');
     // Control: a draft in time is sent.
     const ok = await browser(t);
     await ok.step({ anonymity: 'anonymous', _go: 'next' });
@@ -278,7 +278,7 @@ describe('kept report drafts under attack', () => {
     const back = await b.client.get('/report/commission/step-0');
     expect(back.html).toContain(SENT);
     expect(back.html).not.toContain(MARKER);
-    expect((await findKeptDraft(t.services, b.client.preSession, 'commission'))?.state).toBe('sent');
+    expect((await findKeptDraft(t.services, b.client.preSession, { organisationId: t.organisationId, code: 'commission' }))?.state).toBe('sent');
   });
 
   it('fixed (intake-draft-after-logout): an oral report entered by the secretariat is not readable in that browser after the secretary logs out', async () => {
@@ -418,7 +418,7 @@ describe('a small draft store under attack', () => {
       expect(answered.redirectedTo).toBeUndefined();
       expect(answered.html).toContain('Van wie komt de druk?');
       // The older copy (without this step's text) is gone rather than shown on Back.
-      expect(await findKeptDraft(t.services, client.preSession, 'commission')).toBeNull();
+      expect(await findKeptDraft(t.services, client.preSession, { organisationId: t.organisationId, code: 'commission' })).toBeNull();
     } finally {
       await holder.query('rollback');
       await holder.end();
@@ -646,7 +646,7 @@ describe('CSRF of forms before a session, under attack', () => {
     for (const headers of [{ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, { origin: 'null', 'sec-fetch-site': 'cross-site' }]) {
       expect((await victim.post('/report/commission', planted, headers)).status).toBe(403);
     }
-    expect(await findKeptDraft(t.services, victim.preSession, 'commission')).toBeNull();
+    expect(await findKeptDraft(t.services, victim.preSession, { organisationId: t.organisationId, code: 'commission' })).toBeNull();
     // Control: same-origin, the path-bound token is accepted in any browser (forms before a session bind to the path alone).
     expect((await victim.post('/report/commission', planted)).redirectedTo).toBe('/report/commission/step-0');
   });

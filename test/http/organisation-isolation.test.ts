@@ -192,6 +192,26 @@ describe('two organisations on one installation', () => {
     }
   });
 
+  it('keeps a draft begun at one organisation’s address from another’s form, and an encoded address from passing as another', async () => {
+    const browser = new FormClient(t, undefined, A);
+    const start = await browser.get('/report/commission');
+    const step = await browser.post('/report/commission', { anonymity: 'anonymous', _go: 'next', _draft: hiddenValue(start.html, '_draft'), _at: 'anonymity', _csrf: hiddenValue(start.html, '_csrf') });
+    expect(step.status).toBe(200);
+    await browser.post('/report/commission', { KIND: 'improper_pressure', WHAT: 'Bedoeld voor A alleen.', _go: 'next', _draft: hiddenValue(step.html, '_draft'), _at: hiddenValue(step.html, '_at'), _csrf: hiddenValue(step.html, '_csrf') });
+    // The same browser at B's address: B's form starts empty, and A's sealed draft is not taken there.
+    const atB = new FormClient(t, undefined, B);
+    for (const [name, value] of browser.jar) atB.jar.set(name, value);
+    const fresh = await atB.get('/report/commission/step-0');
+    expect(fresh.html).not.toContain('Bedoeld voor A alleen.');
+    const bStart = await atB.get('/report/commission');
+    const carried = await atB.post('/report/commission', { WHAT: 'x', _go: 'next', _draft: hiddenValue(step.html, '_draft'), _at: hiddenValue(step.html, '_at'), _csrf: hiddenValue(bStart.html, '_csrf') });
+    expect(carried.html).not.toContain('Bedoeld voor A alleen.');
+    // A percent-encoded address is the organisation it spells, not the installation's first.
+    const encoded = await new FormClient(t).get('/o/%74weede-dienst/');
+    expect(encoded.html).toContain('Tweede Dienst');
+    expect(encoded.html).not.toContain('Testorganisatie');
+  });
+
   it('opens an invitation only at its own organisation’s address', async () => {
     const invitation = await t.services.db.transaction((tx) => unsafeCreateInvitation({ ...t.services, db: tx }, orgB, { email: 'nieuw-bee@example.nl', displayName: 'Nieuw Bee', roles: ['analyst'] }));
     expect((await new FormClient(t, undefined, A).get(`/invitation/${invitation.token}`)).status).toBe(410);

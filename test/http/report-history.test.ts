@@ -119,7 +119,7 @@ describe('the report form with the browser’s own buttons', () => {
     expect((await other.get('/report/commission/step-0')).status).toBe(303);
 
     // Someone with the database flips a byte: the draft is not shown (and nothing breaks).
-    const mine = await findKeptDraft(t.services, b.client.preSession, 'commission');
+    const mine = await findKeptDraft(t.services, b.client.preSession, { organisationId: t.organisationId, code: 'commission' });
     expect(mine?.state).toBe('open');
     for (const row of await t.services.db.select().from(reportDrafts)) {
       const sealed = Uint8Array.from(row.sealed);
@@ -140,7 +140,7 @@ describe('the report form with the browser’s own buttons', () => {
     expect(review.redirectedTo).toBe('/report/commission/review');
     const sent = await b.client.post('/report/commission/send', { _go: 'send', _draft: hiddenValue(review.html, '_draft'), _at: 'review', _csrf: hiddenValue(review.html, '_csrf') });
     expect(sent.status).toBe(201);
-    expect((await findKeptDraft(t.services, b.client.preSession, 'commission'))?.state).toBe('sent');
+    expect((await findKeptDraft(t.services, b.client.preSession, { organisationId: t.organisationId, code: 'commission' }))?.state).toBe('sent');
     for (const address of ['/report/commission/review', '/report/commission/step-0']) {
       const back = await b.visit(address);
       expect(back.status).toBe(200);
@@ -165,7 +165,7 @@ describe('the report form with the browser’s own buttons', () => {
     const left = await b.client.submit('/my-report', '/my-report/logout', {});
     expect(left.status).toBe(303);
     expect(b.client.preSession).toBeNull();
-    expect(await findKeptDraft(t.services, cookie, 'commission')).toBeNull();
+    expect(await findKeptDraft(t.services, cookie, { organisationId: t.organisationId, code: 'commission' })).toBeNull();
   });
 
   it('after the quick exit, Back shows nothing of the draft', async () => {
@@ -173,10 +173,10 @@ describe('the report form with the browser’s own buttons', () => {
     await b.step({ anonymity: 'anonymous', _go: 'next' });
     await b.step({ KIND: 'improper_pressure', WHAT, _go: 'next' });
     const cookie = b.client.preSession;
-    expect((await findKeptDraft(t.services, cookie, 'commission'))?.state).toBe('open');
+    expect((await findKeptDraft(t.services, cookie, { organisationId: t.organisationId, code: 'commission' }))?.state).toBe('open');
     await b.client.get('/exit');
     // Deleted, not only forgotten: even a copy of the cookie opens nothing now.
-    expect(await findKeptDraft(t.services, cookie, 'commission')).toBeNull();
+    expect(await findKeptDraft(t.services, cookie, { organisationId: t.organisationId, code: 'commission' })).toBeNull();
     const back = await b.client.get('/report/commission/step-0');
     expect(back.status).toBe(303);
     expect((await b.client.get('/report/commission')).html).not.toContain(TEXT_MARKER);
@@ -193,7 +193,7 @@ describe('the report form with the browser’s own buttons', () => {
     expect(again.redirectedTo).toBe('/report/commission');
     expect(again.status).toBe(200);
     expect(again.html).not.toContain(TEXT_MARKER);
-    expect((await findKeptDraft(t.services, b.client.preSession, 'commission'))).toBeNull();
+    expect((await findKeptDraft(t.services, b.client.preSession, { organisationId: t.organisationId, code: 'commission' }))).toBeNull();
   });
 
   it('an expired draft shows the text to copy at every address until the person starts again; the purge removes it a day later', async () => {

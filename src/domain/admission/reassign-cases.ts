@@ -26,7 +26,14 @@ export async function reassignCases(s: Services, actor: StaffActor | null, input
   await requireAdmittedAs(s, actor!, 'commission', 'chair');
   const form = validate(reassignSchema, input);
   if (form.from === form.to) throw fieldError('to', 'errors.reassign.same');
-  const held = (await s.db.select({ caseId: caseKeys.caseId }).from(caseKeys).where(eq(caseKeys.userId, form.from))).map((r) => r.caseId);
+  // Only this commission's cases (those its organisation handles), so a chair learns nothing of accounts elsewhere.
+  const held = (
+    await s.db
+      .select({ caseId: caseKeys.caseId })
+      .from(caseKeys)
+      .innerJoin(cases, eq(cases.id, caseKeys.caseId))
+      .where(and(eq(caseKeys.userId, form.from), eq(cases.handledBy, actor.organisationId)))
+  ).map((r) => r.caseId);
   const mine = new Set(
     held.length
       ? (

@@ -9,7 +9,8 @@ import { draftKeys } from './kept-draft.js';
  */
 export async function forgetDrafts(s: Pick<Services, 'db' | 'sodium'>, preSession: string | null): Promise<void> {
   if (!preSession) return;
-  const codes = (await s.db.select({ code: routes.code }).from(routes)).map((r) => r.code);
-  const ids = codes.flatMap((code) => draftKeys(s, preSession, code)?.idHash ?? []);
+  // Every route of every organisation: one browser may have begun a report at several.
+  const all = await s.db.select({ organisationId: routes.organisationId, code: routes.code }).from(routes);
+  const ids = all.flatMap((route) => draftKeys(s, preSession, route)?.idHash ?? []);
   if (ids.length > 0) await s.db.delete(reportDrafts).where(inArray(reportDrafts.idHash, ids));
 }

@@ -16,7 +16,7 @@ export async function keepDraft(
   preSession: string | null,
   kept: { draft: ReportDraft; position: string; errors: FieldError[] },
 ): Promise<boolean> {
-  const keys = preSession ? draftKeys(s, preSession, kept.draft.route) : null;
+  const keys = preSession ? draftKeys(s, preSession, { organisationId: kept.draft.organisationId, code: kept.draft.route }) : null;
   if (!keys) return false;
   const sealed = sealPayload(s, keys, kept);
   const expiresAt = new Date(kept.draft.expiresAt + KEPT_AFTER_EXPIRY_MS);

@@ -4,7 +4,7 @@ import { fromBase64Url } from '../../crypto/encoding.js';
 import { reportDrafts } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { FieldError } from '../errors.js';
-import type { ReportDraft } from './report-draft.js';
+import type { DraftRoute, ReportDraft } from './report-draft.js';
 
 // A report draft kept for the browser's Back and Forward buttons. The report form's steps are
 // separate addresses (GET /report/:route/:position) so that history holds plain pages a browser
@@ -28,12 +28,13 @@ export const KEPT_AFTER_EXPIRY_MS = 24 * 3600_000;
 
 export type DraftKeys = { idHash: Uint8Array; key: Uint8Array; context: string };
 
-/** The row's id and sealing key for one browser and one route; null for a malformed cookie value. */
-export function draftKeys(s: Pick<Services, 'sodium'>, preSession: string, route: string): DraftKeys | null {
+/** The row's id and sealing key for one browser and one organisation's route; null for a malformed cookie value. */
+export function draftKeys(s: Pick<Services, 'sodium'>, preSession: string, route: DraftRoute): DraftKeys | null {
   const secret = fromBase64Url(preSession);
   if (!secret || secret.length !== 32) return null;
-  const derive = (purpose: string) => s.sodium.crypto_generichash(32, s.sodium.from_string(`tegenspraak:${purpose}:v1:${route}`), secret);
-  return { idHash: derive('kept-draft-id'), key: derive('kept-draft-key'), context: `kept-draft:${route}` };
+  const scope = `${route.organisationId}:${route.code}`;
+  const derive = (purpose: string) => s.sodium.crypto_generichash(32, s.sodium.from_string(`tegenspraak:${purpose}:v2:${scope}`), secret);
+  return { idHash: derive('kept-draft-id'), key: derive('kept-draft-key'), context: `kept-draft:${scope}` };
 }
 
 export function sealPayload(s: Pick<Services, 'sodium'>, keys: DraftKeys, payload: Payload): Uint8Array {
@@ -41,7 +42,7 @@ export function sealPayload(s: Pick<Services, 'sodium'>, keys: DraftKeys, payloa
 }
 
 /** The kept draft of this browser for this route, or null when there is none (or it was altered). */
-export async function findKeptDraft(s: Pick<Services, 'db' | 'sodium' | 'now'>, preSession: string | null, route: string): Promise<KeptDraft | null> {
+export async function findKeptDraft(s: Pick<Services, 'db' | 'sodium' | 'now'>, preSession: string | null, route: DraftRoute): Promise<KeptDraft | null> {
   const keys = preSession ? draftKeys(s, preSession, route) : null;
   if (!keys) return null;
   const [row] = await s.db.select().from(reportDrafts).where(eq(reportDrafts.idHash, keys.idHash));
@@ -50,7 +51,7 @@ export async function findKeptDraft(s: Pick<Services, 'db' | 'sodium' | 'now'>, 
   if (!plain) return null;
   const payload = JSON.parse(s.sodium.to_string(plain)) as Payload;
   if ('sent' in payload) return { state: 'sent' };
-  if (payload.draft.route !== route) return null;
+  if (payload.draft.route !== route.code || payload.draft.organisationId !== route.organisationId) return null;
   if (payload.draft.expiresAt <= s.now().getTime()) return { state: 'expired', draft: payload.draft };
   return { state: 'open', draft: payload.draft, position: payload.position, errors: payload.errors };
 }

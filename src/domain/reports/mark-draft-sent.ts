@@ -1,3 +1,4 @@
+import type { DraftRoute } from './report-draft.js';
 import { eq } from 'drizzle-orm';
 import { reportDrafts } from '../../db/schema.js';
 import type { Services } from '../../services.js';
@@ -8,7 +9,7 @@ import { DRAFT_HOURS } from './report-draft.js';
  * After "send": the kept draft's content is replaced by a mark that it was sent, so the browser's
  * Back button shows "already sent" instead of the form (and the content is gone from the store).
  */
-export async function markDraftSent(s: Pick<Services, 'db' | 'sodium' | 'now'>, preSession: string | null, route: string): Promise<void> {
+export async function markDraftSent(s: Pick<Services, 'db' | 'sodium' | 'now'>, preSession: string | null, route: DraftRoute): Promise<void> {
   const keys = preSession ? draftKeys(s, preSession, route) : null;
   if (!keys) return;
   await s.db

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { openWithKey, sealWithKey } from '../../crypto/aead.js';
-import { cases } from '../../db/schema.js';
+import { cases, organisations } from '../../db/schema.js';
 import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 
@@ -15,7 +15,11 @@ export function sealNotifyEmail(s: Pick<Services, 'sodium' | 'serverKeys'>, case
  * where to go: never what, and never which case.
  */
 export async function notifyReporter(s: Services, caseId: string): Promise<void> {
-  const [row] = await s.db.select({ sealed: cases.notifyEmailSealed, language: cases.reporterLanguage }).from(cases).where(eq(cases.id, caseId));
+  const [row] = await s.db
+    .select({ sealed: cases.notifyEmailSealed, language: cases.reporterLanguage, slug: organisations.slug })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(eq(cases.id, caseId));
   if (!row?.sealed) return;
   // One notice per case per period, claimed atomically: a burst of messages (or a handler who
   // writes ten short ones) cannot flood the reporter's inbox. The notice only says "look".
@@ -31,7 +35,7 @@ export async function notifyReporter(s: Services, caseId: string): Promise<void>
   if (!email) return;
   const t = translator(row.language === 'en' ? 'en' : 'nl');
   try {
-    await s.mailer.send({ to: s.sodium.to_string(email), subject: t('mail.reporterNotice.subject'), text: t('mail.reporterNotice.body', { link: `${s.config.baseUrl}/receipt` }) });
+    await s.mailer.send({ to: s.sodium.to_string(email), subject: t('mail.reporterNotice.subject'), text: t('mail.reporterNotice.body', { link: `${s.config.baseUrl}/o/${row.slug}/receipt` }) });
   } catch {
     // A failed notice must not undo the message itself; the reporter still sees it on return.
     s.logger.warn('reporter notice could not be sent');

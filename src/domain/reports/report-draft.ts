@@ -10,7 +10,14 @@ import type { Anonymity, Identity } from './schemas.js';
 // final "send" stores anything.
 export const DRAFT_HOURS = 4;
 
+/** A route of one organisation: a draft begun at one organisation's address is nobody's at another's. */
+export interface DraftRoute {
+  organisationId: string;
+  code: string;
+}
+
 export interface ReportDraft {
+  organisationId: string;
   route: string;
   version: number;
   anonymity?: Anonymity;
@@ -26,18 +33,18 @@ export interface ReportDraft {
 
 type Crypto = Pick<Services, 'sodium' | 'serverKeys' | 'now'>;
 
-export function newDraft(s: Crypto, route: string, version: number, operator?: string): ReportDraft {
-  return { route, version, answers: {}, ...(operator ? { operator } : {}), nonce: toBase64Url(s.sodium.randombytes_buf(32)), expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
+export function newDraft(s: Crypto, route: DraftRoute, version: number, operator?: string): ReportDraft {
+  return { organisationId: route.organisationId, route: route.code, version, answers: {}, ...(operator ? { operator } : {}), nonce: toBase64Url(s.sodium.randombytes_buf(32)), expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
 }
 
 export function sealDraft(s: Crypto, draft: ReportDraft): string {
   // Sliding: the draft lives as long as the person keeps working.
   draft.expiresAt = s.now().getTime() + DRAFT_HOURS * 3600_000;
-  return toBase64Url(sealWithKey(s.sodium, s.serverKeys.forms, s.sodium.from_string(JSON.stringify(draft)), `report-draft:${draft.route}`));
+  return toBase64Url(sealWithKey(s.sodium, s.serverKeys.forms, s.sodium.from_string(JSON.stringify(draft)), `report-draft:${draft.organisationId}:${draft.route}`));
 }
 
 /** The draft from a form, or null when it was altered, belongs to another route or has expired. */
-export function openDraft(s: Crypto, value: string, route: string): ReportDraft | null {
+export function openDraft(s: Crypto, value: string, route: DraftRoute): ReportDraft | null {
   const draft = openAnyDraft(s, value, route);
   return draft && draft.expiresAt > s.now().getTime() ? draft : null;
 }
@@ -46,15 +53,15 @@ export function openDraft(s: Crypto, value: string, route: string): ReportDraft 
  * An expired draft that is otherwise genuine: it cannot be sent any more, but what the person
  * typed is theirs, and is shown back to them to copy rather than lost.
  */
-export function openExpiredDraft(s: Crypto, value: string, route: string): ReportDraft | null {
+export function openExpiredDraft(s: Crypto, value: string, route: DraftRoute): ReportDraft | null {
   const draft = openAnyDraft(s, value, route);
   return draft && draft.expiresAt <= s.now().getTime() ? draft : null;
 }
 
-function openAnyDraft(s: Crypto, value: string, route: string): ReportDraft | null {
+function openAnyDraft(s: Crypto, value: string, route: DraftRoute): ReportDraft | null {
   const sealed = value.length < 2_000_000 ? fromBase64Url(value) : null;
-  const plain = sealed ? openWithKey(s.sodium, s.serverKeys.forms, sealed, `report-draft:${route}`) : null;
+  const plain = sealed ? openWithKey(s.sodium, s.serverKeys.forms, sealed, `report-draft:${route.organisationId}:${route.code}`) : null;
   if (!plain) return null;
   const draft = JSON.parse(s.sodium.to_string(plain)) as ReportDraft;
-  return draft.route === route ? draft : null;
+  return draft.route === route.code && draft.organisationId === route.organisationId ? draft : null;
 }

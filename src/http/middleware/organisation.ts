@@ -25,9 +25,13 @@ export function routingPath(request: Request): string {
   return match ? path.slice(match[0].length) || '/' : path;
 }
 
-/** The prefix the request came in under ("/o/<slug>"), or "" for the first organisation's plain addresses. */
+/**
+ * The prefix the request came in under ("/o/<slug>", "/platform"), or "" for the first
+ * organisation's plain addresses. Read from the same decoded path the routing uses, so that
+ * "/o/%62eta/…" cannot route as one organisation's page while being served as another's.
+ */
 export function organisationPrefix(c: Context<AppEnv>): string {
-  return PREFIX.exec(new URL(c.req.url).pathname)?.[0] ?? '';
+  return PREFIX.exec(getPath(c.req.raw))?.[0] ?? '';
 }
 
 export function organisation(s: Pick<Services, 'db'>) {

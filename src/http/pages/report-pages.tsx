@@ -85,18 +85,18 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     // A route nobody can read is not offered: no form, but where to go instead.
     const readers = (await routeReaders(s, organisationIdOf(c))).find((r) => r.routeCode === rq.route.code);
     if (!readers || readers.readers.length === 0) return render(c, rq.route.name[c.get('lang')], <RouteUnavailablePage route={rq.route} />);
-    const kept = await findKeptDraft(s, pre(c), rq.route.code);
+    const kept = await findKeptDraft(s, pre(c), rq.route);
     // Coming back to the route continues the draft this browser is writing; an expired one is shown to copy.
     if (kept?.state === 'open' && !operator) return c.redirect(c.get('href')(`/report/${rq.route.code}/${kept.position}`), 303);
     if (kept?.state === 'expired') return expiredPage(c, rq, kept.draft);
-    if (kept?.state === 'sent') await discardDraft(s, pre(c), rq.route.code);
-    return page(c, rq, newDraft(s, rq.route.code, rq.version, operator), 'anonymity', [], readers);
+    if (kept?.state === 'sent') await discardDraft(s, pre(c), rq.route);
+    return page(c, rq, newDraft(s, rq.route, rq.version, operator), 'anonymity', [], readers);
   });
 
   // One step of the draft this browser is writing (the address the steps redirect to).
   app.get('/report/:route/:position', async (c) => {
     const rq0 = await getRoute(s, organisationIdOf(c), c.req.param('route'));
-    const kept = await findKeptDraft(s, pre(c), rq0.route.code);
+    const kept = await findKeptDraft(s, pre(c), rq0.route);
     if (!kept) return c.redirect(c.get('href')(`/report/${rq0.route.code}`), 303);
     if (kept.state === 'sent') return render(c, c.get('t')('report.sent.title'), <AlreadySentPage route={rq0.route} />);
     const rq = kept.draft.version === rq0.version ? rq0 : await getRoute(s, organisationIdOf(c), rq0.route.code, kept.draft.version);
@@ -109,7 +109,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
   // "Start again": what this browser kept for the route is deleted.
   app.post('/report/:route/discard', async (c) => {
     const rq = await getRoute(s, organisationIdOf(c), c.req.param('route'));
-    await discardDraft(s, pre(c), rq.route.code);
+    await discardDraft(s, pre(c), rq.route);
     return c.redirect(c.get('href')(`/report/${rq.route.code}`), 303);
   });
 
@@ -118,7 +118,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     const rq = await getRoute(s, organisationIdOf(c), c.req.param('route'));
     if (!(prefillRoutes as readonly string[]).includes(rq.route.code)) throw new AppError('not_found');
     const answers = selfCheckAnswersFrom(await readForm(c));
-    const draft = newDraft(s, rq.route.code, rq.version);
+    const draft = newDraft(s, rq.route, rq.version);
     draft.answers = prefillFromSelfCheck(rq.route.code, rq.definition, answers, c.get('lang'));
     return show(c, rq, draft, 'anonymity');
   });
@@ -131,10 +131,10 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
   async function step(c: Context<AppEnv>, withFiles: boolean) {
     const form = await readForm(c);
     const rq0 = await getRoute(s, organisationIdOf(c), c.req.param('route') ?? '');
-    const draft = form._draft ? openDraft(s, text(form, '_draft'), rq0.route.code) : newDraft(s, rq0.route.code, rq0.version);
+    const draft = form._draft ? openDraft(s, text(form, '_draft'), rq0.route) : newDraft(s, rq0.route, rq0.version);
     if (!draft) {
       // Expired: nothing was stored or sent, but the person gets back what they typed (this page's too) to copy.
-      const expired = openExpiredDraft(s, text(form, '_draft'), rq0.route.code);
+      const expired = openExpiredDraft(s, text(form, '_draft'), rq0.route);
       if (expired) {
         const rqOld = expired.version === rq0.version ? rq0 : await getRoute(s, organisationIdOf(c), rq0.route.code, expired.version);
         const at = text(form, '_at');
@@ -178,7 +178,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         ...(draft.notifyEmail ? { notificationEmail: draft.notifyEmail } : {}),
       }, files, operator ? { userId: operator.userId } : null, draft.nonce ?? null);
       // Back from the receipt finds "already sent", not the form with the report in it.
-      await markDraftSent(s, pre(c), rq.route.code);
+      await markDraftSent(s, pre(c), rq.route);
       const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
       return render(
         c,
