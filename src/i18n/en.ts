@@ -671,6 +671,7 @@ export const en: Record<keyof typeof nl, string> = {
   'errors.choice.required': 'Choose an answer.',
   'errors.anonymity.required': 'Choose how you want to report.',
   'errors.route.noHandlers': 'Nobody on this route can read your report right now, so we do not store it. Choose another route or an external route below. Nothing has been stored.',
+  'errors.route.readersChanged': 'Since you began, another commission reads the reports on this route: your organisation now shares a commission, or has its own again. Nothing was sent. Who would read your report now is shown on the first step of the form. If you press send again below, your report goes to them.',
   'errors.route.noCustodian': 'Reporting confidentially or openly is not possible on this route right now: there is no identity custodian. Report anonymously or choose another route.',
   'errors.receipt.format': 'A receipt has twenty digits. Check what you entered.',
   'errors.receipt.unknown': 'We do not know this receipt. Check the digits and try again.',

@@ -669,6 +669,7 @@ export const nl = {
   'errors.choice.required': 'Kies een antwoord.',
   'errors.anonymity.required': 'Kies hoe u wilt melden.',
   'errors.route.noHandlers': 'Op deze route kan nu niemand uw melding lezen, dus slaan wij die niet op. Kies een andere route of een externe route hieronder. Er is niets opgeslagen.',
+  'errors.route.readersChanged': 'Sinds u begon, leest een andere commissie de meldingen van deze route: uw organisatie deelt nu een commissie, of heeft weer een eigen. Er is niets verstuurd. Wie uw melding nu zou lezen, staat op de eerste stap van het formulier. Drukt u hieronder opnieuw op versturen, dan gaat uw melding naar hen.',
   'errors.route.noCustodian': 'Vertrouwelijk of open melden kan op deze route nu niet: er is geen bewaarder van identiteiten. Meld anoniem of kies een andere route.',
   'errors.receipt.format': 'Een ontvangstcode heeft twintig cijfers. Controleer wat u hebt ingevuld.',
   'errors.receipt.unknown': 'Deze ontvangstcode kennen wij niet. Controleer de cijfers en probeer het opnieuw.',

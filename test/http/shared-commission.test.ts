@@ -4,7 +4,7 @@ import { auditLog, cases } from '../../src/db/schema.js';
 import { unsafeVerifyAuditChain } from '../../src/domain/audit/verify-audit.js';
 import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import { unsafeShareCommission } from '../../src/domain/organisation/share-commission.js';
-import { FormClient } from '../support/form-client.js';
+import { FormClient, hiddenValue } from '../support/form-client.js';
 import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -70,6 +70,31 @@ describe('a shared commission', () => {
 
     // The commission's members are told.
     expect((await (await logInAs(t, chair)).get('/staff')).html).toContain('gaan voortaan naar de commissie van Testorganisatie');
+  });
+
+  it('refuses once to send a report begun before the sharing changed, and sends it to the new readers when sent again', async () => {
+    // A third organisation with a commission of its own; a reporter there is half-way when it starts sharing.
+    const own = (await unsafeCreateOrganisation(t.services, { name: 'Eigen Dienst', slug: 'eigen-dienst' })).id;
+    await createStaff(t, ['secretary'], undefined, { organisationId: own });
+    const client = new FormClient(t, undefined, '/o/eigen-dienst');
+    let page = await client.get('/report/commission');
+    const next = async (fields: Record<string, string | string[]>) => {
+      page = await client.post('/report/commission', { ...fields, _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _csrf: hiddenValue(page.html, '_csrf') });
+    };
+    await next({ anonymity: 'anonymous', _go: 'next' });
+    await next({ KIND: 'improper_pressure', WHAT: 'Begonnen bij de eigen commissie.', _go: 'next' });
+    await next({ _go: 'next' });
+    await next({ _go: 'next' });
+    await next({ WANT: ['advice'], _go: 'next' });
+    await unsafeShareCommission(t.services, own, t.organisationId);
+    await next({ _go: 'send' });
+    expect(page.status).toBe(422);
+    expect(page.html).toContain('Sinds u begon, leest een andere commissie de meldingen van deze route');
+    expect(await t.services.db.select({ id: cases.id }).from(cases).where(eq(cases.organisationId, own))).toEqual([]);
+    await next({ _go: 'send' });
+    expect(page.status).toBe(201);
+    const [row] = await t.services.db.select({ handledBy: cases.handledBy }).from(cases).where(eq(cases.organisationId, own));
+    expect(row?.handledBy).toBe(t.organisationId);
   });
 
   it('keeps the cases it received when the sharing ends, and takes no new report for the small organisation', async () => {

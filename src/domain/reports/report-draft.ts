@@ -14,6 +14,8 @@ export const DRAFT_HOURS = 4;
 export interface DraftRoute {
   organisationId: string;
   code: string;
+  /** Whose body reads the route (a shared commission's organisation, or its own). */
+  bodyOrganisationId?: string;
 }
 
 export interface ReportDraft {
@@ -28,13 +30,15 @@ export interface ReportDraft {
   operator?: string;
   /** Random, per draft: sending the same draft twice stores one report (see repeated-send.ts). */
   nonce?: string;
+  /** Whose body read the route when the person began (and saw its readers): a change refuses the send once. */
+  readers?: string;
   expiresAt: number;
 }
 
 type Crypto = Pick<Services, 'sodium' | 'serverKeys' | 'now'>;
 
 export function newDraft(s: Crypto, route: DraftRoute, version: number, operator?: string): ReportDraft {
-  return { organisationId: route.organisationId, route: route.code, version, answers: {}, ...(operator ? { operator } : {}), nonce: toBase64Url(s.sodium.randombytes_buf(32)), expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
+  return { organisationId: route.organisationId, route: route.code, ...(route.bodyOrganisationId ? { readers: route.bodyOrganisationId } : {}), version, answers: {}, ...(operator ? { operator } : {}), nonce: toBase64Url(s.sodium.randombytes_buf(32)), expiresAt: s.now().getTime() + DRAFT_HOURS * 3600_000 };
 }
 
 export function sealDraft(s: Crypto, draft: ReportDraft): string {

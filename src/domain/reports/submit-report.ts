@@ -34,13 +34,15 @@ export async function submitReport(
   operator: { userId: string } | null = null,
   /** The report form's draft nonce: the same draft sent twice stores one report and gives one receipt. */
   nonce: string | null = null,
+  /** Whose body read the route when the reporter saw its readers: if another body reads it now, the send is refused once. */
+  expectedReaders: string | null = null,
 ): Promise<{ receipt: string; caseId: string | null; repeated: boolean; files: number | null }> {
   if (nonce) {
     const earlier = await receiptOfEarlierSend(s, nonce);
     if (earlier) return { receipt: earlier, caseId: null, repeated: true, files: null };
   }
   try {
-    return { ...(await storeReport(s, organisationId, input, files, operator, nonce)), repeated: false };
+    return { ...(await storeReport(s, organisationId, input, files, operator, nonce, expectedReaders)), repeated: false };
   } catch (error) {
     // A double click: the other request stored the same draft a moment ago (its row blocked ours).
     const earlier = nonce && hasDatabaseCode(error, [UNIQUE_VIOLATION]) ? await receiptOfEarlierSend(s, nonce) : null;
@@ -49,9 +51,19 @@ export async function submitReport(
   }
 }
 
-async function storeReport(s: Services, organisationId: string, input: unknown, files: IncomingFile[], operator: { userId: string } | null, nonce: string | null): Promise<{ receipt: string; caseId: string; files: number }> {
+async function storeReport(
+  s: Services,
+  organisationId: string,
+  input: unknown,
+  files: IncomingFile[],
+  operator: { userId: string } | null,
+  nonce: string | null,
+  expectedReaders: string | null,
+): Promise<{ receipt: string; caseId: string; files: number }> {
   const form = validate(submitReportSchema, input);
   const { route, version, definition } = await getRoute(s, organisationId, form.route);
+  // A shared commission began or ended while the person was writing: they were shown other readers.
+  if (expectedReaders && expectedReaders !== route.bodyOrganisationId) throw new AppError('route_unavailable', [{ field: 'form', message: 'errors.route.readersChanged' }]);
   const answers = checkAllAnswers(definition, form.answers);
   if (form.anonymity !== 'anonymous' && !form.identity) throw new AppError('validation', [{ field: 'name', message: 'errors.field.required' }]);
 

@@ -176,7 +176,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
         identity: draft.anonymity === 'anonymous' ? undefined : draft.identity,
         language: c.get('lang'),
         ...(draft.notifyEmail ? { notificationEmail: draft.notifyEmail } : {}),
-      }, files, operator ? { userId: operator.userId } : null, draft.nonce ?? null);
+      }, files, operator ? { userId: operator.userId } : null, draft.nonce ?? null, draft.readers ?? null);
       // Back from the receipt finds "already sent", not the form with the report in it.
       await markDraftSent(s, pre(c), rq.route);
       const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
@@ -188,7 +188,11 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       );
     } catch (error) {
       // Nothing typed is lost: the review page comes back with the reason.
-      if (error instanceof AppError && error.fieldErrors.length > 0) return show(c, rq, draft, 'review', error.fieldErrors);
+      if (error instanceof AppError && error.fieldErrors.length > 0) {
+        // Told once that others read now (named on the first step); sending again goes to them.
+        if (error.fieldErrors.some((e) => e.message === 'errors.route.readersChanged')) draft.readers = rq.route.bodyOrganisationId;
+        return show(c, rq, draft, 'review', error.fieldErrors);
+      }
       throw error;
     }
   }
