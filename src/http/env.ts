@@ -18,5 +18,7 @@ export interface AppEnv {
     organisation: Organisation | null;
     /** "/o/<slug>" when the request came in under an organisation's own address, else "". */
     organisationPrefix: string;
+    /** Why the organisation could not be looked up (the database is away), to answer with that instead of "not found". */
+    organisationError?: unknown;
   };
 }

@@ -1,4 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -69,8 +70,9 @@ beforeAll(async () => {
   const database = await openDatabase({ kind: 'postgres', url: viaRelay.toString(), poolSize: 3 });
   booted = await boot(config, { database, mailer: { send: async () => {}, close: () => {} }, logger: createLogger('silent') });
   app = createApp(booted.services);
-  // A handler for the ethics route, so that a report can be accepted once the database is back.
-  await createStaff({ services: booted.services, clock: new TestClock(Date.now()) } as unknown as TestApp, ['ethics_panel_member']);
+  // An organisation, and a handler for its ethics route, so that a report can be accepted once the database is back.
+  const organisation = await unsafeCreateOrganisation(booted.services, { name: 'Testorganisatie', slug: 'testorganisatie' });
+  await createStaff({ services: booted.services, clock: new TestClock(Date.now()), organisationId: organisation.id } as unknown as TestApp, ['ethics_panel_member']);
 });
 afterAll(async () => {
   if (!onPostgres) return;

@@ -43,8 +43,15 @@ export function organisation(s: Pick<Services, 'db'>) {
     } else if (prefix) {
       c.set('organisation', await findOrganisationBySlug(s, prefix.slice(3)));
     } else if (!c.req.path.startsWith('/assets/')) {
-      // An error page must still render when the database is away: then there is no organisation.
-      c.set('organisation', await firstOrganisation(s).catch(() => null));
+      // An error page must still render when the database is away: then there is no organisation,
+      // and whatever needs one answers with the database's own error (503), not "not found".
+      c.set(
+        'organisation',
+        await firstOrganisation(s).catch((error: unknown) => {
+          c.set('organisationError', error);
+          return null;
+        }),
+      );
     } else c.set('organisation', null);
     await next();
   });
@@ -64,6 +71,7 @@ export function knownOrganisation() {
 /** The id of the organisation the request is for; a 404 when there is none (an installation not set up yet). */
 export function organisationIdOf(c: Context<AppEnv>): string {
   const found = c.get('organisation');
+  if (!found && c.get('organisationError')) throw c.get('organisationError');
   if (!found) throw new AppError('not_found');
   return found.id;
 }
