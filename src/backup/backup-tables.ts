@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../db/schema.js';
 
@@ -35,6 +36,60 @@ export const backupTables: Array<[name: string, table: PgTable]> = [
   ['survey_invitations', schema.surveyInvitations],
   ['survey_responses', schema.surveyResponses],
 ];
+
+/**
+ * One organisation's share of each table, for a backup of that organisation alone: its own row,
+ * its accounts and what hangs off them, its cases and what hangs off those, its audit chain and its
+ * surveys. The installation's own row and the platform's chain belong to no organisation.
+ */
+export function organisationRows(name: string, organisationId: string): SQL | 'none' {
+  const own = (column: string) => sql`${sql.identifier(column)} = ${organisationId}`;
+  const ofUsers = sql`user_id in (select id from users where organisation_id = ${organisationId})`;
+  const ofCases = sql`case_id in (select id from cases where organisation_id = ${organisationId})`;
+  const ofWaves = sql`wave_id in (select id from survey_waves where owner_id = ${organisationId})`;
+  switch (name) {
+    case 'organisations':
+      return own('id');
+    case 'installation':
+      return 'none';
+    case 'invitations':
+    case 'staff_notices':
+      return ofUsers;
+    case 'survey_organisations':
+    case 'survey_waves':
+      return own('owner_id');
+    case 'survey_wave_organisations':
+    case 'survey_invitations':
+    case 'survey_responses':
+      return ofWaves;
+    case 'decision_votes':
+      return sql`decision_id in (select id from case_decisions where ${ofCases})`;
+    case 'users':
+    case 'body_admissions':
+    case 'routes':
+    case 'questionnaires':
+    case 'cases':
+    case 'audit_log':
+    case 'case_statistics':
+    case 'advisor_registrations':
+      return own('organisation_id');
+    case 'case_keys':
+    case 'case_entries':
+    case 'case_identities':
+    case 'attachments':
+    case 'case_declarations':
+    case 'case_interventions':
+    case 'case_decisions':
+    case 'case_recommendations':
+    case 'identity_requests':
+    case 'case_minutes':
+    case 'case_transfers':
+      return ofCases;
+    default:
+      // A table added to the backup must say here how it belongs to an organisation.
+      throw new Error(`No organisation scope for table ${name}`);
+  }
+}
 
 export const BACKUP_FORMAT = 'tegenspraak-backup';
 export const BACKUP_VERSION = 1;

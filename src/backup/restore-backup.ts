@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.js';
 import { cases, organisations, questionnaires, routes, users } from '../db/schema.js';
@@ -12,32 +12,31 @@ export class RestoreRefused extends Error {}
 
 const BATCH = 1000;
 
+type Header = { format?: string; version?: number; organisation?: { id: string; slug: string; name: string } };
+
 /**
- * Restores a backup into an empty installation (migrated, nobody set up, no cases), all or
- * nothing. The same handlers read the same cases afterwards with their own passwords, provided
+ * Restores a backup, all or nothing. A backup of the whole installation goes only into an empty
+ * one (migrated, nobody set up, no cases); a backup of one organisation goes into any
+ * installation that does not hold that organisation yet (moving it to another host, or bringing
+ * it back). The same handlers read the same cases afterwards with their own passwords, provided
  * the server key is the same as before.
  */
-export async function restoreBackup(s: Pick<Services, 'db'>, path: string): Promise<{ rows: number }> {
-  const count = async (table: PgTable) => (await s.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
-  if ((await count(users)) + (await count(organisations)) + (await count(cases)) > 0) throw new RestoreRefused('The installation is not empty: restore only into a fresh one.');
+export async function restoreBackup(s: Pick<Services, 'db'>, path: string): Promise<{ rows: number; organisation: string | null }> {
   const tables = new Map<string, PgTable>(backupTables);
-  let header: { format?: string; version?: number } | null = null;
+  let header: Header | null = null;
   let rows = 0;
   await s.db.transaction(async (tx) => {
-    // The fresh installation has its default routes; the backup brings the real ones.
-    await tx.delete(questionnaires);
-    await tx.delete(routes);
     let pending: { table: PgTable | null; rows: Record<string, unknown>[] } = { table: null, rows: [] };
     const flush = async (t: Tx) => {
-      if (pending.table && pending.rows.length > 0) await t.insert(pending.table).values(pending.rows);
+      if (pending.table && pending.rows.length > 0) await insertOrRefuse(t, pending.table, pending.rows);
       pending = { table: pending.table, rows: [] };
     };
     // Opened only now: lines read before the loop starts would be lost.
     for await (const line of readLines(path)) {
       if (!line.trim()) continue;
       if (!header) {
-        header = JSON.parse(line) as { format?: string; version?: number };
-        if (header.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION) throw new RestoreRefused('This is not a Tegenspraak backup of a version this program can read.');
+        header = parseHeader(line);
+        await checkRoom(tx, header);
         continue;
       }
       const record = JSON.parse(line, decodeValue) as { table: string; row: Record<string, unknown> };
@@ -53,7 +52,43 @@ export async function restoreBackup(s: Pick<Services, 'db'>, path: string): Prom
     await flush(tx);
     if (!header) throw new RestoreRefused('The backup file is empty.');
   });
-  return { rows };
+  return { rows, organisation: (header as Header | null)?.organisation?.slug ?? null };
+}
+
+function parseHeader(line: string): Header {
+  let header: Header;
+  try {
+    header = JSON.parse(line) as Header;
+  } catch {
+    throw new RestoreRefused('This is not a Tegenspraak backup of a version this program can read.');
+  }
+  if (header?.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION) throw new RestoreRefused('This is not a Tegenspraak backup of a version this program can read.');
+  return header;
+}
+
+async function checkRoom(tx: Tx, header: Header): Promise<void> {
+  const count = async (table: PgTable) => (await tx.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+  const one = header.organisation;
+  if (!one) {
+    if ((await count(users)) + (await count(organisations)) + (await count(cases)) > 0) throw new RestoreRefused('The installation is not empty: restore a whole installation only into a fresh one.');
+    // The fresh installation has its default routes; the backup brings the real ones.
+    await tx.delete(questionnaires);
+    await tx.delete(routes);
+    return;
+  }
+  const [present] = await tx.select({ slug: organisations.slug }).from(organisations).where(or(eq(organisations.id, one.id), eq(organisations.slug, one.slug)));
+  if (present) throw new RestoreRefused(`This installation already holds an organisation at the address "${present.slug}": the backup of "${one.slug}" can only be restored where it is not.`);
+}
+
+/** A clash with what the installation already holds (an account's e-mail address, say) refuses the whole restore with a reason. */
+async function insertOrRefuse(tx: Tx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+  try {
+    await tx.insert(table).values(rows);
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505') throw new RestoreRefused('Something in the backup already exists on this installation (an account with the same e-mail address, for example): nothing was restored.');
+    throw error;
+  }
 }
 
 /** The file's lines, unzipped; a missing or corrupt file ends the loop with its error, never hangs or escapes. */

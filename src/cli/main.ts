@@ -20,7 +20,7 @@ import { unsafeOrganisationOverview } from '../domain/organisation/organisation-
 import { unsafeShareCommission } from '../domain/organisation/share-commission.js';
 import { invitationLink, sendInvitationMail } from '../domain/accounts/send-invitation-mail.js';
 import { runDueJobs } from '../jobs/run-jobs.js';
-import { createBackup } from '../backup/create-backup.js';
+import { BackupRefused, createBackup } from '../backup/create-backup.js';
 import { restoreBackup, RestoreRefused } from '../backup/restore-backup.js';
 
 // The `tegenspraak` command for operators. It runs with the operator's access to the server and
@@ -39,8 +39,11 @@ Commands:
   demo                       seed a demo organisation with one account per role
   audit verify               check the audit chains (each organisation's and the platform's)
   jobs run                   run the scheduled jobs once (reminders, digest, purges)
-  backup <file>              write the whole installation to a file (content stays encrypted)
-  restore <file>             restore a backup into a fresh, empty installation
+  backup <file> [--org <slug>]
+                             write the whole installation, or one organisation, to a file
+                             (content stays encrypted)
+  restore <file>             restore a backup: a whole installation into a fresh, empty one;
+                             one organisation into any installation that does not hold it
   totp <secret>              print the current code for a TOTP secret (demo convenience)
 
 Commands that act on one organisation's data take --org <slug>; with a single organisation
@@ -64,9 +67,9 @@ Run 'tegenspraak <command> --help' for its options.`,
   'jobs run':
     'Usage: tegenspraak jobs run\n\nRuns deadline reminders, the daily digest, retention purges and session clean-up once and\nprints what was done. The server does this by itself every JOB_INTERVAL_SECONDS; running it\nbeside the server is safe: each piece of work is claimed in the database and done once.',
   backup:
-    'Usage: tegenspraak backup <file>\n\nWrites every account, case, message, file, audit entry and survey to <file> (gzipped JSON\nlines, mode 0600). Report content, files and identities are in it as the ciphertext they are in\nthe database. The server key (KEY_FILE or SESSION_SECRET) is NOT in it: keep it apart, the restored\ninstallation needs the same one. Sessions are not kept: everyone signs in again.',
+    'Usage: tegenspraak backup <file> [--org <slug>]\n\nWrites every account, case, message, file, audit entry and survey to <file> (gzipped JSON\nlines, mode 0600); with --org, only that organisation\'s rows (refused for an organisation that shares a\ncommission: back up the whole installation then). Report content, files and identities are in it as the ciphertext they are in\nthe database. The server key (KEY_FILE or SESSION_SECRET) is NOT in it: keep it apart, the restored\ninstallation needs the same one. Sessions are not kept: everyone signs in again.',
   restore:
-    'Usage: tegenspraak restore <file>\n\nRestores a backup into a fresh installation (migrated, not set up, no cases), all or nothing.\nStart it with the same server key as the original; handlers then read their cases with their own\npasswords and reporters with their receipts.',
+    'Usage: tegenspraak restore <file>\n\nRestores a backup, all or nothing: a whole installation into a fresh one (migrated, not set up, no\ncases); a backup of one organisation into any installation that does not hold that organisation.\nStart it with the same server key as the original; handlers then read their cases with their own\npasswords and reporters with their receipts.',
   totp: 'Usage: tegenspraak totp <base32 secret>\n\nPrints the current six-digit code, for trying the demo without an authenticator app.',
 };
 
@@ -173,15 +176,19 @@ async function run(argv: string[]): Promise<number> {
         console.error(`Give the file, e.g. tegenspraak ${command} tegenspraak-backup.jsonl.gz`);
         return 2;
       }
-      if (command === 'backup') console.log(`Backup written to ${second}: ${(await createBackup(services, second)).rows} rows. Keep the server key apart from it.`);
-      else {
-        try {
-          console.log(`Restored ${(await restoreBackup(services, second)).rows} rows from ${second}.`);
-        } catch (error) {
-          if (!(error instanceof RestoreRefused)) throw error;
-          console.error(error.message);
-          return 1;
+      try {
+        if (command === 'backup') {
+          const only = values.org ? await organisation() : null;
+          const { rows } = await createBackup(services, second, only ? { organisationId: only.id } : {});
+          console.log(`Backup${only ? ` of ${only.name}` : ''} written to ${second}: ${rows} rows. Keep the server key apart from it.`);
+        } else {
+          const restored = await restoreBackup(services, second);
+          console.log(`Restored ${restored.rows} rows from ${second}${restored.organisation ? `: the organisation at /o/${restored.organisation}/` : ''}.`);
         }
+      } catch (error) {
+        if (!(error instanceof RestoreRefused) && !(error instanceof BackupRefused)) throw error;
+        console.error(error.message);
+        return 1;
       }
     } else if (command === 'jobs run') {
       const report = await runDueJobs(services);

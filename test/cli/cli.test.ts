@@ -115,6 +115,17 @@ describe('tegenspraak command', () => {
     expect(one.out).toMatch(/Audit log intact: 1 entries verified/);
   });
 
+  it('backs up one organisation with --org', async () => {
+    const file = join(env.DATA_DIR!, 'oost.jsonl.gz');
+    const result = await cli('backup', file, '--org', 'waterschap-oost');
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/Backup of Waterschap Oost written to .*oost\.jsonl\.gz: \d+ rows/);
+    // Restoring it where it already is: refused with the reason, nothing changed.
+    const again = await cli('restore', file);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already holds an organisation at the address "waterschap-oost"');
+  });
+
   it('runs the scheduled jobs once', async () => {
     const result = await cli('jobs', 'run');
     expect(result.code).toBe(0);
