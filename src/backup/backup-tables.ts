@@ -7,6 +7,7 @@ import * as schema from '../db/schema.js';
 // short-lived, and a restored installation starts without anyone signed in.
 export const backupTables: Array<[name: string, table: PgTable]> = [
   ['organisations', schema.organisations],
+  ['organisation_logos', schema.organisationLogos],
   ['users', schema.users],
   ['invitations', schema.invitations],
   ['body_admissions', schema.bodyAdmissions],
@@ -64,6 +65,7 @@ export function organisationRows(name: string, organisationId: string): SQL | 'n
       return ofWaves;
     case 'decision_votes':
       return sql`decision_id in (select id from case_decisions where ${ofCases})`;
+    case 'organisation_logos':
     case 'users':
     case 'body_admissions':
     case 'routes':

@@ -45,7 +45,24 @@ export const organisations = pgTable('organisations', {
   auditLegacyUntil: integer('audit_legacy_until').notNull().default(0),
   /** Whether the installation's start page lists this organisation (its own pages work either way). */
   listed: boolean('listed').notNull().default(true),
+  /** Number of people working there, for figures per 1,000 employees; null while unknown. */
+  headcount: integer('headcount'),
+  /** The organisation's own look: NL Design System tokens by name, colours checked for contrast when set. */
+  theme: jsonb('theme').$type<Record<string, string>>().notNull().default({}),
+  /** Which logo to show (0 or less: none); the number moves on with every new logo, so its address can be cached for good. */
+  logoVersion: integer('logo_version').notNull().default(0),
+  /** Its own host name (set by the platform operator): there, plain addresses are this organisation's and no other's. */
+  hostName: text('host_name').unique(),
   createdAt: created(),
+});
+
+/** Kept apart from the organisation row, which every request reads, so the image is loaded only when asked for. */
+export const organisationLogos = pgTable('organisation_logos', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  type: text('type', { enum: ['image/png', 'image/jpeg'] }).notNull(),
+  bytes: bytes('bytes').notNull(),
 });
 
 /** The nil UUID names the platform's own audit chain (organisations created, administrators invited). */

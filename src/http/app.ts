@@ -35,6 +35,7 @@ import { invitationPages } from './pages/invitation-pages.js';
 import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
 import { setupPages } from './pages/setup-pages.js';
+import { lookPages } from './pages/look-pages.js';
 
 export function createApp(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ getPath: routingPath });
@@ -64,6 +65,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   sessionPages(app, s);
   accountPages(app, s);
   adminPages(app, s);
+  lookPages(app, s);
   platformPages(app, s);
   casePages(app, s);
   caseWorkPages(app, s);

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../domain/errors.js';
 import { Layout } from '../views/layout.js';
+import { logoPathOf } from '../domain/organisation/get-organisation-look.js';
 import type { AppEnv } from './env.js';
 
 /** Renders a full page in the common layout; a form that came back passes its field errors. */
@@ -13,6 +14,7 @@ export function render(
   status: ContentfulStatusCode = 200,
   errors: FieldError[] = [],
 ) {
+  const organisation = c.get('organisation');
   return c.html(
     <Layout
       title={errors.length ? `${c.get('t')('form.errorTitlePrefix')} ${title}` : title}
@@ -25,6 +27,7 @@ export function render(
       query={c.req.query()}
       csrfToken={c.get('csrfToken')}
       errors={errors}
+      brand={organisation ? { name: organisation.name, logoPath: logoPathOf(organisation), themed: Object.keys(organisation.theme).length > 0 } : null}
     >
       {body}
     </Layout>,

@@ -20,6 +20,8 @@ const surveys = staff('surveys.manage');
 export const routePolicies: Record<string, RoutePolicy> = {
   'GET /assets/:name': 'public',
   'GET /healthz': 'public',
+  'GET /theme.css': 'public',
+  'GET /logo/:version': 'public',
   'GET /api/openapi.json': 'public',
   'GET /api/v1/organisation': 'public',
   'GET /api/v1/routes': 'public',
@@ -81,6 +83,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /staff/users/:id/status': staff('users.manage'),
   'GET /staff/settings': staff('settings.manage'),
   'POST /staff/settings': staff('settings.manage'),
+  'GET /staff/settings/look': staff('settings.manage'),
+  'POST /staff/settings/look': staff('settings.manage'),
   'GET /staff/questionnaires': staff('questionnaires.manage'),
   'GET /staff/questionnaires/:route': staff('questionnaires.manage'),
   'POST /staff/questionnaires/:route': staff('questionnaires.manage'),

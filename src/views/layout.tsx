@@ -18,6 +18,8 @@ export interface LayoutProps {
   query: Record<string, string>;
   csrfToken: (action: string) => string;
   errors?: FieldError[];
+  /** The organisation whose pages these are: its name, logo and own colours; null at the platform's address. */
+  brand: { name: string; logoPath: string | null; themed: boolean } | null;
   children?: Child;
 }
 
@@ -40,6 +42,7 @@ export function Layout(props: LayoutProps) {
           <link rel="stylesheet" href="/assets/tokens.css" />
           <link rel="stylesheet" href="/assets/utrecht.css" />
           <link rel="stylesheet" href="/assets/app.css" />
+          {props.brand?.themed ? <link rel="stylesheet" href={props.href('/theme.css')} /> : null}
         </head>
         <body class="utrecht-document utrecht-document--surface">
           <UiContext.Provider value={ui}>
@@ -49,7 +52,9 @@ export function Layout(props: LayoutProps) {
             <div class="utrecht-page app-page">
               <header class="utrecht-page-header app-header">
                 <a class="utrecht-link app-brand" href={props.href('/')}>
-                  {t('app.name')}
+                  {props.brand?.logoPath ? <img class="app-logo" src={props.href(props.brand.logoPath)} alt="" /> : null}
+                  {props.brand ? <span class="app-brand__organisation">{props.brand.name}</span> : null}
+                  <span class="app-brand__name">{t('app.name')}</span>
                 </a>
                 <LanguageSwitch path={props.path} query={props.query} />
                 {props.session ? (

@@ -1,3 +1,4 @@
+import { solidPng } from '../support/images.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase32 } from '../../src/crypto/encoding.js';
 import { issueSetupToken } from '../../src/domain/setup/issue-setup-token.js';
@@ -75,6 +76,20 @@ describe('the staff journey in a browser, audited by axe-core on every page', ()
       await page.goto(path);
       await expectAccessible(page, path);
     }
+
+    // The organisation's own colours and logo: set, drawn, and still accessible (axe checks the contrast).
+    await page.goto('/staff/settings/look');
+    await expectAccessible(page, 'look');
+    await page.getByLabel('Kleur van de knoppen').fill('#154273');
+    await page.getByLabel('Kleur van de links').fill('#01689b');
+    await page.getByLabel('Nieuw logo (mag leeg)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(solidPng(48)) });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByText('De kleuren en het logo zijn opgeslagen.').count()).toBe(1);
+    await expectAccessible(page, 'look saved');
+    await page.goto('/');
+    await expect.poll(() => page.locator('img.app-logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
+    expect(await page.locator('main a.utrecht-link').first().evaluate((a) => getComputedStyle(a).color)).toBe('rgb(1, 104, 155)');
+    await expectAccessible(page, 'start page in the organisation look');
 
     await page.goto('/staff/users');
     await page.getByLabel('Naam', { exact: true }).fill('Sanne Secretariaat');

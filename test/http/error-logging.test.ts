@@ -29,6 +29,8 @@ describe('a database error', () => {
         commissionText: '',
         panelText: '',
         retentionMonths: '24',
+        timeZone: 'Europe/Amsterdam',
+        headcount: '',
       });
       expect(response.status).toBe(500);
       expect(response.html).not.toContain('Geheime-Naam-4711');

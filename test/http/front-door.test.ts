@@ -27,6 +27,8 @@ describe('the start page', () => {
           commissionText: 'Voorzitter mr. A. Onafhankelijk; leden voorgedragen door de OR en door de werkgever.',
           panelText: 'Drie collega’s uit verschillende directies.',
           retentionMonths: '24',
+          timeZone: 'Europe/Amsterdam',
+          headcount: '',
         })
       ).status,
     ).toBe(303);

@@ -44,6 +44,8 @@ describe('NUL bytes', () => {
       commissionText: '',
       panelText: '',
       retentionMonths: '24',
+      timeZone: 'Europe/Amsterdam',
+      headcount: '',
     });
     expect(saved.status).toBe(303);
     const [organisation] = await t.services.db.select().from(organisations);

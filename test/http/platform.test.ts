@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, staffNotices } from '../../src/db/schema.js';
+import { auditLog, organisations, staffNotices } from '../../src/db/schema.js';
 import { FormClient } from '../support/form-client.js';
 import { createStaff, logInAs } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -120,7 +120,7 @@ describe('logging', () => {
     const client = await logInAs(t, admin);
     t.logLines.length = 0;
     await t.app.request('http://localhost/setup/SECRET-TOKEN-IN-PATH', { headers: { 'x-forwarded-for': '203.0.113.7', 'user-agent': 'UniqueAgent/1.0', cookie: client.cookie! } });
-    await client.submit('/staff/settings', '/staff/settings', { name: 'Logtest-organisatie', defaultLanguage: 'nl', contactText: 'unieke-inhoud-123', commissionText: '', panelText: '', retentionMonths: '24' });
+    await client.submit('/staff/settings', '/staff/settings', { name: 'Logtest-organisatie', defaultLanguage: 'nl', contactText: 'unieke-inhoud-123', commissionText: '', panelText: '', retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '' });
     const log = t.logLines.join('');
     expect(log).toContain('"route":"/setup/:token"');
     for (const secret of ['203.0.113.7', 'UniqueAgent', 'SECRET-TOKEN', client.cookie!.split('=')[1]!, 'unieke-inhoud-123', 'Logtest']) {
@@ -135,7 +135,7 @@ describe('administration', () => {
     const client = await logInAs(t, admin);
     const bad = await client.submit('/staff/settings', '/staff/settings', { name: '', defaultLanguage: 'fr', contactText: 'x' });
     expect(bad.status).toBe(422);
-    const ok = await client.submit('/staff/settings', '/staff/settings', { name: 'Provincie Test', defaultLanguage: 'en', contactText: 'Reach us.', commissionText: '', panelText: '', retentionMonths: '24' });
+    const ok = await client.submit('/staff/settings', '/staff/settings', { name: 'Provincie Test', defaultLanguage: 'en', contactText: 'Reach us.', commissionText: '', panelText: '', retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '' });
     expect(ok.status).toBe(303);
     const home = await new FormClient(t).get('/');
     expect(home.html).toContain('<html lang="en"');
@@ -146,6 +146,26 @@ describe('administration', () => {
     const changes = (await t.services.db.select().from(auditLog).where(eq(auditLog.action, 'text.changed'))).filter((e) => e.detail.what === 'settings');
     expect(changes.at(-1)!.detail).toMatchObject({ 'after:name': 'Provincie Test', 'after:contactText': 'Reach us.', 'after:defaultLanguage': 'en' });
     expect(changes.at(-1)!.actorUserId).toBe(admin.userId);
+  });
+
+  it('keeps the time zone and the number of employees, and says how to fix either', async () => {
+    const admin = await createStaff(t, ['administrator']);
+    const client = await logInAs(t, admin);
+    const fields = { name: 'Provincie Test', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '24' };
+    const bad = await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'Europe/Atlantis', headcount: 'veel' });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('Enter a time zone such as Europe/Amsterdam.');
+    expect(bad.html).toContain('Enter the number of employees as a whole number');
+    // What was typed comes back, so nothing is lost.
+    expect(bad.html).toContain('value="Europe/Atlantis"');
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'America/Curacao', headcount: '1.250' })).status).toBe(303);
+    const [row] = await t.services.db.select().from(organisations).where(eq(organisations.id, t.organisationId));
+    expect(row).toMatchObject({ timeZone: 'America/Curacao', headcount: 1250 });
+    const page = (await client.get('/staff/settings')).html;
+    expect(page).toContain('value="America/Curacao"');
+    expect(page).toContain('value="1250"');
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'Europe/Amsterdam', headcount: '' })).status).toBe(303);
+    expect((await t.services.db.select().from(organisations).where(eq(organisations.id, t.organisationId)))[0]!.headcount).toBeNull();
   });
 
   it('announces an account being disabled to the admitted members of its body, with before and after in the audit', async () => {

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { organisationLogos, organisations } from '../../src/db/schema.js';
+import { solidPng } from '../support/images.js';
 import { isAllowed } from '../../src/domain/access/authorize.js';
 import { roles, type Role } from '../../src/domain/access/roles.js';
 import { routePolicies } from '../../src/http/route-policies.js';
@@ -14,6 +17,9 @@ const tokens = new Map<Role, string>();
 
 beforeAll(async () => {
   t = await createTestApp();
+  // A logo, so that its public address has something to serve.
+  await t.services.db.insert(organisationLogos).values({ organisationId: t.organisationId, type: 'image/png', bytes: solidPng() });
+  await t.services.db.update(organisations).set({ logoVersion: 1 }).where(eq(organisations.id, t.organisationId));
   for (const role of roles) {
     const client = await logInAs(t, await createStaff(t, [role]));
     clients.set(role, client);
@@ -28,7 +34,8 @@ const concrete = (path: string) =>
     .replace(/:(id|fileId|iid|did|rid)\b/g, NIL)
     .replace(':route', 'commission')
     .replace(':token', 'not-a-token')
-    .replace(':name', 'app.css');
+    .replace(':name', 'app.css')
+    .replace(':version', '1');
 
 function appRoutes(): string[] {
   return [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];

@@ -20,7 +20,31 @@ export const organisationUpdateSchema = organisationSettingsSchema.extend({
   panelText: z.string().trim().max(2000, { error: 'errors.field.tooLong' }),
   // At least the feedback period plus a year of follow-up; at most ten years.
   retentionMonths: z.coerce.number({ error: 'errors.retention.range' }).int({ error: 'errors.retention.range' }).min(6, { error: 'errors.retention.range' }).max(120, { error: 'errors.retention.range' }),
+  // Its local dates and deadlines; any IANA zone the runtime knows.
+  timeZone: z.string().trim().max(64, { error: 'errors.timeZone.unknown' }).refine(knownTimeZone, { error: 'errors.timeZone.unknown' }),
+  // Blank while unknown; figures per 1,000 employees need it.
+  headcount: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const digits = value.replace(/[.\s]/g, '');
+      if (!digits) return null;
+      if (!/^\d{1,8}$/.test(digits) || Number(digits) < 1 || Number(digits) > 10_000_000) {
+        ctx.issues.push({ code: 'custom', message: 'errors.headcount.range', input: value });
+        return z.NEVER;
+      }
+      return Number(digits);
+    }),
 });
+
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Settings are texts reporters read: every change is audited with before and after, and announced. */
 export async function updateOrganisation(s: Services, actor: Actor | null, input: unknown): Promise<void> {
@@ -28,7 +52,7 @@ export async function updateOrganisation(s: Services, actor: Actor | null, input
   const settings = validate(organisationUpdateSchema, input);
   const organisation = await getOrganisation(s, actor.organisationId);
   const flat = (o: typeof settings) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
-  const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths });
+  const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths, timeZone: organisation.timeZone, headcount: organisation.headcount });
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
     await tx.update(organisations).set(settings).where(eq(organisations.id, organisation.id));

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../domain/errors.js';
 import { MAX_FILES_PER_SUBMISSION } from '../../domain/files/prepare-upload.js';
 import { MAX_IMPORT_BYTES } from '../../domain/surveys/import-responses.js';
+import { MAX_LOGO_BYTES } from '../../domain/organisation/set-organisation-look.js';
 
 // Forms and JSON are small. The few addresses that take files allow a few full-size files; each
 // file is checked against the per-file limit again when it is read. The limit is enforced while
@@ -24,6 +25,8 @@ export function bodyLimits(uploadMaxBytes: number) {
     [/^\/my-report\/messages$/, attachments],
     [/^\/staff\/cases\/[0-9a-f-]{36}\/messages$/, attachments],
     [/^\/staff\/surveys\/[0-9a-f-]{36}\/import$/, limited(MAX_IMPORT_BYTES + MULTIPART_OVERHEAD)],
+    // A logo too large is answered on the form itself (the limit is checked again when it is read).
+    [/^\/staff\/settings\/look$/, limited(4 * MAX_LOGO_BYTES + MULTIPART_OVERHEAD)],
   ];
   return createMiddleware(async (c, next) => {
     // A request without a body costs nothing here (no Request is rebuilt for a GET).

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { getPath } from 'hono/utils/url';
 import { AppError } from '../../domain/errors.js';
 import { findOrganisationBySlug } from '../../domain/organisation/find-organisation.js';
-import { firstOrganisation } from '../../domain/organisation/get-organisation.js';
+import { firstOrganisation, type Organisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
 
@@ -68,12 +68,17 @@ export function knownOrganisation() {
   });
 }
 
-/** The id of the organisation the request is for; a 404 when there is none (an installation not set up yet). */
-export function organisationIdOf(c: Context<AppEnv>): string {
+/** The organisation the request is for; a 404 when there is none (an installation not set up yet). */
+export function organisationOf(c: Context<AppEnv>): Organisation {
   const found = c.get('organisation');
   if (!found && c.get('organisationError')) throw c.get('organisationError');
   if (!found) throw new AppError('not_found');
-  return found.id;
+  return found;
+}
+
+/** The id of the organisation the request is for; a 404 when there is none. */
+export function organisationIdOf(c: Context<AppEnv>): string {
+  return organisationOf(c).id;
 }
 
 /**

@@ -230,7 +230,7 @@ export function SubmitButton(props: { label: MessageKey; secondary?: boolean; na
 }
 
 /** A file picker for several files, with what is allowed and what happens to the files. */
-export function FileField(props: { name: string; label: Label; description?: Label }) {
+export function FileField(props: { name: string; label: Label; description?: Label; single?: boolean; accept?: string }) {
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
   return (
@@ -240,8 +240,8 @@ export function FileField(props: { name: string; label: Label; description?: Lab
           type="file"
           id={id}
           name={props.name}
-          multiple
-          accept=".pdf,.jpg,.jpeg,.png,.txt,.docx,.xlsx"
+          multiple={!props.single}
+          accept={props.accept ?? '.pdf,.jpg,.jpeg,.png,.txt,.docx,.xlsx'}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy(id, props.description, error)}
         />
