@@ -20,6 +20,8 @@ import { unsafeOrganisationOverview } from '../domain/organisation/organisation-
 import { unsafeShareCommission } from '../domain/organisation/share-commission.js';
 import { invitationLink, sendInvitationMail } from '../domain/accounts/send-invitation-mail.js';
 import { runDueJobs } from '../jobs/run-jobs.js';
+import { unsafeSetOrganisationAddress } from '../domain/organisation/set-organisation-address.js';
+import { organisationAddress } from '../domain/organisation/organisation-address.js';
 import { BackupRefused, createBackup } from '../backup/create-backup.js';
 import { restoreBackup, RestoreRefused } from '../backup/restore-backup.js';
 
@@ -33,6 +35,7 @@ Commands:
   org create                 add an organisation and invite its first administrator
   org list                   list the organisations with their addresses and content-free counts
   org share-commission       let another organisation's commission handle an organisation's reports
+  org set                    give an organisation its own host name; list or hide it on the start page
   operator invite            invite a platform operator (sees organisations and counts, never content)
   user invite                invite a staff member of an organisation (prints the link and mails it)
   user list                  list an organisation's staff accounts and roles
@@ -57,6 +60,8 @@ Run 'tegenspraak <command> --help' for its options.`,
     'Usage: tegenspraak org share-commission --org <slug> --with <slug of the commission\'s organisation | own>\n\nFrom now on the reports to the commission of --org are sealed to the members of the commission\nof --with (a shared commission, as agreed between the organisations); "--with own" gives it its\nown commission back. Reports already received stay with whoever received them. Both audit chains\nrecord it and both commissions are told; reporters see the new readers before they send.',
   'operator invite':
     'Usage: tegenspraak operator invite --email <address> --name <display name>\n\nInvites an account of no organisation, for the independent party that runs the platform. It signs\nin at /platform/, where it adds organisations and invites their first administrators and sees\ntheir names and counts; it can never read a report, a name or a setting of theirs.',
+  'org set':
+    'Usage: tegenspraak org set --org <slug> [--host <host name> | --host none] [--listed yes|no]\n\n--host gives the organisation its own host name (arrange DNS and the certificate first): there its\npages are at the plain addresses, and no other organisation\'s nor the platform\'s are served; mail\nlinks point there. --host none takes it away. --listed no keeps it off the installation\'s start\npage (its own pages work either way). Both audit chains record the change.',
   'org list': 'Usage: tegenspraak org list\n\nLists every organisation: address, name, accounts and cases (counts only).',
   'user invite':
     'Usage: tegenspraak user invite [--org <slug>] --email <address> --name <display name> --role <role> [--role <role> ...]\n\nRoles: administrator, secretary, commission_member, chair, confidential_advisor,\nethics_panel_member, analyst. The administrator role cannot be combined with a case role.',
@@ -89,6 +94,8 @@ async function run(argv: string[]): Promise<number> {
       slug: { type: 'string' },
       admin: { type: 'string' },
       with: { type: 'string' },
+      host: { type: 'string' },
+      listed: { type: 'string' },
     },
   });
   const [first, second] = positionals;
@@ -126,7 +133,7 @@ async function run(argv: string[]): Promise<number> {
       const first = token ? null : await firstOrganisation(services);
       const again = first ? await unsafeReissueFirstAdminInvitation(services, first.id) : null;
       if (token) console.log(`Open this one-time link to set up Tegenspraak (valid 24 hours):\n  ${config.baseUrl}/setup/${token}`);
-      else if (again && first) console.log(`Tegenspraak is set up, but its first administrator (${again.email}) has not finished their account.\nA new link for them (works once, valid 7 days; earlier links stop working):\n  ${invitationLink(config.baseUrl, first.slug, again.token)}`);
+      else if (again && first) console.log(`Tegenspraak is set up, but its first administrator (${again.email}) has not finished their account.\nA new link for them (works once, valid 7 days; earlier links stop working):\n  ${invitationLink(config.baseUrl, first, again.token)}`);
       else console.log('Tegenspraak is already set up.');
     } else if (command === 'org create') {
       const admin = validate(inviteUserSchema, { email: values.email ?? '', displayName: values.admin ?? '', roles: ['administrator'] });
@@ -149,6 +156,16 @@ async function run(argv: string[]): Promise<number> {
       if (!serving) throw new CliRefusal('Give the organisation whose commission will handle the reports: --with <slug>, or --with own.');
       await unsafeShareCommission(services, target.id, serving.id === target.id ? null : serving.id);
       console.log(serving.id === target.id ? `${target.name} has its own commission again.` : `Reports to the commission of ${target.name} now go to the commission of ${serving.name}.`);
+    } else if (command === 'org set') {
+      const target = await organisation();
+      if (values.listed !== undefined && values.listed !== 'yes' && values.listed !== 'no') throw new CliRefusal('Give --listed yes or --listed no.');
+      if (values.host === undefined && values.listed === undefined) throw new CliRefusal('Give --host <host name>, --host none, or --listed yes|no.');
+      await unsafeSetOrganisationAddress(services, target.id, {
+        ...(values.host !== undefined ? { hostName: values.host === 'none' ? null : values.host } : {}),
+        ...(values.listed !== undefined ? { listed: values.listed === 'yes' } : {}),
+      });
+      const now = (await listOrganisations(services)).find((o) => o.id === target.id)!;
+      console.log(`${now.name}: ${organisationAddress(config.baseUrl, now)}/ (${now.listed ? 'listed' : 'not listed'} on the start page)`);
     } else if (command === 'org list') {
       for (const row of await unsafeOrganisationOverview(services)) {
         console.log(`${row.slug.padEnd(24)} ${row.name.padEnd(40)} ${String(row.accounts).padStart(5)} accounts ${String(row.cases).padStart(7)} cases`);

@@ -21,6 +21,7 @@ export const en: Record<keyof typeof nl, string> = {
   'platform.organisations.address': 'Address',
   'platform.organisations.accounts': 'Accounts',
   'platform.organisations.cases': 'Reports',
+  'platform.organisations.notListed': 'not on the start page',
   'platform.organisations.new': 'Add an organisation',
   'platform.organisations.newHelp': 'The organisation gets its own address, its own routes and its own audit log. You invite only its first administrator, who invites the rest. Its commission, confidential advisors and ethics panel then admit their own members.',
   'platform.organisations.slug': 'Address (optional)',
@@ -225,6 +226,8 @@ export const en: Record<keyof typeof nl, string> = {
   'errors.theme.contrast': 'This colour is too light: text on it or in it is hard to read (less than 4.5 : 1 contrast with white). Choose a darker colour.',
   'errors.logo.type': 'The logo must be a PNG or JPEG file. Save it as one and try again.',
   'errors.logo.tooLarge': 'The logo is larger than 200 kB. Make it smaller and try again.',
+  'errors.hostName.invalid': 'This is not a usable host name (for example meldpunt.gemeente.nl).',
+  'errors.hostName.taken': 'This host name already belongs to another organisation.',
   'errors.timeZone.unknown': 'Enter a time zone such as Europe/Amsterdam.',
 
   'cases.title': 'Reports',

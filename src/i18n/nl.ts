@@ -19,6 +19,7 @@ export const nl = {
   'platform.organisations.address': 'Adres',
   'platform.organisations.accounts': 'Accounts',
   'platform.organisations.cases': 'Meldingen',
+  'platform.organisations.notListed': 'niet op de startpagina',
   'platform.organisations.new': 'Een organisatie toevoegen',
   'platform.organisations.newHelp': 'De organisatie krijgt een eigen adres, eigen routes en een eigen auditlog. U nodigt alleen haar eerste beheerder uit; die nodigt de rest uit. Haar commissie, vertrouwenspersonen en ethische commissie laten daarna zelf hun leden toe.',
   'platform.organisations.slug': 'Adres (optioneel)',
@@ -223,6 +224,8 @@ export const nl = {
   'errors.theme.contrast': 'Deze kleur is te licht: tekst is er slecht op of mee te lezen (minder dan 4,5 : 1 contrast met wit). Kies een donkerdere kleur.',
   'errors.logo.type': 'Het logo moet een PNG- of JPEG-bestand zijn. Sla het zo op en probeer het opnieuw.',
   'errors.logo.tooLarge': 'Het logo is groter dan 200 kB. Maak het kleiner en probeer het opnieuw.',
+  'errors.hostName.invalid': 'Dit is geen bruikbare hostnaam (bijvoorbeeld meldpunt.gemeente.nl).',
+  'errors.hostName.taken': 'Deze hostnaam is al van een andere organisatie.',
   'errors.timeZone.unknown': 'Vul een tijdzone in zoals Europe/Amsterdam.',
 
   'cases.title': 'Meldingen',

@@ -6,6 +6,7 @@ import { localDate } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
 import { claimJob, finishJob, releaseJob } from './claim-job.js';
 import { staffWithRole } from './staff-recipients.js';
+import { organisationAddress } from '../domain/organisation/organisation-address.js';
 
 function localHour(instant: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
@@ -40,7 +41,7 @@ export async function sendDailyDigest(s: Services, organisation: Organisation): 
   const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
   try {
     for (const recipient of recipients) {
-      await s.mailer.send({ to: recipient.email, subject: t('mail.digest.subject'), text: t('mail.digest.body', { link: `${s.config.baseUrl}/o/${organisation.slug}/staff/cases` }) });
+      await s.mailer.send({ to: recipient.email, subject: t('mail.digest.subject'), text: t('mail.digest.body', { link: `${organisationAddress(s.config.baseUrl, organisation)}/staff/cases` }) });
     }
   } catch {
     await releaseJob(s.db, key);

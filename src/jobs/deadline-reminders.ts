@@ -7,6 +7,7 @@ import type { Services } from '../services.js';
 import { awaitingFeedback, type CaseStatus } from '../domain/cases/lifecycle.js';
 import { claimJob, finishJob, releaseJob } from './claim-job.js';
 import { keyHoldersOf } from './staff-recipients.js';
+import { organisationAddress } from '../domain/organisation/organisation-address.js';
 
 // How many calendar days before a legal deadline the handlers are reminded.
 export const ACKNOWLEDGE_LEAD_DAYS = 2;
@@ -49,7 +50,7 @@ export async function sendDeadlineReminders(s: Services, organisation: Organisat
   for (const recipient of recipients.values()) {
     try {
       // Content-free: not which case, not what it is about, not even how many.
-      await s.mailer.send({ to: recipient.email, subject: t('mail.reminder.subject'), text: t('mail.reminder.body', { link: `${s.config.baseUrl}/o/${organisation.slug}/staff/cases?overdue=1` }) });
+      await s.mailer.send({ to: recipient.email, subject: t('mail.reminder.subject'), text: t('mail.reminder.body', { link: `${organisationAddress(s.config.baseUrl, organisation)}/staff/cases?overdue=1` }) });
     } catch {
       failed = true;
     }

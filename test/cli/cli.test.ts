@@ -47,7 +47,7 @@ describe('tegenspraak command', () => {
     const main = await cli('--help');
     expect(main.code).toBe(0);
     expect(main.out).toContain('user invite');
-    for (const command of [['init'], ['org', 'create'], ['org', 'list'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify'], ['jobs', 'run'], ['backup'], ['restore']]) {
+    for (const command of [['init'], ['org', 'create'], ['org', 'list'], ['org', 'set'], ['user', 'invite'], ['user', 'list'], ['demo'], ['totp'], ['audit', 'verify'], ['jobs', 'run'], ['backup'], ['restore']]) {
       const help = await cli(...command, '--help');
       expect(help.code, command.join(' ')).toBe(0);
       expect(help.out, command.join(' ')).toContain(`Usage: tegenspraak ${command.join(' ')}`);
@@ -113,6 +113,17 @@ describe('tegenspraak command', () => {
     const one = await cli('audit', 'verify', '--org', 'waterschap-oost');
     expect(one.code).toBe(0);
     expect(one.out).toMatch(/Audit log intact: 1 entries verified/);
+  });
+
+  it('gives an organisation its own host name and hides it from the start page, refusing a bad name', async () => {
+    const set = await cli('org', 'set', '--org', 'waterschap-oost', '--host', 'meldpunt.waterschap-oost.example', '--listed', 'no');
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toContain('Waterschap Oost: https://meldpunt.waterschap-oost.example/ (not listed on the start page)');
+    const bad = await cli('org', 'set', '--org', 'waterschap-oost', '--host', 'niet geldig');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('This is not a usable host name');
+    const back = await cli('org', 'set', '--org', 'waterschap-oost', '--host', 'none', '--listed', 'yes');
+    expect(back.out).toContain('Waterschap Oost: https://meldpunt.example.nl/o/waterschap-oost/ (listed on the start page)');
   });
 
   it('backs up one organisation with --org', async () => {

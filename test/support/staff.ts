@@ -65,9 +65,9 @@ export function currentCode(t: TestApp, secret: Uint8Array): string {
 }
 
 /** Logs in through the real form; moves the clock one TOTP step on so each code is fresh. */
-export async function logInAs(t: TestApp, staff: TestStaff, password = staff.password, at = ''): Promise<FormClient> {
+export async function logInAs(t: TestApp, staff: TestStaff, password = staff.password, at = '', origin?: string): Promise<FormClient> {
   t.clock.advance(30_000);
-  const client = new FormClient(t, undefined, at);
+  const client = new FormClient(t, origin, at);
   const response = await client.submit('/login', '/login', { email: staff.email, password, totpCode: currentCode(t, staff.totpSecret) });
   if (response.status !== 303) {
     const reason = /utrecht-alert[^>]*>([\s\S]*?)<\/div>/.exec(response.html)?.[1]?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') ?? '';

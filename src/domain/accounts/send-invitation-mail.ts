@@ -1,10 +1,11 @@
 import { translator, type Language } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
+import { organisationAddress } from '../organisation/organisation-address.js';
 
-/** The link opens at the organisation's own address (/o/<slug>), where its accounts sign in. */
-export function invitationLink(baseUrl: string, slug: string | null, token: string): string {
-  return `${baseUrl}${slug ? `/o/${slug}` : '/platform'}/invitation/${token}`;
+/** The link opens at the organisation's own address, where its accounts sign in (the operator's at /platform). */
+export function invitationLink(baseUrl: string, organisation: { slug: string; hostName: string | null } | null, token: string): string {
+  return `${organisation ? organisationAddress(baseUrl, organisation) : `${baseUrl}/platform`}/invitation/${token}`;
 }
 
 /** Sends the invitation link; the mail names the organisation (or the platform) and nothing else about its work. */
@@ -12,15 +13,16 @@ export async function sendInvitationMail(s: Services, organisationId: string | n
   // The platform operator's own account is invited to the platform's address.
   const organisation = organisationId
     ? await getOrganisation(s, organisationId)
-    : { name: 'Tegenspraak', slug: null, defaultLanguage: 'nl', timeZone: 'Europe/Amsterdam' };
-  const language: Language = organisation.defaultLanguage === 'en' ? 'en' : 'nl';
+    : null;
+  const language: Language = organisation?.defaultLanguage === 'en' ? 'en' : 'nl';
+  const name = organisation?.name ?? 'Tegenspraak';
   const t = translator(language);
-  const link = invitationLink(s.config.baseUrl, organisation.slug, token);
-  const until = expiresAt.toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: organisation.timeZone });
+  const link = invitationLink(s.config.baseUrl, organisation, token);
+  const until = expiresAt.toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: organisation?.timeZone ?? 'Europe/Amsterdam' });
   await s.mailer.send({
     to: email,
-    subject: t('mail.invitation.subject', { organisation: organisation.name }),
-    text: t('mail.invitation.body', { organisation: organisation.name, link, until }),
+    subject: t('mail.invitation.subject', { organisation: name }),
+    text: t('mail.invitation.body', { organisation: name, link, until }),
   });
   return link;
 }

@@ -5,6 +5,7 @@ import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { bodies, bodyOfRoute, type Body } from './bodies.js';
 import { verifiedBodyState } from './verify-admissions.js';
+import { organisationAddress } from '../organisation/organisation-address.js';
 
 export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed' | 'commission.shared';
 
@@ -60,7 +61,7 @@ export async function mailNotices(s: Services, userIds: readonly string[]): Prom
   if (userIds.length === 0) return;
   // Each person in their own organisation's language, with a link to their own organisation's pages.
   const rows = await s.db
-    .select({ email: users.email, language: organisations.defaultLanguage, slug: organisations.slug })
+    .select({ email: users.email, language: organisations.defaultLanguage, slug: organisations.slug, hostName: organisations.hostName })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(inArray(users.id, [...userIds]));
@@ -68,7 +69,7 @@ export async function mailNotices(s: Services, userIds: readonly string[]): Prom
   for (const row of rows) {
     const t = translator(row.language === 'en' ? 'en' : 'nl');
     try {
-      await s.mailer.send({ to: row.email, subject: t('mail.notice.subject'), text: t('mail.notice.body', { link: `${s.config.baseUrl}/o/${row.slug}/staff` }) });
+      await s.mailer.send({ to: row.email, subject: t('mail.notice.subject'), text: t('mail.notice.body', { link: `${organisationAddress(s.config.baseUrl, row)}/staff` }) });
     } catch {
       failed++;
     }

@@ -8,3 +8,9 @@ export async function findOrganisationBySlug(s: Pick<Services, 'db'>, slug: stri
   const [row] = await s.db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
   return row ?? null;
 }
+
+/** The organisation that has this host name of its own, or null. */
+export async function findOrganisationByHost(s: Pick<Services, 'db'>, hostName: string): Promise<Organisation | null> {
+  const [row] = await s.db.select().from(organisations).where(eq(organisations.hostName, hostName)).limit(1);
+  return row ?? null;
+}

@@ -1,10 +1,12 @@
 import { asc } from 'drizzle-orm';
 import { organisations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
+import { organisationAddress } from './organisation-address.js';
 
 export interface PublicOrganisation {
   name: string;
-  slug: string;
+  /** Its start page: a path on this address, or its own host name's. */
+  address: string;
 }
 
 /**
@@ -13,8 +15,8 @@ export interface PublicOrganisation {
  */
 export async function listPublicOrganisations(s: Pick<Services, 'db' | 'config'>): Promise<PublicOrganisation[] | null> {
   if (s.config.organisationList === 'hidden') return null;
-  const all = await s.db.select({ name: organisations.name, slug: organisations.slug, listed: organisations.listed }).from(organisations).orderBy(asc(organisations.createdAt));
+  const all = await s.db.select({ name: organisations.name, slug: organisations.slug, hostName: organisations.hostName, listed: organisations.listed }).from(organisations).orderBy(asc(organisations.createdAt));
   if (all.length < 2) return null;
-  return all.filter((o) => o.listed).map(({ name, slug }) => ({ name, slug }));
+  return all.filter((o) => o.listed).map((o) => ({ name: o.name, address: o.hostName ? `${organisationAddress(s.config.baseUrl, o)}/` : `/o/${o.slug}/` }));
 }
 

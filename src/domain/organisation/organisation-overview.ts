@@ -7,6 +7,7 @@ export interface OrganisationOverview {
   slug: string;
   name: string;
   listed: boolean;
+  hostName: string | null;
   accounts: number;
   cases: number;
 }
@@ -16,7 +17,7 @@ export interface OrganisationOverview {
  * No authorization here on purpose: the command line and the platform operator's use-case call it.
  */
 export async function unsafeOrganisationOverview(s: Pick<Services, 'db'>): Promise<OrganisationOverview[]> {
-  const rows = await s.db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name, listed: organisations.listed }).from(organisations).orderBy(asc(organisations.createdAt));
+  const rows = await s.db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name, listed: organisations.listed, hostName: organisations.hostName }).from(organisations).orderBy(asc(organisations.createdAt));
   const accountCounts = new Map((await s.db.select({ id: users.organisationId, n: count() }).from(users).groupBy(users.organisationId)).map((r) => [r.id, r.n]));
   const caseCounts = new Map((await s.db.select({ id: cases.organisationId, n: count() }).from(cases).groupBy(cases.organisationId)).map((r) => [r.id, r.n]));
   return rows.map((row) => ({ ...row, accounts: accountCounts.get(row.id) ?? 0, cases: caseCounts.get(row.id) ?? 0 }));

@@ -3,6 +3,7 @@ import { openWithKey, sealWithKey } from '../../crypto/aead.js';
 import { cases, organisations } from '../../db/schema.js';
 import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
+import { organisationAddress } from '../organisation/organisation-address.js';
 
 const context = (caseId: string) => `notify-email:${caseId}`;
 
@@ -16,7 +17,7 @@ export function sealNotifyEmail(s: Pick<Services, 'sodium' | 'serverKeys'>, case
  */
 export async function notifyReporter(s: Services, caseId: string): Promise<void> {
   const [row] = await s.db
-    .select({ sealed: cases.notifyEmailSealed, language: cases.reporterLanguage, slug: organisations.slug })
+    .select({ sealed: cases.notifyEmailSealed, language: cases.reporterLanguage, slug: organisations.slug, hostName: organisations.hostName })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .where(eq(cases.id, caseId));
@@ -35,7 +36,7 @@ export async function notifyReporter(s: Services, caseId: string): Promise<void>
   if (!email) return;
   const t = translator(row.language === 'en' ? 'en' : 'nl');
   try {
-    await s.mailer.send({ to: s.sodium.to_string(email), subject: t('mail.reporterNotice.subject'), text: t('mail.reporterNotice.body', { link: `${s.config.baseUrl}/o/${row.slug}/receipt` }) });
+    await s.mailer.send({ to: s.sodium.to_string(email), subject: t('mail.reporterNotice.subject'), text: t('mail.reporterNotice.body', { link: `${organisationAddress(s.config.baseUrl, row)}/receipt` }) });
   } catch {
     // A failed notice must not undo the message itself; the reporter still sees it on return.
     s.logger.warn('reporter notice could not be sent');

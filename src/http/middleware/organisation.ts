@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getPath } from 'hono/utils/url';
 import { AppError } from '../../domain/errors.js';
-import { findOrganisationBySlug } from '../../domain/organisation/find-organisation.js';
+import { findOrganisationByHost, findOrganisationBySlug } from '../../domain/organisation/find-organisation.js';
 import { firstOrganisation, type Organisation } from '../../domain/organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
@@ -34,11 +34,29 @@ export function organisationPrefix(c: Context<AppEnv>): string {
   return PREFIX.exec(getPath(c.req.raw))?.[0] ?? '';
 }
 
-export function organisation(s: Pick<Services, 'db'>) {
+export function organisation(s: Pick<Services, 'db' | 'config'>) {
+  const platformHost = new URL(s.config.baseUrl).hostname;
   return createMiddleware<AppEnv>(async (c, next) => {
     const prefix = organisationPrefix(c);
     c.set('organisationPrefix', prefix);
-    if (prefix === PLATFORM_PREFIX) {
+    // An organisation's own host name (set by the operator): there, the plain addresses are that
+    // organisation's, its /o/<slug> too, and nothing else is served: no other organisation, no
+    // platform operator.
+    const host = new URL(c.req.url).hostname.toLowerCase();
+    const owner =
+      host !== platformHost && !c.req.path.startsWith('/assets/')
+        ? await findOrganisationByHost(s, host).catch((error: unknown) => {
+            c.set('organisationError', error);
+            return null;
+          })
+        : null;
+    if (owner) {
+      const elsewhere = prefix === PLATFORM_PREFIX || (prefix !== '' && prefix.slice(3) !== owner.slug);
+      c.set('organisation', elsewhere ? null : owner);
+      if (elsewhere) c.set('organisationPrefix', '/o/-');
+    } else if (c.get('organisationError')) {
+      c.set('organisation', null);
+    } else if (prefix === PLATFORM_PREFIX) {
       c.set('organisation', null);
     } else if (prefix) {
       c.set('organisation', await findOrganisationBySlug(s, prefix.slice(3)));
@@ -87,4 +105,10 @@ export function organisationIdOf(c: Context<AppEnv>): string {
  */
 export function accountScopeOf(c: Context<AppEnv>): string | null {
   return c.get('organisationPrefix') === PLATFORM_PREFIX ? null : organisationIdOf(c);
+}
+
+/** Whether the request came in on its organisation's own host name (where the platform's list is never shown). */
+export function onOwnHost(c: Context<AppEnv>): boolean {
+  const hostName = c.get('organisation')?.hostName;
+  return !!hostName && hostName === new URL(c.req.url).hostname.toLowerCase();
 }

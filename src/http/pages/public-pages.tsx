@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { redirectTo } from './form-input.js';
-import { PLATFORM_PREFIX } from '../middleware/organisation.js';
+import { onOwnHost, PLATFORM_PREFIX } from '../middleware/organisation.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import { routeReaders } from '../../domain/admission/route-readers.js';
 import { listPublicOrganisations } from '../../domain/organisation/list-public-organisations.js';
@@ -19,7 +19,7 @@ export function publicPages(app: Hono<AppEnv>, s: Services) {
   app.get('/', async (c) => {
     if (c.get('organisationPrefix') === PLATFORM_PREFIX) return redirectTo(c, '/organisations');
     // The installation's own address, on a platform of several organisations: the list of them.
-    const listed = c.get('organisationPrefix') ? null : await listPublicOrganisations(s);
+    const listed = c.get('organisationPrefix') || onOwnHost(c) ? null : await listPublicOrganisations(s);
     if (listed) return render(c, c.get('t')('platform.home.title'), <PlatformHomePage organisations={listed} />);
     const organisation = c.get('organisation');
     const [routes, readers] = organisation ? await Promise.all([listActiveRoutes(s, organisation.id), routeReaders(s, organisation.id)]) : [[], []];

@@ -12,7 +12,7 @@ export function PlatformHomePage(props: { organisations: PublicOrganisation[] })
       <List>
         {props.organisations.map((o) => (
           <Item>
-            <Link href={`/o/${o.slug}/`}>{o.name}</Link>
+            <Link href={o.address}>{o.name}</Link>
           </Item>
         ))}
       </List>

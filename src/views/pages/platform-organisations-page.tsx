@@ -39,6 +39,13 @@ export function PlatformOrganisationsPage(props: {
                 <td class="utrecht-table__cell">{o.name}</td>
                 <td class="utrecht-table__cell">
                   <code class="utrecht-code">/o/{o.slug}/</code>
+                  {o.hostName ? (
+                    <>
+                      {' · '}
+                      <code class="utrecht-code">{o.hostName}</code>
+                    </>
+                  ) : null}
+                  {o.listed ? null : ` · ${t('platform.organisations.notListed')}`}
                 </td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.accounts}</td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.cases}</td>
