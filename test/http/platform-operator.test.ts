@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, PLATFORM_CHAIN } from '../../src/db/schema.js';
+import { auditLog, organisations, PLATFORM_CHAIN } from '../../src/db/schema.js';
 import { unsafeCreateInvitation } from '../../src/domain/accounts/create-invitation.js';
 import { startTotpEnrolment } from '../../src/domain/accounts/totp-secrets.js';
 import { unsafeVerifyAuditChain } from '../../src/domain/audit/verify-audit.js';
@@ -74,6 +74,22 @@ describe('the platform operator', () => {
     const entries = await t.services.db.select().from(auditLog).where(eq(auditLog.organisationId, PLATFORM_CHAIN));
     expect(entries.some((e) => e.action === 'organisation.created' && e.actorUserId === operator.userId)).toBe(true);
     expect(await unsafeVerifyAuditChain(t.services, PLATFORM_CHAIN)).toMatchObject({ ok: true });
+  });
+
+  it('answers a double press of "add" with the one organisation and a working link, not an error', async () => {
+    const client = await logInAs(t, operator, PASSWORD, P);
+    const form = await client.get('/organisations');
+    const fields = { name: 'Vierde Dienst', slug: '', adminName: 'Vera Beheer', adminEmail: 'vera@vierde.example', _csrf: hiddenValue(form.html, '_csrf') };
+    const first = await client.post('/organisations', fields);
+    const second = await client.post('/organisations', fields);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const firstLink = /data-testid="invitation-link">([^<]+)</.exec(first.html)![1]!;
+    const secondLink = /data-testid="invitation-link">([^<]+)</.exec(second.html)![1]!;
+    expect(secondLink).toMatch(/\/o\/vierde-dienst\/invitation\//);
+    expect((await t.services.db.select().from(organisations).where(eq(organisations.name, 'Vierde Dienst'))).length).toBe(1);
+    // The screen shows the second answer; its link works, the unseen first one no longer does.
+    expect((await new FormClient(t).get(secondLink.replace('http://localhost', ''))).status).toBe(200);
+    expect((await new FormClient(t).get(firstLink.replace('http://localhost', ''))).status).not.toBe(200);
   });
 
   it('has no power in any organisation, and an organisation’s account has none on the platform', async () => {
