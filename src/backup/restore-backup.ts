@@ -86,7 +86,7 @@ async function insertOrRefuse(tx: Tx, table: PgTable, rows: Record<string, unkno
     await tx.insert(table).values(rows);
   } catch (error) {
     const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw new RestoreRefused('Something in the backup already exists on this installation (an account with the same e-mail address, for example): nothing was restored.');
+    if (code === '23505') throw new RestoreRefused('Something in the backup already exists on this installation (the same account, for example): nothing was restored.');
     throw error;
   }
 }

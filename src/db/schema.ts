@@ -76,11 +76,14 @@ export const setupTokens = pgTable('setup_tokens', {
   createdAt: created(),
 });
 
-export const users = pgTable('users', {
+export const users = pgTable(
+  'users',
+  {
   id: uuid('id').primaryKey().defaultRandom(),
   /** The organisation the account works for; null only for the platform operator, who reads nothing. */
   organisationId: uuid('organisation_id').references(() => organisations.id),
-  email: text('email').notNull().unique(),
+  /** Unique within its organisation only: whether an address has an account elsewhere on the platform is no one's business here. */
+  email: text('email').notNull(),
   displayName: text('display_name').notNull(),
   roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
   status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull().default('invited'),
@@ -100,10 +103,14 @@ export const users = pgTable('users', {
   // The TOTP secret must be readable by the server to check codes; it is sealed under the server key.
   totpSecretSealed: bytes('totp_secret_sealed'),
   totpLastStep: integer('totp_last_step').notNull().default(0),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   createdAt: created(),
-});
+  },
+  (table) => [
+    uniqueIndex('users_organisation_email').on(table.organisationId, table.email),
+    // The platform operators' accounts (of no organisation) are unique among themselves.
+    uniqueIndex('users_operator_email').on(table.email).where(sql`organisation_id is null`),
+  ],
+);
 
 export const invitations = pgTable(
   'invitations',
@@ -280,10 +287,11 @@ export const cases = pgTable(
     lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
   },
   (table) => [
-    index('cases_route_received_idx').on(table.routeCode, table.receivedAt),
-    index('cases_received_idx').on(table.receivedAt),
     uniqueIndex('cases_receipt_lookup').on(table.organisationId, table.receiptLookup),
-    index('cases_handled_by_idx').on(table.handledBy, table.receivedAt),
+    // The inbox's order within the reader's organisation, to the last tie-breaker (with or without a
+    // route filter): no sort, and no other organisation's rows read however many the platform holds.
+    index('cases_handled_by_idx').on(table.handledBy, table.receivedAt, table.id),
+    index('cases_handled_by_route_idx').on(table.handledBy, table.routeCode, table.receivedAt, table.id),
     foreignKey({ columns: [table.organisationId, table.routeCode], foreignColumns: [routes.organisationId, routes.code] }),
   ],
 );
@@ -368,7 +376,7 @@ export const reportDrafts = pgTable('report_drafts', {
 
 // Failed log-ins (and recoveries) for every address, with or without an account, keyed by a
 // keyed hash of the address (never the address): one counter for both, so the answer does not
-// tell who works here. (users.failed_logins and locked_until are no longer read.)
+// tell who works here.
 export const loginAttempts = pgTable('login_attempts', {
   keyHash: bytes('key_hash').primaryKey(),
   failed: integer('failed').notNull().default(0),

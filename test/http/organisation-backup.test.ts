@@ -9,7 +9,6 @@ import { BackupRefused, createBackup } from '../../src/backup/create-backup.js';
 import { backupTables, organisationRows } from '../../src/backup/backup-tables.js';
 import { restoreBackup, RestoreRefused } from '../../src/backup/restore-backup.js';
 import { cases, organisations, users } from '../../src/db/schema.js';
-import { unsafeCreateInvitation } from '../../src/domain/accounts/create-invitation.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import { unsafeShareCommission } from '../../src/domain/organisation/share-commission.js';
@@ -106,7 +105,8 @@ describe('backup and restore of one organisation', () => {
   it('refuses, and restores nothing, when an account of the backup already exists there', async () => {
     const target = await createTestApp({ SESSION_SECRET: secret });
     try {
-      await target.services.db.transaction((tx) => unsafeCreateInvitation({ ...target.services, db: tx }, target.organisationId, { email: secretaryB.email, displayName: 'Zelfde adres', roles: ['secretary'] }));
+      // The same account (its id) already here, in another organisation.
+      await target.services.db.insert(users).values({ id: secretaryB.userId, organisationId: target.organisationId, email: 'ander@example.nl', displayName: 'Zelfde account' });
       await expect(restoreBackup(target.services, file)).rejects.toBeInstanceOf(RestoreRefused);
       expect(await target.services.db.select().from(organisations).where(eq(organisations.slug, 'tweede'))).toHaveLength(0);
       expect(await target.services.db.select().from(users).where(and(eq(users.organisationId, second)))).toHaveLength(0);

@@ -25,7 +25,7 @@ export async function changePassword(s: Services, actor: Actor | null, sessionId
   if (!privateKey) throw fieldError('currentPassword', 'errors.password.currentWrong');
   const sealed = await sealPrivateKeyUnderPassword(s.kdf, s.sodium, privateKey, form.newPassword);
   await s.db.transaction(async (tx) => {
-    await tx.update(users).set({ ...sealed, failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.update(users).set(sealed).where(eq(users.id, user.id));
     await endOtherSessions({ db: tx }, user.id, sessionId);
   });
   await resetAttempts(s, user.id);

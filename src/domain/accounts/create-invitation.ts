@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { hashToken, newToken } from '../../crypto/tokens.js';
 import type { Db, Tx } from '../../db/client.js';
 import { invitations, PLATFORM_CHAIN, users } from '../../db/schema.js';
@@ -21,8 +21,12 @@ export async function unsafeCreateInvitation(
   /** Who invites: the administrator, or null for setup and the command line. */
   actorUserId: string | null = null,
 ): Promise<{ userId: string; token: string; expiresAt: Date; told: string[] }> {
-  // E-mail addresses are unique across the installation: one address, one account, one organisation.
-  const existing = await s.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  // An address is unique within its organisation (or among the platform's operators); whether it has
+  // an account at another organisation is not shown to this one.
+  const existing = await s.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, input.email), organisationId === null ? isNull(users.organisationId) : eq(users.organisationId, organisationId)));
   if (existing.length > 0) throw fieldError('email', 'errors.email.taken');
   const [user] = await s.db
     .insert(users)

@@ -20,13 +20,13 @@ import { logInSchema } from './schemas.js';
  */
 export async function logIn(s: Services, organisationId: string | null, input: unknown): Promise<{ sessionToken: string; userId: string }> {
   const form = validate(logInSchema, input);
-  await countAttemptOnAddress(s, form.email);
+  await countAttemptOnAddress(s, organisationId, form.email);
   const user = await findActiveUserByEmail(s, organisationId, form.email);
   let privateKey: Uint8Array | null = null;
   if (user) privateKey = await unlockWithPassword(s.kdf, s.sodium, user, form.password);
   else await spendEquivalentKdfTime(s.kdf, s.sodium, form.password);
   if (!user || !privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.login.failed');
-  await resetAttemptsOnAddress(s, form.email);
+  await resetAttemptsOnAddress(s, organisationId, form.email);
   // Accounts made before signing keys existed get their public signing key at their next log-in.
   if (!user.signingPublicKey) {
     await s.db.update(users).set({ signingPublicKey: signingKeyPairFrom(s.sodium, privateKey).publicKey }).where(and(eq(users.id, user.id), isNull(users.signingPublicKey)));

@@ -19,17 +19,19 @@ export function lockMinutes(failedAttempts: number): number {
 
 type ThrottleServices = Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>;
 
-function addressKey(s: Pick<Services, 'sodium' | 'serverKeys'>, email: string): Uint8Array {
-  return s.sodium.crypto_generichash(16, s.sodium.from_string(email.trim().toLowerCase()), s.serverKeys.throttle);
+// Per organisation as well as address: the same address may have an account at two organisations,
+// and attempts at one must not lock the other out.
+function addressKey(s: Pick<Services, 'sodium' | 'serverKeys'>, organisationId: string | null, email: string): Uint8Array {
+  return s.sodium.crypto_generichash(16, s.sodium.from_string(`${organisationId ?? 'platform'}:${email.trim().toLowerCase()}`), s.serverKeys.throttle);
 }
 
 /**
  * Counts an attempt on an address, or refuses it (429, with the seconds left) while the address is
  * locked: five free attempts, then a lock that doubles from one minute up to an hour.
  */
-export async function countAttemptOnAddress(s: ThrottleServices, email: string): Promise<void> {
+export async function countAttemptOnAddress(s: ThrottleServices, organisationId: string | null, email: string): Promise<void> {
   const now = s.now();
-  const keyHash = addressKey(s, email);
+  const keyHash = addressKey(s, organisationId, email);
   const rows = await s.db
     .insert(loginAttempts)
     .values({ keyHash, failed: 1, lastAt: now })
@@ -50,8 +52,8 @@ export async function countAttemptOnAddress(s: ThrottleServices, email: string):
 }
 
 /** After a success: the address starts afresh. */
-export async function resetAttemptsOnAddress(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, email: string): Promise<void> {
-  await s.db.delete(loginAttempts).where(eq(loginAttempts.keyHash, addressKey(s, email)));
+export async function resetAttemptsOnAddress(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, organisationId: string | null, email: string): Promise<void> {
+  await s.db.delete(loginAttempts).where(eq(loginAttempts.keyHash, addressKey(s, organisationId, email)));
 }
 
 /**
@@ -59,16 +61,16 @@ export async function resetAttemptsOnAddress(s: Pick<Services, 'db' | 'sodium' |
  * account's address, the same row the log-in form counts on.
  */
 export async function countAttempt(s: ThrottleServices, userId: string): Promise<void> {
-  const email = await addressOf(s, userId);
-  if (email !== null) await countAttemptOnAddress(s, email);
+  const account = await addressOf(s, userId);
+  if (account) await countAttemptOnAddress(s, account.organisationId, account.email);
 }
 
 export async function resetAttempts(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, userId: string): Promise<void> {
-  const email = await addressOf(s, userId);
-  if (email !== null) await resetAttemptsOnAddress(s, email);
+  const account = await addressOf(s, userId);
+  if (account) await resetAttemptsOnAddress(s, account.organisationId, account.email);
 }
 
-async function addressOf(s: Pick<Services, 'db'>, userId: string): Promise<string | null> {
-  const [row] = await s.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  return row?.email ?? null;
+async function addressOf(s: Pick<Services, 'db'>, userId: string): Promise<{ organisationId: string | null; email: string } | null> {
+  const [row] = await s.db.select({ organisationId: users.organisationId, email: users.email }).from(users).where(eq(users.id, userId));
+  return row ?? null;
 }

@@ -23,7 +23,7 @@ export async function recoverAccount(s: Services, organisationId: string | null,
   if (form.newPassword !== form.newPasswordConfirm) throw fieldError('newPasswordConfirm', 'errors.password.mismatch');
   // Counted on the address before it is looked up, the same for an account and for none, so
   // recovery cannot tell who has one either (as log-in, see log-in.ts).
-  await countAttemptOnAddress(s, form.email);
+  await countAttemptOnAddress(s, organisationId, form.email);
   const user = await findActiveUserByEmail(s, organisationId, form.email);
   if (!user) throw fieldError('form', 'errors.recovery.failed');
   const privateKey = unlockWithRecoveryKey(s.sodium, user.privateKeyByRecovery, form.recoveryKey);
@@ -33,5 +33,5 @@ export async function recoverAccount(s: Services, organisationId: string | null,
     await tx.update(users).set(sealed).where(eq(users.id, user.id));
     await endOtherSessions({ db: tx }, user.id);
   });
-  await resetAttemptsOnAddress(s, form.email);
+  await resetAttemptsOnAddress(s, organisationId, form.email);
 }

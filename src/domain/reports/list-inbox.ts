@@ -55,7 +55,12 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   // Walk the cases in date order and keep those this handler holds a key for: with an index on
   // the date this reads one page, not every case, however many there are. No total is counted
   // for the same reason; one row more than a page tells whether there is a next page.
-  const conditions: SQL[] = [sql`exists (select 1 from ${caseKeys} where ${caseKeys.caseId} = ${cases.id} and ${caseKeys.userId} = ${actor.userId})`];
+  const conditions: SQL[] = [
+    // Only the handling organisation's handlers ever hold a case's key, so this changes no answer;
+    // it keeps the scan to the reader's own organisation's cases however many others the platform holds.
+    eq(cases.handledBy, actor.organisationId),
+    sql`exists (select 1 from ${caseKeys} where ${caseKeys.caseId} = ${cases.id} and ${caseKeys.userId} = ${actor.userId})`,
+  ];
   if (query.status) conditions.push(eq(cases.status, query.status));
   if (query.route) conditions.push(eq(cases.routeCode, query.route));
   if (query.overdue) conditions.push(isNull(cases.acknowledgedAt), lt(cases.receivedAt, new Date(s.now().getTime() - 7 * 24 * 3600_000)));
@@ -80,7 +85,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
     })
     .from(cases)
     .where(and(...conditions))
-    .orderBy(query.sort === 'oldest' ? asc(cases.receivedAt) : desc(cases.receivedAt), asc(cases.id))
+    .orderBy(...(query.sort === 'oldest' ? [asc(cases.receivedAt), asc(cases.id)] : [desc(cases.receivedAt), desc(cases.id)]))
     .limit(PAGE_SIZE + 1)
     .offset((page - 1) * PAGE_SIZE);
   return {
