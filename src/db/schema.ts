@@ -18,6 +18,8 @@ export const organisations = pgTable('organisations', {
     .unique()
     .default(sql`'org-' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 10)`),
   defaultLanguage: text('default_language').notNull().default('nl'),
+  /** The languages its pages offer (the default among them); with one, no language switch is shown. */
+  languages: text('languages').array().notNull().default(sql`'{nl,en}'::text[]`),
   contactText: text('contact_text').notNull().default(''),
   /** Who forms the commission and the ethics panel, in the organisation's words, for the start page. */
   commissionText: text('commission_text').notNull().default(''),

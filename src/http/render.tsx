@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../domain/errors.js';
 import { Layout } from '../views/layout.js';
+import { isLanguage, languages } from '../i18n/index.js';
 import { logoPathOf } from '../domain/organisation/get-organisation-look.js';
 import type { AppEnv } from './env.js';
 
@@ -27,6 +28,7 @@ export function render(
       query={c.req.query()}
       csrfToken={c.get('csrfToken')}
       errors={errors}
+      languages={organisation ? organisation.languages.filter(isLanguage) : languages}
       brand={organisation ? { name: organisation.name, logoPath: logoPathOf(organisation), themed: Object.keys(organisation.theme).length > 0 } : null}
     >
       {body}

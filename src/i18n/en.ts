@@ -203,6 +203,8 @@ export const en: Record<keyof typeof nl, string> = {
   'settings.timeZoneHelp': 'For dates and deadlines, for example Europe/Amsterdam or America/Curacao.',
   'settings.headcount': 'Number of employees (may be empty)',
   'settings.headcountHelp': 'For figures per 1,000 employees in the annual figures. Leave empty if unknown.',
+  'settings.languages': 'Languages of the pages',
+  'settings.languagesHelp': 'Which languages employees can choose. The default language must be one of them. With one language, the pages show no language choice.',
   'settings.lookLink': 'Change colours and logo',
   'look.title': 'Colours and logo',
   'look.lead': 'This is how employees recognise your organisation\'s pages. Colours must stay easy to read: the law requires accessibility to WCAG 2.1 AA. Leave a colour empty for the standard colour.',
@@ -228,6 +230,8 @@ export const en: Record<keyof typeof nl, string> = {
   'errors.logo.tooLarge': 'The logo is larger than 200 kB. Make it smaller and try again.',
   'errors.hostName.invalid': 'This is not a usable host name (for example meldpunt.gemeente.nl).',
   'errors.hostName.taken': 'This host name already belongs to another organisation.',
+  'errors.languages.required': 'Choose at least one language.',
+  'errors.languages.defaultOffered': 'The default language must be one of the chosen languages. Choose that language too, or choose another default language.',
   'errors.timeZone.unknown': 'Enter a time zone such as Europe/Amsterdam.',
 
   'cases.title': 'Reports',

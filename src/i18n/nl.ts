@@ -201,6 +201,8 @@ export const nl = {
   'settings.timeZoneHelp': 'Voor datums en termijnen, bijvoorbeeld Europe/Amsterdam of America/Curacao.',
   'settings.headcount': 'Aantal medewerkers (mag leeg)',
   'settings.headcountHelp': 'Voor cijfers per 1.000 medewerkers in de jaarcijfers. Leeg laten als het niet bekend is.',
+  'settings.languages': 'Talen van de pagina\'s',
+  'settings.languagesHelp': 'Welke talen medewerkers kunnen kiezen. De standaardtaal moet erbij zijn. Met één taal staat er geen taalkeuze op de pagina\'s.',
   'settings.lookLink': 'Kleuren en logo aanpassen',
   'look.title': 'Kleuren en logo',
   'look.lead': 'Zo herkennen medewerkers de pagina\'s van uw organisatie. Kleuren moeten goed leesbaar blijven: de wet vraagt toegankelijkheid volgens WCAG 2.1 AA. Laat een kleur leeg voor de standaardkleur.',
@@ -226,6 +228,8 @@ export const nl = {
   'errors.logo.tooLarge': 'Het logo is groter dan 200 kB. Maak het kleiner en probeer het opnieuw.',
   'errors.hostName.invalid': 'Dit is geen bruikbare hostnaam (bijvoorbeeld meldpunt.gemeente.nl).',
   'errors.hostName.taken': 'Deze hostnaam is al van een andere organisatie.',
+  'errors.languages.required': 'Kies minstens één taal.',
+  'errors.languages.defaultOffered': 'De standaardtaal moet een van de gekozen talen zijn. Kies die taal ook, of kies een andere standaardtaal.',
   'errors.timeZone.unknown': 'Vul een tijdzone in zoals Europe/Amsterdam.',
 
   'cases.title': 'Meldingen',

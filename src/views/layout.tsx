@@ -20,6 +20,8 @@ export interface LayoutProps {
   errors?: FieldError[];
   /** The organisation whose pages these are: its name, logo and own colours; null at the platform's address. */
   brand: { name: string; logoPath: string | null; themed: boolean } | null;
+  /** The languages the organisation offers: the switch shows only these, and none when there is one. */
+  languages: readonly Language[];
   children?: Child;
 }
 
@@ -56,7 +58,7 @@ export function Layout(props: LayoutProps) {
                   {props.brand ? <span class="app-brand__organisation">{props.brand.name}</span> : null}
                   <span class="app-brand__name">{t('app.name')}</span>
                 </a>
-                <LanguageSwitch path={props.path} query={props.query} />
+                {props.languages.length > 1 ? <LanguageSwitch path={props.path} query={props.query} /> : null}
                 {props.session ? (
                   <StaffNavigation session={props.session} />
                 ) : (

@@ -31,6 +31,7 @@ describe('a database error', () => {
         retentionMonths: '24',
         timeZone: 'Europe/Amsterdam',
         headcount: '',
+        languages: ['nl', 'en'],
       });
       expect(response.status).toBe(500);
       expect(response.html).not.toContain('Geheime-Naam-4711');

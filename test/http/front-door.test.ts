@@ -29,6 +29,7 @@ describe('the start page', () => {
           retentionMonths: '24',
           timeZone: 'Europe/Amsterdam',
           headcount: '',
+          languages: ['nl', 'en'],
         })
       ).status,
     ).toBe(303);

@@ -69,7 +69,7 @@ describe('injection and script payloads', () => {
 
   it('in the administrator\'s and the analyst\'s text fields', async () => {
     const admin = await logInAs(t, await createStaff(t, ['administrator']));
-    expect((await admin.submit('/staff/settings', '/staff/settings', { name: PAYLOAD.slice(0, 150), defaultLanguage: 'nl', contactText: PAYLOAD, commissionText: PAYLOAD, panelText: PAYLOAD, retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '' })).status).toBe(303);
+    expect((await admin.submit('/staff/settings', '/staff/settings', { name: PAYLOAD.slice(0, 150), defaultLanguage: 'nl', contactText: PAYLOAD, commissionText: PAYLOAD, panelText: PAYLOAD, retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '', languages: ['nl', 'en'] })).status).toBe(303);
     const home = (await (await logInAs(t, await createStaff(t, ['analyst']))).get('/')).html;
     expectInert(home, 'start page');
     expect((await admin.submit('/staff/users', '/staff/users', { displayName: PAYLOAD.slice(0, 100), email: 'payload@example.nl', roles: 'secretary' })).status).toBeLessThan(400);

@@ -172,10 +172,10 @@ describe('retention purge', () => {
 
   it('the retention period is a setting with a translated error outside 6 to 120 months', async () => {
     const client = await logInAs(t, admin);
-    const refused = await client.submit('/staff/settings', '/staff/settings', { name: 'Testorganisatie', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '3', timeZone: 'Europe/Amsterdam', headcount: '' });
+    const refused = await client.submit('/staff/settings', '/staff/settings', { name: 'Testorganisatie', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '3', timeZone: 'Europe/Amsterdam', headcount: '', languages: ['nl', 'en'] });
     expect(refused.status).toBe(422);
     expect(refused.html).toContain('Vul een heel aantal maanden in tussen 6 en 120.');
-    const saved = await client.submit('/staff/settings', '/staff/settings', { name: 'Testorganisatie', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '36', timeZone: 'Europe/Amsterdam', headcount: '' });
+    const saved = await client.submit('/staff/settings', '/staff/settings', { name: 'Testorganisatie', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '36', timeZone: 'Europe/Amsterdam', headcount: '', languages: ['nl', 'en'] });
     expect(saved.status).toBe(303);
     expect((await client.get('/staff/settings')).html).toContain('value="36"');
   });

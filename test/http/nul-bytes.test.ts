@@ -46,6 +46,7 @@ describe('NUL bytes', () => {
       retentionMonths: '24',
       timeZone: 'Europe/Amsterdam',
       headcount: '',
+      languages: ['nl', 'en'],
     });
     expect(saved.status).toBe(303);
     const [organisation] = await t.services.db.select().from(organisations);

@@ -120,7 +120,7 @@ describe('logging', () => {
     const client = await logInAs(t, admin);
     t.logLines.length = 0;
     await t.app.request('http://localhost/setup/SECRET-TOKEN-IN-PATH', { headers: { 'x-forwarded-for': '203.0.113.7', 'user-agent': 'UniqueAgent/1.0', cookie: client.cookie! } });
-    await client.submit('/staff/settings', '/staff/settings', { name: 'Logtest-organisatie', defaultLanguage: 'nl', contactText: 'unieke-inhoud-123', commissionText: '', panelText: '', retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '' });
+    await client.submit('/staff/settings', '/staff/settings', { name: 'Logtest-organisatie', defaultLanguage: 'nl', contactText: 'unieke-inhoud-123', commissionText: '', panelText: '', retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '', languages: ['nl', 'en'] });
     const log = t.logLines.join('');
     expect(log).toContain('"route":"/setup/:token"');
     for (const secret of ['203.0.113.7', 'UniqueAgent', 'SECRET-TOKEN', client.cookie!.split('=')[1]!, 'unieke-inhoud-123', 'Logtest']) {
@@ -135,7 +135,7 @@ describe('administration', () => {
     const client = await logInAs(t, admin);
     const bad = await client.submit('/staff/settings', '/staff/settings', { name: '', defaultLanguage: 'fr', contactText: 'x' });
     expect(bad.status).toBe(422);
-    const ok = await client.submit('/staff/settings', '/staff/settings', { name: 'Provincie Test', defaultLanguage: 'en', contactText: 'Reach us.', commissionText: '', panelText: '', retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '' });
+    const ok = await client.submit('/staff/settings', '/staff/settings', { name: 'Provincie Test', defaultLanguage: 'en', contactText: 'Reach us.', commissionText: '', panelText: '', retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '', languages: ['nl', 'en'] });
     expect(ok.status).toBe(303);
     const home = await new FormClient(t).get('/');
     expect(home.html).toContain('<html lang="en"');
@@ -148,14 +148,36 @@ describe('administration', () => {
     expect(changes.at(-1)!.actorUserId).toBe(admin.userId);
   });
 
+  it('offers only the languages the organisation chose, and refuses a default it does not offer', async () => {
+    const admin = await createStaff(t, ['administrator']);
+    const client = await logInAs(t, admin);
+    const fields = { name: 'Provincie Test', contactText: '', commissionText: '', panelText: '', retentionMonths: '24', timeZone: 'Europe/Amsterdam', headcount: '' };
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, defaultLanguage: 'nl', languages: ['nl', 'en'] })).status).toBe(303);
+    const bad = await client.submit('/staff/settings', '/staff/settings', { ...fields, defaultLanguage: 'en', languages: ['nl'] });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('De standaardtaal moet een van de gekozen talen zijn.');
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, defaultLanguage: 'nl', languages: ['nl'] })).status).toBe(303);
+    const home = await new FormClient(t).get('/');
+    expect(home.html).not.toContain('hreflang="en"');
+    // Asking for English gets the organisation's language, and links do not carry the refused choice.
+    const asked = await new FormClient(t).get('/?lang=en');
+    expect(asked.html).toContain('<html lang="nl"');
+    expect(asked.html).not.toContain('lang=en');
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, defaultLanguage: 'nl', languages: ['nl', 'en'] })).status).toBe(303);
+    expect((await new FormClient(t).get('/')).html).toContain('hreflang="en"');
+    expect((await new FormClient(t).get('/?lang=en')).html).toContain('<html lang="en"');
+  });
+
   it('keeps the time zone and the number of employees, and says how to fix either', async () => {
     const admin = await createStaff(t, ['administrator']);
     const client = await logInAs(t, admin);
-    const fields = { name: 'Provincie Test', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '24' };
+    const fields = { name: 'Provincie Test', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '24', languages: ['nl', 'en'] };
+    // Dutch pages first, whatever an earlier test left.
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'Europe/Amsterdam', headcount: '' })).status).toBe(303);
     const bad = await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'Europe/Atlantis', headcount: 'veel' });
     expect(bad.status).toBe(422);
-    expect(bad.html).toContain('Enter a time zone such as Europe/Amsterdam.');
-    expect(bad.html).toContain('Enter the number of employees as a whole number');
+    expect(bad.html).toContain('Vul een tijdzone in zoals Europe/Amsterdam.');
+    expect(bad.html).toContain('Vul het aantal medewerkers in als heel getal');
     // What was typed comes back, so nothing is lost.
     expect(bad.html).toContain('value="Europe/Atlantis"');
     expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'America/Curacao', headcount: '1.250' })).status).toBe(303);
@@ -164,7 +186,7 @@ describe('administration', () => {
     const page = (await client.get('/staff/settings')).html;
     expect(page).toContain('value="America/Curacao"');
     expect(page).toContain('value="1250"');
-    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'Europe/Amsterdam', headcount: '' })).status).toBe(303);
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...fields, timeZone: 'Europe/Amsterdam', headcount: '', languages: ['nl', 'en'] })).status).toBe(303);
     expect((await t.services.db.select().from(organisations).where(eq(organisations.id, t.organisationId)))[0]!.headcount).toBeNull();
   });
 

@@ -15,7 +15,10 @@ export const organisationSettingsSchema = z.object({
 });
 
 // Set up with the default; changed later on the settings page.
-export const organisationUpdateSchema = organisationSettingsSchema.extend({
+export const organisationUpdateSchema = organisationSettingsSchema
+  .extend({
+  // The languages its pages offer; the default must be one of them.
+  languages: z.array(z.enum(['nl', 'en'], { error: 'errors.field.invalid' })).min(1, { error: 'errors.languages.required' }).max(2).transform((list) => [...new Set(list)].sort() as Array<'nl' | 'en'>),
   commissionText: z.string().trim().max(2000, { error: 'errors.field.tooLong' }),
   panelText: z.string().trim().max(2000, { error: 'errors.field.tooLong' }),
   // At least the feedback period plus a year of follow-up; at most ten years.
@@ -35,7 +38,8 @@ export const organisationUpdateSchema = organisationSettingsSchema.extend({
       }
       return Number(digits);
     }),
-});
+  })
+  .refine((settings) => settings.languages.includes(settings.defaultLanguage), { path: ['defaultLanguage'], error: 'errors.languages.defaultOffered' });
 
 function knownTimeZone(zone: string): boolean {
   try {
@@ -52,7 +56,7 @@ export async function updateOrganisation(s: Services, actor: Actor | null, input
   const settings = validate(organisationUpdateSchema, input);
   const organisation = await getOrganisation(s, actor.organisationId);
   const flat = (o: typeof settings) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
-  const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths, timeZone: organisation.timeZone, headcount: organisation.headcount });
+  const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths, timeZone: organisation.timeZone, headcount: organisation.headcount, languages: [...organisation.languages].sort() as Array<'nl' | 'en'> });
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
     await tx.update(organisations).set(settings).where(eq(organisations.id, organisation.id));

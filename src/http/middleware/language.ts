@@ -8,14 +8,14 @@ import type { AppEnv } from '../env.js';
  */
 export function language() {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const requested = c.req.query('lang');
+    const organisation = c.get('organisation');
+    // A language the organisation does not offer is not served: its default instead.
+    const query = c.req.query('lang');
+    const requested = isLanguage(query) && (!organisation || organisation.languages.includes(query)) ? query : undefined;
     let lang: Language = 'nl';
-    if (isLanguage(requested)) lang = requested;
-    else {
-      const organisation = c.get('organisation');
-      if (isLanguage(organisation?.defaultLanguage)) lang = organisation.defaultLanguage;
-    }
-    const explicit = isLanguage(requested);
+    if (requested) lang = requested;
+    else if (isLanguage(organisation?.defaultLanguage)) lang = organisation.defaultLanguage;
+    const explicit = requested !== undefined;
     // Internal links stay under the organisation's own address when the request came in under it.
     c.set('lang', lang);
     c.set('t', translator(lang));

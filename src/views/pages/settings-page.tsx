@@ -2,7 +2,7 @@ import { useUi } from '../ui-context.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { Alert, H1, Link, P } from '../components/text.js';
 
-export function SettingsPage(props: { values: { name: string; defaultLanguage: string; contactText: string; commissionText: string; panelText: string; retentionMonths: number | string; timeZone: string; headcount: number | string | null }; saved?: boolean }) {
+export function SettingsPage(props: { values: { name: string; defaultLanguage: string; contactText: string; commissionText: string; panelText: string; retentionMonths: number | string; timeZone: string; headcount: number | string | null; languages: readonly string[] }; saved?: boolean }) {
   const { t, href } = useUi();
   return (
     <>
@@ -23,6 +23,17 @@ export function SettingsPage(props: { values: { name: string; defaultLanguage: s
             { value: 'en', label: 'English' },
           ]}
           selected={[props.values.defaultLanguage]}
+        />
+        <ChoiceGroup
+          name="languages"
+          legend="settings.languages"
+          description="settings.languagesHelp"
+          choices={[
+            { value: 'nl', label: 'Nederlands' },
+            { value: 'en', label: 'English' },
+          ]}
+          selected={props.values.languages}
+          multiple
         />
         <TextArea name="contactText" label="setup.organisation.contact" description="setup.organisation.contactHelp" value={props.values.contactText} maxlength={2000} />
         <TextArea name="commissionText" label="settings.commission" description="settings.commissionHelp" value={props.values.commissionText} maxlength={2000} />

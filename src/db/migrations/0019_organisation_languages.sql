@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "languages" text[] DEFAULT '{nl,en}'::text[] NOT NULL;
