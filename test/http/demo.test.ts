@@ -35,6 +35,10 @@ describe('demo organisations', () => {
     // The readers named for its commission route are the municipality's commission members.
     expect(agency.html).toContain('Demo secretary');
     expect(agency.html).not.toContain('Demo secretary (Demo-waterschap');
+    // Each of the other two in its own colours; the municipality in the standard look.
+    expect((await new FormClient(t, undefined, '/o/demo-agentschap').get('/theme.css')).html).toContain('#6b2c6f');
+    expect((await new FormClient(t, undefined, '/o/demo-waterschap').get('/theme.css')).html).toContain('#00594f');
+    expect((await new FormClient(t, undefined, '/o/demo').get('/')).html).not.toContain('theme.css');
   });
 
   it('refuses to seed over a real installation', async () => {

@@ -5,7 +5,8 @@ import { keyFingerprint, signingKeyPairFrom } from '../../crypto/signing.js';
 import { admitMember } from '../admission/admit-member.js';
 import { foundBody } from '../admission/found-body.js';
 import { TOTP_SECRET_BYTES } from '../../crypto/totp.js';
-import { users } from '../../db/schema.js';
+import { organisations, users } from '../../db/schema.js';
+import { themeTokens } from '../organisation/organisation-look.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
 import { AppError } from '../errors.js';
@@ -30,9 +31,10 @@ export interface DemoAccount {
 // demos.
 const allRoles: readonly Role[] = ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member', 'analyst', 'external_investigator'];
 const demoOrganisations = [
-  { slug: 'demo', name: 'Demo-gemeente Tegenspraak', roles: allRoles, sharesCommissionOf: null },
-  { slug: 'demo-waterschap', name: 'Demo-waterschap Tegenspraak', roles: ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: null },
-  { slug: 'demo-agentschap', name: 'Demo-agentschap Tegenspraak', roles: ['administrator', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: 'demo' },
+  { slug: 'demo', name: 'Demo-gemeente Tegenspraak', roles: allRoles, sharesCommissionOf: null, look: null },
+  // Each of the other two in its own colours (both pass WCAG AA against white), to show that every organisation has its own look.
+  { slug: 'demo-waterschap', name: 'Demo-waterschap Tegenspraak', roles: ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: null, look: { buttonColour: '#00594f', linkColour: '#00594f' } },
+  { slug: 'demo-agentschap', name: 'Demo-agentschap Tegenspraak', roles: ['administrator', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: 'demo', look: { buttonColour: '#6b2c6f', linkColour: '#6b2c6f' } },
 ] as const;
 
 const demoEmail = (slug: string, role: Role) => `${role.replace(/_/g, '-')}@${slug === 'demo' ? '' : `${slug.replace(/^demo-/, '')}.`}demo.tegenspraak.test`;
@@ -44,7 +46,11 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
   if (organisation && !organisation.isDemo) throw new AppError('conflict');
   if (organisation) return existingDemoAccounts(s);
   const ids = new Map<string, string>();
-  for (const demo of demoOrganisations) ids.set(demo.slug, await seedDemoOrganisation(s, demo.slug, demo.name, demo.roles));
+  for (const demo of demoOrganisations) {
+    const id = await seedDemoOrganisation(s, demo.slug, demo.name, demo.roles);
+    ids.set(demo.slug, id);
+    if (demo.look) await s.db.update(organisations).set({ theme: themeTokens(demo.look) }).where(eq(organisations.id, id));
+  }
   for (const demo of demoOrganisations) {
     if (demo.sharesCommissionOf) await unsafeShareCommission(s, ids.get(demo.slug)!, ids.get(demo.sharesCommissionOf)!);
   }
