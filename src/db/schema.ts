@@ -260,6 +260,8 @@ export const cases = pgTable(
      * change of who serves the route does not move cases whose keys were sealed to others.
      */
     handledBy: uuid('handled_by').notNull(),
+    /** The case number people use (IC-2026-0042): per handling organisation, route and local year, without gaps. */
+    number: text('number').notNull(),
     routeCode: text('route_code').notNull(),
     questionnaireVersion: integer('questionnaire_version').notNull(),
     anonymity: text('anonymity', { enum: ['anonymous', 'confidential', 'open'] }).notNull(),
@@ -290,12 +292,31 @@ export const cases = pgTable(
   },
   (table) => [
     uniqueIndex('cases_receipt_lookup').on(table.organisationId, table.receiptLookup),
+    uniqueIndex('cases_number').on(table.handledBy, table.routeCode, table.number),
     // The inbox's order within the reader's organisation, to the last tie-breaker (with or without a
     // route filter): no sort, and no other organisation's rows read however many the platform holds.
     index('cases_handled_by_idx').on(table.handledBy, table.receivedAt, table.id),
     index('cases_handled_by_route_idx').on(table.handledBy, table.routeCode, table.receivedAt, table.id),
     foreignKey({ columns: [table.organisationId, table.routeCode], foreignColumns: [routes.organisationId, routes.code] }),
   ],
+);
+
+/**
+ * The last case number given per handling organisation, route and year. Taken and raised in the
+ * submitting transaction (one row lock), so numbers have no gaps and no duplicates, and a rolled-back
+ * submission gives its number back.
+ */
+export const caseNumbers = pgTable(
+  'case_numbers',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    routeCode: text('route_code').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.routeCode, table.year] })],
 );
 
 export const caseKeys = pgTable(

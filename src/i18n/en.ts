@@ -363,6 +363,7 @@ export const en: Record<keyof typeof nl, string> = {
   'receiptLogin.left': 'You have left. The temporary cookie has been removed.',
 
   'myReport.title': 'Your report',
+  'myReport.number': 'Report number:',
   'myReport.sent': 'Your message has been sent, encrypted.',
   'myReport.write.title': 'Send a message',
   'myReport.write.help': 'Only the handlers of your report can read this.',
@@ -394,7 +395,7 @@ export const en: Record<keyof typeof nl, string> = {
   'identityConsent.submit': 'Send answer',
   'identityConsent.back': 'Back to your report',
 
-  'case.title': 'Report: {route}',
+  'case.title': 'Report {number}: {route}',
   'case.organisation': 'This report concerns {organisation}: the commission also handles that organisation\'s reports.',
   'case.status': 'Status',
   'case.status.received': 'Received, not yet acknowledged',
@@ -428,6 +429,7 @@ export const en: Record<keyof typeof nl, string> = {
   'cases.route': 'Route',
   'cases.open': 'Open',
   'cases.openCase': 'Open report',
+  'cases.number': 'Number',
   'cases.newMessage': 'new message from the reporter',
 
   'report.files.label': 'Attachments (optional)',
@@ -696,7 +698,7 @@ export const en: Record<keyof typeof nl, string> = {
   'cases.filter.newest': 'Newest first',
   'cases.filter.oldest': 'Oldest first',
   'cases.filter.search': 'Report number',
-  'cases.filter.searchHelp': 'The first characters of the number, as in the audit log.',
+  'cases.filter.searchHelp': 'The report number, such as IC-2026-0042 (leading zeros may be left out), or the first characters of the code in the audit log.',
   'cases.filter.submit': 'Show reports',
   'cases.count': 'Page {page}: {count} reports.',
   'cases.pager.label': 'Pages',

@@ -361,6 +361,7 @@ export const nl = {
   'receiptLogin.left': 'U bent weg. Het tijdelijke cookie is gewist.',
 
   'myReport.title': 'Uw melding',
+  'myReport.number': 'Meldingnummer:',
   'myReport.sent': 'Uw bericht is versleuteld verstuurd.',
   'myReport.write.title': 'Een bericht sturen',
   'myReport.write.help': 'Alleen de behandelaars van uw melding kunnen dit lezen.',
@@ -392,7 +393,7 @@ export const nl = {
   'identityConsent.submit': 'Antwoord versturen',
   'identityConsent.back': 'Terug naar uw melding',
 
-  'case.title': 'Melding: {route}',
+  'case.title': 'Melding {number}: {route}',
   'case.organisation': 'Deze melding gaat over {organisation}: de commissie behandelt ook de meldingen van die organisatie.',
   'case.status': 'Status',
   'case.status.received': 'Ontvangen, nog niet bevestigd',
@@ -426,6 +427,7 @@ export const nl = {
   'cases.route': 'Route',
   'cases.open': 'Openen',
   'cases.openCase': 'Melding openen',
+  'cases.number': 'Nummer',
   'cases.newMessage': 'nieuw bericht van de melder',
 
   'report.files.label': 'Bijlagen (niet verplicht)',
@@ -694,7 +696,7 @@ export const nl = {
   'cases.filter.newest': 'Nieuwste eerst',
   'cases.filter.oldest': 'Oudste eerst',
   'cases.filter.search': 'Meldingnummer',
-  'cases.filter.searchHelp': 'De eerste tekens van het nummer, zoals in het logboek.',
+  'cases.filter.searchHelp': 'Het meldingnummer, zoals IC-2026-0042 (voorloopnullen mogen weg), of de eerste tekens van de code in het logboek.',
   'cases.filter.submit': 'Toon meldingen',
   'cases.count': 'Pagina {page}: {count} meldingen.',
   'cases.pager.label': 'Pagina’s',

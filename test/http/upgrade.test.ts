@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, desc } from 'drizzle-orm';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,20 @@ for (const migration of fixtures) {
         expect(page.status).toBe(200);
         expect(page.html).toContain(text);
       }
+    });
+
+    it('numbers the cases it held in the order they came, and goes on from there', async () => {
+      const held = await t.services.db.select({ number: cases.number, route: cases.routeCode, at: cases.receivedAt }).from(cases).orderBy(asc(cases.receivedAt));
+      expect(held.length).toBeGreaterThan(0);
+      for (const row of held) expect(row.number).toMatch(/^(IC|EP|VA|RS)-\d{4}-\d{4}$/);
+      const commission = held.filter((r) => r.route === 'commission');
+      const year = commission[0]!.number.slice(3, 7);
+      expect(commission.map((r) => r.number)).toEqual(commission.map((_, i) => `IC-${year}-${String(i + 1).padStart(4, '0')}`));
+      await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Nummer na de upgrade.', WANT: ['advice'] });
+      const [newest] = await t.services.db.select({ number: cases.number }).from(cases).orderBy(desc(cases.receivedAt)).limit(1);
+      // The test clock's year: the counter goes on after the cases the year already had.
+      const same = commission.filter((r) => r.number.startsWith('IC-2026-')).length;
+      expect(newest!.number).toBe(`IC-2026-${String(same + 1).padStart(4, '0')}`);
     });
 
     it('keeps an audit chain that verifies, and takes new reports', async () => {

@@ -14,8 +14,8 @@ export async function seedListOnlyCases(
   const routeArray = `{${routes.join(',')}}`;
   const statusArray = `{${statuses.join(',')}}`;
   await db.execute(sql`
-    insert into cases (id, organisation_id, handled_by, route_code, questionnaire_version, anonymity, status, received_at, receipt_lookup, public_key, private_key_by_receipt)
-    select gen_random_uuid(), ${options.organisationId}::uuid, ${options.organisationId}::uuid, (${routeArray}::text[])[1 + (i % ${routes.length})], 1, 'anonymous', (${statusArray}::text[])[1 + (i % ${statuses.length})],
+    insert into cases (id, number, organisation_id, handled_by, route_code, questionnaire_version, anonymity, status, received_at, receipt_lookup, public_key, private_key_by_receipt)
+    select gen_random_uuid(), 'SEED-' || md5(random()::text || i), ${options.organisationId}::uuid, ${options.organisationId}::uuid, (${routeArray}::text[])[1 + (i % ${routes.length})], 1, 'anonymous', (${statusArray}::text[])[1 + (i % ${statuses.length})],
            ${options.start.toISOString()}::timestamptz + (i * interval '1 minute'),
            decode(md5('lookup' || i || random()::text), 'hex'), decode(md5('pk' || i), 'hex'), decode(md5('sk' || i), 'hex')
     from generate_series(1, ${options.count}) as i`);

@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { auditLog, users } from '../../db/schema.js';
+import { auditLog, cases, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { unsafeVerifyAuditChain, type AuditVerdict } from './verify-audit.js';
@@ -11,6 +11,8 @@ export interface AuditRow {
   actorName: string | null;
   action: string;
   caseId: string | null;
+  /** The case's number, while the case exists (a purged case keeps only its random id here). */
+  caseNumber: string | null;
 }
 
 /** For the chair: the verdict over their organisation's whole chain and its latest entries. */
@@ -18,9 +20,10 @@ export async function reviewAudit(s: Pick<Services, 'db' | 'sodium' | 'serverKey
   authorize(actor, 'audit.verify');
   const verdict = await unsafeVerifyAuditChain(s, actor.organisationId);
   const rows = await s.db
-    .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId })
+    .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId, caseNumber: cases.number })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(cases, eq(cases.id, auditLog.caseId))
     .where(eq(auditLog.organisationId, actor.organisationId))
     .orderBy(desc(auditLog.seq))
     .limit(50);

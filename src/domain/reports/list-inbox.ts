@@ -5,10 +5,12 @@ import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { awaitingFeedback, caseStatuses, type CaseStatus } from '../cases/lifecycle.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
+import { normaliseCaseNumber } from '../cases/case-number.js';
 import { computeDeadlines, localDate, type Deadlines } from './deadlines.js';
 
 export interface InboxItem {
   id: string;
+  number: string;
   routeCode: string;
   status: string;
   anonymity: string;
@@ -31,7 +33,8 @@ export const inboxQuerySchema = z.object({
   route: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
   overdue: z.enum(['1']).optional().catch(undefined),
   sort: z.enum(['newest', 'oldest']).default('newest').catch('newest'),
-  search: z.string().regex(/^[0-9a-f-]{4,36}$/).optional().catch(undefined),
+  // A case number (IC-2026-0042) or the start of a case's random id, as the audit shows it.
+  search: z.string().trim().regex(/^(?:[0-9a-f-]{4,36}|[a-zA-Z]{1,40}-\d{4}-\d{1,9})$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type InboxQuery = z.output<typeof inboxQuerySchema>;
@@ -65,13 +68,15 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   if (query.route) conditions.push(eq(cases.routeCode, query.route));
   if (query.overdue) conditions.push(isNull(cases.acknowledgedAt), lt(cases.receivedAt, new Date(s.now().getTime() - 7 * 24 * 3600_000)));
   if (query.search) {
-    // A uuid column compared as text, by prefix: the same short number the audit log shows.
-    conditions.push(sql`${cases.id}::text like ${`${query.search}%`}`);
+    const number = normaliseCaseNumber(query.search);
+    // A case number exactly; else a uuid column compared as text, by prefix: the short id the audit log shows.
+    conditions.push(number ? eq(cases.number, number) : sql`${cases.id}::text like ${`${query.search}%`}`);
   }
   const page = query.page;
   const rows = await s.db
     .select({
       id: cases.id,
+      number: cases.number,
       organisationName: sql<string | null>`case when ${cases.organisationId} = ${actor.organisationId} then null else (select ${organisations.name} from ${organisations} where ${organisations.id} = ${cases.organisationId}) end`,
       routeCode: cases.routeCode,
       status: cases.status,
@@ -102,6 +107,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
             : null;
       return {
         id: row.id,
+        number: row.number,
         organisationName: row.organisationName,
         routeCode: row.routeCode,
         status: row.status,

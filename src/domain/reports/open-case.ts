@@ -50,6 +50,8 @@ export interface CaseMessage {
 /** The decrypted case as both the reporter and its handlers see it; leaves the server only rendered. */
 export interface CaseView {
   id: string;
+  /** The case number people use (IC-2026-0042). */
+  number: string;
   /** The organisation the report concerns, when a shared commission handles it for another one. */
   organisationName: string | null;
   route: RouteRow;
@@ -128,6 +130,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
   const timeZone = await timeZoneOf(s, row.handledBy);
   return {
     id: row.id,
+    number: row.number,
     // A shared commission handles reports of several organisations: the case says whose it is.
     organisationName: row.organisationId === row.handledBy ? null : (await getOrganisation(s, row.organisationId)).name,
     route,

@@ -18,6 +18,9 @@ import { sealNotifyEmail } from './notify-reporter.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { prepareUploads, type IncomingFile } from '../files/prepare-upload.js';
 import { storeAttachments } from '../files/store-attachments.js';
+import { takeCaseNumber } from '../cases/case-number.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
+import { localDate } from './deadlines.js';
 
 /**
  * Stores a report so that only the route's handlers and the reporter (through the receipt) can
@@ -59,7 +62,7 @@ async function storeReport(
   operator: { userId: string } | null,
   nonce: string | null,
   expectedReaders: string | null,
-): Promise<{ receipt: string; caseId: string; files: number }> {
+): Promise<{ receipt: string; caseId: string; files: number; number: string }> {
   const form = validate(submitReportSchema, input);
   const { route, version, definition } = await getRoute(s, organisationId, form.route);
   // A shared commission began or ended while the person was writing: they were shown other readers.
@@ -92,6 +95,9 @@ async function storeReport(
   const caseId = randomUUID();
   const entryId = randomUUID();
   const now = s.now();
+  // The year of the case number is the handling organisation's local year.
+  const year = Number(localDate(now, await timeZoneOf(s, route.bodyOrganisationId)).slice(0, 4));
+  let number = '';
   const sealedAnswers = sealEntry(
     s.sodium,
     keys.publicKey,
@@ -103,8 +109,10 @@ async function storeReport(
   await s.db.transaction(async (tx) => {
     // First, so that a second send of the same draft waits here and then finds this one.
     if (submission) await tx.insert(reportSubmissions).values(submission);
+    number = await takeCaseNumber(tx, route.bodyOrganisationId, route.code, year);
     await tx.insert(cases).values({
       id: caseId,
+      number,
       organisationId,
       handledBy: route.bodyOrganisationId,
       routeCode: route.code,
@@ -144,5 +152,5 @@ async function storeReport(
   });
   keys.privateKey.fill(0);
   internal.privateKey.fill(0);
-  return { receipt, caseId, files: prepared.length };
+  return { receipt, caseId, files: prepared.length, number };
 }

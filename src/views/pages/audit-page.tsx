@@ -36,7 +36,7 @@ export function AuditPage(props: { verdict: AuditVerdict; rows: AuditRow[]; time
                 <td class="utrecht-table__cell">{formatDateTime(row.at, lang, props.timeZone)}</td>
                 <td class="utrecht-table__cell">{row.actorName ?? t(`audit.actor.${row.actorKind}`)}</td>
                 <td class="utrecht-table__cell"><code class="utrecht-code">{row.action}</code></td>
-                <td class="utrecht-table__cell">{row.caseId ? row.caseId.slice(0, 8) : '–'}</td>
+                <td class="utrecht-table__cell">{row.caseNumber ? `${row.caseNumber} · ` : ''}{row.caseId ? row.caseId.slice(0, 8) : '–'}</td>
               </tr>
             ))}
           </tbody>

@@ -36,6 +36,7 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
             <caption class="utrecht-table__caption">{t('cases.caption')}</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{t('cases.number')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('case.received')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('cases.route')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('cases.kind')}</th>
@@ -47,6 +48,7 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
             <tbody class="utrecht-table__body">
               {items.map((item) => (
                 <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell" data-testid="case-number">{item.number}</td>
                   <td class="utrecht-table__cell">{formatDateTime(item.receivedAt, lang, props.timeZone)}</td>
                   <td class="utrecht-table__cell">
                     {routeName(item.routeCode)}
@@ -68,7 +70,10 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
                     )}
                   </td>
                   <td class="utrecht-table__cell">
-                    <Link href={href(`/staff/cases/${item.id}`)}>{t('cases.openCase')}</Link>
+                    <Link href={href(`/staff/cases/${item.id}`)}>
+                      {t('cases.openCase')}
+                      <span class="utrecht-visually-hidden">{` ${item.number}`}</span>
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -15,7 +15,7 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; sent?: b
   const { frame, access, may } = props.model;
   return (
     <>
-      <H1>{t('case.title', { route: v.route.name[lang] })}</H1>
+      <H1>{t('case.title', { number: v.number, route: v.route.name[lang] })}</H1>
       <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="overview" />
       <ErrorSummary />
       {v.organisationName ? <P>{t('case.organisation', { organisation: v.organisationName })}</P> : null}

@@ -28,6 +28,9 @@ export function MyReportPage(props: {
     <>
       <H1>{t('myReport.title')}</H1>
       <P lead>{props.view.route.name[lang]}</P>
+      <P>
+        {t('myReport.number')} <strong data-testid="case-number">{props.view.number}</strong>
+      </P>
       {props.sent ? <Alert kind="ok">{t('myReport.sent')}</Alert> : null}
       {props.identityAnswer ? <Alert kind="ok">{t(props.identityAnswer === 'consent' ? 'myReport.identity.consented' : 'myReport.identity.objected')}</Alert> : null}
       {(props.identityQuestions ?? []).filter((question) => question.open).map((question) => (
