@@ -21,7 +21,6 @@ export async function sendDailyDigest(s: Services, organisation: Organisation): 
   const now = s.now();
   if (localHour(now, organisation.timeZone) < s.config.digestHour) return 0;
   const key = `digest:${organisation.id}:${localDate(now, organisation.timeZone)}`;
-  if (!(await claimJob(s.db, key, now))) return 0;
 
   const [waiting] = await s.db
     .select({ count: sql<number>`count(*)::int` })
@@ -38,6 +37,10 @@ export async function sendDailyDigest(s: Services, organisation: Organisation): 
       ),
     );
   const recipients = waiting && waiting.count > 0 ? await staffWithRole(s, organisation.id, 'secretary') : [];
+  // The day's digest is claimed only when there is something to say and someone to tell: a run
+  // that finds nothing (at start-up, say) leaves it for a later run of the same day.
+  if (recipients.length === 0) return 0;
+  if (!(await claimJob(s.db, key, now))) return 0;
   const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
   try {
     for (const recipient of recipients) {

@@ -109,6 +109,20 @@ describe('daily digest', () => {
     await bothInstancesRun();
     expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(2);
   });
+
+  it('does not use up the day on a run that finds nothing waiting: a case that arrives later that day is still told', async () => {
+    // Nothing waits: every case so far acknowledged and answered.
+    await t.services.db.update(cases).set({ status: 'closed' });
+    t.clock.ms = Date.UTC(2027, 4, 3, 7, 0, 0); // 09:00 in Amsterdam, after the digest hour
+    t.mail.received.length = 0;
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(0);
+    t.clock.advance(4 * 3600_000);
+    await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Later op de dag.', WANT: ['advice'] });
+    await bothInstancesRun();
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(1);
+  });
 });
 
 describe('retention purge', () => {
