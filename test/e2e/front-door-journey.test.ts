@@ -104,7 +104,7 @@ describe('the front door without JavaScript', () => {
     await openCaseFirstTime(member, caseId);
     await member.getByLabel('Uw bericht').fill('Nee. Cijfers weglaten maakt het advies onjuist.');
     await member.getByRole('button', { name: 'Versturen aan de melder' }).click();
-    await member.waitForURL(/sent=1/);
+    await member.waitForURL(/done=message/);
     await member.getByRole('navigation', { name: 'Onderdelen van deze melding' }).getByRole('link', { name: 'Doorzetten naar de commissie' }).click();
     await expectAccessible(member, 'transfer proposal');
     expect(await member.getByLabel('Tekst die naar de commissie gaat').inputValue()).toContain('Mag ik cijfers weglaten');

@@ -98,7 +98,7 @@ describe('reporter pages in a browser', () => {
     expect(await staff.locator('main').textContent()).toContain('Mijn rapport moest anders van de directeur.');
     await staff.getByLabel('Uw bericht').fill('Wij hebben uw melding ontvangen.');
     await staff.getByRole('button', { name: 'Versturen aan de melder' }).click();
-    await staff.waitForURL(/sent=1/);
+    await staff.waitForURL(/done=message/);
     await staff.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
     await staff.getByRole('heading', { name: 'Interne notities' }).waitFor();
     expect(await staff.getByText('Is de melding ontvankelijk?').count()).toBe(1);

@@ -74,6 +74,25 @@ describe('case numbers', () => {
     for (const mail of t.mail.received) expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\b(IC|EP|VA|RS)-\d{4}-\d+/);
   });
 
+  it('says after each step what happened and what the reporter sees of it, not that a message went out', async () => {
+    const handler = await logInAs(t, secretary);
+    const [row] = await t.services.db.select().from(cases).where(eq(cases.number, 'IC-2026-0002'));
+    await declareNoRelation(handler, row!.id);
+    const after = async (action: string, fields: Record<string, string>) => {
+      const response = await handler.postWithOwnToken(`/staff/cases/${row!.id}/${action}`, fields);
+      expect(response.status, action).toBe(303);
+      return (await handler.get(response.location!)).html;
+    };
+    expect(await after('acknowledge', { ackNote: '' })).toContain('De ontvangst is bevestigd.');
+    const assessed = await after('assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Ontvankelijk.', priority: 'normal', retaliationRisk: 'low', measures: '' });
+    expect(assessed).toContain('De beoordeling is opgeslagen. De melder ziet alleen de status, niet uw beoordeling.');
+    expect(assessed).not.toContain('Uw bericht is versleuteld verstuurd');
+    expect(await after('notes', { noteText: 'Intern.' })).toContain('Alleen behandelaars lezen haar, de melder niet.');
+    expect(await after('messages', { text: 'Aan de melder.' })).toContain('Uw bericht is versleuteld verstuurd.');
+    // An unknown kind in the address shows no banner at all.
+    expect((await handler.get(`/staff/cases/${row!.id}?done=%3Cscript%3E`)).html).not.toContain('utrecht-alert--ok');
+  });
+
   it('reads typed numbers the way people write them, and nothing else', () => {
     expect(normaliseCaseNumber(' ic-2026-42 ')).toBe('IC-2026-0042');
     expect(normaliseCaseNumber('IC-2026-12345')).toBe('IC-2026-12345');

@@ -13,7 +13,7 @@ import { DeclarationPage } from '../../views/pages/declaration-page.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import type { Services } from '../../services.js';
 import { CaseInboxPage } from '../../views/pages/case-inbox-page.js';
-import { CasePage } from '../../views/pages/case-page.js';
+import { CasePage, caseDoneKinds, type CaseDone } from '../../views/pages/case-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { handleForm, readFiles, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
@@ -52,7 +52,8 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       return render(c, c.get('t')('declaration.title'), <DeclarationPage caseId={caseId} />);
     }
     const view = await readCaseAsHandler(s, actor, caseId);
-    return render(c, c.get('t')('case.title', { route: view.route.name[c.get('lang')] }), await casePage(actor, caseId, { view, sent: c.req.query('sent') === '1' }));
+    const done = caseDoneKinds.find((kind) => kind === c.req.query('done'));
+    return render(c, c.get('t')('case.title', { number: view.number, route: view.route.name[c.get('lang')] }), await casePage(actor, caseId, { view, ...(done ? { done } : {}) }));
   });
 
   app.post('/staff/cases/:id/declaration', async (c) => {
@@ -77,16 +78,16 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       c,
       async () => {
         await acknowledgeCase(s, actor, caseId, { note });
-        return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
+        return redirectTo(c, `/staff/cases/${caseId}?done=acknowledged`);
       },
       { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
     );
   });
 
   /** The case page, as shown again after a form (with its errors) or after a step. */
-  async function casePage(actor: OrganisationStaff, caseId: string, options: { view?: CaseView; sent?: boolean; draftText?: string } = {}) {
+  async function casePage(actor: OrganisationStaff, caseId: string, options: { view?: CaseView; done?: CaseDone; draftText?: string } = {}) {
     const view = options.view ?? (await readCaseAsHandler(s, actor, caseId));
-    return <CasePage view={view} model={await presentCasePage(s, actor, view)} sent={options.sent ?? false} draftText={options.draftText} maxFileMegabytes={megabytes} />;
+    return <CasePage view={view} model={await presentCasePage(s, actor, view)} done={options.done} draftText={options.draftText} maxFileMegabytes={megabytes} />;
   }
 
   // Stepping aside at any time, also after having read the case: the key copies are destroyed at once.
@@ -113,7 +114,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
         async () => {
           if (!isUuid(userId)) throw new AppError('validation', [{ field: 'userId', message: 'errors.choice.required' }]);
           await change(s, actor, caseId, userId);
-          return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
+          return redirectTo(c, `/staff/cases/${caseId}?done=access`);
         },
         { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
       );
@@ -144,7 +145,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
         c,
         async () => {
           await withFormFieldNames(formFieldFor[name] ?? {}, () => run(actor, caseId, form));
-          return redirectTo(c, `/staff/cases/${caseId}?sent=1`);
+          return redirectTo(c, `/staff/cases/${caseId}?done=${name}`);
         },
         { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
       );
@@ -159,7 +160,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       c,
       async () => {
         await addHandlerMessage(s, actor, c.req.param('id'), input, files);
-        return redirectTo(c, `/staff/cases/${c.req.param('id')}?sent=1`);
+        return redirectTo(c, `/staff/cases/${c.req.param('id')}?done=message`);
       },
       { title: c.get('t')('cases.title'), body: () => casePage(actor, c.req.param('id'), { draftText: input.text }) },
     );

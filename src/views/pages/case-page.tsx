@@ -9,7 +9,11 @@ import { CaseAccessPanel } from './case-access-panel.js';
 import { CaseWorkNav } from './case-work/work-nav.js';
 import type { CasePageModel } from '../../domain/cases/case-page-model.js';
 
-export function CasePage(props: { view: CaseView; model: CasePageModel; sent?: boolean; draftText?: string | undefined; maxFileMegabytes: number }) {
+/** What a form on the case page just did, so the banner says exactly that and what the reporter sees of it. */
+export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'advance', 'extend', 'notes'] as const;
+export type CaseDone = (typeof caseDoneKinds)[number];
+
+export function CasePage(props: { view: CaseView; model: CasePageModel; done?: CaseDone | undefined; draftText?: string | undefined; maxFileMegabytes: number }) {
   const { t, lang, href } = useUi();
   const v = props.view;
   const { frame, access, may } = props.model;
@@ -28,7 +32,7 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; sent?: b
           </P>
         </Alert>
       ) : null}
-      {props.sent ? <Alert kind="ok">{t('case.reply.sent')}</Alert> : null}
+      {props.done ? <Alert kind="ok">{t(`case.done.${props.done}`)}</Alert> : null}
       <CaseSteps view={v} frame={frame} />
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
       <InternalNotes view={v} timeZone={v.timeZone} frame={frame} />
