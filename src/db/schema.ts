@@ -262,6 +262,8 @@ export const cases = pgTable(
     handledBy: uuid('handled_by').notNull(),
     /** The case number people use (IC-2026-0042): per handling organisation, route and local year, without gaps. */
     number: text('number').notNull(),
+    /** The handler who leads the case (chosen by the secretary or the chair); null until someone is chosen. */
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     routeCode: text('route_code').notNull(),
     questionnaireVersion: integer('questionnaire_version').notNull(),
     anonymity: text('anonymity', { enum: ['anonymous', 'confidential', 'open'] }).notNull(),

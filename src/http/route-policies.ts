@@ -99,6 +99,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /staff/cases/:id/files/:fileId': cases,
   'POST /staff/cases/:id/declaration': cases,
   'POST /staff/cases/:id/step-aside': cases,
+  'POST /staff/cases/:id/owner': staff('cases.assign'),
   'POST /staff/cases/:id/acknowledge': cases,
   'POST /staff/cases/:id/assess': cases,
   'POST /staff/cases/:id/advance': cases,

@@ -27,6 +27,8 @@ const policy = {
   'admission.manage': ['chair', 'confidential_advisor', 'ethics_panel_member'],
   'admission.view': caseRoles,
   'cases.reassign': ['chair'],
+  // Who leads a case: the secretariat or the chair chooses among those who can read it.
+  'cases.assign': ['secretary', 'chair'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],

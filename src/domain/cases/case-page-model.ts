@@ -1,3 +1,5 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { caseKeys, cases, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { isAllowed } from '../access/authorize.js';
 import type { CaseView, StaffActor } from '../reports/open-case.js';
@@ -12,15 +14,31 @@ export interface CasePageModel {
   may: {
     /** A handler who declared no relation may still step aside, at any time. */
     stepAside: boolean;
+    /** The secretary or chair may choose who leads the case. */
+    assignOwner: boolean;
   };
+  /** Who leads the case, and (for those who may choose) who could: the case's active key holders. */
+  owner: { current: { userId: string; displayName: string } | null; choices: Array<{ userId: string; displayName: string }> };
 }
 
 /** What the case page shows and offers besides the case itself, decided here so that the page only renders. */
 export async function presentCasePage(s: Services, actor: StaffActor, view: CaseView): Promise<CasePageModel> {
-  const [access, declaration] = await Promise.all([isAllowed(actor, 'cases.grant') ? caseAccessOverview(s, view.id) : undefined, declarationOf(s, view.id, actor.userId)]);
+  const assignOwner = isAllowed(actor, 'cases.assign');
+  const [access, declaration, readers, [row]] = await Promise.all([
+    isAllowed(actor, 'cases.grant') ? caseAccessOverview(s, view.id) : undefined,
+    declarationOf(s, view.id, actor.userId),
+    s.db
+      .select({ userId: users.id, displayName: users.displayName })
+      .from(caseKeys)
+      .innerJoin(users, eq(users.id, caseKeys.userId))
+      .where(and(eq(caseKeys.caseId, view.id), eq(users.status, 'active')))
+      .orderBy(asc(users.displayName)),
+    s.db.select({ ownerId: cases.ownerId, ownerName: users.displayName }).from(cases).leftJoin(users, eq(users.id, cases.ownerId)).where(eq(cases.id, view.id)),
+  ]);
   return {
     frame: caseFrameOf(view.route),
     ...(access ? { access: { ...access, selfId: actor.userId } } : {}),
-    may: { stepAside: declaration === 'no_relation' },
+    may: { stepAside: declaration === 'no_relation', assignOwner },
+    owner: { current: row?.ownerId ? { userId: row.ownerId, displayName: row.ownerName ?? '' } : null, choices: assignOwner ? readers : [] },
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { caseKeys, cases, organisations } from '../../db/schema.js';
+import { caseKeys, cases, organisations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { awaitingFeedback, caseStatuses, type CaseStatus } from '../cases/lifecycle.js';
@@ -11,6 +11,8 @@ import { computeDeadlines, localDate, type Deadlines } from './deadlines.js';
 export interface InboxItem {
   id: string;
   number: string;
+  /** The handler who leads the case, if one was chosen. */
+  ownerName: string | null;
   routeCode: string;
   status: string;
   anonymity: string;
@@ -32,6 +34,8 @@ export const inboxQuerySchema = z.object({
   status: z.enum(caseStatuses).optional().catch(undefined),
   route: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
   overdue: z.enum(['1']).optional().catch(undefined),
+  // Who leads it: the reader, nobody yet, or anyone.
+  owner: z.enum(['me', 'none']).optional().catch(undefined),
   sort: z.enum(['newest', 'oldest']).default('newest').catch('newest'),
   // A case number (IC-2026-0042) or the start of a case's random id, as the audit shows it.
   search: z.string().trim().regex(/^(?:[0-9a-f-]{4,36}|[a-zA-Z]{1,40}-\d{4}-\d{1,9})$/).optional().catch(undefined),
@@ -67,6 +71,8 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   if (query.status) conditions.push(eq(cases.status, query.status));
   if (query.route) conditions.push(eq(cases.routeCode, query.route));
   if (query.overdue) conditions.push(isNull(cases.acknowledgedAt), lt(cases.receivedAt, new Date(s.now().getTime() - 7 * 24 * 3600_000)));
+  if (query.owner === 'me') conditions.push(eq(cases.ownerId, actor.userId));
+  if (query.owner === 'none') conditions.push(isNull(cases.ownerId));
   if (query.search) {
     const number = normaliseCaseNumber(query.search);
     // A case number exactly; else a uuid column compared as text, by prefix: the short id the audit log shows.
@@ -77,6 +83,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
     .select({
       id: cases.id,
       number: cases.number,
+      ownerName: sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${cases.ownerId})`,
       organisationName: sql<string | null>`case when ${cases.organisationId} = ${actor.organisationId} then null else (select ${organisations.name} from ${organisations} where ${organisations.id} = ${cases.organisationId}) end`,
       routeCode: cases.routeCode,
       status: cases.status,
@@ -108,6 +115,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
       return {
         id: row.id,
         number: row.number,
+        ownerName: row.ownerName,
         organisationName: row.organisationName,
         routeCode: row.routeCode,
         status: row.status,

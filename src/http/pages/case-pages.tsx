@@ -22,6 +22,7 @@ import type { OrganisationStaff } from './require-staff.js';
 import { grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
 import { requireStaff } from './require-staff.js';
 import { isUuid, requireId } from '../../domain/ids.js';
+import { assignCaseOwner } from '../../domain/cases/assign-case-owner.js';
 
 // Case routes are for handlers only; the administrator is refused here as everywhere else.
 export function casePages(app: Hono<AppEnv>, s: Services) {
@@ -91,6 +92,20 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   }
 
   // Stepping aside at any time, also after having read the case: the key copies are destroyed at once.
+  app.post('/staff/cases/:id/owner', async (c) => {
+    const actor = requireStaff(c, 'cases.assign');
+    const caseId = requireId(c.req.param('id'));
+    const ownerId = text(await readForm(c), 'ownerId');
+    return handleForm(
+      c,
+      async () => {
+        await assignCaseOwner(s, actor, caseId, ownerId);
+        return redirectTo(c, `/staff/cases/${caseId}?done=owner`);
+      },
+      { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
+    );
+  });
+
   app.post('/staff/cases/:id/step-aside', async (c) => {
     const actor = requireStaff(c, 'cases.read');
     const caseId = requireId(c.req.param('id'));

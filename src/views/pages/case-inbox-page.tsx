@@ -16,11 +16,12 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
     <>
       <H1>{t('cases.title')}</H1>
       {props.recused ? <Alert kind="ok">{t('declaration.recusedDone')}</Alert> : null}
-      <details class="app-filter" open={!!(query.status || query.route || query.overdue || query.search || query.sort !== 'newest')}>
+      <details class="app-filter" open={!!(query.status || query.route || query.overdue || query.owner || query.search || query.sort !== 'newest')}>
         <summary>{t('cases.filter.title')}</summary>
         <Form action="/staff/cases" method="get">
           <ChoiceGroup name="status" legend="case.status" choices={[{ value: '', label: t('cases.filter.all') }, ...caseStatuses.map((st) => ({ value: st, label: t(`case.status.${st}`) }))]} selected={[query.status ?? '']} />
           <ChoiceGroup name="route" legend="cases.route" choices={[{ value: '', label: t('cases.filter.all') }, ...props.routes.map((r) => ({ value: r.code, label: r.name[lang] }))]} selected={[query.route ?? '']} />
+          <ChoiceGroup name="owner" legend="cases.filter.owner" choices={[{ value: '', label: t('cases.filter.all') }, { value: 'me', label: t('cases.filter.ownerMe') }, { value: 'none', label: t('cases.filter.ownerNone') }]} selected={[query.owner ?? '']} />
           <ChoiceGroup name="overdue" legend="cases.filter.overdueLegend" multiple choices={[{ value: '1', label: t('cases.filter.overdue') }]} selected={query.overdue ? ['1'] : []} />
           <ChoiceGroup name="sort" legend="cases.filter.sort" choices={[{ value: 'newest', label: t('cases.filter.newest') }, { value: 'oldest', label: t('cases.filter.oldest') }]} selected={[query.sort]} />
           <TextField name="search" label="cases.filter.search" description="cases.filter.searchHelp" value={query.search} autocomplete="off" />
@@ -42,6 +43,7 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
                 <th class="utrecht-table__header-cell" scope="col">{t('cases.kind')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('case.status')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('cases.nextDeadline')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('cases.owner')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('cases.open')}</th>
               </tr>
             </thead>
@@ -69,6 +71,7 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
                       '–'
                     )}
                   </td>
+                  <td class="utrecht-table__cell">{item.ownerName ?? '–'}</td>
                   <td class="utrecht-table__cell">
                     <Link href={href(`/staff/cases/${item.id}`)}>
                       {t('cases.openCase')}

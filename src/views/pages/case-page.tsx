@@ -1,7 +1,7 @@
 import type { CaseView } from '../../domain/reports/open-case.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
-import { ErrorSummary, FileField, Form, SubmitButton, TextArea } from '../components/form.js';
+import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextArea } from '../components/form.js';
 import { Alert, H1, H2, Link, P } from '../components/text.js';
 import { CaseThread } from './report/case-thread.js';
 import { CaseSteps, InternalNotes } from './case-steps.js';
@@ -10,7 +10,7 @@ import { CaseWorkNav } from './case-work/work-nav.js';
 import type { CasePageModel } from '../../domain/cases/case-page-model.js';
 
 /** What a form on the case page just did, so the banner says exactly that and what the reporter sees of it. */
-export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'advance', 'extend', 'notes'] as const;
+export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'advance', 'extend', 'notes', 'owner'] as const;
 export type CaseDone = (typeof caseDoneKinds)[number];
 
 export function CasePage(props: { view: CaseView; model: CasePageModel; done?: CaseDone | undefined; draftText?: string | undefined; maxFileMegabytes: number }) {
@@ -33,6 +33,19 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; done?: C
         </Alert>
       ) : null}
       {props.done ? <Alert kind="ok">{t(`case.done.${props.done}`)}</Alert> : null}
+      <P data-testid="case-owner">{props.model.owner.current ? t('case.owner.current', { name: props.model.owner.current.displayName }) : t('case.owner.none')}</P>
+      {may.assignOwner ? (
+        <Form action={`/staff/cases/${v.id}/owner`}>
+          <ChoiceGroup
+            name="ownerId"
+            legend="case.owner.legend"
+            description="case.owner.help"
+            choices={[{ value: '', label: t('case.owner.nobody') }, ...props.model.owner.choices.map((c) => ({ value: c.userId, label: c.displayName }))]}
+            selected={[props.model.owner.current?.userId ?? '']}
+          />
+          <SubmitButton label="case.owner.submit" secondary />
+        </Form>
+      ) : null}
       <CaseSteps view={v} frame={frame} />
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
       <InternalNotes view={v} timeZone={v.timeZone} frame={frame} />

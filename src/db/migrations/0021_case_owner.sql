@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "owner_id" uuid;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
