@@ -262,6 +262,8 @@ export const cases = pgTable(
     handledBy: uuid('handled_by').notNull(),
     /** The case number people use (IC-2026-0042): per handling organisation, route and local year, without gaps. */
     number: text('number').notNull(),
+    /** An extension put the feedback date beyond three months after the acknowledgement (the legal term); kept for the figures. */
+    beyondLegalTerm: boolean('beyond_legal_term').notNull().default(false),
     /** The handler who leads the case (chosen by the secretary or the chair); null until someone is chosen. */
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     routeCode: text('route_code').notNull(),
@@ -495,6 +497,7 @@ export const caseStatistics = pgTable('case_statistics', {
   acknowledgedOn: text('acknowledged_on'),
   closedOn: text('closed_on'),
   purgedOn: text('purged_on').notNull(),
+  beyondLegalTerm: boolean('beyond_legal_term').notNull().default(false),
 });
 
 // ---- Interventions, joint decisions, identity requests, minutes -------------------------------

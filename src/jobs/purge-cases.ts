@@ -42,6 +42,7 @@ export async function purgeExpiredCases(s: Services, organisation: Organisation)
         acknowledgedOn: day(gone.acknowledgedAt),
         closedOn: day(gone.closedAt),
         purgedOn: day(now)!,
+        beyondLegalTerm: gone.beyondLegalTerm,
       });
       await appendAudit({ ...s, db: tx }, { organisationId: chain ?? gone.organisationId, actorKind: 'system', actorUserId: null, action: 'case.purged', caseId: id, detail: { retentionMonths: organisation.retentionMonths } });
       purged += 1;

@@ -143,6 +143,11 @@ describe('lifecycle', () => {
     expect(reporterView).not.toContain('Conclusie: druk was oneigenlijk.');
     // Acknowledged on 22 November (+ a few minutes): feedback by 22 February, extended by two months.
     expect(reporterView).toMatch(/Terugkoppeling uiterlijk<\/dt><dd>2[0-9] april 2027/);
+    // Beyond the legal term of three months: said to the reporter, in the message and beside the date, to the handler, and kept for the figures.
+    expect(reporterView).toContain('Dat is later dan de wettelijke termijn van drie maanden na de ontvangstbevestiging.');
+    expect(reporterView).toMatch(/data-testid="beyond-legal-term"> · later dan de wettelijke termijn van drie maanden \(2[0-9] februari 2027\)/);
+    expect(staffView).toContain('data-testid="beyond-legal-term"');
+    expect((await t.services.db.select({ beyond: cases.beyondLegalTerm }).from(cases).where(eq(cases.id, caseId)))[0]!.beyond).toBe(true);
     // Even with the reporter's own case key and the raw database, internal notes do not open.
     const { token: reporterToken } = await startReporterSession(t.services, t.organisationId, { receipt });
     const session = (await resolveReporterSession(t.services, t.organisationId, reporterToken))!;

@@ -105,14 +105,19 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
 export async function extendFeedbackDeadline(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(extensionSchema, input);
   const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, caseId));
+  let beyond = false;
   await caseStep(s, actor, caseId, awaitingFeedback, 'case.feedback-extended', async ({ tx, current, at }) => {
-    const until = addMonths(computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo).feedbackBy, Number(form.months));
+    const deadlines = computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo);
+    const until = addMonths(deadlines.feedbackBy, Number(form.months));
     const language = current.language === 'en' ? 'en' : 'nl';
     const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
-    const key = row && caseFrameOf({ code: row.route }).legalFrame ? 'case.extension.message' : 'case.extension.messagePlain';
+    const legal = !!row && caseFrameOf({ code: row.route }).legalFrame;
+    // Allowed, with a reason; but past the legal term it is said so, to the reporter too, and kept for the figures.
+    beyond = legal && until > deadlines.legalFeedbackBy;
+    const key = !legal ? 'case.extension.messagePlain' : beyond ? 'case.extension.messageBeyond' : 'case.extension.message';
     const text = translator(language)(key, { date: formatDate(until, language), reason: form.reason });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'extension', text });
-    return { feedbackExtendedTo: until };
-  }, { months: Number(form.months) });
+    return { feedbackExtendedTo: until, ...(beyond ? { beyondLegalTerm: true } : {}) };
+  }, () => ({ months: Number(form.months), beyondLegalTerm: beyond }));
   await notifyReporter(s, caseId);
 }

@@ -6,6 +6,8 @@ export interface Deadlines {
   /** Local dates (YYYY-MM-DD): the deadline is the end of that day. */
   acknowledgeBy: string;
   feedbackBy: string;
+  /** Three months after the acknowledgement (or its deadline): the legal term for feedback, whatever an extension says. */
+  legalFeedbackBy: string;
 }
 
 export function localDate(instant: Date, timeZone: string): string {
@@ -31,5 +33,6 @@ export function addMonths(date: string, months: number): string {
 export function computeDeadlines(receivedAt: Date, acknowledgedAt: Date | null, timeZone: string, feedbackExtendedTo?: string | null): Deadlines {
   const acknowledgeBy = addDays(localDate(receivedAt, timeZone), 7);
   const feedbackFrom = acknowledgedAt ? localDate(acknowledgedAt, timeZone) : acknowledgeBy;
-  return { acknowledgeBy, feedbackBy: feedbackExtendedTo ?? addMonths(feedbackFrom, 3) };
+  const legalFeedbackBy = addMonths(feedbackFrom, 3);
+  return { acknowledgeBy, feedbackBy: feedbackExtendedTo ?? legalFeedbackBy, legalFeedbackBy };
 }

@@ -60,6 +60,8 @@ export interface CaseView {
   anonymity: 'anonymous' | 'confidential' | 'open';
   receivedAt: Date;
   deadlines: Deadlines;
+  /** An extension put feedback beyond the legal term (reports under the law only). */
+  beyondLegalTerm: boolean;
   timeZone: string;
   answers: Answers;
   language: 'nl' | 'en';
@@ -139,6 +141,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
     anonymity: row.anonymity,
     receivedAt: row.receivedAt,
     deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
+    beyondLegalTerm: row.beyondLegalTerm,
     timeZone,
     answers,
     language,

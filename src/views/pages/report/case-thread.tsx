@@ -26,7 +26,10 @@ export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handle
         <dt>{t('case.acknowledgeBy')}</dt>
         <dd>{formatDate(v.deadlines.acknowledgeBy, lang)}</dd>
         <dt>{t('case.feedbackBy')}</dt>
-        <dd>{formatDate(v.deadlines.feedbackBy, lang)}</dd>
+        <dd>
+          {formatDate(v.deadlines.feedbackBy, lang)}
+          {v.beyondLegalTerm ? <strong class="app-overdue" data-testid="beyond-legal-term">{` · ${t('case.beyondLegalTerm', { date: formatDate(v.deadlines.legalFeedbackBy, lang) })}`}</strong> : null}
+        </dd>
       </dl>
       <H2>{t('case.report')}</H2>
       <AnswerList definition={v.definition} answers={v.answers} />
