@@ -105,6 +105,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /staff/cases/:id/advance': cases,
   'POST /staff/cases/:id/extend': cases,
   'POST /staff/cases/:id/notes': cases,
+  'POST /staff/cases/:id/reopen': cases,
   'POST /staff/cases/:id/messages': cases,
   'POST /staff/cases/:id/access/grant': staff('cases.grant'),
   'POST /staff/cases/:id/access/revoke': staff('cases.grant'),

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { cases } from '../db/schema.js';
 import { translator } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
@@ -29,9 +29,9 @@ export async function sendDailyDigest(s: Services, organisation: Organisation): 
     .where(
       and(
         eq(cases.handledBy, organisation.id),
-        ne(cases.status, 'closed'),
         or(
           sql`${cases.status} = 'received'`,
+          // The reporter wrote last, also after closing: such a message is never left unread.
           and(isNotNull(cases.lastReporterActivityAt), sql`(${cases.lastHandlerActivityAt} is null or ${cases.lastReporterActivityAt} > ${cases.lastHandlerActivityAt})`),
         ),
       ),

@@ -25,7 +25,15 @@ export async function purgeExpiredCases(s: Services, organisation: Organisation)
   const expired = await s.db
     .select({ id: cases.id })
     .from(cases)
-    .where(and(eq(cases.organisationId, organisation.id), eq(cases.status, 'closed'), lt(cases.closedAt, cutoff)));
+    .where(
+      and(
+        eq(cases.organisationId, organisation.id),
+        eq(cases.status, 'closed'),
+        lt(cases.closedAt, cutoff),
+        // A message the reporter wrote after closing waits for its answer before anything is destroyed.
+        sql`not (${cases.lastReporterActivityAt} is not null and (${cases.lastHandlerActivityAt} is null or ${cases.lastReporterActivityAt} > ${cases.lastHandlerActivityAt}))`,
+      ),
+    );
   const day = (at: Date | null) => (at ? localDate(at, organisation.timeZone) : null);
   let purged = 0;
   for (const { id } of expired) {

@@ -111,8 +111,8 @@ describe('daily digest', () => {
   });
 
   it('does not use up the day on a run that finds nothing waiting: a case that arrives later that day is still told', async () => {
-    // Nothing waits: every case so far acknowledged and answered.
-    await t.services.db.update(cases).set({ status: 'closed' });
+    // Nothing waits: every case so far closed, the reporter's last word answered.
+    await t.services.db.update(cases).set({ status: 'closed', lastHandlerActivityAt: new Date(Date.UTC(2027, 4, 3, 6, 0, 0)) });
     t.clock.ms = Date.UTC(2027, 4, 3, 7, 0, 0); // 09:00 in Amsterdam, after the digest hour
     t.mail.received.length = 0;
     await bothInstancesRun();

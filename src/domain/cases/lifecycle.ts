@@ -121,3 +121,15 @@ export async function extendFeedbackDeadline(s: Services, actor: StaffActor | nu
   }, () => ({ months: Number(form.months), beyondLegalTerm: beyond }));
   await notifyReporter(s, caseId);
 }
+
+/**
+ * A closed case opened again (the reporter wrote after closing, say): back in handling, with the
+ * reason as an internal note, audited. The reporter sees the status change.
+ */
+export async function reopenCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
+  const form = validate(noteSchema, input);
+  await caseStep(s, actor, caseId, ['closed'], 'case.reopened', async ({ tx, current, at }) => {
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'status', text: form.text });
+    return { status: 'in_handling', closedAt: null };
+  });
+}

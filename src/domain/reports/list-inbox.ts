@@ -23,6 +23,8 @@ export interface InboxItem {
   /** The legal deadline that comes next for this case, and whether it has passed (local dates). */
   nextDeadline: { kind: 'acknowledge' | 'feedback'; date: string; overdue: boolean } | null;
   reporterWroteLast: boolean;
+  /** Closed, and the reporter wrote afterwards: shown apart, so it is not lost among closed cases. */
+  wroteAfterClosing: boolean;
   /** For a shared commission: the organisation the report concerns, when it is not the reader's own. */
   organisationName: string | null;
 }
@@ -36,6 +38,8 @@ export const inboxQuerySchema = z.object({
   overdue: z.enum(['1']).optional().catch(undefined),
   // Who leads it: the reader, nobody yet, or anyone.
   owner: z.enum(['me', 'none']).optional().catch(undefined),
+  // The reporter wrote last and waits for an answer, closed cases included.
+  waiting: z.enum(['1']).optional().catch(undefined),
   sort: z.enum(['newest', 'oldest']).default('newest').catch('newest'),
   // A case number (IC-2026-0042) or the start of a case's random id, as the audit shows it.
   search: z.string().trim().regex(/^(?:[0-9a-f-]{4,36}|[a-zA-Z]{1,40}-\d{4}-\d{1,9})$/).optional().catch(undefined),
@@ -71,6 +75,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   if (query.status) conditions.push(eq(cases.status, query.status));
   if (query.route) conditions.push(eq(cases.routeCode, query.route));
   if (query.overdue) conditions.push(isNull(cases.acknowledgedAt), lt(cases.receivedAt, new Date(s.now().getTime() - 7 * 24 * 3600_000)));
+  if (query.waiting) conditions.push(sql`${cases.lastReporterActivityAt} is not null and (${cases.lastHandlerActivityAt} is null or ${cases.lastReporterActivityAt} > ${cases.lastHandlerActivityAt})`);
   if (query.owner === 'me') conditions.push(eq(cases.ownerId, actor.userId));
   if (query.owner === 'none') conditions.push(isNull(cases.ownerId));
   if (query.search) {
@@ -125,6 +130,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
         kind: row.kind,
         nextDeadline: next ? { ...next, overdue: today > next.date } : null,
         reporterWroteLast: !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
+        wroteAfterClosing: row.status === 'closed' && !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
       };
     }),
   };

@@ -62,6 +62,8 @@ export interface CaseView {
   deadlines: Deadlines;
   /** An extension put feedback beyond the legal term (reports under the law only). */
   beyondLegalTerm: boolean;
+  /** Closed, and the reporter wrote after the handlers last did: a message that must not be lost. */
+  wroteAfterClosing: boolean;
   timeZone: string;
   answers: Answers;
   language: 'nl' | 'en';
@@ -142,6 +144,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
     receivedAt: row.receivedAt,
     deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
     beyondLegalTerm: row.beyondLegalTerm,
+    wroteAfterClosing: row.status === 'closed' && !!row.lastReporterActivityAt && (!row.lastHandlerActivityAt || row.lastReporterActivityAt > row.lastHandlerActivityAt),
     timeZone,
     answers,
     language,

@@ -17,7 +17,7 @@ import { CasePage, caseDoneKinds, type CaseDone } from '../../views/pages/case-p
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
 import { handleForm, readFiles, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
-import { addInternalNote, advanceCase, assessCase, extendFeedbackDeadline } from '../../domain/cases/lifecycle.js';
+import { addInternalNote, advanceCase, assessCase, extendFeedbackDeadline, reopenCase } from '../../domain/cases/lifecycle.js';
 import type { OrganisationStaff } from './require-staff.js';
 import { grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-access.js';
 import { requireStaff } from './require-staff.js';
@@ -143,6 +143,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
     advance: (actor, caseId, form) => advanceCase(s, actor, caseId, text(form, 'to'), { text: text(form, 'stepText') }),
     extend: (actor, caseId, form) => extendFeedbackDeadline(s, actor, caseId, { months: text(form, 'months'), reason: text(form, 'extensionReason') }),
     notes: (actor, caseId, form) => addInternalNote(s, actor, caseId, { text: text(form, 'noteText') }),
+    reopen: (actor, caseId, form) => reopenCase(s, actor, caseId, { text: text(form, 'reopenText') }),
   };
   // The forms name their fields apart (unique ids on one page); errors come back under the domain's names.
   const formFieldFor: Record<string, Record<string, string>> = {
@@ -150,6 +151,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
     advance: { text: 'stepText' },
     extend: { reason: 'extensionReason' },
     notes: { text: 'noteText' },
+    reopen: { text: 'reopenText' },
   };
   for (const [name, run] of Object.entries(steps)) {
     app.post(`/staff/cases/:id/${name}`, async (c) => {

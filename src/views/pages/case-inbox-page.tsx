@@ -16,12 +16,13 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
     <>
       <H1>{t('cases.title')}</H1>
       {props.recused ? <Alert kind="ok">{t('declaration.recusedDone')}</Alert> : null}
-      <details class="app-filter" open={!!(query.status || query.route || query.overdue || query.owner || query.search || query.sort !== 'newest')}>
+      <details class="app-filter" open={!!(query.status || query.route || query.overdue || query.owner || query.waiting || query.search || query.sort !== 'newest')}>
         <summary>{t('cases.filter.title')}</summary>
         <Form action="/staff/cases" method="get">
           <ChoiceGroup name="status" legend="case.status" choices={[{ value: '', label: t('cases.filter.all') }, ...caseStatuses.map((st) => ({ value: st, label: t(`case.status.${st}`) }))]} selected={[query.status ?? '']} />
           <ChoiceGroup name="route" legend="cases.route" choices={[{ value: '', label: t('cases.filter.all') }, ...props.routes.map((r) => ({ value: r.code, label: r.name[lang] }))]} selected={[query.route ?? '']} />
           <ChoiceGroup name="owner" legend="cases.filter.owner" choices={[{ value: '', label: t('cases.filter.all') }, { value: 'me', label: t('cases.filter.ownerMe') }, { value: 'none', label: t('cases.filter.ownerNone') }]} selected={[query.owner ?? '']} />
+          <ChoiceGroup name="waiting" legend="cases.filter.waitingLegend" multiple choices={[{ value: '1', label: t('cases.filter.waiting') }]} selected={query.waiting ? ['1'] : []} />
           <ChoiceGroup name="overdue" legend="cases.filter.overdueLegend" multiple choices={[{ value: '1', label: t('cases.filter.overdue') }]} selected={query.overdue ? ['1'] : []} />
           <ChoiceGroup name="sort" legend="cases.filter.sort" choices={[{ value: 'newest', label: t('cases.filter.newest') }, { value: 'oldest', label: t('cases.filter.oldest') }]} selected={[query.sort]} />
           <TextField name="search" label="cases.filter.search" description="cases.filter.searchHelp" value={query.search} autocomplete="off" />
@@ -59,7 +60,7 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
                   <td class="utrecht-table__cell">{item.kind ? t(`case.kind.${item.kind}` as MessageKey) : t('cases.notAssessed')}</td>
                   <td class="utrecht-table__cell">
                     {t(`case.status.${item.status}` as MessageKey)}
-                    {item.reporterWroteLast ? ` · ${t('cases.newMessage')}` : ''}
+                    {item.wroteAfterClosing ? <strong class="app-overdue">{` · ${t('cases.wroteAfterClosing')}`}</strong> : item.reporterWroteLast ? ` · ${t('cases.newMessage')}` : ''}
                   </td>
                   <td class="utrecht-table__cell">
                     {item.nextDeadline ? (

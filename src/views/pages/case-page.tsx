@@ -10,7 +10,7 @@ import { CaseWorkNav } from './case-work/work-nav.js';
 import type { CasePageModel } from '../../domain/cases/case-page-model.js';
 
 /** What a form on the case page just did, so the banner says exactly that and what the reporter sees of it. */
-export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'advance', 'extend', 'notes', 'owner'] as const;
+export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'advance', 'extend', 'notes', 'owner', 'reopen'] as const;
 export type CaseDone = (typeof caseDoneKinds)[number];
 
 export function CasePage(props: { view: CaseView; model: CasePageModel; done?: CaseDone | undefined; draftText?: string | undefined; maxFileMegabytes: number }) {

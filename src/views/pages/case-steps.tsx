@@ -58,7 +58,16 @@ export function CaseSteps(props: { view: CaseView; frame: CaseFrame }) {
           <SubmitButton label={`case.advance.${next}.submit` as MessageKey} />
         </Form>
       ) : null}
-      {status === 'closed' ? <P>{t('case.steps.closed')}</P> : null}
+      {status === 'closed' ? (
+        <>
+          <P>{t('case.steps.closed')}</P>
+          {v.wroteAfterClosing ? <P><strong class="app-overdue">{t('cases.wroteAfterClosing')}</strong></P> : null}
+          <Form action={`/staff/cases/${v.id}/reopen`}>
+            <TextArea name="reopenText" label="case.reopen.reason" description="case.reopen.help" rows={3} />
+            <SubmitButton label="case.reopen.submit" secondary />
+          </Form>
+        </>
+      ) : null}
       {awaitingFeedback.includes(status) ? (
         <Form action={`/staff/cases/${v.id}/extend`}>
           <H2>{t('case.extension.title')}</H2>
