@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startScheduler } from '../../src/jobs/scheduler.js';
+import { reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -47,6 +48,9 @@ describe('a database error', () => {
   });
 
   it('in a scheduled job: a log line with the error\'s kind only', async () => {
+    // Something waits for the secretariat, so the daily digest claims its day (a row in job_runs).
+    await createStaff(t, ['secretary']);
+    await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Wacht op het secretariaat.', WANT: ['advice'] });
     await t.services.db.execute(sql`create function leak_job() returns trigger language plpgsql as $$ begin raise exception 'refused job %', new.key; end $$`);
     await t.services.db.execute(sql`create trigger leak_job before insert on job_runs for each row execute function leak_job()`);
     try {
