@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { reporterWroteLastSql } from '../domain/cases/reporter-waits.js';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { cases } from '../db/schema.js';
 import { translator } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
@@ -32,7 +33,7 @@ export async function sendDailyDigest(s: Services, organisation: Organisation): 
         or(
           sql`${cases.status} = 'received'`,
           // The reporter wrote last, also after closing: such a message is never left unread.
-          and(isNotNull(cases.lastReporterActivityAt), sql`(${cases.lastHandlerActivityAt} is null or ${cases.lastReporterActivityAt} > ${cases.lastHandlerActivityAt})`),
+          reporterWroteLastSql,
         ),
       ),
     );

@@ -1,4 +1,5 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { reporterWroteLastSql } from '../domain/cases/reporter-waits.js';
+import { and, eq, lt, not, sql } from 'drizzle-orm';
 import { cases, caseStatistics } from '../db/schema.js';
 import { appendAudit } from '../domain/audit/append-audit.js';
 import { handlingOrganisationOf } from '../domain/cases/handling-organisation.js';
@@ -31,7 +32,7 @@ export async function purgeExpiredCases(s: Services, organisation: Organisation)
         eq(cases.status, 'closed'),
         lt(cases.closedAt, cutoff),
         // A message the reporter wrote after closing waits for its answer before anything is destroyed.
-        sql`not (${cases.lastReporterActivityAt} is not null and (${cases.lastHandlerActivityAt} is null or ${cases.lastReporterActivityAt} > ${cases.lastHandlerActivityAt}))`,
+        not(reporterWroteLastSql),
       ),
     );
   const day = (at: Date | null) => (at ? localDate(at, organisation.timeZone) : null);

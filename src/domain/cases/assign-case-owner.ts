@@ -4,7 +4,7 @@ import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError } from '../errors.js';
-import { requireId } from '../ids.js';
+import { isUuid, requireId } from '../ids.js';
 import { holdsKey } from './holds-key.js';
 
 /**
@@ -22,7 +22,7 @@ export async function assignCaseOwner(s: Pick<Services, 'db' | 'sodium' | 'serve
   if (!row || !(await holdsKey(s, caseId, actor.userId))) throw new AppError('not_found');
   const ownerId = ownerInput === '' ? null : ownerInput;
   if (ownerId !== null) {
-    if (!/^[0-9a-f-]{36}$/.test(ownerId)) throw fieldError('ownerId', 'errors.choice.required');
+    if (!isUuid(ownerId)) throw fieldError('ownerId', 'errors.choice.required');
     const [owner] = await s.db
       .select({ id: users.id })
       .from(users)

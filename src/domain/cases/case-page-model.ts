@@ -27,12 +27,15 @@ export async function presentCasePage(s: Services, actor: StaffActor, view: Case
   const [access, declaration, readers, [row]] = await Promise.all([
     isAllowed(actor, 'cases.grant') ? caseAccessOverview(s, view.id) : undefined,
     declarationOf(s, view.id, actor.userId),
-    s.db
-      .select({ userId: users.id, displayName: users.displayName })
-      .from(caseKeys)
-      .innerJoin(users, eq(users.id, caseKeys.userId))
-      .where(and(eq(caseKeys.caseId, view.id), eq(users.status, 'active')))
-      .orderBy(asc(users.displayName)),
+    // The key holders are loaded only for those who may choose among them.
+    !assignOwner
+      ? []
+      : s.db
+          .select({ userId: users.id, displayName: users.displayName })
+          .from(caseKeys)
+          .innerJoin(users, eq(users.id, caseKeys.userId))
+          .where(and(eq(caseKeys.caseId, view.id), eq(users.status, 'active')))
+          .orderBy(asc(users.displayName)),
     s.db.select({ ownerId: cases.ownerId, ownerName: users.displayName }).from(cases).leftJoin(users, eq(users.id, cases.ownerId)).where(eq(cases.id, view.id)),
   ]);
   return {

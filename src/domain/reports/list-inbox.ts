@@ -1,3 +1,4 @@
+import { reporterWroteLast, reporterWroteLastSql } from '../cases/reporter-waits.js';
 import { and, asc, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseKeys, cases, organisations, users } from '../../db/schema.js';
@@ -75,7 +76,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   if (query.status) conditions.push(eq(cases.status, query.status));
   if (query.route) conditions.push(eq(cases.routeCode, query.route));
   if (query.overdue) conditions.push(isNull(cases.acknowledgedAt), lt(cases.receivedAt, new Date(s.now().getTime() - 7 * 24 * 3600_000)));
-  if (query.waiting) conditions.push(sql`${cases.lastReporterActivityAt} is not null and (${cases.lastHandlerActivityAt} is null or ${cases.lastReporterActivityAt} > ${cases.lastHandlerActivityAt})`);
+  if (query.waiting) conditions.push(reporterWroteLastSql);
   if (query.owner === 'me') conditions.push(eq(cases.ownerId, actor.userId));
   if (query.owner === 'none') conditions.push(isNull(cases.ownerId));
   if (query.search) {
@@ -129,8 +130,8 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
         deadlines,
         kind: row.kind,
         nextDeadline: next ? { ...next, overdue: today > next.date } : null,
-        reporterWroteLast: !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
-        wroteAfterClosing: row.status === 'closed' && !!row.lastReporter && (!row.lastHandler || row.lastReporter > row.lastHandler),
+        reporterWroteLast: reporterWroteLast(row.lastReporter, row.lastHandler),
+        wroteAfterClosing: row.status === 'closed' && reporterWroteLast(row.lastReporter, row.lastHandler),
       };
     }),
   };

@@ -1,3 +1,4 @@
+import { reporterWroteLast } from '../cases/reporter-waits.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { openEntry, openIdentity, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
 import { attachments, caseEntries, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
@@ -144,7 +145,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
     receivedAt: row.receivedAt,
     deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),
     beyondLegalTerm: row.beyondLegalTerm,
-    wroteAfterClosing: row.status === 'closed' && !!row.lastReporterActivityAt && (!row.lastHandlerActivityAt || row.lastReporterActivityAt > row.lastHandlerActivityAt),
+    wroteAfterClosing: row.status === 'closed' && reporterWroteLast(row.lastReporterActivityAt, row.lastHandlerActivityAt),
     timeZone,
     answers,
     language,
