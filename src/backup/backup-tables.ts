@@ -16,6 +16,8 @@ export const backupTables: Array<[name: string, table: PgTable]> = [
   ['routes', schema.routes],
   ['questionnaires', schema.questionnaires],
   ['cases', schema.cases],
+  // The counters: without them a restored installation would give a number again.
+  ['case_numbers', schema.caseNumbers],
   ['case_keys', schema.caseKeys],
   ['case_entries', schema.caseEntries],
   ['case_identities', schema.caseIdentities],
@@ -37,6 +39,9 @@ export const backupTables: Array<[name: string, table: PgTable]> = [
   ['survey_invitations', schema.surveyInvitations],
   ['survey_responses', schema.surveyResponses],
 ];
+
+/** Tables left out of a backup on purpose: sign-in state, throttles, one-time tokens and job claims, all short-lived; and reporters' unsent drafts, which expire within days. */
+export const notBackedUp = ['setup_tokens', 'sessions', 'reporter_sessions', 'report_submissions', 'report_drafts', 'login_attempts', 'receipt_attempts', 'job_runs'];
 
 /**
  * One organisation's share of each table, for a backup of that organisation alone: its own row,
@@ -72,6 +77,7 @@ export function organisationRows(name: string, organisationId: string): SQL | 'n
     case 'questionnaires':
     case 'cases':
     case 'audit_log':
+    case 'case_numbers':
     case 'case_statistics':
     case 'advisor_registrations':
       return own('organisation_id');
