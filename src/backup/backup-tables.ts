@@ -8,6 +8,7 @@ import * as schema from '../db/schema.js';
 export const backupTables: Array<[name: string, table: PgTable]> = [
   ['organisations', schema.organisations],
   ['organisation_logos', schema.organisationLogos],
+  ['letter_templates', schema.letterTemplates],
   ['users', schema.users],
   ['invitations', schema.invitations],
   ['body_admissions', schema.bodyAdmissions],
@@ -78,6 +79,7 @@ export function organisationRows(name: string, organisationId: string): SQL | 'n
     case 'cases':
     case 'audit_log':
     case 'case_numbers':
+    case 'letter_templates':
     case 'case_statistics':
     case 'advisor_registrations':
       return own('organisation_id');

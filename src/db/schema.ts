@@ -323,6 +323,24 @@ export const caseNumbers = pgTable(
   (table) => [primaryKey({ columns: [table.organisationId, table.routeCode, table.year] })],
 );
 
+/**
+ * The secretariat's standard letters (acknowledgement, inadmissible, extension, feedback, closing)
+ * per language, when changed from the catalogue's text. Standard texts, never case content.
+ */
+export const letterTemplates = pgTable(
+  'letter_templates',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    language: text('language').notNull(),
+    body: text('body').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.kind, table.language] })],
+);
+
 export const caseKeys = pgTable(
   'case_keys',
   {

@@ -36,6 +36,7 @@ import { publicPages } from './pages/public-pages.js';
 import { sessionPages } from './pages/session-pages.js';
 import { setupPages } from './pages/setup-pages.js';
 import { lookPages } from './pages/look-pages.js';
+import { letterPages } from './pages/letter-pages.js';
 
 export function createApp(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ getPath: routingPath });
@@ -66,6 +67,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   accountPages(app, s);
   adminPages(app, s);
   lookPages(app, s);
+  letterPages(app, s);
   platformPages(app, s);
   casePages(app, s);
   caseWorkPages(app, s);

@@ -28,6 +28,8 @@ const expectations: Record<string, readonly Role[]> = {
   '/staff/cases': ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member', 'external_investigator'],
   '/staff/bodies': ['secretary', 'commission_member', 'chair', 'confidential_advisor', 'ethics_panel_member', 'external_investigator'],
   '/staff/commission-settings': ['chair'],
+  '/staff/letters': ['secretary', 'chair'],
+  '/staff/letters/inadmissible/nl': ['secretary', 'chair'],
   '/staff/users': ['administrator'],
   '/staff/settings': ['administrator'],
   '/staff/questionnaires': ['administrator'],

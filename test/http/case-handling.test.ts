@@ -87,7 +87,10 @@ describe('acknowledgement', () => {
     const [row] = await t.services.db.select().from(cases).where(eq(cases.id, caseId));
     expect(row!.status).toBe('acknowledged');
     const reporter = await (await openWithReceipt(t, receipt)).get('/my-report');
-    expect(reporter.html).toContain('Wij hebben uw melding ontvangen en nemen die in behandeling.');
+    // The standard letter (with number and dates): it promises an assessment, not handling.
+    expect(reporter.html).toMatch(/Wij hebben uw melding IC-2026-\d{4} ontvangen op 2[0-9] november 2026\./);
+    expect(reporter.html).toContain('De commissie beoordeelt eerst of zij uw melding in behandeling kan nemen.');
+    expect(reporter.html).not.toContain('nemen die in behandeling');
     expect(reporter.html).toContain('Wij bellen u volgende week.');
     expect(reporter.html).toContain('Ontvangst bevestigd');
     // The clock was at 22 November plus a few minutes, then three days on: feedback by 25 February.

@@ -19,6 +19,16 @@ export async function openDecisionId(member: FormClient, caseId: string): Promis
  * the chair, closes it.
  */
 export async function walkToClosed(handler: FormClient, caseId: string, deciders: FormClient[]): Promise<void> {
+  await walkToDecision(handler, caseId, deciders);
+  const after: Array<[string, Record<string, string>]> = [
+    ['advance', { to: 'feedback_given', stepText: 'Wij hebben gesproken met de betrokkenen.' }],
+    ['advance', { to: 'closed', stepText: '' }],
+  ];
+  for (const [action, fields] of after) expect(await caseAction(handler, caseId, action, fields), action).toBe(303);
+}
+
+/** The first half of walkToClosed: up to the joint decision the chair closes, ready for feedback. */
+export async function walkToDecision(handler: FormClient, caseId: string, deciders: FormClient[]): Promise<void> {
   const before: Array<[string, Record<string, string>]> = [
     ['acknowledge', { ackNote: '' }],
     ['assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Ontvankelijk.', priority: 'normal', retaliationRisk: 'low', measures: '' }],
@@ -29,9 +39,4 @@ export async function walkToClosed(handler: FormClient, caseId: string, deciders
   const decisionId = await openDecisionId(deciders[0]!, caseId);
   for (const decider of deciders) expect(await caseAction(decider, caseId, `decision/${decisionId}/vote`, { position: 'agree', voteReason: '' }), 'vote').toBe(303);
   expect(await caseAction(deciders.at(-1)!, caseId, `decision/${decisionId}/close`, {}), 'close').toBe(303);
-  const after: Array<[string, Record<string, string>]> = [
-    ['advance', { to: 'feedback_given', stepText: 'Wij hebben gesproken met de betrokkenen.' }],
-    ['advance', { to: 'closed', stepText: '' }],
-  ];
-  for (const [action, fields] of after) expect(await caseAction(handler, caseId, action, fields), action).toBe(303);
 }

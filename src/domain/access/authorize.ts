@@ -29,6 +29,8 @@ const policy = {
   'cases.reassign': ['chair'],
   // Who leads a case: the secretariat or the chair chooses among those who can read it.
   'cases.assign': ['secretary', 'chair'],
+  // The commission's standard letters: its secretariat and its chair.
+  'letters.edit': ['secretary', 'chair'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],

@@ -10,28 +10,36 @@ import { AppError, fieldError } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
 import { caseFrameOf } from './commission-route.js';
+import { caseLetter } from '../letters/case-letter.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
 
 /**
  * The legal acknowledgement (within 7 days): the case moves to "acknowledged", the reporter gets
  * a standard message in their language (with an optional personal note), and the 3-month
  * feedback deadline now counts from today.
  */
-export async function acknowledgeCase(s: Services, actor: StaffActor | null, caseId: string, input: { note?: string }): Promise<void> {
+export async function acknowledgeCase(s: Services, actor: StaffActor | null, caseId: string, input: { letter?: string; note?: string }): Promise<void> {
   authorize(actor, 'cases.read');
   const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
   const note = (input.note ?? '').trim();
+  const letter = (input.letter ?? '').trim();
   if (note.length > 5000) throw fieldError('note', 'errors.field.tooLong');
+  if (letter.length > 10_000) throw fieldError('letter', 'errors.field.tooLong');
   const now = s.now();
   await s.db.transaction(async (tx) => {
     const updated = await tx
       .update(cases)
       .set({ status: 'acknowledged', acknowledgedAt: now, lastHandlerActivityAt: now })
       .where(and(eq(cases.id, caseId), eq(cases.status, 'received')))
-      .returning({ language: cases.reporterLanguage, route: cases.routeCode });
+      .returning({ language: cases.reporterLanguage, route: cases.routeCode, number: cases.number, handledBy: cases.handledBy, receivedAt: cases.receivedAt });
     if (updated.length !== 1) throw new AppError('conflict');
-    const t = translator(updated[0]!.language === 'en' ? 'en' : 'nl');
-    // The panel and the advisors do not work in the law's frame: no promise of "handling" within three months.
-    const standard = caseFrameOf({ code: updated[0]!.route }).legalFrame ? t('case.ack.message') : t('case.ack.messagePlain');
+    const row = updated[0]!;
+    const language = row.language === 'en' ? 'en' : 'nl';
+    // The commission's letter, as the handler edited it (or its standard text); it promises an
+    // assessment, not handling. The panel and the advisors do not work in the law's frame.
+    const standard = caseFrameOf({ code: row.route }).legalFrame
+      ? letter || (await caseLetter(tx, { ...row, language, acknowledgedAt: now, feedbackExtendedTo: null, timeZone: await timeZoneOf({ db: tx }, row.handledBy) }, 'acknowledgement', now))
+      : translator(language)('case.ack.messagePlain');
     const text = [standard, note].filter(Boolean).join('\n\n');
     const entryId = randomUUID();
     const sealed = sealEntry(s.sodium, keys.publicKey, { caseId, entryId, kind: 'message' }, s.sodium.from_string(JSON.stringify({ text })));

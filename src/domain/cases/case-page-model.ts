@@ -6,6 +6,9 @@ import type { CaseView, StaffActor } from '../reports/open-case.js';
 import { caseAccessOverview } from './case-access.js';
 import { caseFrameOf, type CaseFrame } from './commission-route.js';
 import { declarationOf } from './declarations.js';
+import type { CaseStatus } from './lifecycle.js';
+import { caseLetter } from '../letters/case-letter.js';
+import type { LetterKind } from '../letters/letter-kinds.js';
 
 export interface CasePageModel {
   frame: CaseFrame;
@@ -19,7 +22,12 @@ export interface CasePageModel {
   };
   /** Who leads the case, and (for those who may choose) who could: the case's active key holders. */
   owner: { current: { userId: string; displayName: string } | null; choices: Array<{ userId: string; displayName: string }> };
+  /** The standard letter the next step sends, filled in for this case, for the handler to edit before sending. */
+  letters: Partial<Record<LetterKind, string>>;
 }
+
+/** Which letter each status's next step sends (reports under the law only). */
+const letterForStatus: Partial<Record<CaseStatus, LetterKind>> = { received: 'acknowledgement', acknowledged: 'inadmissible', concluded: 'feedback', feedback_given: 'closing' };
 
 /** What the case page shows and offers besides the case itself, decided here so that the page only renders. */
 export async function presentCasePage(s: Services, actor: StaffActor, view: CaseView): Promise<CasePageModel> {
@@ -36,10 +44,19 @@ export async function presentCasePage(s: Services, actor: StaffActor, view: Case
           .innerJoin(users, eq(users.id, caseKeys.userId))
           .where(and(eq(caseKeys.caseId, view.id), eq(users.status, 'active')))
           .orderBy(asc(users.displayName)),
-    s.db.select({ ownerId: cases.ownerId, ownerName: users.displayName }).from(cases).leftJoin(users, eq(users.id, cases.ownerId)).where(eq(cases.id, view.id)),
+    s.db
+      .select({ ownerId: cases.ownerId, ownerName: users.displayName, handledBy: cases.handledBy, acknowledgedAt: cases.acknowledgedAt, feedbackExtendedTo: cases.feedbackExtendedTo })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.ownerId))
+      .where(eq(cases.id, view.id)),
   ]);
+  const frame = caseFrameOf(view.route);
+  const letterKind = frame.legalFrame ? letterForStatus[view.status as CaseStatus] : undefined;
+  const letters: CasePageModel['letters'] = {};
+  if (letterKind && row) letters[letterKind] = await caseLetter(s.db, { ...row, number: view.number, language: view.language, receivedAt: view.receivedAt, timeZone: view.timeZone }, letterKind, s.now());
   return {
-    frame: caseFrameOf(view.route),
+    frame,
+    letters,
     ...(access ? { access: { ...access, selfId: actor.userId } } : {}),
     may: { stepAside: declaration === 'no_relation', assignOwner },
     owner: { current: row?.ownerId ? { userId: row.ownerId, displayName: row.ownerName ?? '' } : null, choices: assignOwner ? readers : [] },

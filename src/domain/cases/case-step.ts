@@ -8,8 +8,9 @@ import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
 import { unsafeHandlerCaseKeys, type HandlerKeys, type StaffActor } from '../reports/open-case.js';
 import type { CaseStatus } from './lifecycle.js';
+import type { LetterCase } from '../letters/case-letter.js';
 
-export type Step = { status: CaseStatus; language: string; publicKey: Uint8Array; internalPublicKey: Uint8Array | null; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
+export type Step = { status: CaseStatus; number: string; handledBy: string; outcome: string | null; language: string; publicKey: Uint8Array; internalPublicKey: Uint8Array | null; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
 
 /**
  * Runs one lifecycle step in one transaction: checks the handler's key and the current status,
@@ -33,6 +34,9 @@ export async function caseStep(
     const [current] = await tx
       .select({
         status: cases.status,
+        number: cases.number,
+        handledBy: cases.handledBy,
+        outcome: cases.outcome,
         language: cases.reporterLanguage,
         publicKey: cases.publicKey,
         internalPublicKey: cases.internalPublicKey,
@@ -56,3 +60,14 @@ export const entryTarget = (caseId: string, actor: StaffActor, current: Step, at
   return { caseId, casePublicKey: kind === 'note' ? current.internalPublicKey! : current.publicKey, author: 'handler' as const, authorUserId: actor.userId, at };
 };
 
+
+/** The case as a standard letter may speak of it: number and dates, in the reporter's language. */
+export const letterCaseOf = (current: Step, timeZone: string): LetterCase => ({
+  handledBy: current.handledBy,
+  number: current.number,
+  language: current.language === 'en' ? 'en' : 'nl',
+  receivedAt: current.receivedAt,
+  acknowledgedAt: current.acknowledgedAt,
+  feedbackExtendedTo: current.feedbackExtendedTo,
+  timeZone,
+});

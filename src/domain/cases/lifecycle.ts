@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handlingOrganisationOf } from './handling-organisation.js';
 import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
-import { AppError, refusal } from '../errors.js';
+import { AppError, fieldError, refusal } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import type { StaffActor } from '../reports/open-case.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
@@ -10,7 +10,8 @@ import { addMonths, computeDeadlines } from '../reports/deadlines.js';
 import { formatDate } from '../../i18n/format-date.js';
 import { validate } from '../validate.js';
 import { insertSealedEntry } from './insert-entry.js';
-import { caseStep, entryTarget } from './case-step.js';
+import { caseStep, entryTarget, letterCaseOf } from './case-step.js';
+import { caseLetter, sameLetter } from '../letters/case-letter.js';
 import { caseFrameOf, caseFrameOfCase } from './commission-route.js';
 import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema.js';
@@ -24,6 +25,11 @@ export type CaseStatus = (typeof caseStatuses)[number];
 export const awaitingFeedback: readonly CaseStatus[] = ['acknowledged', 'assessed', 'in_handling', 'concluded'];
 /** Everything before closing: work on the case is still possible. */
 export const openStatuses: readonly CaseStatus[] = caseStatuses.filter((status) => status !== 'closed');
+
+/** The status as people read it: a report closed as inadmissible reads "not taken into handling". */
+export function shownStatus(status: string, outcome: string | null): string {
+  return status === 'closed' && outcome === 'not_admissible' ? 'not_admissible' : status;
+}
 
 /** The one step forward from each status (acknowledging and assessing have their own forms). */
 export const nextStatus: Partial<Record<CaseStatus, CaseStatus>> = {
@@ -48,7 +54,7 @@ export const assessmentSchema = z.object({
 });
 
 export const noteSchema = z.object({ text: text(20_000).min(1, { error: 'errors.field.required' }) });
-export const advanceSchema = z.object({ text: text(20_000) });
+export const advanceSchema = z.object({ text: text(20_000), letter: text(10_000).default('') });
 export const extensionSchema = z.object({
   reason: text(5000).min(1, { error: 'errors.field.required' }),
   months: z.enum(['1', '2', '3'], { error: 'errors.choice.required' }),
@@ -58,15 +64,34 @@ export const extensionSchema = z.object({
  * Admissible or not with a reason, priority, risk of retaliation and protective measures: an internal
  * note. Admissibility is the whistleblowing law's test for reports to the commission; the ethics
  * panel and the confidential advisors are not asked it, and their cases are recorded as admissible.
+ * An inadmissible report takes the short path: the reporter gets the reasoned notice (the standard
+ * letter in the commission's own words, with the external routes always below it) and the case
+ * closes as "not taken into handling".
  */
-export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
+export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown, notice = ''): Promise<void> {
   let form: z.output<typeof assessmentSchema> | undefined;
+  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, caseId));
   await caseStep(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
     const { legalFrame } = await caseFrameOfCase(tx, caseId);
     form = validate(assessmentSchema, legalFrame ? input : { ...(input as Record<string, unknown>), admissible: 'yes' });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
-    return { status: 'assessed', kind: form.kind, ...(form.admissible === 'no' ? { outcome: 'not_admissible' } : {}) };
-  }, () => ({ kind: form!.kind, admissible: form!.admissible === 'yes', priority: form!.priority, retaliationRisk: form!.retaliationRisk }));
+    if (form.admissible === 'yes') return { status: 'assessed', kind: form.kind };
+    const letterCase = letterCaseOf(current, timeZone);
+    const text = await ownWords(notice, await caseLetter(tx, letterCase, 'inadmissible', at), 'notice');
+    const external = translator(letterCase.language)('letter.inadmissible.external');
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'inadmissible', text: `${text}\n\n${external}` });
+    return { status: 'closed', closedAt: at, kind: form.kind, outcome: 'not_admissible' };
+  }, () => ({ kind: form!.kind, admissible: form!.admissible === 'yes', priority: form!.priority, retaliationRisk: form!.retaliationRisk, ...(form!.admissible === 'no' ? { closed: true } : {}) }));
+  if (form?.admissible === 'no') await notifyReporter(s, caseId);
+}
+
+/** A letter that needs the commission's own words: refused when empty or sent as the standard text. */
+async function ownWords(text: string, standard: string, field: string): Promise<string> {
+  const trimmed = text.trim();
+  if (!trimmed) throw fieldError(field, 'errors.letter.required');
+  if (trimmed.length > 10_000) throw fieldError(field, 'errors.field.tooLong');
+  if (sameLetter(trimmed, standard)) throw fieldError(field, 'errors.letter.ownWords');
+  return trimmed;
 }
 
 /** Internal notes are for handlers only; the reporter's pages never show them. */
@@ -89,16 +114,26 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
   const from = (Object.keys(nextStatus) as CaseStatus[]).filter((status) => nextStatus[status] === to);
   if (from.length === 0) throw new AppError('conflict');
   if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
+  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, caseId));
+  let told = to === 'feedback_given';
   await caseStep(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
-    if ((await caseFrameOfCase(tx, caseId)).jointDecision) {
+    const frame = await caseFrameOfCase(tx, caseId);
+    if (frame.jointDecision) {
       if (to === 'concluded') throw refusal('conflict', 'errors.case.jointDecisionRequired');
       if ((to === 'feedback_given' || to === 'closed') && !(await hasClosedDecision(tx, caseId))) throw refusal('conflict', 'errors.case.closedDecisionRequired');
     }
+    // Under the law, feedback is the commission's letter in its own words, never the bare standard text.
+    if (to === 'feedback_given' && frame.legalFrame) await ownWords(form.text, await caseLetter(tx, letterCaseOf(current, timeZone), 'feedback', at), 'text');
     const kind = to === 'feedback_given' ? 'message' : 'note';
     if (form.text) await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, kind), kind, { type: 'status', text: form.text });
+    // The closing letter (optional) goes to the reporter; the note beside it stays internal.
+    if (to === 'closed' && form.letter) {
+      await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'closing', text: form.letter });
+      told = true;
+    }
     return { status: to, ...(to === 'closed' ? { closedAt: at } : {}) };
   });
-  if (to === 'feedback_given') await notifyReporter(s, caseId);
+  if (told) await notifyReporter(s, caseId);
 }
 
 /** Extending the 3-month feedback deadline needs a reason, and the reporter is told both. */
@@ -114,8 +149,11 @@ export async function extendFeedbackDeadline(s: Services, actor: StaffActor | nu
     const legal = !!row && caseFrameOf({ code: row.route }).legalFrame;
     // Allowed, with a reason; but past the legal term it is said so, to the reporter too, and kept for the figures.
     beyond = legal && until > deadlines.legalFeedbackBy;
-    const key = !legal ? 'case.extension.messagePlain' : beyond ? 'case.extension.messageBeyond' : 'case.extension.message';
-    const text = translator(language)(key, { date: formatDate(until, language), reason: form.reason });
+    const date = formatDate(until, language);
+    // Under the law, the commission's standard letter; past the legal term a fixed sentence says so.
+    const text = legal
+      ? [await caseLetter(tx, letterCaseOf(current, timeZone), 'extension', at, { date, reason: form.reason }), beyond ? translator(language)('letter.extension.beyond') : ''].filter(Boolean).join('\n\n')
+      : translator(language)('case.extension.messagePlain', { date, reason: form.reason });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'extension', text });
     return { feedbackExtendedTo: until, ...(beyond ? { beyondLegalTerm: true } : {}) };
   }, () => ({ months: Number(form.months), beyondLegalTerm: beyond }));
@@ -130,6 +168,8 @@ export async function reopenCase(s: Services, actor: StaffActor | null, caseId: 
   const form = validate(noteSchema, input);
   await caseStep(s, actor, caseId, ['closed'], 'case.reopened', async ({ tx, current, at }) => {
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'status', text: form.text });
+    // A report found inadmissible and reopened is assessed again; any other continues its handling.
+    if (current.outcome === 'not_admissible') return { status: 'acknowledged', closedAt: null, outcome: null };
     return { status: 'in_handling', closedAt: null };
   });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { caseKeys, cases, organisations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { awaitingFeedback, caseStatuses, type CaseStatus } from '../cases/lifecycle.js';
+import { awaitingFeedback, caseStatuses, shownStatus, type CaseStatus } from '../cases/lifecycle.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
 import { normaliseCaseNumber } from '../cases/case-number.js';
 import { computeDeadlines, localDate, type Deadlines } from './deadlines.js';
@@ -16,6 +16,8 @@ export interface InboxItem {
   ownerName: string | null;
   routeCode: string;
   status: string;
+  /** The status as shown (an inadmissible report reads "not taken into handling"). */
+  shownStatus: string;
   anonymity: string;
   receivedAt: Date;
   deadlines: Deadlines;
@@ -93,6 +95,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
       organisationName: sql<string | null>`case when ${cases.organisationId} = ${actor.organisationId} then null else (select ${organisations.name} from ${organisations} where ${organisations.id} = ${cases.organisationId}) end`,
       routeCode: cases.routeCode,
       status: cases.status,
+      outcome: cases.outcome,
       anonymity: cases.anonymity,
       kind: cases.kind,
       receivedAt: cases.receivedAt,
@@ -125,6 +128,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
         organisationName: row.organisationName,
         routeCode: row.routeCode,
         status: row.status,
+        shownStatus: shownStatus(row.status, row.outcome),
         anonymity: row.anonymity,
         receivedAt: row.receivedAt,
         deadlines,

@@ -1,3 +1,4 @@
+import { shownStatus } from '../cases/lifecycle.js';
 import { reporterWroteLast } from '../cases/reporter-waits.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { openEntry, openIdentity, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
@@ -58,6 +59,8 @@ export interface CaseView {
   route: RouteRow;
   definition: QuestionnaireDefinition;
   status: string;
+  /** The status as shown to people (an inadmissible report reads "not taken into handling"). */
+  shownStatus: string;
   anonymity: 'anonymous' | 'confidential' | 'open';
   receivedAt: Date;
   deadlines: Deadlines;
@@ -141,6 +144,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
     route,
     definition,
     status: row.status,
+    shownStatus: shownStatus(row.status, row.outcome),
     anonymity: row.anonymity,
     receivedAt: row.receivedAt,
     deadlines: computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo),

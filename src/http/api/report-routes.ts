@@ -27,6 +27,8 @@ const deadlinesSchema = z.object({ acknowledgeBy: z.string(), feedbackBy: z.stri
 const caseSchema = z.object({
   route: z.string(),
   status: z.string(),
+  // 'not_admissible' for a report closed without being taken into handling; else the status.
+  shownStatus: z.string(),
   anonymity: z.enum(['anonymous', 'confidential', 'open']),
   receivedAt: z.string(),
   deadlines: deadlinesSchema,
@@ -100,6 +102,7 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
         json: {
           route: view.route.code,
           status: view.status,
+          shownStatus: view.shownStatus,
           anonymity: view.anonymity,
           receivedAt: view.receivedAt.toISOString(),
           deadlines: view.deadlines,

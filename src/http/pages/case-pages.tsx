@@ -23,6 +23,7 @@ import { grantCaseAccess, revokeCaseAccess } from '../../domain/cases/case-acces
 import { requireStaff } from './require-staff.js';
 import { isUuid, requireId } from '../../domain/ids.js';
 import { assignCaseOwner } from '../../domain/cases/assign-case-owner.js';
+import type { LetterKind } from '../../domain/letters/letter-kinds.js';
 
 // Case routes are for handlers only; the administrator is refused here as everywhere else.
 export function casePages(app: Hono<AppEnv>, s: Services) {
@@ -74,21 +75,25 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   app.post('/staff/cases/:id/acknowledge', async (c) => {
     const actor = requireStaff(c, 'cases.read');
     const caseId = requireId(c.req.param('id'));
-    const note = text(await readForm(c), 'ackNote');
+    const form = await readForm(c);
+    const input = { note: text(form, 'ackNote'), letter: text(form, 'ackLetter') };
     return handleForm(
       c,
       async () => {
-        await acknowledgeCase(s, actor, caseId, { note });
+        await withFormFieldNames({ letter: 'ackLetter', note: 'ackNote' }, () => acknowledgeCase(s, actor, caseId, input));
         return redirectTo(c, `/staff/cases/${caseId}?done=acknowledged`);
       },
-      { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
+      { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId, { letters: { acknowledgement: input.letter } }) },
     );
   });
 
   /** The case page, as shown again after a form (with its errors) or after a step. */
-  async function casePage(actor: OrganisationStaff, caseId: string, options: { view?: CaseView; done?: CaseDone; draftText?: string } = {}) {
+  async function casePage(actor: OrganisationStaff, caseId: string, options: { view?: CaseView; done?: CaseDone; draftText?: string; letters?: Partial<Record<LetterKind, string>> } = {}) {
     const view = options.view ?? (await readCaseAsHandler(s, actor, caseId));
-    return <CasePage view={view} model={await presentCasePage(s, actor, view)} done={options.done} draftText={options.draftText} maxFileMegabytes={megabytes} />;
+    const model = await presentCasePage(s, actor, view);
+    // A letter that came back with an error keeps the handler's own words.
+    const letters = { ...model.letters, ...Object.fromEntries(Object.entries(options.letters ?? {}).filter(([, value]) => value)) };
+    return <CasePage view={view} model={{ ...model, letters }} done={options.done} draftText={options.draftText} maxFileMegabytes={megabytes} />;
   }
 
   // Stepping aside at any time, also after having read the case: the key copies are destroyed at once.
@@ -139,16 +144,22 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   // The lifecycle steps: each a small form on the case page, each audited.
   const steps: Record<string, (actor: OrganisationStaff, caseId: string, form: FormValues) => Promise<void>> = {
     assess: (actor, caseId, form) =>
-      assessCase(s, actor, caseId, { kind: text(form, 'kind'), admissible: text(form, 'admissible'), reason: text(form, 'assessReason'), priority: text(form, 'priority'), retaliationRisk: text(form, 'retaliationRisk'), measures: text(form, 'measures') }),
-    advance: (actor, caseId, form) => advanceCase(s, actor, caseId, text(form, 'to'), { text: text(form, 'stepText') }),
+      assessCase(
+        s,
+        actor,
+        caseId,
+        { kind: text(form, 'kind'), admissible: text(form, 'admissible'), reason: text(form, 'assessReason'), priority: text(form, 'priority'), retaliationRisk: text(form, 'retaliationRisk'), measures: text(form, 'measures') },
+        text(form, 'noticeText'),
+      ),
+    advance: (actor, caseId, form) => advanceCase(s, actor, caseId, text(form, 'to'), { text: text(form, 'stepText'), letter: text(form, 'closingLetter') }),
     extend: (actor, caseId, form) => extendFeedbackDeadline(s, actor, caseId, { months: text(form, 'months'), reason: text(form, 'extensionReason') }),
     notes: (actor, caseId, form) => addInternalNote(s, actor, caseId, { text: text(form, 'noteText') }),
     reopen: (actor, caseId, form) => reopenCase(s, actor, caseId, { text: text(form, 'reopenText') }),
   };
   // The forms name their fields apart (unique ids on one page); errors come back under the domain's names.
   const formFieldFor: Record<string, Record<string, string>> = {
-    assess: { reason: 'assessReason' },
-    advance: { text: 'stepText' },
+    assess: { reason: 'assessReason', notice: 'noticeText' },
+    advance: { text: 'stepText', letter: 'closingLetter' },
     extend: { reason: 'extensionReason' },
     notes: { text: 'noteText' },
     reopen: { text: 'reopenText' },
@@ -162,9 +173,10 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
         c,
         async () => {
           await withFormFieldNames(formFieldFor[name] ?? {}, () => run(actor, caseId, form));
-          return redirectTo(c, `/staff/cases/${caseId}?done=${name}`);
+          const done = name === 'assess' && text(form, 'admissible') === 'no' ? 'inadmissible' : name;
+          return redirectTo(c, `/staff/cases/${caseId}?done=${done}`);
         },
-        { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId) },
+        { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId, { letters: { inadmissible: text(form, 'noticeText'), feedback: text(form, 'stepText'), closing: text(form, 'closingLetter') } }) },
       );
     });
   }

@@ -59,7 +59,7 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
                   </td>
                   <td class="utrecht-table__cell">{item.kind ? t(`case.kind.${item.kind}` as MessageKey) : t('cases.notAssessed')}</td>
                   <td class="utrecht-table__cell">
-                    {t(`case.status.${item.status}` as MessageKey)}
+                    {t(`case.status.${item.shownStatus}` as MessageKey)}
                     {item.wroteAfterClosing ? <strong class="app-overdue">{` · ${t('cases.wroteAfterClosing')}`}</strong> : item.reporterWroteLast ? ` · ${t('cases.newMessage')}` : ''}
                   </td>
                   <td class="utrecht-table__cell">

@@ -10,7 +10,7 @@ import { CaseWorkNav } from './case-work/work-nav.js';
 import type { CasePageModel } from '../../domain/cases/case-page-model.js';
 
 /** What a form on the case page just did, so the banner says exactly that and what the reporter sees of it. */
-export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'advance', 'extend', 'notes', 'owner', 'reopen'] as const;
+export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'inadmissible', 'advance', 'extend', 'notes', 'owner', 'reopen'] as const;
 export type CaseDone = (typeof caseDoneKinds)[number];
 
 export function CasePage(props: { view: CaseView; model: CasePageModel; done?: CaseDone | undefined; draftText?: string | undefined; maxFileMegabytes: number }) {
@@ -46,7 +46,7 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; done?: C
           <SubmitButton label="case.owner.submit" secondary />
         </Form>
       ) : null}
-      <CaseSteps view={v} frame={frame} />
+      <CaseSteps view={v} frame={frame} letters={props.model.letters} />
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
       <InternalNotes view={v} timeZone={v.timeZone} frame={frame} />
       {access ? <CaseAccessPanel caseId={v.id} {...access} /> : null}

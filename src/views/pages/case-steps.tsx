@@ -2,6 +2,7 @@ import type { CaseView } from '../../domain/reports/open-case.js';
 import type { CaseFrame } from '../../domain/cases/commission-route.js';
 import { awaitingFeedback, caseKinds, nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
 import type { MessageKey } from '../../i18n/index.js';
+import type { LetterKind } from '../../domain/letters/letter-kinds.js';
 import { useUi } from '../ui-context.js';
 import { ChoiceGroup, Form, SubmitButton, TextArea } from '../components/form.js';
 import { H2, Link, P } from '../components/text.js';
@@ -14,7 +15,7 @@ import { formatDateTime } from '../format.js';
  * law's words (admissibility, "the law requires") only where its frame applies (the commission's
  * routes); there a case is concluded by the joint decision, so the step points there instead.
  */
-export function CaseSteps(props: { view: CaseView; frame: CaseFrame }) {
+export function CaseSteps(props: { view: CaseView; frame: CaseFrame; letters: Partial<Record<LetterKind, string>> }) {
   const { t, href } = useUi();
   const v = props.view;
   const { legalFrame, jointDecision } = props.frame;
@@ -28,7 +29,7 @@ export function CaseSteps(props: { view: CaseView; frame: CaseFrame }) {
         <>
           <P>{t(legalFrame ? 'case.ack.help' : 'case.ack.helpPlain')}</P>
           <Form action={`/staff/cases/${v.id}/acknowledge`}>
-            <TextArea name="ackNote" label="case.ack.note" rows={3} />
+            {legalFrame ? <TextArea name="ackLetter" label="case.ack.letter" description="case.ack.letterHelp" value={props.letters.acknowledgement} rows={8} /> : <TextArea name="ackNote" label="case.ack.note" rows={3} />}
             <SubmitButton label="case.ack.submit" />
           </Form>
         </>
@@ -42,6 +43,7 @@ export function CaseSteps(props: { view: CaseView; frame: CaseFrame }) {
           <ChoiceGroup name="priority" legend="case.assess.priority" choices={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`case.assess.priority.${p}`) }))} selected={['normal']} />
           <ChoiceGroup name="retaliationRisk" legend="case.assess.risk" choices={(['none', 'low', 'high'] as const).map((r) => ({ value: r, label: t(`case.assess.risk.${r}`) }))} selected={[]} />
           <TextArea name="measures" label="case.assess.measures" rows={3} />
+          {legalFrame ? <TextArea name="noticeText" label="case.assess.notice" description="case.assess.noticeHelp" value={props.letters.inadmissible} rows={8} /> : null}
           <SubmitButton label="case.assess.submit" />
         </Form>
       ) : null}
@@ -54,7 +56,8 @@ export function CaseSteps(props: { view: CaseView; frame: CaseFrame }) {
         <Form action={`/staff/cases/${v.id}/advance`}>
           <input type="hidden" name="to" value={next} />
           <P>{t(`case.advance.${next}.${legalFrame ? 'help' : 'helpPlain'}` as MessageKey)}</P>
-          <TextArea name="stepText" label={next === 'feedback_given' ? 'case.advance.feedbackText' : 'case.advance.noteText'} rows={4} />
+          <TextArea name="stepText" label={next === 'feedback_given' ? 'case.advance.feedbackText' : 'case.advance.noteText'} value={next === 'feedback_given' ? props.letters.feedback : undefined} rows={next === 'feedback_given' ? 8 : 4} />
+          {next === 'closed' && legalFrame ? <TextArea name="closingLetter" label="case.advance.closingLetter" description="case.advance.closingLetterHelp" value={props.letters.closing} rows={5} /> : null}
           <SubmitButton label={`case.advance.${next}.submit` as MessageKey} />
         </Form>
       ) : null}

@@ -20,7 +20,7 @@ export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handle
     <>
       <dl class="app-answers">
         <dt>{t('case.status')}</dt>
-        <dd>{t(`case.status.${v.status}` as MessageKey)}</dd>
+        <dd data-testid="case-status">{t(`case.status.${v.shownStatus}` as MessageKey)}</dd>
         <dt>{t('case.received')}</dt>
         <dd>{formatDateTime(v.receivedAt, lang, v.timeZone)}</dd>
         <dt>{t('case.acknowledgeBy')}</dt>

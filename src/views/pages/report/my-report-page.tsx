@@ -4,6 +4,7 @@ import { ChoiceGroup, type Choice, ErrorSummary, FileField, Form, SubmitButton, 
 import { formatDate, formatDateTime } from '../../format.js';
 import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
 import { CaseThread } from './case-thread.js';
+import { ExternalRoutes } from '../../components/external-routes.js';
 import { proposalsIn } from '../../../domain/transfers/transfer-to-commission.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import type { IdentityQuestion } from '../../../domain/identity/list-identity-requests.js';
@@ -49,6 +50,7 @@ export function MyReportPage(props: {
         <FileField name="files" label="report.files.label" description={{ text: t('report.files.help', { megabytes: props.maxFileMegabytes }) }} />
         <SubmitButton label="myReport.write.submit" />
       </Form>
+      <ExternalRoutes />
       <H2>{t('myReport.leave.title')}</H2>
       <P>{t('myReport.leave.help')}</P>
       <Form action="/my-report/logout">
