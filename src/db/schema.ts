@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // Binary columns hold ciphertext, salts and hashes; both drivers hand back a Uint8Array (pg a Buffer).
 export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -278,6 +278,10 @@ export const cases = pgTable(
     /** Set at assessment and at the decision; kept, with the dates, in the anonymous statistics after a purge. */
     kind: text('kind'),
     outcome: text('outcome'),
+    /** The commission's priority from the assessment (low, normal, high): metadata for the inbox. */
+    priority: text('priority'),
+    /** The next legal deadline as a local date (acknowledge, then feedback), null when none runs: the inbox sorts and filters on it. */
+    dueOn: date('due_on', { mode: 'string' }),
     receiptLookup: bytes('receipt_lookup').notNull(),
     publicKey: bytes('public_key').notNull(),
     // A second key pair for internal notes, sealed to handlers only: the receipt never opens it.
@@ -301,6 +305,7 @@ export const cases = pgTable(
     // route filter): no sort, and no other organisation's rows read however many the platform holds.
     index('cases_handled_by_idx').on(table.handledBy, table.receivedAt, table.id),
     index('cases_handled_by_route_idx').on(table.handledBy, table.routeCode, table.receivedAt, table.id),
+    index('cases_handled_by_due_idx').on(table.handledBy, table.dueOn, table.id),
     foreignKey({ columns: [table.organisationId, table.routeCode], foreignColumns: [routes.organisationId, routes.code] }),
   ],
 );
@@ -534,6 +539,9 @@ export const caseInterventions = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     resultRecordedAt: timestamp('result_recorded_at', { withTimezone: true }),
+    /** Local dates: when it is planned, and when it was done (given with the result). */
+    plannedOn: date('planned_on', { mode: 'string' }),
+    doneOn: date('done_on', { mode: 'string' }),
   },
   (table) => [index('case_interventions_case_idx').on(table.caseId)],
 );

@@ -14,3 +14,8 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
     .filter((error) => (seen.has(error.field) ? false : (seen.add(error.field), true)));
   throw new AppError('validation', fieldErrors);
 }
+
+/** A calendar date as a date field sends it (YYYY-MM-DD) that exists: no 31 February. */
+export function isLocalDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}

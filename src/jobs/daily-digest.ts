@@ -1,12 +1,11 @@
 import { reporterWroteLastSql } from '../domain/cases/reporter-waits.js';
-import { and, eq, or, sql } from 'drizzle-orm';
-import { cases } from '../db/schema.js';
+import { and, eq, or } from 'drizzle-orm';
+import { caseKeys, cases, users } from '../db/schema.js';
 import { translator } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { localDate } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
 import { claimJob, finishJob, releaseJob } from './claim-job.js';
-import { staffWithRole } from './staff-recipients.js';
 import { organisationAddress } from '../domain/organisation/organisation-address.js';
 
 function localHour(instant: Date, timeZone: string): number {
@@ -14,30 +13,33 @@ function localHour(instant: Date, timeZone: string): number {
 }
 
 /**
- * Once a day, from the configured hour in the organisation's time zone: a nudge to the
- * secretariat when something waits for them (a new case, or a reporter who wrote last). The
- * mail never says what, nor how much.
+ * Once a day, from the configured hour in the organisation's time zone: a nudge to each handler
+ * who can open a case that waits (not yet acknowledged, or a reporter who wrote last). The mail
+ * never says what, nor how much.
  */
 export async function sendDailyDigest(s: Services, organisation: Organisation): Promise<number> {
   const now = s.now();
   if (localHour(now, organisation.timeZone) < s.config.digestHour) return 0;
   const key = `digest:${organisation.id}:${localDate(now, organisation.timeZone)}`;
 
-  const [waiting] = await s.db
-    .select({ count: sql<number>`count(*)::int` })
+  // Everyone who can open a case that waits: the commission's secretariat and members for its
+  // routes, each advisor and panel member for theirs; nobody hears of a case they cannot open.
+  const recipients = await s.db
+    .selectDistinct({ userId: users.id, email: users.email })
     .from(cases)
-    // The cases this organisation's secretariat handles: its own, and those of organisations its commission serves.
+    .innerJoin(caseKeys, eq(caseKeys.caseId, cases.id))
+    .innerJoin(users, and(eq(users.id, caseKeys.userId), eq(users.status, 'active')))
+    // The cases this organisation's bodies handle: its own, and those of organisations its commission serves.
     .where(
       and(
         eq(cases.handledBy, organisation.id),
         or(
-          sql`${cases.status} = 'received'`,
+          eq(cases.status, 'received'),
           // The reporter wrote last, also after closing: such a message is never left unread.
           reporterWroteLastSql,
         ),
       ),
     );
-  const recipients = waiting && waiting.count > 0 ? await staffWithRole(s, organisation.id, 'secretary') : [];
   // The day's digest is claimed only when there is something to say and someone to tell: a run
   // that finds nothing (at start-up, say) leaves it for a later run of the same day.
   if (recipients.length === 0) return 0;

@@ -1,6 +1,7 @@
 import type { Services } from '../services.js';
 import { sendDailyDigest } from './daily-digest.js';
 import { sendDeadlineReminders } from './deadline-reminders.js';
+import { sendNewCaseNotices } from './new-case-notices.js';
 import { purgeExpiredCases } from './purge-cases.js';
 import { purgeExpiredSessions } from './purge-expired-sessions.js';
 import { refreshStatistics } from './refresh-statistics.js';
@@ -10,6 +11,8 @@ import { releaseIdentitiesAfterWaiting } from './release-identities.js';
 
 export interface JobReport {
   reminders: number;
+  /** Mails about new cases to those who can open them. */
+  newCases: number;
   digests: number;
   purged: number;
   /** Reporters' names released after the waiting period without an objection. */
@@ -22,11 +25,13 @@ export interface JobReport {
  */
 export async function runDueJobs(s: Services): Promise<JobReport> {
   let reminders = 0;
+  let newCases = 0;
   let digests = 0;
   let purged = 0;
   // Each organisation on its own clock and settings: its commission's reminders and digest, its
   // own retention period.
   for (const organisation of await listOrganisations(s)) {
+    newCases += await sendNewCaseNotices(s, organisation);
     reminders += await sendDeadlineReminders(s, organisation);
     digests += await sendDailyDigest(s, organisation);
     purged += await purgeExpiredCases(s, organisation);
@@ -35,5 +40,5 @@ export async function runDueJobs(s: Services): Promise<JobReport> {
   await purgeExpiredSessions(s);
   await refreshStatistics(s);
   await anchorAuditHead(s);
-  return { reminders, digests, purged, identitiesReleased };
+  return { reminders, newCases, digests, purged, identitiesReleased };
 }

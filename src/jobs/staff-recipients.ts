@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { caseKeys, users } from '../db/schema.js';
 import type { Services } from '../services.js';
 
@@ -22,12 +22,4 @@ export async function keyHoldersOf(s: Pick<Services, 'db'>, caseIds: string[]): 
     byUser.set(row.userId, entry);
   }
   return byUser;
-}
-
-/** Active staff of the organisation with a given role. */
-export async function staffWithRole(s: Pick<Services, 'db'>, organisationId: string, role: string): Promise<Recipient[]> {
-  return s.db
-    .select({ userId: users.id, email: users.email })
-    .from(users)
-    .where(and(eq(users.organisationId, organisationId), eq(users.status, 'active'), sql`${role} = any(${users.roles})`));
 }

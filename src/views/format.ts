@@ -2,8 +2,16 @@ import type { Language } from '../i18n/index.js';
 
 /** Dates and times in the organisation's time zone, in the reader's language. */
 export function formatDateTime(date: Date, lang: Language, timeZone: string): string {
-  return date.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  // One formatter per language and zone: making one costs far more than using it.
+  const key = `${lang}:${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(date);
 }
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 export { formatDate } from '../i18n/format-date.js';
 

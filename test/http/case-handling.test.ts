@@ -86,6 +86,8 @@ describe('acknowledgement', () => {
     expect(again.status).toBe(303);
     const [row] = await t.services.db.select().from(cases).where(eq(cases.id, caseId));
     expect(row!.status).toBe('acknowledged');
+    // The inbox's next deadline moved from acknowledging to feedback.
+    expect(row!.dueOn).toBe('2027-02-25');
     const reporter = await (await openWithReceipt(t, receipt)).get('/my-report');
     // The standard letter (with number and dates): it promises an assessment, not handling.
     expect(reporter.html).toMatch(/Wij hebben uw melding IC-2026-\d{4} ontvangen op 2[0-9] november 2026\./);
@@ -116,6 +118,8 @@ describe('lifecycle', () => {
     expect((await post('assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Ernstige druk op een rapport.', priority: 'high', retaliationRisk: 'high', measures: 'Geen beoordelingsgesprek door de directeur.' })).status).toBe(303);
     expect((await post('notes', { noteText: 'Intern: eerst de directeur horen.' })).status).toBe(303);
     expect((await post('extend', { months: '2', extensionReason: 'Het onderzoek vraagt meer gesprekken.' })).status).toBe(303);
+    const extended = (await t.services.db.select({ dueOn: cases.dueOn, to: cases.feedbackExtendedTo }).from(cases).where(eq(cases.id, caseId)))[0]!;
+    expect(extended.dueOn).toBe(extended.to);
     expect((await post('advance', { to: 'in_handling', stepText: '' })).status).toBe(303);
     // One handler cannot conclude a commission case: the commission does, by a joint decision the chair closes.
     const alone = await post('advance', { to: 'concluded', stepText: 'Conclusie: druk was oneigenlijk.' });
@@ -131,6 +135,8 @@ describe('lifecycle', () => {
     expect((await post('advance', { to: 'feedback_given', stepText: 'Wij hebben met de directie gesproken; het rapport blijft ongewijzigd.' })).status).toBe(303);
     expect((await post('advance', { to: 'closed', stepText: '' })).status).toBe(303);
     expect((await post('advance', { to: 'closed', stepText: '' })).status).toBe(409);
+    // Closed: no deadline runs any more.
+    expect((await t.services.db.select({ dueOn: cases.dueOn }).from(cases).where(eq(cases.id, caseId)))[0]!.dueOn).toBeNull();
 
     const staffView = (await handler.get(`/staff/cases/${caseId}`)).html;
     expect(staffView).toContain('Intern: eerst de directeur horen.');

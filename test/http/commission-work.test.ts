@@ -55,11 +55,28 @@ describe('interventions', () => {
     expect((await postOn(handler, caseId, 'interventions', 'interventions', { kind: 'protective_measure', who: 'Het secretariaat', what: 'Beoordeling door een andere leidinggevende.' })).status).toBe(303);
     const page = await handler.get(`/staff/cases/${caseId}/interventions`);
     const resultPath = /action="(\/staff\/cases\/[0-9a-f-]+\/interventions\/[0-9a-f-]+\/result)"/.exec(page.html)![1]!;
-    expect((await handler.submit(`/staff/cases/${caseId}/interventions`, resultPath, { result: 'De directeur trekt de opdracht in.' })).status).toBe(303);
-    // A result is recorded once.
-    expect((await handler.postWithOwnToken(resultPath, { result: 'Nog eens.' })).status).toBe(409);
+    expect((await handler.submit(`/staff/cases/${caseId}/interventions`, resultPath, { result: 'De directeur trekt de opdracht in.', doneOn: '' })).status).toBe(303);
+    // The second intervention's result is reached through its own link, not only the oldest open one.
+    const second = (await handler.get(`/staff/cases/${caseId}/interventions`)).html;
+    const firstId = /interventions\/([0-9a-f-]{36})\/result/.exec(resultPath)![1]!;
+    // The one with a result offers a correction through its own link.
+    expect(second).toContain(`interventions?result=${firstId}`);
+    const otherId = (await t.services.db.select({ id: caseInterventions.id }).from(caseInterventions).where(eq(caseInterventions.caseId, caseId))).map((r) => r.id).find((id) => id !== firstId)!;
+    const chosen = await handler.get(`/staff/cases/${caseId}/interventions?result=${otherId}`);
+    expect(chosen.html).toContain(`action="/staff/cases/${caseId}/interventions/${otherId}/result"`);
+    const badDate = await handler.submit(`/staff/cases/${caseId}/interventions?result=${otherId}`, `/staff/cases/${caseId}/interventions/${otherId}/result`, { result: 'Andere leidinggevende beoordeelt.', doneOn: '2026-02-31', intervention: otherId });
+    expect(badDate.status).toBe(422);
+    // Shown again for the same intervention, with what was typed.
+    expect(badDate.html).toContain(`action="/staff/cases/${caseId}/interventions/${otherId}/result"`);
+    expect(badDate.html).toContain('Andere leidinggevende beoordeelt.');
+    expect((await handler.postWithOwnToken(`/staff/cases/${caseId}/interventions/${otherId}/result`, { result: 'Andere leidinggevende beoordeelt.', doneOn: '2026-11-20' })).status).toBe(303);
+    // A result recorded again is a correction: audited, the earlier text kept and shown.
+    expect((await handler.postWithOwnToken(resultPath, { result: 'De directeur trekt de opdracht toch niet in.', doneOn: '' })).status).toBe(303);
 
     const html = (await handler.get(`/staff/cases/${caseId}/interventions`)).html;
+    expect(html).toContain('De directeur trekt de opdracht toch niet in.');
+    expect(html).toContain('Eerder vastgelegd, daarna gecorrigeerd');
+    expect(html).toContain('20 november 2026');
     expect(html).toContain('Gesprek met de bron van de druk');
     expect(html).toContain('Gesprek met de directeur over het rapport.');
     expect(html).toContain('De directeur trekt de opdracht in.');
@@ -67,10 +84,12 @@ describe('interventions', () => {
     // The kinds are metadata (for the figures); the texts exist only sealed.
     const rows = await t.services.db.select().from(caseInterventions).where(eq(caseInterventions.caseId, caseId));
     expect(rows.map((r) => r.kind).sort()).toEqual(['conversation_with_source', 'protective_measure']);
-    expect(rows.filter((r) => r.resultRecordedAt)).toHaveLength(1);
-    const actions = (await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId))).map((e) => e.action);
+    expect(rows.filter((r) => r.resultRecordedAt)).toHaveLength(2);
+    expect(rows.map((r) => r.doneOn).sort()).toEqual(['2026-11-20', '2026-11-22']);
+    const entries = await t.services.db.select().from(auditLog).where(eq(auditLog.caseId, caseId));
+    const actions = entries.map((e) => e.action);
     expect(actions.filter((a) => a === 'intervention.recorded')).toHaveLength(2);
-    expect(actions).toContain('intervention.result');
+    expect(entries.filter((e) => e.action === 'intervention.result').map((e) => e.detail.correction)).toEqual([false, false, true]);
   });
 });
 

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { cases } from '../../src/db/schema.js';
+import { dueOn } from '../../src/domain/cases/due-on.js';
 import { seedListOnlyCases } from '../support/seed-cases.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -17,6 +20,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** How many cases a query lists, over all its pages. */
+async function count(query: string, as = client): Promise<number> {
+  let total = 0;
+  for (let page = 1; ; page++) {
+    const html = (await as.get(`/staff/cases?${query}&page=${page}`)).html;
+    total += ids(html).length;
+    if (!html.includes('Volgende pagina')) return total;
+  }
+}
+
 const ids = (html: string) => [...html.matchAll(/href="\/staff\/cases\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
 
 describe('case inbox', () => {
@@ -32,14 +45,6 @@ describe('case inbox', () => {
   });
 
   it('filters on status and route, finds overdue cases, and sorts both ways', async () => {
-    const count = async (query: string) => {
-      let total = 0;
-      for (let page = 1; ; page++) {
-        const html = (await client.get(`/staff/cases?${query}&page=${page}`)).html;
-        total += ids(html).length;
-        if (!html.includes('Volgende pagina')) return total;
-      }
-    };
     expect(await count('status=received')).toBe(65);
     // Route and status alternate together in the fixture: every ethics case is acknowledged.
     expect(await count('route=ethics&status=acknowledged')).toBe(65);
@@ -58,6 +63,58 @@ describe('case inbox', () => {
     expect(newest).not.toBe(oldest);
     const found = await client.get(`/staff/cases?search=${newest!.slice(0, 8)}`);
     expect(ids(found.html)).toContain(newest);
+  });
+
+  it('keeps the next deadline on each case as dueOn() computes it (the migration back-fills it with the same rule)', async () => {
+    const rows = await t.services.db.select().from(cases).where(eq(cases.handledBy, t.organisationId));
+    expect(rows.length).toBeGreaterThanOrEqual(130);
+    for (const row of rows) expect(row.dueOn, row.status).toBe(dueOn(row, 'Europe/Amsterdam'));
+  });
+
+  it('filters on classification, priority, anonymity and local received dates, and says that text cannot be searched', async () => {
+    const oldestFirst = await t.services.db.select({ id: cases.id }).from(cases).orderBy(asc(cases.receivedAt)).limit(12);
+    const first = oldestFirst.map((row) => row.id);
+    await t.services.db.update(cases).set({ kind: 'manager_conduct', priority: 'high' }).where(inArray(cases.id, first.slice(0, 10)));
+    await t.services.db.update(cases).set({ anonymity: 'open' }).where(inArray(cases.id, first.slice(0, 5)));
+    // 00:30 on 1 October in Amsterdam is still 30 September in UTC: the organisation's day counts.
+    await t.services.db.update(cases).set({ receivedAt: new Date('2026-09-30T22:30:00Z') }).where(eq(cases.id, first[11]!));
+    expect(await count('kind=manager_conduct')).toBe(10);
+    expect(await count('priority=high&kind=manager_conduct')).toBe(10);
+    expect(await count('priority=low')).toBe(0);
+    expect(await count('anonymity=open')).toBe(5);
+    expect(await count('anonymity=open&priority=high')).toBe(5);
+    expect(await count('from=2026-10-01&to=2026-10-01')).toBe(130);
+    expect(await count('to=2026-09-30')).toBe(0);
+    expect(await count('from=2026-10-02')).toBe(0);
+    // An impossible date is no filter rather than an error.
+    expect(await count('from=2026-02-31')).toBe(130);
+    const text = await client.get('/staff/cases?search=directeur%20rapport');
+    expect(text.status).toBe(200);
+    expect(text.html).toContain('Zoeken kan alleen op een meldingnummer');
+    expect(text.html).toContain('directeur rapport');
+    expect(ids(text.html)).toHaveLength(50);
+    expect((await client.get(`/staff/cases?search=${first[0]!.slice(0, 8)}`)).html).not.toContain('Zoeken kan alleen op een meldingnummer');
+  });
+
+  it('finds passed and near deadlines and sorts on the nearest deadline', async () => {
+    // The clock stands in November: every unacknowledged case (due 8 October) has passed, none is near.
+    expect(await count('deadline=passed')).toBe(65);
+    expect(await count('deadline=near')).toBe(0);
+    const byDeadline = ids((await client.get('/staff/cases?sort=deadline&status=received')).html);
+    const due = await t.services.db.select({ id: cases.id, dueOn: cases.dueOn, receivedAt: cases.receivedAt }).from(cases).where(eq(cases.status, 'received'));
+    const expected = due.sort((a, b) => a.dueOn!.localeCompare(b.dueOn!) || a.id.localeCompare(b.id)).map((row) => row.id);
+    expect(byDeadline).toEqual(expected.slice(0, 50));
+    // At the end of December the acknowledged cases' feedback (due 2 January) is near.
+    const saved = t.clock.ms;
+    t.clock.ms = Date.UTC(2026, 11, 28, 12);
+    try {
+      // A month on, the session has long ended: sign in again.
+      const later = await logInAs(t, secretary);
+      expect(await count('deadline=near', later)).toBe(65);
+      expect(await count('deadline=near&status=received', later)).toBe(0);
+    } finally {
+      t.clock.ms = saved;
+    }
   });
 
   it('treats nonsense in the query as "all", never as an error', async () => {

@@ -8,7 +8,7 @@ import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { createSmtpMailer } from '../../src/mail/mailer.js';
 import { caseAction, walkToClosed } from '../support/case-steps.js';
-import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
+import { declareNoRelation, reportOnRoute, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -18,6 +18,7 @@ let secretary: TestStaff;
 let member: TestStaff;
 let chair: TestStaff;
 let admin: TestStaff;
+let panel: TestStaff;
 let second: Booted;
 
 beforeAll(async () => {
@@ -25,6 +26,7 @@ beforeAll(async () => {
   secretary = await createStaff(t, ['secretary']);
   member = await createStaff(t, ['commission_member']);
   admin = await createStaff(t, ['administrator']);
+  panel = await createStaff(t, ['ethics_panel_member']);
   // The commission route's identity custodian: a confidential report needs one.
   chair = await createStaff(t, ['chair']);
   // A second app instance on the same database, as after a restart or beside the first.
@@ -90,24 +92,54 @@ describe('deadline reminders', () => {
   });
 });
 
+describe('new case notices', () => {
+  it('tell those who can open a new case at the next run, once, one mail per person, without saying what', async () => {
+    t.clock.ms = Date.UTC(2027, 2, 1, 10, 0, 0);
+    await bothInstancesRun();
+    t.mail.received.length = 0;
+    await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Nieuwe-melding-inhoud.', WANT: ['advice'] });
+    await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Tweede nieuwe melding.', WANT: ['advice'] });
+    const [number] = (await t.services.db.select({ number: cases.number }).from(cases).where(eq(cases.id, await newestCase())));
+    await bothInstancesRun();
+    await bothInstancesRun();
+    for (const who of [secretary, member, chair]) expect(mailsTo(who.email, /nieuwe melding/), who.email).toHaveLength(1);
+    for (const who of [admin, panel]) expect(mailsTo(who.email, /nieuwe melding/), who.email).toHaveLength(0);
+    const mail = mailsTo(secretary.email, /nieuwe melding/)[0]!;
+    expect(mail.text).not.toContain('Nieuwe-melding-inhoud');
+    expect(mail.text).not.toContain(number!.number);
+    expect(mail.text).toContain('/staff/cases?status=received');
+    // A question to the ethics panel reaches the panel, and nobody of the commission.
+    t.mail.received.length = 0;
+    await reportOnRoute(t, 'ethics', [{ QUESTION: 'Een vraag voor het panel.' }]);
+    await bothInstancesRun();
+    expect(mailsTo(panel.email, /nieuwe melding/)).toHaveLength(1);
+    for (const who of [secretary, member, chair, admin]) expect(mailsTo(who.email, /nieuwe melding/), who.email).toHaveLength(0);
+  });
+});
+
 describe('daily digest', () => {
-  it('nudges the secretariat once a day from the digest hour, and only when something waits', async () => {
+  it('nudges those who can open a waiting case once a day from the digest hour, and only when something waits', async () => {
+    // Only the new case waits: every earlier one closed, the reporter's last word answered.
+    await t.services.db.update(cases).set({ status: 'closed', lastHandlerActivityAt: new Date(Date.UTC(2027, 3, 1, 3, 0, 0)) });
     // 06:00 in Amsterdam: before the digest hour (08:00).
     t.clock.ms = Date.UTC(2027, 3, 1, 4, 0, 0);
     await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Digestinhoud.', WANT: ['advice'] });
     t.mail.received.length = 0;
     await bothInstancesRun();
-    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(0);
+    expect(mailsTo(secretary.email, /wacht iets op u/)).toHaveLength(0);
     t.clock.advance(3 * 3600_000);
     await bothInstancesRun();
     await bothInstancesRun();
-    const digests = mailsTo(secretary.email, /secretariaat/);
+    const digests = mailsTo(secretary.email, /wacht iets op u/);
     expect(digests).toHaveLength(1);
     expect(digests[0]!.text).not.toContain('Digestinhoud');
-    expect(mailsTo(member.email, /secretariaat/)).toHaveLength(0);
+    // Every handler who can open the waiting case, the commission's members too; not the administrator, not the panel.
+    expect(mailsTo(member.email, /wacht iets op u/)).toHaveLength(1);
+    expect(mailsTo(admin.email, /wacht iets op u/)).toHaveLength(0);
+    expect(mailsTo(panel.email, /wacht iets op u/)).toHaveLength(0);
     t.clock.advance(DAY);
     await bothInstancesRun();
-    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(2);
+    expect(mailsTo(secretary.email, /wacht iets op u/)).toHaveLength(2);
   });
 
   it('does not use up the day on a run that finds nothing waiting: a case that arrives later that day is still told', async () => {
@@ -116,12 +148,12 @@ describe('daily digest', () => {
     t.clock.ms = Date.UTC(2027, 4, 3, 7, 0, 0); // 09:00 in Amsterdam, after the digest hour
     t.mail.received.length = 0;
     await bothInstancesRun();
-    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(0);
+    expect(mailsTo(secretary.email, /wacht iets op u/)).toHaveLength(0);
     t.clock.advance(4 * 3600_000);
     await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Later op de dag.', WANT: ['advice'] });
     await bothInstancesRun();
     await bothInstancesRun();
-    expect(mailsTo(secretary.email, /secretariaat/)).toHaveLength(1);
+    expect(mailsTo(secretary.email, /wacht iets op u/)).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@ import { bodies, bodyOfRoute, type Body } from './bodies.js';
 import { verifiedBodyState } from './verify-admissions.js';
 import { organisationAddress } from '../organisation/organisation-address.js';
 
-export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed' | 'commission.shared';
+export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed' | 'commission.shared' | 'identity.requested' | 'decision.ready';
 
 /** One organisation's body. */
 export interface BodyRef {
@@ -54,6 +54,14 @@ export async function writeNotices(
   if (recipients.size === 0) return [];
   await s.db.insert(staffNotices).values([...recipients].map((userId) => ({ userId, kind, detail, createdAt: s.now() })));
   return [...recipients];
+}
+
+/** A notice for named people about one case (its number, never its content), in the caller's transaction; returns who to mail after committing. */
+export async function noticeTo(s: Pick<Services, 'now'> & { db: Db | Tx }, userIds: readonly string[], kind: NoticeKind, detail: Record<string, string>): Promise<string[]> {
+  const recipients = [...new Set(userIds)];
+  if (recipients.length === 0) return [];
+  await s.db.insert(staffNotices).values(recipients.map((userId) => ({ userId, kind, detail, createdAt: s.now() })));
+  return recipients;
 }
 
 /** The mail says only that there is a notice; what changed is on the staff home page. */

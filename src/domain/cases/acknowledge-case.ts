@@ -12,6 +12,7 @@ import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js'
 import { caseFrameOf } from './commission-route.js';
 import { caseLetter } from '../letters/case-letter.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
+import { dueOn } from './due-on.js';
 
 /**
  * The legal acknowledgement (within 7 days): the case moves to "acknowledged", the reporter gets
@@ -31,14 +32,17 @@ export async function acknowledgeCase(s: Services, actor: StaffActor | null, cas
       .update(cases)
       .set({ status: 'acknowledged', acknowledgedAt: now, lastHandlerActivityAt: now })
       .where(and(eq(cases.id, caseId), eq(cases.status, 'received')))
-      .returning({ language: cases.reporterLanguage, route: cases.routeCode, number: cases.number, handledBy: cases.handledBy, receivedAt: cases.receivedAt });
+      .returning({ language: cases.reporterLanguage, route: cases.routeCode, number: cases.number, handledBy: cases.handledBy, receivedAt: cases.receivedAt, feedbackExtendedTo: cases.feedbackExtendedTo });
     if (updated.length !== 1) throw new AppError('conflict');
     const row = updated[0]!;
+    const timeZone = await timeZoneOf({ db: tx }, row.handledBy);
+    // The feedback term now runs from today.
+    await tx.update(cases).set({ dueOn: dueOn({ status: 'acknowledged', receivedAt: row.receivedAt, acknowledgedAt: now, feedbackExtendedTo: row.feedbackExtendedTo }, timeZone) }).where(eq(cases.id, caseId));
     const language = row.language === 'en' ? 'en' : 'nl';
     // The commission's letter, as the handler edited it (or its standard text); it promises an
     // assessment, not handling. The panel and the advisors do not work in the law's frame.
     const standard = caseFrameOf({ code: row.route }).legalFrame
-      ? letter || (await caseLetter(tx, { ...row, language, acknowledgedAt: now, feedbackExtendedTo: null, timeZone: await timeZoneOf({ db: tx }, row.handledBy) }, 'acknowledgement', now))
+      ? letter || (await caseLetter(tx, { ...row, language, acknowledgedAt: now, timeZone }, 'acknowledgement', now))
       : translator(language)('case.ack.messagePlain');
     const text = [standard, note].filter(Boolean).join('\n\n');
     const entryId = randomUUID();

@@ -9,6 +9,8 @@ import { requireId } from '../ids.js';
 import { unsafeHandlerCaseKeys, type HandlerKeys, type StaffActor } from '../reports/open-case.js';
 import type { CaseStatus } from './lifecycle.js';
 import type { LetterCase } from '../letters/case-letter.js';
+import { dueOn } from './due-on.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
 
 export type Step = { status: CaseStatus; number: string; handledBy: string; outcome: string | null; language: string; publicKey: Uint8Array; internalPublicKey: Uint8Array | null; receivedAt: Date; acknowledgedAt: Date | null; feedbackExtendedTo: string | null };
 
@@ -49,7 +51,10 @@ export async function caseStep(
       .for('update');
     if (!current || !allowedFrom.includes(current.status as CaseStatus)) throw new AppError('conflict');
     const changes = await work({ tx, current: current as Step, at, keys });
-    await tx.update(cases).set({ ...changes, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
+    // The next deadline follows every change of status, acknowledgement or extension.
+    const after = { ...current, ...changes } as Step;
+    const due = dueOn(after, await timeZoneOf({ db: tx }, current.handledBy));
+    await tx.update(cases).set({ ...changes, dueOn: due, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
     await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail: typeof detail === 'function' ? detail() : detail });
   });
 }

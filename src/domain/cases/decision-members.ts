@@ -8,6 +8,8 @@ import type { QuorumMember } from './decision-quorum.js';
 
 export interface DecisionMember extends QuorumMember {
   name: string;
+  /** Admitted as the commission's chair: the one who closes the decision. */
+  chair: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function decisionMembersOf(s: Pick<Services, 'sodium' | 'serverKeys
       const roles = admitted.get(h.userId) ?? [];
       return h.status === 'active' && !recused.has(h.userId) && (roles.includes('commission_member') || roles.includes('chair'));
     })
-    .map((h) => ({ userId: h.userId, name: h.name, nominatedBy: h.nominatedBy }))
+    .map((h) => ({ userId: h.userId, name: h.name, nominatedBy: h.nominatedBy, chair: (admitted.get(h.userId) ?? []).includes('chair') }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseInterventions } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
 import type { CaseView, StaffActor } from '../reports/open-case.js';
-import { validate } from '../validate.js';
+import { isLocalDate, validate } from '../validate.js';
+import { localDate } from '../reports/deadlines.js';
+import { timeZoneOf } from '../organisation/get-organisation.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { insertSealedEntry } from './insert-entry.js';
 import { awaitingFeedback } from './lifecycle.js';
@@ -26,38 +28,53 @@ export const interventionKinds = [
 
 const text = (max: number) => z.string().trim().max(max, { error: 'errors.field.tooLong' }).min(1, { error: 'errors.field.required' });
 
+const optionalDate = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || isLocalDate(value), { error: 'errors.date.invalid' })
+  .transform((value) => value || null);
+
 export const interventionSchema = z.object({
   kind: z.enum(interventionKinds, { error: 'errors.choice.required' }),
   who: text(500),
   what: text(10_000),
+  plannedOn: optionalDate.default(''),
 });
-export const interventionResultSchema = z.object({ result: text(10_000) });
+export const interventionResultSchema = z.object({ result: text(10_000), doneOn: optionalDate.default('') });
 
 /** One intervention: who does it and what, sealed as an internal note; its kind as metadata. */
 export async function recordIntervention(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(interventionSchema, input);
   const interventionId = randomUUID();
   await caseStep(s, actor, caseId, awaitingFeedback, 'intervention.recorded', async ({ tx, current, at }) => {
-    await tx.insert(caseInterventions).values({ id: interventionId, caseId, kind: form.kind, recordedBy: actor!.userId, recordedAt: at });
+    await tx.insert(caseInterventions).values({ id: interventionId, caseId, kind: form.kind, recordedBy: actor!.userId, recordedAt: at, plannedOn: form.plannedOn });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'intervention', interventionId, ...form });
     return {};
   }, { intervention: interventionId, kind: form.kind });
 }
 
-/** The result, once; a later change of mind is a new note, not an edit. */
+/**
+ * The result of any of the case's interventions, with the day it was done. Recorded again, it is a
+ * correction: audited as such, and the earlier text stays in the case (a note is never edited).
+ */
 export async function recordInterventionResult(s: Services, actor: StaffActor | null, caseId: string, interventionId: string, input: unknown): Promise<void> {
   const form = validate(interventionResultSchema, input);
   requireId(interventionId);
+  let correction = false;
   await caseStep(s, actor, caseId, [...awaitingFeedback, 'feedback_given'], 'intervention.result', async ({ tx, current, at }) => {
-    const updated = await tx
-      .update(caseInterventions)
-      .set({ resultRecordedAt: at })
-      .where(and(eq(caseInterventions.id, interventionId), eq(caseInterventions.caseId, caseId), isNull(caseInterventions.resultRecordedAt)))
-      .returning({ id: caseInterventions.id });
-    if (updated.length !== 1) throw new AppError('conflict');
-    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'intervention-result', interventionId, result: form.result });
+    const [row] = await tx
+      .select({ resultRecordedAt: caseInterventions.resultRecordedAt })
+      .from(caseInterventions)
+      .where(and(eq(caseInterventions.id, interventionId), eq(caseInterventions.caseId, caseId)))
+      .for('update');
+    if (!row) throw new AppError('not_found');
+    correction = row.resultRecordedAt !== null;
+    // Done today unless the handler says another day.
+    const doneOn = form.doneOn ?? localDate(at, await timeZoneOf({ db: tx }, current.handledBy));
+    await tx.update(caseInterventions).set({ resultRecordedAt: at, doneOn }).where(eq(caseInterventions.id, interventionId));
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'intervention-result', interventionId, result: form.result, doneOn, correction });
     return {};
-  }, { intervention: interventionId });
+  }, () => ({ intervention: interventionId, correction }));
 }
 
 export interface InterventionView {
@@ -67,7 +84,10 @@ export interface InterventionView {
   what: string;
   recordedBy: string | null;
   recordedAt: Date;
-  result: { text: string; by: string | null; at: Date } | null;
+  plannedOn: string | null;
+  result: { text: string; by: string | null; at: Date; doneOn: string | null } | null;
+  /** Earlier results, replaced by a correction: kept, and shown. */
+  earlier: Array<{ text: string; by: string | null; at: Date }>;
 }
 
 /** The interventions of a case, put together from its decrypted notes (the only place the texts are). */
@@ -77,11 +97,15 @@ export function interventionsOf(view: CaseView): InterventionView[] {
     .filter((note) => note.content.type === 'intervention')
     .map((note) => {
       const c = note.content;
-      return { id: String(c.interventionId), kind: String(c.kind), who: String(c.who), what: String(c.what), recordedBy: note.authorName, recordedAt: note.createdAt, result: null };
+      const plannedOn = typeof c.plannedOn === 'string' ? c.plannedOn : null;
+      return { id: String(c.interventionId), kind: String(c.kind), who: String(c.who), what: String(c.what), recordedBy: note.authorName, recordedAt: note.createdAt, plannedOn, result: null, earlier: [] as InterventionView['earlier'] };
     });
+  // Notes come oldest first: a later result replaces an earlier one, which moves to the history.
   for (const note of view.notes.filter((n) => n.content.type === 'intervention-result')) {
     const target = list.find((i) => i.id === note.content.interventionId);
-    if (target) target.result = { text: String(note.content.result), by: note.authorName, at: note.createdAt };
+    if (!target) continue;
+    if (target.result) target.earlier.push({ text: target.result.text, by: target.result.by, at: target.result.at });
+    target.result = { text: String(note.content.result), by: note.authorName, at: note.createdAt, doneOn: typeof note.content.doneOn === 'string' ? note.content.doneOn : null };
   }
   return list;
 }

@@ -13,6 +13,7 @@ import { decisionMembersOf } from './decision-members.js';
 import { requireAdmittedAs } from '../admission/admitted-readers.js';
 import { quorumGap } from './decision-quorum.js';
 import { insertSealedEntry } from './insert-entry.js';
+import { mailNotices, noticeTo } from '../admission/announce.js';
 
 export const decisionOutcomes = ['founded', 'partly_founded', 'unfounded', 'not_established', 'referred'] as const;
 export { nominatingSides } from './decision-quorum.js';
@@ -54,10 +55,12 @@ async function openDecision(tx: Parameters<Parameters<Services['db']['transactio
 export async function voteOnDecision(s: Services, actor: StaffActor | null, caseId: string, decisionId: string, input: unknown): Promise<void> {
   const form = validate(voteSchema, input);
   requireId(decisionId);
+  let told: string[] = [];
   await caseStep(s, actor, caseId, ['in_handling'], 'decision.vote', async ({ tx, current, at }) => {
     await openDecision(tx, caseId, decisionId);
     // Only a member the commission admitted votes, whatever roles the account row carries.
-    if (!(await decisionMembersOf({ ...s, db: tx }, caseId)).some((m) => m.userId === actor!.userId)) throw refusal('forbidden', 'errors.decision.notMember');
+    const members = await decisionMembersOf({ ...s, db: tx }, caseId);
+    if (!members.some((m) => m.userId === actor!.userId)) throw refusal('forbidden', 'errors.decision.notMember');
     const [voter] = await tx.select({ nominatedBy: users.nominatedBy }).from(users).where(eq(users.id, actor!.userId));
     const inserted = await tx
       .insert(decisionVotes)
@@ -66,8 +69,17 @@ export async function voteOnDecision(s: Services, actor: StaffActor | null, case
       .returning({ userId: decisionVotes.userId });
     if (inserted.length !== 1) throw new AppError('conflict');
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'decision-vote', decisionId, ...form });
+    // The vote that meets the quorum tells the chair that the decision waits for closing.
+    const voted = (await tx.select({ userId: decisionVotes.userId }).from(decisionVotes).where(eq(decisionVotes.decisionId, decisionId))).map((v) => v.userId);
+    const rule = (await getOrganisation({ db: tx }, actor!.organisationId)).decisionQuorum === 'majority' ? 'majority' : 'all';
+    const before = quorumGap(rule, members, voted.filter((id) => id !== actor!.userId));
+    if (!before.met && quorumGap(rule, members, voted).met) {
+      const chairs = members.filter((m) => m.chair && m.userId !== actor!.userId).map((m) => m.userId);
+      told = await noticeTo({ ...s, db: tx }, chairs, 'decision.ready', { number: current.number });
+    }
     return {};
   }, { decision: decisionId, position: form.position }, 'cases.vote');
+  await mailNotices(s, told);
 }
 
 /**

@@ -75,12 +75,12 @@ export async function assessCase(s: Services, actor: StaffActor | null, caseId: 
     const { legalFrame } = await caseFrameOfCase(tx, caseId);
     form = validate(assessmentSchema, legalFrame ? input : { ...(input as Record<string, unknown>), admissible: 'yes' });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
-    if (form.admissible === 'yes') return { status: 'assessed', kind: form.kind };
+    if (form.admissible === 'yes') return { status: 'assessed', kind: form.kind, priority: form.priority };
     const letterCase = letterCaseOf(current, timeZone);
     const text = await ownWords(notice, await caseLetter(tx, letterCase, 'inadmissible', at), 'notice');
     const external = translator(letterCase.language)('letter.inadmissible.external');
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'inadmissible', text: `${text}\n\n${external}` });
-    return { status: 'closed', closedAt: at, kind: form.kind, outcome: 'not_admissible' };
+    return { status: 'closed', closedAt: at, kind: form.kind, priority: form.priority, outcome: 'not_admissible' };
   }, () => ({ kind: form!.kind, admissible: form!.admissible === 'yes', priority: form!.priority, retaliationRisk: form!.retaliationRisk, ...(form!.admissible === 'no' ? { closed: true } : {}) }));
   if (form?.admissible === 'no') await notifyReporter(s, caseId);
 }

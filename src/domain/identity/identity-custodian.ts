@@ -30,6 +30,15 @@ export async function isCustodianOf(s: { db: Db | Tx }, actor: Actor, caseId: st
   return released.length === 0;
 }
 
+/** The custodians of a case: who hold a copy sealed at submission, not one released to them by a request. */
+export async function custodiansOf(db: Db | Tx, caseId: string): Promise<string[]> {
+  const holders = await db.select({ userId: caseIdentities.custodianUserId }).from(caseIdentities).where(eq(caseIdentities.caseId, caseId));
+  const released = new Set(
+    (await db.select({ userId: identityRequests.requestedBy }).from(identityRequests).where(and(eq(identityRequests.caseId, caseId), inArray(identityRequests.status, ['released', 'granted'])))).map((r) => r.userId),
+  );
+  return holders.map((h) => h.userId).filter((id) => !released.has(id));
+}
+
 /**
  * Who can read the reporter's name on a route, by role, as the report form states it: for a
  * confidential report the route's identity custodians only, for an open one everyone who handles

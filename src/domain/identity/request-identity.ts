@@ -8,7 +8,8 @@ import { openStatuses } from '../cases/lifecycle.js';
 import { AppError } from '../errors.js';
 import type { StaffActor } from '../reports/open-case.js';
 import { validate } from '../validate.js';
-import { holdsIdentityCopy } from './identity-custodian.js';
+import { custodiansOf, holdsIdentityCopy } from './identity-custodian.js';
+import { mailNotices, noticeTo } from '../admission/announce.js';
 import { identityRequestSchema } from './schemas.js';
 
 /** Requests still running: the custodian has to decide, or the reporter has to answer. */
@@ -21,6 +22,7 @@ export const runningRequestStatuses = ['pending', 'awaiting_reporter'] as const;
 export async function requestIdentity(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(identityRequestSchema, input);
   const requestId = randomUUID();
+  let told: string[] = [];
   await caseStep(s, actor, caseId, openStatuses, 'identity.requested', async ({ tx, current, at }) => {
     const [row] = await tx.select({ anonymity: cases.anonymity }).from(cases).where(eq(cases.id, caseId));
     // Nothing to ask for an anonymous report, nor by someone who can already see the name.
@@ -33,6 +35,9 @@ export async function requestIdentity(s: Services, actor: StaffActor | null, cas
     if (running.length > 0) throw new AppError('conflict');
     await tx.insert(identityRequests).values({ id: requestId, caseId, requestedBy: actor!.userId, requestedAt: at });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'identity-request', requestId, reason: form.reason });
+    // The custodian decides, so the custodian is told: on the staff home page, and by a content-free mail.
+    told = await noticeTo({ ...s, db: tx }, await custodiansOf(tx, caseId), 'identity.requested', { number: current.number });
     return {};
   }, { request: requestId });
+  await mailNotices(s, told);
 }

@@ -10,8 +10,16 @@ export interface Deadlines {
   legalFeedbackBy: string;
 }
 
+// Making a formatter costs far more than using one (an inbox page formats a hundred dates): one per zone.
+const localDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = localDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    localDateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export function addDays(date: string, days: number): string {

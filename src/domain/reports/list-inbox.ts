@@ -1,13 +1,14 @@
 import { reporterWroteLast, reporterWroteLastSql } from '../cases/reporter-waits.js';
-import { and, asc, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseKeys, cases, organisations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { awaitingFeedback, caseStatuses, shownStatus, type CaseStatus } from '../cases/lifecycle.js';
+import { awaitingFeedback, caseKinds, caseStatuses, shownStatus, type CaseStatus } from '../cases/lifecycle.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
 import { normaliseCaseNumber } from '../cases/case-number.js';
-import { computeDeadlines, localDate, type Deadlines } from './deadlines.js';
+import { isLocalDate } from '../validate.js';
+import { addDays, computeDeadlines, localDate, type Deadlines } from './deadlines.js';
 
 export interface InboxItem {
   id: string;
@@ -34,6 +35,8 @@ export interface InboxItem {
 
 export const PAGE_SIZE = 50;
 
+const localDateField = z.string().refine(isLocalDate).optional().catch(undefined);
+
 // Filters arrive from a GET form: anything unknown falls back to "all" rather than an error.
 export const inboxQuerySchema = z.object({
   status: z.enum(caseStatuses).optional().catch(undefined),
@@ -43,15 +46,30 @@ export const inboxQuerySchema = z.object({
   owner: z.enum(['me', 'none']).optional().catch(undefined),
   // The reporter wrote last and waits for an answer, closed cases included.
   waiting: z.enum(['1']).optional().catch(undefined),
-  sort: z.enum(['newest', 'oldest']).default('newest').catch('newest'),
-  // A case number (IC-2026-0042) or the start of a case's random id, as the audit shows it.
-  search: z.string().trim().regex(/^(?:[0-9a-f-]{4,36}|[a-zA-Z]{1,40}-\d{4}-\d{1,9})$/).optional().catch(undefined),
+  // The commission's classification and priority from the assessment, and the reporter's choice of anonymity.
+  kind: z.enum(caseKinds).optional().catch(undefined),
+  priority: z.enum(['low', 'normal', 'high']).optional().catch(undefined),
+  anonymity: z.enum(['anonymous', 'confidential', 'open']).optional().catch(undefined),
+  // Received between two local dates (either may be left open), as a date field sends them.
+  from: localDateField,
+  to: localDateField,
+  // The next legal deadline has passed, or falls within the coming week.
+  deadline: z.enum(['passed', 'near']).optional().catch(undefined),
+  sort: z.enum(['newest', 'oldest', 'deadline']).default('newest').catch('newest'),
+  // A case number (IC-2026-0042) or the start of a case's random id, as the audit shows it. Anything
+  // else is kept to say so: the content is encrypted and cannot be searched.
+  search: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type InboxQuery = z.output<typeof inboxQuerySchema>;
 
+/** Days ahead in which a deadline counts as near. */
+export const NEAR_DAYS = 7;
+
 export interface InboxPage {
   items: InboxItem[];
+  /** A search that is not a case number or id: said on the page, never silently ignored. */
+  searchNotANumber: boolean;
   page: number;
   hasNext: boolean;
   query: InboxQuery;
@@ -81,12 +99,26 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   if (query.waiting) conditions.push(reporterWroteLastSql);
   if (query.owner === 'me') conditions.push(eq(cases.ownerId, actor.userId));
   if (query.owner === 'none') conditions.push(isNull(cases.ownerId));
-  if (query.search) {
-    const number = normaliseCaseNumber(query.search);
-    // A case number exactly; else a uuid column compared as text, by prefix: the short id the audit log shows.
-    conditions.push(number ? eq(cases.number, number) : sql`${cases.id}::text like ${`${query.search}%`}`);
-  }
+  if (query.kind) conditions.push(eq(cases.kind, query.kind));
+  if (query.priority) conditions.push(eq(cases.priority, query.priority));
+  if (query.anonymity) conditions.push(eq(cases.anonymity, query.anonymity));
+  // Local days of the handling organisation, turned into instants by the database (summer time included).
+  if (query.from) conditions.push(sql`${cases.receivedAt} >= (${query.from}::date::timestamp at time zone ${timeZone})`);
+  if (query.to) conditions.push(sql`${cases.receivedAt} < ((${query.to}::date + 1)::timestamp at time zone ${timeZone})`);
+  if (query.deadline === 'passed') conditions.push(lt(cases.dueOn, today));
+  if (query.deadline === 'near') conditions.push(gte(cases.dueOn, today), lte(cases.dueOn, addDays(today, NEAR_DAYS)));
+  const number = query.search ? normaliseCaseNumber(query.search) : null;
+  const idPrefix = query.search && /^[0-9a-f-]{4,36}$/.test(query.search) ? query.search : null;
+  // A case number exactly; else a uuid column compared as text, by prefix: the short id the audit log shows.
+  if (number) conditions.push(eq(cases.number, number));
+  else if (idPrefix) conditions.push(sql`${cases.id}::text like ${`${idPrefix}%`}`);
   const page = query.page;
+  // Each order follows one index to its last column; cases without a running deadline come last.
+  const order = {
+    newest: [desc(cases.receivedAt), desc(cases.id)],
+    oldest: [asc(cases.receivedAt), asc(cases.id)],
+    deadline: [sql`${cases.dueOn} asc nulls last`, asc(cases.id)],
+  };
   const rows = await s.db
     .select({
       id: cases.id,
@@ -106,11 +138,12 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
     })
     .from(cases)
     .where(and(...conditions))
-    .orderBy(...(query.sort === 'oldest' ? [asc(cases.receivedAt), asc(cases.id)] : [desc(cases.receivedAt), desc(cases.id)]))
+    .orderBy(...order[query.sort])
     .limit(PAGE_SIZE + 1)
     .offset((page - 1) * PAGE_SIZE);
   return {
     page,
+    searchNotANumber: !!query.search && !number && !idPrefix,
     hasNext: rows.length > PAGE_SIZE,
     query,
     items: rows.slice(0, PAGE_SIZE).map((row) => {

@@ -20,6 +20,7 @@ import { prepareUploads, type IncomingFile } from '../files/prepare-upload.js';
 import { storeAttachments } from '../files/store-attachments.js';
 import { takeCaseNumber } from '../cases/case-number.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
+import { dueOn } from '../cases/due-on.js';
 import { localDate } from './deadlines.js';
 
 /**
@@ -96,7 +97,8 @@ async function storeReport(
   const entryId = randomUUID();
   const now = s.now();
   // The year of the case number is the handling organisation's local year.
-  const year = Number(localDate(now, await timeZoneOf(s, route.bodyOrganisationId)).slice(0, 4));
+  const timeZone = await timeZoneOf(s, route.bodyOrganisationId);
+  const year = Number(localDate(now, timeZone).slice(0, 4));
   let number = '';
   const sealedAnswers = sealEntry(
     s.sodium,
@@ -119,6 +121,7 @@ async function storeReport(
       questionnaireVersion: version,
       anonymity: form.anonymity,
       receivedAt: now,
+      dueOn: dueOn({ status: 'received', receivedAt: now, acknowledgedAt: null, feedbackExtendedTo: null }, timeZone),
       receiptLookup: secrets.lookup,
       publicKey: keys.publicKey,
       internalPublicKey: internal.publicKey,

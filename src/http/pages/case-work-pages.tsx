@@ -30,8 +30,11 @@ type Values = Record<string, string>;
 // The work on a case beyond its steps, one page per task: interventions, the joint decision and
 // recommendations, identity requests, minutes of meetings. Handlers only, after their declaration.
 export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
-  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title'; body: (actor: OrganisationStaff, view: CaseView, saved: boolean, values?: Values) => Promise<Child> }> = {
-    interventions: { title: 'interventions.title', body: async (_actor, view, saved, values) => <InterventionsPage view={view} interventions={interventionsOf(view)} saved={saved} values={values} /> },
+  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title'; body: (actor: OrganisationStaff, view: CaseView, saved: boolean, values?: Values, query?: Values) => Promise<Child> }> = {
+    interventions: {
+      title: 'interventions.title',
+      body: async (_actor, view, saved, values, query) => <InterventionsPage view={view} interventions={interventionsOf(view)} saved={saved} values={values} resultFor={query?.result} />,
+    },
     decision: {
       title: 'decision.title',
       body: async (actor, view, saved, values) => <DecisionPage view={view} model={await presentDecisionPage(s, actor, view)} saved={saved} values={values} />,
@@ -52,7 +55,7 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
     // The declaration comes first, on the case's own page.
     if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) return redirectTo(c, `/staff/cases/${caseId}`);
     const view = await readCaseAsHandler(s, actor, caseId);
-    return render(c, c.get('t')(pages[page].title), await pages[page].body(actor, view, c.req.query('saved') === '1'));
+    return render(c, c.get('t')(pages[page].title), await pages[page].body(actor, view, c.req.query('saved') === '1', undefined, c.req.query()));
   }
 
   for (const page of Object.keys(pages) as Page[]) app.get(`/staff/cases/:id/${page}`, (c) => show(c, page));
@@ -77,8 +80,8 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
     });
   }
 
-  action('interventions', 'interventions', {}, (actor, caseId, form) => recordIntervention(s, actor, caseId, { kind: text(form, 'kind'), who: text(form, 'who'), what: text(form, 'what') }));
-  action('interventions/:iid/result', 'interventions', {}, (actor, caseId, form, param) => recordInterventionResult(s, actor, caseId, param('iid'), { result: text(form, 'result') }));
+  action('interventions', 'interventions', {}, (actor, caseId, form) => recordIntervention(s, actor, caseId, { kind: text(form, 'kind'), who: text(form, 'who'), what: text(form, 'what'), plannedOn: text(form, 'plannedOn') }));
+  action('interventions/:iid/result', 'interventions', {}, (actor, caseId, form, param) => recordInterventionResult(s, actor, caseId, param('iid'), { result: text(form, 'result'), doneOn: text(form, 'doneOn') }));
   action('decision', 'decision', {}, (actor, caseId, form) => draftDecision(s, actor, caseId, { outcome: text(form, 'outcome'), conclusion: text(form, 'conclusion') }));
   action('decision/:did/vote', 'decision', { reason: 'voteReason' }, (actor, caseId, form, param) => voteOnDecision(s, actor, caseId, param('did'), { position: text(form, 'position'), reason: text(form, 'voteReason') }));
   action('decision/:did/close', 'decision', {}, (actor, caseId, _form, param) => closeDecision(s, actor, caseId, param('did')));

@@ -1,5 +1,5 @@
 import type { InboxPage } from '../../domain/reports/list-inbox.js';
-import { caseStatuses } from '../../domain/cases/lifecycle.js';
+import { caseKinds, caseStatuses } from '../../domain/cases/lifecycle.js';
 import { ChoiceGroup, Form, SubmitButton, TextField } from '../components/form.js';
 import type { RouteRow } from '../../domain/routes/get-route.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -16,7 +16,7 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
     <>
       <H1>{t('cases.title')}</H1>
       {props.recused ? <Alert kind="ok">{t('declaration.recusedDone')}</Alert> : null}
-      <details class="app-filter" open={!!(query.status || query.route || query.overdue || query.owner || query.waiting || query.search || query.sort !== 'newest')}>
+      <details class="app-filter" open={!!(query.status || query.route || query.overdue || query.owner || query.waiting || query.search || query.kind || query.priority || query.anonymity || query.from || query.to || query.deadline || query.sort !== 'newest')}>
         <summary>{t('cases.filter.title')}</summary>
         <Form action="/staff/cases" method="get">
           <ChoiceGroup name="status" legend="case.status" choices={[{ value: '', label: t('cases.filter.all') }, ...caseStatuses.map((st) => ({ value: st, label: t(`case.status.${st}`) }))]} selected={[query.status ?? '']} />
@@ -24,11 +24,18 @@ export function CaseInboxPage(props: { inbox: InboxPage; routes: RouteRow[]; tim
           <ChoiceGroup name="owner" legend="cases.filter.owner" choices={[{ value: '', label: t('cases.filter.all') }, { value: 'me', label: t('cases.filter.ownerMe') }, { value: 'none', label: t('cases.filter.ownerNone') }]} selected={[query.owner ?? '']} />
           <ChoiceGroup name="waiting" legend="cases.filter.waitingLegend" multiple choices={[{ value: '1', label: t('cases.filter.waiting') }]} selected={query.waiting ? ['1'] : []} />
           <ChoiceGroup name="overdue" legend="cases.filter.overdueLegend" multiple choices={[{ value: '1', label: t('cases.filter.overdue') }]} selected={query.overdue ? ['1'] : []} />
-          <ChoiceGroup name="sort" legend="cases.filter.sort" choices={[{ value: 'newest', label: t('cases.filter.newest') }, { value: 'oldest', label: t('cases.filter.oldest') }]} selected={[query.sort]} />
+          <ChoiceGroup name="deadline" legend="cases.filter.deadlineLegend" choices={[{ value: '', label: t('cases.filter.all') }, { value: 'passed', label: t('cases.filter.deadlinePassed') }, { value: 'near', label: t('cases.filter.deadlineNear') }]} selected={[query.deadline ?? '']} />
+          <ChoiceGroup name="kind" legend="cases.filter.kind" choices={[{ value: '', label: t('cases.filter.all') }, ...caseKinds.map((k) => ({ value: k, label: t(`case.kind.${k}`) }))]} selected={[query.kind ?? '']} />
+          <ChoiceGroup name="priority" legend="cases.filter.priority" choices={[{ value: '', label: t('cases.filter.all') }, ...(['high', 'normal', 'low'] as const).map((p) => ({ value: p, label: t(`case.assess.priority.${p}`) }))]} selected={[query.priority ?? '']} />
+          <ChoiceGroup name="anonymity" legend="cases.filter.anonymity" choices={[{ value: '', label: t('cases.filter.all') }, ...(['anonymous', 'confidential', 'open'] as const).map((a) => ({ value: a, label: t(`case.anonymity.short.${a}`) }))]} selected={[query.anonymity ?? '']} />
+          <TextField name="from" type="date" label="cases.filter.from" description="cases.filter.dateHelp" value={query.from} />
+          <TextField name="to" type="date" label="cases.filter.to" description="cases.filter.dateHelp" value={query.to} />
+          <ChoiceGroup name="sort" legend="cases.filter.sort" choices={[{ value: 'newest', label: t('cases.filter.newest') }, { value: 'oldest', label: t('cases.filter.oldest') }, { value: 'deadline', label: t('cases.filter.byDeadline') }]} selected={[query.sort]} />
           <TextField name="search" label="cases.filter.search" description="cases.filter.searchHelp" value={query.search} autocomplete="off" />
           <SubmitButton label="cases.filter.submit" secondary />
         </Form>
       </details>
+      {props.inbox.searchNotANumber ? <Alert kind="warning">{t('cases.filter.searchNotANumber', { search: query.search ?? '' })}</Alert> : null}
       <P>{t('cases.count', { page: props.inbox.page, count: items.length })}</P>
       {items.length === 0 ? (
         <P>{t('cases.empty')}</P>

@@ -32,6 +32,10 @@ function noticeText(t: Translate, notice: NoticeView): string {
       return t('notices.accountChanged', { name: d.name ?? '', change: t(`notices.change.${d.change ?? 'other'}` as MessageKey), before: d.before ?? '', after: d.after ?? '' });
     case 'text.changed':
       return t('notices.textChanged', { what: d.what ?? '' });
+    case 'identity.requested':
+      return t('notices.identityRequested', { number: d.number ?? '' });
+    case 'decision.ready':
+      return t('notices.decisionReady', { number: d.number ?? '' });
     default:
       return t('notices.other');
   }

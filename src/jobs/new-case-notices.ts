@@ -1,0 +1,52 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { cases, jobRuns } from '../db/schema.js';
+import { translator } from '../i18n/index.js';
+import type { Organisation } from '../domain/organisation/get-organisation.js';
+import { organisationAddress } from '../domain/organisation/organisation-address.js';
+import type { Services } from '../services.js';
+import { claimJob, finishJob, releaseJob } from './claim-job.js';
+import { keyHoldersOf } from './staff-recipients.js';
+
+// A case older than this when first seen (the app was down for days) is left to the reminders.
+const NEW_CASE_WINDOW_MS = 3 * 24 * 3600_000;
+
+/**
+ * A new case reaches the people who can open it the same day, not only through the next digest or
+ * two days before the deadline: advisors and ethics-panel members have no secretariat reading for
+ * them. At every run, once per case, one mail per person however many cases; content-free, like
+ * every mail (not which case, not how many).
+ */
+export async function sendNewCaseNotices(s: Services, organisation: Organisation): Promise<number> {
+  const now = s.now();
+  const fresh = await s.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.handledBy, organisation.id),
+        eq(cases.status, 'received'),
+        gt(cases.receivedAt, new Date(now.getTime() - NEW_CASE_WINDOW_MS)),
+        sql`not exists (select 1 from ${jobRuns} where ${jobRuns.key} = 'new-case:' || ${cases.id}::text)`,
+      ),
+    );
+  const claimed: string[] = [];
+  for (const { id } of fresh) if (await claimJob(s.db, `new-case:${id}`, now)) claimed.push(id);
+  if (claimed.length === 0) return 0;
+  const recipients = await keyHoldersOf(s, claimed);
+  const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
+  let failed = false;
+  for (const recipient of recipients.values()) {
+    try {
+      await s.mailer.send({ to: recipient.email, subject: t('mail.newCase.subject'), text: t('mail.newCase.body', { link: `${organisationAddress(s.config.baseUrl, organisation)}/staff/cases?status=received` }) });
+    } catch {
+      failed = true;
+    }
+  }
+  // A failed send hands the claims back so the next run tries again; some may then get it twice.
+  for (const id of claimed) {
+    if (failed) await releaseJob(s.db, `new-case:${id}`);
+    else await finishJob(s.db, `new-case:${id}`, now);
+  }
+  if (failed) s.logger.warn('new-case notice could not be sent; retrying at the next run');
+  return failed ? 0 : recipients.size;
+}
