@@ -89,6 +89,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /staff/questionnaires/:route': staff('questionnaires.manage'),
   'POST /staff/questionnaires/:route': staff('questionnaires.manage'),
   'GET /staff/audit': staff('audit.verify'),
+  'GET /staff/audit.csv': staff('audit.verify'),
   'GET /staff/letters': staff('letters.edit'),
   'GET /staff/letters/:kind/:language': staff('letters.edit'),
   'POST /staff/letters/:kind/:language': staff('letters.edit'),

@@ -103,6 +103,11 @@ describe('reporter pages in a browser', () => {
     await staff.getByRole('heading', { name: 'Interne notities' }).waitFor();
     expect(await staff.getByText('Is de melding ontvankelijk?').count()).toBe(1);
     await expectAccessible(staff, 'case with assessment form');
+    // The standard letters, and the inbox with every filter open and a word search it cannot do.
+    for (const path of ['/staff/letters', '/staff/letters/inadmissible/nl', '/staff/cases?deadline=passed&sort=deadline&search=directeur']) {
+      await staff.goto(path);
+      await expectAccessible(staff, path);
+    }
 
     await page.goto('/my-report');
     expect(await page.locator('.app-thread').textContent()).toContain('Wij hebben uw melding ontvangen.');
@@ -117,6 +122,8 @@ describe('reporter pages in a browser', () => {
     await chairPage.goto('/staff/audit');
     expect(await chairPage.locator('.utrecht-alert').textContent()).toContain('compleet en ongewijzigd');
     await expectAccessible(chairPage, 'audit log');
+    await chairPage.goto('/staff/audit?case=directeur');
+    await expectAccessible(chairPage, 'audit log with a search that names no case');
     await chairPage.goto('/staff/cases');
     await chairPage.getByRole('link', { name: 'Melding openen' }).first().click();
     await chairPage.getByLabel('Ik heb geen persoonlijke relatie met de betrokkenen').check();

@@ -53,7 +53,7 @@ describe('a message after closing', () => {
     t.mail.received.length = 0;
     t.clock.ms = Date.UTC(2027, 0, 12, 8, 0, 0);
     await runDueJobs(t.services);
-    expect(t.mail.received.some((m) => m.to.includes(secretary.email) && /secretariaat/.test(m.subject))).toBe(true);
+    expect(t.mail.received.some((m) => m.to.includes(secretary.email) && /wacht iets op u/.test(m.subject))).toBe(true);
 
     // Long after the retention period: still there, unanswered.
     t.clock.ms = Date.UTC(2029, 6, 1, 10, 0, 0);
