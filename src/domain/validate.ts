@@ -15,7 +15,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
   throw new AppError('validation', fieldErrors);
 }
 
-/** A calendar date as a date field sends it (YYYY-MM-DD) that exists: no 31 February. */
+/** A calendar date as a date field sends it (YYYY-MM-DD) that exists (no 31 February), in years the database takes (not year 0). */
 export function isLocalDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return /^[1-9]\d{3}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { cases, jobRuns } from '../db/schema.js';
 import { translator } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
@@ -9,15 +9,24 @@ import { keyHoldersOf } from './staff-recipients.js';
 
 // A case older than this when first seen (the app was down for days) is left to the reminders.
 const NEW_CASE_WINDOW_MS = 3 * 24 * 3600_000;
+/** Local hours at which new cases are told: a mail at a fixed time says little about when a report came in. */
+export const NEW_CASE_HOURS = [9, 13, 17];
+
+function localHour(instant: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
+}
 
 /**
- * A new case reaches the people who can open it the same day, not only through the next digest or
- * two days before the deadline: advisors and ethics-panel members have no secretariat reading for
- * them. At every run, once per case, one mail per person however many cases; content-free, like
- * every mail (not which case, not how many).
+ * A new case reaches the people who can open it the same working day, not only through the next
+ * digest or two days before the deadline: advisors and ethics-panel members have no secretariat
+ * reading for them. Only at fixed hours, and only cases that came in before that hour began, so
+ * that the mail system (often the employer's) cannot tell from the mail when a report was made.
+ * Once per case, one mail per person however many cases; content-free, like every mail.
  */
 export async function sendNewCaseNotices(s: Services, organisation: Organisation): Promise<number> {
   const now = s.now();
+  if (!NEW_CASE_HOURS.includes(localHour(now, organisation.timeZone))) return 0;
+  const hourBegan = new Date(Math.floor(now.getTime() / 3600_000) * 3600_000);
   const fresh = await s.db
     .select({ id: cases.id })
     .from(cases)
@@ -26,6 +35,7 @@ export async function sendNewCaseNotices(s: Services, organisation: Organisation
         eq(cases.handledBy, organisation.id),
         eq(cases.status, 'received'),
         gt(cases.receivedAt, new Date(now.getTime() - NEW_CASE_WINDOW_MS)),
+        lt(cases.receivedAt, hourBegan),
         sql`not exists (select 1 from ${jobRuns} where ${jobRuns.key} = 'new-case:' || ${cases.id}::text)`,
       ),
     );

@@ -93,13 +93,19 @@ describe('deadline reminders', () => {
 });
 
 describe('new case notices', () => {
-  it('tell those who can open a new case at the next run, once, one mail per person, without saying what', async () => {
+  it('tell those who can open a new case at the next fixed hour, once, one mail per person, without saying what', async () => {
+    // 11:00 in Amsterdam: between the fixed hours (9, 13, 17).
     t.clock.ms = Date.UTC(2027, 2, 1, 10, 0, 0);
     await bothInstancesRun();
     t.mail.received.length = 0;
     await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Nieuwe-melding-inhoud.', WANT: ['advice'] });
     await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Tweede nieuwe melding.', WANT: ['advice'] });
     const [number] = (await t.services.db.select({ number: cases.number }).from(cases).where(eq(cases.id, await newestCase())));
+    // Not at once: a mail a minute after a report would tell the mail system when it was made.
+    await bothInstancesRun();
+    expect(mailsTo(secretary.email, /nieuwe melding/)).toHaveLength(0);
+    // 13:00 in Amsterdam.
+    t.clock.ms = Date.UTC(2027, 2, 1, 12, 0, 30);
     await bothInstancesRun();
     await bothInstancesRun();
     for (const who of [secretary, member, chair]) expect(mailsTo(who.email, /nieuwe melding/), who.email).toHaveLength(1);
@@ -111,6 +117,10 @@ describe('new case notices', () => {
     // A question to the ethics panel reaches the panel, and nobody of the commission.
     t.mail.received.length = 0;
     await reportOnRoute(t, 'ethics', [{ QUESTION: 'Een vraag voor het panel.' }]);
+    // It came in after 13:00 began: told at 17:00, not in the same hour.
+    await bothInstancesRun();
+    expect(mailsTo(panel.email, /nieuwe melding/)).toHaveLength(0);
+    t.clock.ms = Date.UTC(2027, 2, 1, 16, 0, 30);
     await bothInstancesRun();
     expect(mailsTo(panel.email, /nieuwe melding/)).toHaveLength(1);
     for (const who of [secretary, member, chair, admin]) expect(mailsTo(who.email, /nieuwe melding/), who.email).toHaveLength(0);

@@ -45,7 +45,7 @@ export function isAllowed(actor: Pick<Actor, 'roles'> | null, action: Action): b
   const allowed: readonly Role[] | 'any-staff' = policy[action];
   if (allowed === 'any-staff') return true;
   // Belt and braces: even a forged role set that mixes administrator with a case role gets no case access.
-  if ((action.startsWith('cases.') || action.startsWith('commission.') || action.startsWith('admission.')) && actor.roles.includes('administrator')) return false;
+  if ((action.startsWith('cases.') || action.startsWith('commission.') || action.startsWith('admission.') || action.startsWith('letters.') || action.startsWith('audit.')) && actor.roles.includes('administrator')) return false;
   return actor.roles.some((role) => allowed.includes(role));
 }
 

@@ -15,8 +15,6 @@ export interface AuditRow {
   caseId: string | null;
   /** The case's number, while the case exists (a purged case keeps only its random id here). */
   caseNumber: string | null;
-  /** What the entry records besides: ids, kinds, before and after of settings; never content. */
-  detail: Record<string, string | number | boolean>;
 }
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -28,7 +26,7 @@ export const auditQuerySchema = z.object({
   // A case number (IC-2026-0042) or the start of a case's random id, as this page shows them.
   case: z.string().trim().max(60).optional().catch(undefined),
   // Entries before this number: the next page back through the chain.
-  before: z.coerce.number().int().min(1).optional().catch(undefined),
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
@@ -55,7 +53,7 @@ async function auditRows(s: Pick<Services, 'db'>, organisationId: string, query:
   if (condition) conditions.push(condition);
   if (query.before) conditions.push(lt(auditLog.seq, query.before));
   const rows = await s.db
-    .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId, caseNumber: cases.number, detail: auditLog.detail })
+    .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId, caseNumber: cases.number })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(cases, eq(cases.id, auditLog.caseId))

@@ -16,7 +16,9 @@ export function auditPages(app: Hono<AppEnv>, s: Services) {
     return render(c, c.get('t')('audit.title'), <AuditPage review={review} timeZone={timeZone} />);
   });
 
-  // The same entries for a spreadsheet: Dutch Excel's conventions on Dutch pages (see toCsv).
+  // The same entries for a spreadsheet: Dutch Excel's conventions on Dutch pages (see toCsv). Like
+  // the page, without the entries' details: those would show a case's assessment and votes to a chair
+  // who stepped aside from it.
   app.get('/staff/audit.csv', async (c) => {
     const actor = requireStaff(c, 'audit.verify');
     const rows = await exportAudit(s, actor, c.req.query());
@@ -25,8 +27,8 @@ export function auditPages(app: Hono<AppEnv>, s: Services) {
     const timeZone = c.get('organisation')?.timeZone ?? 'Europe/Amsterdam';
     const csv = toCsv(
       [
-        [t('audit.csv.seq'), t('audit.csv.at'), t('audit.csv.who'), t('audit.csv.action'), t('audit.csv.code'), t('audit.csv.caseNumber'), t('audit.csv.caseId'), t('audit.csv.detail')],
-        ...rows.map((row) => [row.seq, formatDateTime(row.at, lang, timeZone), row.actorName ?? t(`audit.actor.${row.actorKind}`), auditActionLabel(t, row.action), row.action, row.caseNumber ?? '', row.caseId ?? '', JSON.stringify(row.detail)]),
+        [t('audit.csv.seq'), t('audit.csv.at'), t('audit.csv.who'), t('audit.csv.action'), t('audit.csv.code'), t('audit.csv.caseNumber'), t('audit.csv.caseId')],
+        ...rows.map((row) => [row.seq, formatDateTime(row.at, lang, timeZone), row.actorName ?? t(`audit.actor.${row.actorKind}`), auditActionLabel(t, row.action), row.action, row.caseNumber ?? '', row.caseId ?? '']),
       ],
       lang,
     );
