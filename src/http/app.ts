@@ -22,6 +22,7 @@ import { accountPages } from './pages/account-pages.js';
 import { adminPages } from './pages/admin-pages.js';
 import { platformPages } from './pages/platform-pages.js';
 import { casePages } from './pages/case-pages.js';
+import { dossierPages } from './pages/dossier-pages.js';
 import { caseWorkPages } from './pages/case-work-pages.js';
 import { commissionSettingsPages } from './pages/commission-settings-pages.js';
 import { intakePages } from './pages/intake-pages.js';
@@ -70,6 +71,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   letterPages(app, s);
   platformPages(app, s);
   casePages(app, s);
+  dossierPages(app, s);
   caseWorkPages(app, s);
   commissionSettingsPages(app, s);
   intakePages(app, s);

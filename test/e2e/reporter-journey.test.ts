@@ -108,6 +108,19 @@ describe('reporter pages in a browser', () => {
       await staff.goto(path);
       await expectAccessible(staff, path);
     }
+    // The case file: asked for with a reason (first without one), then the printable page.
+    await staff.goto('/staff/cases');
+    await staff.getByRole('link', { name: 'Melding openen' }).first().click();
+    await staff.getByRole('link', { name: /Dossier samenstellen/ }).click();
+    await expectAccessible(staff, 'case file request');
+    await staff.getByLabel(/Een juridische procedure/).check();
+    await staff.getByRole('button', { name: 'Dossier samenstellen' }).click();
+    await expectAccessible(staff, 'case file request without a reason');
+    await staff.locator('textarea[name="reason"]').fill('Beroepszaak bij de rechtbank.');
+    await staff.getByRole('button', { name: 'Dossier samenstellen' }).click();
+    await staff.waitForURL(/\/dossier\/[0-9a-f-]{36}$/);
+    expect(await staff.locator('main').textContent()).toContain('Mijn rapport moest anders van de directeur.');
+    await expectAccessible(staff, 'case file');
 
     await page.goto('/my-report');
     expect(await page.locator('.app-thread').textContent()).toContain('Wij hebben uw melding ontvangen.');

@@ -31,6 +31,8 @@ const policy = {
   'cases.assign': ['secretary', 'chair'],
   // The commission's standard letters: its secretariat and its chair.
   'letters.edit': ['secretary', 'chair'],
+  // The case file for a legal procedure or a referral: the secretariat that keeps the file, and the chair.
+  'cases.dossier': ['secretary', 'chair'],
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],

@@ -7,7 +7,7 @@ import { bodies, bodyOfRoute, type Body } from './bodies.js';
 import { verifiedBodyState } from './verify-admissions.js';
 import { organisationAddress } from '../organisation/organisation-address.js';
 
-export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed' | 'commission.shared' | 'identity.requested' | 'decision.ready';
+export type NoticeKind = 'member.admitted' | 'member.removed' | 'account.changed' | 'text.changed' | 'body.founded' | 'commission.changed' | 'commission.shared' | 'identity.requested' | 'decision.ready' | 'dossier.produced';
 
 /** One organisation's body. */
 export interface BodyRef {

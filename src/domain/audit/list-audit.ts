@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, cases, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
@@ -85,4 +85,20 @@ export async function exportAudit(s: Pick<Services, 'db'>, actor: Actor | null, 
   const condition = caseCondition(query);
   if (condition === 'unknown') return [];
   return auditRows(s, actor.organisationId, query, AUDIT_EXPORT_MAX, condition);
+}
+
+/**
+ * One case's entries, oldest first, for its case file. Not authorized here: the caller has already
+ * opened the case with its own key (produce-dossier.ts), and no details leave (as in the export).
+ */
+export async function auditRowsOfCase(s: Pick<Services, 'db'>, caseId: string): Promise<AuditRow[]> {
+  const rows = await s.db
+    .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId, caseNumber: cases.number })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(cases, eq(cases.id, auditLog.caseId))
+    .where(eq(auditLog.caseId, caseId))
+    .orderBy(asc(auditLog.seq))
+    .limit(AUDIT_EXPORT_MAX);
+  return rows as AuditRow[];
 }

@@ -9,6 +9,7 @@ import { declarationOf } from './declarations.js';
 import type { CaseStatus } from './lifecycle.js';
 import { caseLetter } from '../letters/case-letter.js';
 import type { LetterKind } from '../letters/letter-kinds.js';
+import { timelineOf, type TimelineEntry } from './timeline.js';
 
 export interface CasePageModel {
   frame: CaseFrame;
@@ -19,11 +20,15 @@ export interface CasePageModel {
     stepAside: boolean;
     /** The secretary or chair may choose who leads the case. */
     assignOwner: boolean;
+    /** The secretary or chair may produce the case file. */
+    produceDossier: boolean;
   };
   /** Who leads the case, and (for those who may choose) who could: the case's active key holders. */
   owner: { current: { userId: string; displayName: string } | null; choices: Array<{ userId: string; displayName: string }> };
   /** The standard letter the next step sends, filled in for this case, for the handler to edit before sending. */
   letters: Partial<Record<LetterKind, string>>;
+  /** The internal notes, each saying what it is and what it holds. */
+  timeline: TimelineEntry[];
 }
 
 /** Which letter each status's next step sends (reports under the law only). */
@@ -57,8 +62,9 @@ export async function presentCasePage(s: Services, actor: StaffActor, view: Case
   return {
     frame,
     letters,
+    timeline: timelineOf(view.notes, frame.legalFrame),
     ...(access ? { access: { ...access, selfId: actor.userId } } : {}),
-    may: { stepAside: declaration === 'no_relation', assignOwner },
+    may: { stepAside: declaration === 'no_relation', assignOwner, produceDossier: isAllowed(actor, 'cases.dossier') },
     owner: { current: row?.ownerId ? { userId: row.ownerId, displayName: row.ownerName ?? '' } : null, choices: assignOwner ? readers : [] },
   };
 }

@@ -92,7 +92,7 @@ export async function closeDecision(s: Services, actor: StaffActor | null, caseI
   let tally = { agree: 0, dissent: 0 };
   let outcome = '';
   let quorum = '';
-  await caseStep(s, actor, caseId, ['in_handling'], 'decision.closed', async ({ tx, at }) => {
+  await caseStep(s, actor, caseId, ['in_handling'], 'decision.closed', async ({ tx, current, at }) => {
     await requireAdmittedAs({ ...s, db: tx }, actor!, 'commission', 'chair');
     const decision = await openDecision(tx, caseId, decisionId);
     const votes = await tx.select({ userId: decisionVotes.userId, position: decisionVotes.position }).from(decisionVotes).where(eq(decisionVotes.decisionId, decisionId));
@@ -102,6 +102,8 @@ export async function closeDecision(s: Services, actor: StaffActor | null, caseI
     tally = { agree: votes.filter((v) => v.position === 'agree').length, dissent: votes.filter((v) => v.position === 'dissent').length };
     outcome = decision.outcome;
     await tx.update(caseDecisions).set({ status: 'closed', closedBy: actor!.userId, closedAt: at }).where(eq(caseDecisions.id, decisionId));
+    // The timeline shows the decision as taken, with its tally; who voted how stays in the votes.
+    await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'decision-closed', decisionId, outcome, ...tally });
     return { status: 'concluded', outcome: decision.outcome };
   }, () => ({ decision: decisionId, outcome, quorum, ...tally }), 'cases.decide');
 }

@@ -112,6 +112,20 @@ export async function readAttachment(s: Services, reader: Reader, caseId: string
   return { name: meta.name, mime: meta.mime, bytes };
 }
 
+/** Every attachment of the case, decrypted, in the order they came (for the case file's zip); the caller audits. */
+export async function readAllAttachments(s: Services, caseId: string, keys: CaseKeyPair): Promise<Array<{ name: string; mime: string; bytes: Uint8Array; createdAt: Date }>> {
+  const metas = (await decryptEntries(s, caseId, keys)).filter(({ entry }) => entry.kind === 'attachment');
+  const rows = new Map((await s.db.select().from(attachments).where(eq(attachments.caseId, caseId))).map((row) => [row.id, row]));
+  return metas.map(({ entry, content }) => {
+    const meta = content as unknown as AttachmentMeta;
+    const row = rows.get(meta.attachmentId);
+    const key = fromBase64Url(meta.key);
+    const bytes = row && key ? decryptFile(s.sodium, key, row.header, row.ciphertext) : null;
+    if (!bytes) throw new AppError('tampered');
+    return { name: meta.name, mime: meta.mime, bytes, createdAt: entry.createdAt };
+  });
+}
+
 async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, internal: CaseKeyPair | null, identity?: Identity): Promise<CaseView> {
   const [row] = await s.db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('not_found');

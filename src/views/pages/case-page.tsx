@@ -48,7 +48,7 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; done?: C
       ) : null}
       <CaseSteps view={v} frame={frame} letters={props.model.letters} />
       <CaseThread view={v} viewer="handler" fileHref={(id) => href(`/staff/cases/${v.id}/files/${id}`)} />
-      <InternalNotes view={v} timeZone={v.timeZone} frame={frame} />
+      <InternalNotes caseId={v.id} timeline={props.model.timeline} timeZone={v.timeZone} />
       {access ? <CaseAccessPanel caseId={v.id} {...access} /> : null}
       <H2>{t('case.reply.title')}</H2>
       <P>{t('case.reply.help')}</P>
@@ -66,6 +66,11 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; done?: C
             <SubmitButton label="case.stepAside.submit" secondary />
           </Form>
         </section>
+      ) : null}
+      {may.produceDossier ? (
+        <P>
+          <Link href={href(`/staff/cases/${v.id}/dossier`)}>{t('dossier.link')}</Link>
+        </P>
       ) : null}
       <P>
         <Link href={href('/staff/cases')}>{t('case.back')}</Link>

@@ -6,7 +6,8 @@ import type { LetterKind } from '../../domain/letters/letter-kinds.js';
 import { useUi } from '../ui-context.js';
 import { ChoiceGroup, Form, SubmitButton, TextArea } from '../components/form.js';
 import { H2, Link, P } from '../components/text.js';
-import { formatDateTime } from '../format.js';
+import { Timeline } from '../components/timeline.js';
+import type { TimelineEntry } from '../../domain/cases/timeline.js';
 
 // Field names differ between the forms on this page so that every field id is unique.
 
@@ -85,39 +86,17 @@ export function CaseSteps(props: { view: CaseView; frame: CaseFrame; letters: Pa
 }
 
 /** Internal notes, visibly apart from the conversation with the reporter. */
-export function InternalNotes(props: { view: CaseView; timeZone: string; frame: CaseFrame }) {
-  const { t, lang } = useUi();
+export function InternalNotes(props: { caseId: string; timeline: readonly TimelineEntry[]; timeZone: string }) {
+  const { t } = useUi();
   return (
     <section aria-labelledby="internal-notes" class="app-internal">
       <H2 id="internal-notes">{t('case.notes.title')}</H2>
       <P>{t('case.notes.help')}</P>
-      <ol class="app-thread">
-        {props.view.notes.map((note) => (
-          <li class="app-message app-message--note">
-            <p class="utrecht-paragraph app-message-meta">
-              <strong>{note.authorName ?? t('audit.actor.staff')}</strong> · {formatDateTime(note.createdAt, lang, props.timeZone)}
-            </p>
-            <p class="utrecht-paragraph app-answer-text">{describeNote(t, note.content, props.frame.legalFrame)}</p>
-          </li>
-        ))}
-      </ol>
-      <Form action={`/staff/cases/${props.view.id}/notes`}>
+      <Timeline entries={props.timeline} timeZone={props.timeZone} />
+      <Form action={`/staff/cases/${props.caseId}/notes`}>
         <TextArea name="noteText" label="case.notes.label" rows={3} />
         <SubmitButton label="case.notes.submit" secondary />
       </Form>
     </section>
   );
-}
-
-function describeNote(t: ReturnType<typeof useUi>['t'], content: Record<string, unknown>, legalFrame: boolean): string {
-  if (content.type === 'assessment') {
-    return t(legalFrame ? 'case.notes.assessment' : 'case.notes.assessmentPlain', {
-      admissible: t(content.admissible === 'yes' ? 'form.yes' : 'form.no'),
-      priority: t(`case.assess.priority.${String(content.priority)}` as MessageKey),
-      risk: t(`case.assess.risk.${String(content.retaliationRisk)}` as MessageKey),
-      reason: String(content.reason ?? ''),
-      measures: String(content.measures || '–'),
-    });
-  }
-  return String(content.text ?? '');
 }

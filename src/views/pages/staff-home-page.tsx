@@ -36,6 +36,8 @@ function noticeText(t: Translate, notice: NoticeView): string {
       return t('notices.identityRequested', { number: d.number ?? '' });
     case 'decision.ready':
       return t('notices.decisionReady', { number: d.number ?? '' });
+    case 'dossier.produced':
+      return t('notices.dossierProduced', { number: d.number ?? '' });
     default:
       return t('notices.other');
   }

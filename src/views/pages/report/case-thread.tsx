@@ -1,9 +1,9 @@
-import type { CaseView } from '../../../domain/reports/open-case.js';
+import type { CaseMessage, CaseView } from '../../../domain/reports/open-case.js';
 import { useUi } from '../../ui-context.js';
 import { H2, P } from '../../components/text.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { AnswerList } from './answer-list.js';
-import type { MessageKey } from '../../../i18n/index.js';
+import type { Language, MessageKey, Translate } from '../../../i18n/index.js';
 
 /** Messages about the reporter's name carry a heading, so the reporter sees at once what they are about. */
 const identityHeadings: Record<string, MessageKey> = {
@@ -12,8 +12,19 @@ const identityHeadings: Record<string, MessageKey> = {
   'identity-released': 'identity.thread.released',
 };
 
+/** What a special message is, as a heading above its text (shared with the case file's PDF). */
+export function messageHeading(t: Translate, lang: Language, m: CaseMessage): string | null {
+  if (m.type === 'minutes') return t('minutes.thread.title', { date: formatDate(String(m.content.meetingOn), lang) });
+  if (m.type === 'transfer-proposal') return t('transfer.thread.proposal');
+  if (m.type === 'transfer-answer') return t(m.content.answer === 'consent' ? 'transfer.thread.consented' : 'transfer.thread.declined');
+  if (identityHeadings[m.type]) return t(identityHeadings[m.type]!);
+  if (m.type === 'identity-answer') return t(m.content.answer === 'consent' ? 'identity.thread.consented' : 'identity.thread.objected');
+  if (m.type === 'minutes-answer') return t(m.content.answer === 'confirm' ? 'minutes.thread.confirmed' : 'minutes.thread.corrected');
+  return null;
+}
+
 /** The report, its deadlines and the conversation: the same for reporter and handlers. */
-export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handler'; fileHref: (id: string) => string }) {
+export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handler' | 'file'; fileHref: (id: string) => string }) {
   const { t, lang } = useUi();
   const v = props.view;
   return (
@@ -55,12 +66,7 @@ export function CaseThread(props: { view: CaseView; viewer: 'reporter' | 'handle
               {' · '}
               {formatDateTime(m.createdAt, lang, v.timeZone)}
             </p>
-            {m.type === 'minutes' ? <p class="utrecht-paragraph"><strong>{t('minutes.thread.title', { date: formatDate(String(m.content.meetingOn), lang) })}</strong></p> : null}
-            {m.type === 'transfer-proposal' ? <p class="utrecht-paragraph"><strong>{t('transfer.thread.proposal')}</strong></p> : null}
-            {m.type === 'transfer-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'consent' ? 'transfer.thread.consented' : 'transfer.thread.declined')}</strong></p> : null}
-            {identityHeadings[m.type] ? <p class="utrecht-paragraph"><strong>{t(identityHeadings[m.type]!)}</strong></p> : null}
-            {m.type === 'identity-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'consent' ? 'identity.thread.consented' : 'identity.thread.objected')}</strong></p> : null}
-            {m.type === 'minutes-answer' ? <p class="utrecht-paragraph"><strong>{t(m.content.answer === 'confirm' ? 'minutes.thread.confirmed' : 'minutes.thread.corrected')}</strong></p> : null}
+            {messageHeading(t, lang, m) ? <p class="utrecht-paragraph"><strong>{messageHeading(t, lang, m)}</strong></p> : null}
             {m.text ? <p class="utrecht-paragraph app-answer-text">{m.text}</p> : null}
           </li>
         ))}
