@@ -958,6 +958,8 @@ export const en: Record<keyof typeof nl, string> = {
   'interventions.handedOver': 'What was handed over, to whom and when',
   'interventions.newTitle': 'New intervention',
   'interventions.submit': 'Record intervention',
+  'interventions.onlyResults': 'Feedback has been given: no new interventions. You can still record or correct a result until the case is closed.',
+  'interventions.closed': 'Interventions and results cannot be recorded now: receipt has not been acknowledged yet, or the case is closed.',
   'intervention.kind.conversation_with_source': 'Conversation with the source of the pressure',
   'intervention.kind.good_conversation': 'Facilitated "good conversation" between manager and employee',
   'intervention.kind.mediation': 'Mediation',

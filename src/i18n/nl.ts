@@ -956,6 +956,8 @@ export const nl = {
   'interventions.handedOver': 'Wat is overgedragen, aan wie en wanneer',
   'interventions.newTitle': 'Nieuwe interventie',
   'interventions.submit': 'Interventie vastleggen',
+  'interventions.onlyResults': 'De terugkoppeling is gegeven: er komen geen interventies meer bij. Een resultaat kunt u nog vastleggen of corrigeren tot de melding is afgesloten.',
+  'interventions.closed': 'Interventies en resultaten kunnen nu niet worden vastgelegd: de ontvangst is nog niet bevestigd, of de melding is afgesloten.',
   'intervention.kind.conversation_with_source': 'Gesprek met de bron van de druk',
   'intervention.kind.good_conversation': 'Begeleid "goed gesprek" tussen leidinggevende en medewerker',
   'intervention.kind.mediation': 'Mediation',

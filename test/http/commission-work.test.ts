@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, caseDecisions, caseEntries, caseIdentities, caseInterventions, caseMinutes, caseRecommendations, cases, decisionVotes, identityRequests, users } from '../../src/db/schema.js';
-import { caseAction } from '../support/case-steps.js';
+import { caseAction, walkToDecision } from '../support/case-steps.js';
 import { FormClient, hiddenValue } from '../support/form-client.js';
 import { declareNoRelation, openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
@@ -90,6 +90,31 @@ describe('interventions', () => {
     const actions = entries.map((e) => e.action);
     expect(actions.filter((a) => a === 'intervention.recorded')).toHaveLength(2);
     expect(entries.filter((e) => e.action === 'intervention.result').map((e) => e.detail.correction)).toEqual([false, false, true]);
+  });
+});
+
+describe('interventions after the work is done', () => {
+  it('offers no forms on a closed case, and says why; a forged result is refused', async () => {
+    await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Afgesloten interventies.', WANT: ['conversation'] });
+    const caseId = await newestCase();
+    const sec = await handlerFor(secretary, caseId);
+    const deciders = [await handlerFor(employerMember, caseId), await handlerFor(staffMember, caseId), await handlerFor(chair, caseId)];
+    await walkToDecision(sec, caseId, deciders);
+    expect((await postOn(sec, caseId, 'interventions', 'interventions', { kind: 'mediation', who: 'Mediator', what: 'Gesprek.' })).status).toBe(303);
+    const [intervention] = await t.services.db.select({ id: caseInterventions.id }).from(caseInterventions).where(eq(caseInterventions.caseId, caseId));
+    expect(await caseAction(sec, caseId, 'advance', { to: 'feedback_given', stepText: 'Wij hebben gesproken met de betrokkenen.' })).toBe(303);
+    // After feedback, a result can still be recorded, but no new intervention.
+    const afterFeedback = (await sec.get(`/staff/cases/${caseId}/interventions`)).html;
+    expect(afterFeedback).toContain(`/interventions/${intervention!.id}/result"`);
+    expect(afterFeedback).not.toContain(`action="/staff/cases/${caseId}/interventions"`);
+    expect(await caseAction(sec, caseId, 'advance', { to: 'closed', stepText: '' })).toBe(303);
+    const page = (await sec.get(`/staff/cases/${caseId}/interventions?result=${intervention!.id}`)).html;
+    expect(page).toContain('Interventies en resultaten kunnen nu niet worden vastgelegd');
+    expect(page).not.toContain(`/interventions/${intervention!.id}/result"`);
+    expect(page).not.toContain(`action="/staff/cases/${caseId}/interventions"`);
+    expect(page).not.toContain('Resultaat corrigeren');
+    expect(page).not.toContain('Resultaat vastleggen');
+    expect((await sec.postWithOwnToken(`/staff/cases/${caseId}/interventions/${intervention!.id}/result`, { result: 'Te laat.', doneOn: '' })).status).toBe(409);
   });
 });
 

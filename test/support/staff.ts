@@ -13,7 +13,7 @@ import { admitterRole, bodies, rolesOfBody, type Body } from '../../src/domain/a
 import { foundBody } from '../../src/domain/admission/found-body.js';
 import { localDate } from '../../src/domain/reports/deadlines.js';
 import { firstOrganisation } from '../../src/domain/organisation/get-organisation.js';
-import type { StaffActor } from '../../src/domain/reports/open-case.js';
+import type { StaffActor } from '../../src/domain/cases/open-case.js';
 import { FormClient } from './form-client.js';
 import type { TestApp } from './test-app.js';
 

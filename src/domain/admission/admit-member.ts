@@ -7,7 +7,7 @@ import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError, refusal } from '../errors.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 import { localDate } from '../reports/deadlines.js';
 import { validate } from '../validate.js';
 import { lockBody } from './admission-lock.js';

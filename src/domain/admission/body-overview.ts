@@ -3,7 +3,7 @@ import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import type { Role } from '../access/roles.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 import { admitterRole, bodies, bodyOfRole, rolesOfBody, type Body } from './bodies.js';
 import { verifiedBodyState, type AdmittedMember, type BodyRoot } from './verify-admissions.js';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { staffNotices } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 
 export interface NoticeView {
   id: string;

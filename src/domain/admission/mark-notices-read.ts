@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { staffNotices } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 
 /** Marks the viewer's own notices as read; someone else's are untouched. */
 export async function markNoticesRead(s: Pick<Services, 'db' | 'now'>, actor: StaffActor | null, ids: readonly string[]): Promise<void> {

@@ -4,7 +4,7 @@ import { keyFingerprint, signingKeyPairFrom } from '../../crypto/signing.js';
 import { users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 
 export interface OwnFingerprint {
   /** Computed from the private key of this session, never from the database: what the person reads out to the admitter. */

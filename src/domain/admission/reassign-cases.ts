@@ -6,7 +6,7 @@ import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { fieldError } from '../errors.js';
-import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from '../cases/open-case.js';
 import { validate } from '../validate.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
 import { admittedMember, requireAdmittedAs } from './admitted-readers.js';

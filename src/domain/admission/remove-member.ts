@@ -4,7 +4,7 @@ import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, refusal } from '../errors.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 import { validate } from '../validate.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
 import { lockBody } from './admission-lock.js';

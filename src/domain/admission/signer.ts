@@ -2,7 +2,7 @@ import { publicKeyOf } from '../../crypto/case-keys.js';
 import { signingKeyPairFrom, type SigningKeyPair } from '../../crypto/signing.js';
 import type { Sodium } from '../../crypto/sodium.js';
 import { AppError } from '../errors.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 
 /**
  * The signing key of the signed-in person, from their session's private key. It must match the

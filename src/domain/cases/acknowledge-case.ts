@@ -8,7 +8,7 @@ import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
-import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
 import { caseFrameOf } from './commission-route.js';
 import { caseLetter } from '../letters/case-letter.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';

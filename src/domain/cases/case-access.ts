@@ -11,7 +11,7 @@ import { authorize } from '../access/authorize.js';
 import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError, refusal } from '../errors.js';
-import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
 
 export interface KeyHolderView {
   userId: string;

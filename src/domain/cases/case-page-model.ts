@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { caseKeys, cases, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { isAllowed } from '../access/authorize.js';
-import type { CaseView, StaffActor } from '../reports/open-case.js';
+import type { CaseView, StaffActor } from './open-case.js';
 import { caseAccessOverview } from './case-access.js';
 import { caseFrameOf, type CaseFrame } from './commission-route.js';
 import { declarationOf } from './declarations.js';

@@ -6,7 +6,7 @@ import { authorize, type Action } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
-import { unsafeHandlerCaseKeys, type HandlerKeys, type StaffActor } from '../reports/open-case.js';
+import { unsafeHandlerCaseKeys, type HandlerKeys, type StaffActor } from './open-case.js';
 import type { CaseStatus } from './lifecycle.js';
 import type { LetterCase } from '../letters/case-letter.js';
 import { dueOn } from './due-on.js';

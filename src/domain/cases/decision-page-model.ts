@@ -1,7 +1,7 @@
 import type { Services } from '../../services.js';
 import { isAllowed } from '../access/authorize.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
-import type { CaseView, StaffActor } from '../reports/open-case.js';
+import type { CaseView, StaffActor } from './open-case.js';
 import { decisionMembersOf } from './decision-members.js';
 import { quorumGap, type DecisionQuorum, type QuorumGap } from './decision-quorum.js';
 import { decisionOverview, type DecisionOverview } from './joint-decision.js';

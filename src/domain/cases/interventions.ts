@@ -5,13 +5,13 @@ import { caseInterventions } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
-import type { CaseView, StaffActor } from '../reports/open-case.js';
+import type { CaseView, StaffActor } from './open-case.js';
 import { isLocalDate, validate } from '../validate.js';
 import { localDate } from '../reports/deadlines.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { insertSealedEntry } from './insert-entry.js';
-import { awaitingFeedback } from './lifecycle.js';
+import { awaitingFeedback, type CaseStatus } from './lifecycle.js';
 
 /** The commission's repertoire; the kind is kept as metadata so that later figures can show what helps. */
 export const interventionKinds = [
@@ -40,13 +40,18 @@ export const interventionSchema = z.object({
   what: text(10_000),
   plannedOn: optionalDate.default(''),
 });
+/** While the commission is still working towards its feedback, interventions can be added. */
+const recordStatuses = awaitingFeedback;
+/** A result can still be recorded or corrected until the case is closed. */
+const resultStatuses = [...awaitingFeedback, 'feedback_given'] as const;
+
 export const interventionResultSchema = z.object({ result: text(10_000), doneOn: optionalDate.default('') });
 
 /** One intervention: who does it and what, sealed as an internal note; its kind as metadata. */
 export async function recordIntervention(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(interventionSchema, input);
   const interventionId = randomUUID();
-  await caseStep(s, actor, caseId, awaitingFeedback, 'intervention.recorded', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, recordStatuses, 'intervention.recorded', async ({ tx, current, at }) => {
     await tx.insert(caseInterventions).values({ id: interventionId, caseId, kind: form.kind, recordedBy: actor!.userId, recordedAt: at, plannedOn: form.plannedOn });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'intervention', interventionId, ...form });
     return {};
@@ -61,7 +66,7 @@ export async function recordInterventionResult(s: Services, actor: StaffActor | 
   const form = validate(interventionResultSchema, input);
   requireId(interventionId);
   let correction = false;
-  await caseStep(s, actor, caseId, [...awaitingFeedback, 'feedback_given'], 'intervention.result', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, resultStatuses, 'intervention.result', async ({ tx, current, at }) => {
     const [row] = await tx
       .select({ resultRecordedAt: caseInterventions.resultRecordedAt })
       .from(caseInterventions)
@@ -108,4 +113,16 @@ export function interventionsOf(view: CaseView): InterventionView[] {
     target.result = { text: String(note.content.result), by: note.authorName, at: note.createdAt, doneOn: typeof note.content.doneOn === 'string' ? note.content.doneOn : null };
   }
   return list;
+}
+
+export interface InterventionsPageModel {
+  interventions: InterventionView[];
+  /** What the page may offer now: the same statuses the commands accept. */
+  may: { record: boolean; recordResult: boolean };
+}
+
+/** The interventions page: the list, and which forms it may offer for the case's status. */
+export function presentInterventionsPage(view: CaseView): InterventionsPageModel {
+  const status = view.status as CaseStatus;
+  return { interventions: interventionsOf(view), may: { record: recordStatuses.includes(status), recordResult: (resultStatuses as readonly CaseStatus[]).includes(status) } };
 }

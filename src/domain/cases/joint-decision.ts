@@ -6,7 +6,7 @@ import type { Services } from '../../services.js';
 import { AppError, refusal } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { requireId } from '../ids.js';
-import type { CaseView, StaffActor } from '../reports/open-case.js';
+import type { CaseView, StaffActor } from './open-case.js';
 import { validate } from '../validate.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { decisionMembersOf } from './decision-members.js';

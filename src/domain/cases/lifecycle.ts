@@ -4,7 +4,7 @@ import { translator } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError, refusal } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from './open-case.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
 import { addMonths, computeDeadlines } from '../reports/deadlines.js';
 import { formatDate } from '../../i18n/format-date.js';

@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from './open-case.js';
 import { validate } from '../validate.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { insertSealedEntry } from './insert-entry.js';

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/index.js';
-import type { CaseNote } from '../reports/open-case.js';
+import type { CaseNote } from './open-case.js';
 import { isMessageKey } from '../../i18n/index.js';
 
 /** A value on the timeline: the handler's own words, a label from the catalogue, or a local date. */

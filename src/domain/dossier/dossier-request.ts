@@ -4,7 +4,7 @@ import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
-import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from '../cases/open-case.js';
 
 /** What the form that asks for a case file needs: the case's number, for those who may produce its file. */
 export async function dossierRequest(s: Services, actor: StaffActor | null, caseId: string): Promise<{ caseId: string; number: string }> {

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { insertSealedEntry } from '../cases/insert-entry.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
-import { unsafeHandlerCaseKeys, type StaffActor } from '../reports/open-case.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from '../cases/open-case.js';
 import { validate } from '../validate.js';
 
 /** Why a case file leaves the commission: a court or objection procedure, a referral to a competent authority, or otherwise (said in the reason). */

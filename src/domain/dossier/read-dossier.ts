@@ -6,7 +6,7 @@ import { caseFrameOf, type CaseFrame } from '../cases/commission-route.js';
 import { timelineOf, type TimelineEntry } from '../cases/timeline.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
-import { readAllAttachments, readCaseAsHandler, unsafeHandlerCaseKeys, type CaseView, type StaffActor } from '../reports/open-case.js';
+import { readAllAttachments, readCaseAsHandler, unsafeHandlerCaseKeys, type CaseView, type StaffActor } from '../cases/open-case.js';
 import { zipSync } from 'fflate';
 import type { dossierPurposes } from './produce-dossier.js';
 

@@ -13,7 +13,7 @@ import { AppError, refusal } from '../errors.js';
 import { requireId } from '../ids.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 import { validate } from '../validate.js';
 import { isCustodianOf } from './identity-custodian.js';
 import { moveToRequester } from './release-identity.js';

@@ -3,7 +3,7 @@ import { identityRequests, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { Actor } from '../access/authorize.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
-import type { CaseView } from '../reports/open-case.js';
+import type { CaseView } from '../cases/open-case.js';
 import { isCustodianOf } from './identity-custodian.js';
 import { runningRequestStatuses } from './request-identity.js';
 import { grantedTerms } from './granted-terms.js';

@@ -6,7 +6,7 @@ import { caseStep, entryTarget } from '../cases/case-step.js';
 import { insertSealedEntry } from '../cases/insert-entry.js';
 import { openStatuses } from '../cases/lifecycle.js';
 import { AppError } from '../errors.js';
-import type { StaffActor } from '../reports/open-case.js';
+import type { StaffActor } from '../cases/open-case.js';
 import { validate } from '../validate.js';
 import { custodiansOf, holdsIdentityCopy } from './identity-custodian.js';
 import { mailNotices, noticeTo } from '../admission/announce.js';

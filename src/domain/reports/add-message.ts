@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../errors.js';
 import { prepareUploads, type IncomingFile } from '../files/prepare-upload.js';
 import { storeAttachments } from '../files/store-attachments.js';
 import { validate } from '../validate.js';
-import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
+import { unsafeHandlerCaseKeys, type StaffActor } from '../cases/open-case.js';
 import { messageSchema } from './schemas.js';
 import { notifyReporter } from './notify-reporter.js';
 import { handlingOrganisationOf } from '../cases/handling-organisation.js';

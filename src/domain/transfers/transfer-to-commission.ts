@@ -10,8 +10,8 @@ import { insertSealedEntry } from '../cases/insert-entry.js';
 import { caseKinds, openStatuses } from '../cases/lifecycle.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
-import type { CaseView, StaffActor } from '../reports/open-case.js';
-import { readCaseAsReporter } from '../reports/open-case.js';
+import type { CaseView, StaffActor } from '../cases/open-case.js';
+import { readCaseAsReporter } from '../cases/open-case.js';
 import { submitReport } from '../reports/submit-report.js';
 import { validate } from '../validate.js';
 

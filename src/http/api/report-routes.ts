@@ -3,7 +3,7 @@ import { organisationIdOf } from '../middleware/organisation.js';
 import type { Context } from 'hono';
 import { AppError } from '../../domain/errors.js';
 import { addReporterMessage } from '../../domain/reports/add-message.js';
-import { readCaseAsReporter } from '../../domain/reports/open-case.js';
+import { readCaseAsReporter } from '../../domain/cases/open-case.js';
 import { REPORTER_SESSION_MINUTES, resolveReporterSession, startReporterSession } from '../../domain/reports/reporter-session.js';
 import { messageSchema, receiptInputSchema, submitReportSchema } from '../../domain/reports/schemas.js';
 import { submitReport } from '../../domain/reports/submit-report.js';

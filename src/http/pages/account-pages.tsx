@@ -8,7 +8,7 @@ import { markNoticesRead } from '../../domain/admission/mark-notices-read.js';
 import { ownFingerprint } from '../../domain/admission/own-fingerprint.js';
 import { setupChecklist } from '../../domain/admission/setup-checklist.js';
 import { isUuid } from '../../domain/ids.js';
-import type { StaffActor } from '../../domain/reports/open-case.js';
+import type { StaffActor } from '../../domain/cases/open-case.js';
 import { AccountPage } from '../../views/pages/account-page.js';
 import { StaffHomePage } from '../../views/pages/staff-home-page.js';
 import type { AppEnv } from '../env.js';

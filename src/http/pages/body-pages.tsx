@@ -6,7 +6,7 @@ import { foundBody } from '../../domain/admission/found-body.js';
 import { reassignCases } from '../../domain/admission/reassign-cases.js';
 import { removeMember } from '../../domain/admission/remove-member.js';
 import { AppError } from '../../domain/errors.js';
-import type { StaffActor } from '../../domain/reports/open-case.js';
+import type { StaffActor } from '../../domain/cases/open-case.js';
 import type { Services } from '../../services.js';
 import { BodiesPage, BodyPage, bodyName } from '../../views/pages/body-page.js';
 import type { AppEnv } from '../env.js';

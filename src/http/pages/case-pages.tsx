@@ -1,14 +1,15 @@
 import type { Hono } from 'hono';
 import { organisationIdOf } from '../middleware/organisation.js';
 import { addHandlerMessage } from '../../domain/reports/add-message.js';
-import { listInbox } from '../../domain/reports/list-inbox.js';
-import { readAttachment, readCaseAsHandler, unsafeHandlerCaseKeys, type CaseView } from '../../domain/reports/open-case.js';
+import { listInbox } from '../../domain/cases/list-inbox.js';
+import { readCaseAsHandler, type CaseView } from '../../domain/cases/open-case.js';
+import { openCaseForHandler } from '../../domain/cases/open-case-for-handler.js';
+import { downloadCaseFile } from '../../domain/cases/download-case-file.js';
 import { AppError } from '../../domain/errors.js';
 import { sendFile } from '../send-file.js';
-import { declarationOf, declareRelation, stepAside } from '../../domain/cases/declarations.js';
+import { declareRelation, stepAside } from '../../domain/cases/declarations.js';
 import { presentCasePage } from '../../domain/cases/case-page-model.js';
 import { acknowledgeCase } from '../../domain/cases/acknowledge-case.js';
-import { holdsKey } from '../../domain/cases/holds-key.js';
 import { DeclarationPage } from '../../views/pages/declaration-page.js';
 import { listActiveRoutes } from '../../domain/routes/get-route.js';
 import type { Services } from '../../services.js';
@@ -31,10 +32,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
 
   app.get('/staff/cases/:id/files/:fileId', async (c) => {
     const actor = requireStaff(c, 'cases.read');
-    const caseId = requireId(c.req.param('id'));
-    const fileId = requireId(c.req.param('fileId'));
-    const file = await readAttachment(s, { kind: 'staff', userId: actor.userId }, caseId, await unsafeHandlerCaseKeys(s, actor, caseId), fileId);
-    return sendFile(c, file);
+    return sendFile(c, await downloadCaseFile(s, actor, c.req.param('id'), c.req.param('fileId')));
   });
 
   app.get('/staff/cases', async (c) => {
@@ -50,10 +48,9 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff/cases/:id', async (c) => {
     const actor = requireStaff(c, 'cases.read');
     const caseId = requireId(c.req.param('id'));
-    if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) {
-      return render(c, c.get('t')('declaration.title'), <DeclarationPage caseId={caseId} />);
-    }
-    const view = await readCaseAsHandler(s, actor, caseId);
+    const opened = await openCaseForHandler(s, actor, caseId);
+    if (opened.declarationNeeded) return render(c, c.get('t')('declaration.title'), <DeclarationPage caseId={caseId} />);
+    const view = opened.view;
     const done = caseDoneKinds.find((kind) => kind === c.req.query('done'));
     return render(c, c.get('t')('case.title', { number: view.number, route: view.route.name[c.get('lang')] }), await casePage(actor, caseId, { view, ...(done ? { done } : {}) }));
   });

@@ -1,16 +1,15 @@
 import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { declarationOf } from '../../domain/cases/declarations.js';
-import { holdsKey } from '../../domain/cases/holds-key.js';
+import { openCaseForHandler } from '../../domain/cases/open-case-for-handler.js';
 import { decideIdentityRequest } from '../../domain/identity/decide-identity-request.js';
 import { presentIdentityPage } from '../../domain/identity/list-identity-requests.js';
 import { requestIdentity } from '../../domain/identity/request-identity.js';
-import { interventionsOf, recordIntervention, recordInterventionResult } from '../../domain/cases/interventions.js';
+import { presentInterventionsPage, recordIntervention, recordInterventionResult } from '../../domain/cases/interventions.js';
 import { closeDecision, draftDecision, recordRecommendation, voteOnDecision } from '../../domain/cases/joint-decision.js';
 import { presentDecisionPage } from '../../domain/cases/decision-page-model.js';
 import { recordMinutes } from '../../domain/cases/minutes.js';
 import { requireId } from '../../domain/ids.js';
-import { readCaseAsHandler, type CaseView } from '../../domain/reports/open-case.js';
+import { readCaseAsHandler, type CaseView } from '../../domain/cases/open-case.js';
 import type { OrganisationStaff } from './require-staff.js';
 import type { Services } from '../../services.js';
 import { DecisionPage } from '../../views/pages/case-work/decision-page.js';
@@ -33,7 +32,7 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
   const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title'; body: (actor: OrganisationStaff, view: CaseView, saved: boolean, values?: Values, query?: Values) => Promise<Child> }> = {
     interventions: {
       title: 'interventions.title',
-      body: async (_actor, view, saved, values, query) => <InterventionsPage view={view} interventions={interventionsOf(view)} saved={saved} values={values} resultFor={query?.result} />,
+      body: async (_actor, view, saved, values, query) => <InterventionsPage view={view} model={presentInterventionsPage(view)} saved={saved} values={values} resultFor={query?.result} />,
     },
     decision: {
       title: 'decision.title',
@@ -52,10 +51,10 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
   async function show(c: Context<AppEnv>, page: Page) {
     const actor = requireStaff(c, 'cases.read');
     const caseId = requireId(c.req.param('id') ?? '');
+    const opened = await openCaseForHandler(s, actor, caseId);
     // The declaration comes first, on the case's own page.
-    if ((await declarationOf(s, caseId, actor.userId)) === null && (await holdsKey(s, caseId, actor.userId))) return redirectTo(c, `/staff/cases/${caseId}`);
-    const view = await readCaseAsHandler(s, actor, caseId);
-    return render(c, c.get('t')(pages[page].title), await pages[page].body(actor, view, c.req.query('saved') === '1', undefined, c.req.query()));
+    if (opened.declarationNeeded) return redirectTo(c, `/staff/cases/${caseId}`);
+    return render(c, c.get('t')(pages[page].title), await pages[page].body(actor, opened.view, c.req.query('saved') === '1', undefined, c.req.query()));
   }
 
   for (const page of Object.keys(pages) as Page[]) app.get(`/staff/cases/:id/${page}`, (c) => show(c, page));

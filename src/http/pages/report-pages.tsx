@@ -4,19 +4,16 @@ import { AppError, type FieldError } from '../../domain/errors.js';
 import { computeDeadlines } from '../../domain/reports/deadlines.js';
 import { DRAFT_HOURS, newDraft, openDraft, openExpiredDraft, sealDraft, type ReportDraft } from '../../domain/reports/report-draft.js';
 import { DraftExpiredPage } from '../../views/pages/report/draft-expired-page.js';
-import { anonymitySchema, identitySchema } from '../../domain/reports/schemas.js';
-import { emailSchema } from '../../domain/accounts/schemas.js';
 import { submitReport } from '../../domain/reports/submit-report.js';
 import { getRoute, listActiveRoutes, type RouteWithQuestionnaire } from '../../domain/routes/get-route.js';
-import { checkStepAnswers, visibleSteps } from '../../domain/routes/questionnaire.js';
 import type { Services } from '../../services.js';
 import { ReceiptPage } from '../../views/pages/report/receipt-page.js';
 import { ReportFormPage } from '../../views/pages/report/report-form-page.js';
-import { isPosition, positions, type Position } from '../../views/pages/report/report-positions.js';
+import { advanceWizard, applyPosition, isPosition, positions, type Position } from '../../domain/reports/report-wizard.js';
 import { RouteChoicePage } from '../../views/pages/report/route-choice-page.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render.js';
-import { readFiles, readForm, text, type FormValues } from './form-input.js';
+import { readFiles, readForm, text } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 import { ensurePreSession, existingPreSession } from '../middleware/pre-session.js';
 import { findKeptDraft } from '../../domain/reports/kept-draft.js';
@@ -138,7 +135,7 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       if (expired) {
         const rqOld = expired.version === rq0.version ? rq0 : await getRoute(s, organisationIdOf(c), rq0.route.code, expired.version);
         const at = text(form, '_at');
-        if (isPosition(at, positions(rqOld.definition, expired))) applyPosition(rqOld, expired, at, form);
+        if (isPosition(at, positions(rqOld.definition, expired))) applyPosition(rqOld.definition, expired, at, form);
         return expiredPage(c, rqOld, expired);
       }
       // Altered or foreign: nothing was stored, so say so and start again.
@@ -149,19 +146,9 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
     if (text(form, '_go') !== 'send' && draft.nonce && (await receiptOfEarlierSend(s, draft.nonce))) {
       return render(c, c.get('t')('report.sent.title'), <AlreadySentPage route={rq.route} />);
     }
-    const all = positions(rq.definition, draft);
-    const at = text(form, '_at');
-    const position: Position = isPosition(at, all) ? at : 'anonymity';
-    const errors = applyPosition(rq, draft, position, form);
-    const go = text(form, '_go');
-    const allAfter = positions(rq.definition, draft);
-    const index = allAfter.indexOf(position);
-
-    if (go === 'back') return show(c, rq, draft, allAfter[Math.max(0, index - 1)]!);
-    if (go.startsWith('to-') && isPosition(go.slice(3), allAfter)) return show(c, rq, draft, go.slice(3) as Position);
-    if (errors.length > 0) return show(c, rq, draft, position, errors);
-    if (go === 'send' && position === 'review') return send(c, rq, draft, withFiles ? await readFiles(c, 'files') : []);
-    return show(c, rq, draft, allAfter[Math.min(allAfter.length - 1, index + 1)]!);
+    const move = advanceWizard(rq.definition, draft, form);
+    if (move.kind === 'send') return send(c, rq, draft, withFiles ? await readFiles(c, 'files') : []);
+    return show(c, rq, draft, move.position, move.errors);
   }
 
   async function send(c: Context<AppEnv>, rq: RouteWithQuestionnaire, draft: ReportDraft, files: IncomingFile[]) {
@@ -195,45 +182,5 @@ export function reportPages(app: Hono<AppEnv>, s: Services) {
       }
       throw error;
     }
-  }
-
-  /** Takes the fields of the page just posted into the draft; returns what is wrong with them. */
-  function applyPosition(rq: RouteWithQuestionnaire, draft: ReportDraft, position: Position, form: FormValues): FieldError[] {
-    if (position === 'anonymity') {
-      const parsed = anonymitySchema.safeParse(text(form, 'anonymity'));
-      if (!parsed.success) return [{ field: 'anonymity', message: 'errors.anonymity.required' }];
-      draft.anonymity = parsed.data;
-      if (parsed.data === 'anonymous') delete draft.identity;
-      return [];
-    }
-    if (position === 'identity') {
-      draft.identity = { name: text(form, 'name').slice(0, 1000), contact: text(form, 'contact').slice(0, 1000) };
-      const parsed = identitySchema.safeParse(draft.identity);
-      return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
-    }
-    if (position === 'review') {
-      const email = text(form, 'notifyEmail').trim();
-      if (!email) {
-        delete draft.notifyEmail;
-        return [];
-      }
-      draft.notifyEmail = email.slice(0, 254);
-      return emailSchema.safeParse(email).success ? [] : [{ field: 'notifyEmail', message: 'errors.email.invalid' }];
-    }
-    const step = visibleSteps(rq.definition)[Number(position.slice(5))];
-    if (!step) return [];
-    const raw: Record<string, string | string[] | undefined> = {};
-    for (const question of step.questions) raw[question.code] = form[question.code];
-    const { answers, errors } = checkStepAnswers(step, raw);
-    for (const question of step.questions) delete draft.answers[question.code];
-    // Keep even invalid text, so a long account is never lost to one wrong field.
-    for (const question of step.questions) {
-      const value = raw[question.code];
-      if (answers[question.code] !== undefined) draft.answers[question.code] = answers[question.code]!;
-      else if ((question.type === 'text' || question.type === 'shortText' || question.type === 'period') && typeof value === 'string' && value.trim()) {
-        draft.answers[question.code] = value.slice(0, 20_000);
-      }
-    }
-    return errors;
   }
 }

@@ -4,8 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { clearPreSession, existingPreSession } from '../middleware/pre-session.js';
 import { forgetDrafts } from '../../domain/reports/forget-drafts.js';
 import { addReporterMessage } from '../../domain/reports/add-message.js';
-import { readAttachment, readCaseAsReporter } from '../../domain/reports/open-case.js';
-import { publicKeyOf } from '../../crypto/case-keys.js';
+import { readCaseAsReporter } from '../../domain/cases/open-case.js';
 import { sendFile } from '../send-file.js';
 import { endReporterSession, REPORTER_SESSION_MINUTES, resolveReporterSession, startReporterSession } from '../../domain/reports/reporter-session.js';
 import type { Services } from '../../services.js';
@@ -23,6 +22,7 @@ import { isUuid } from '../../domain/ids.js';
 import { answerIdentityRequest } from '../../domain/identity/answer-identity-request.js';
 import { identityQuestionsFor } from '../../domain/identity/list-identity-requests.js';
 import { IdentityConsentPage } from '../../views/pages/report/identity-consent-page.js';
+import { downloadReporterFile } from '../../domain/reports/download-reporter-file.js';
 
 // Returning with the receipt. The reporter's browser gets a cookie only now, after asking for a
 // session by entering the receipt; it holds the one token that can open the case key.
@@ -33,9 +33,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
   app.get('/my-report/files/:id', async (c) => {
     const found = await resolveReporterSession(s, c.get('organisation')?.id ?? null, getCookie(c, cookieName));
     if (!found) return redirectTo(c, '/receipt');
-    if (!isUuid(c.req.param('id'))) return c.notFound();
-    const keys = { privateKey: found.casePrivateKey, publicKey: publicKeyOf(s.sodium, found.casePrivateKey) };
-    return sendFile(c, await readAttachment(s, { kind: 'reporter', userId: null }, found.caseId, keys, c.req.param('id')));
+    return sendFile(c, await downloadReporterFile(s, found, c.req.param('id')));
   });
 
   app.get('/receipt', (c) => render(c, c.get('t')('receiptLogin.title'), <ReceiptLoginPage notice={c.req.query('left') ? 'left' : undefined} />));

@@ -1,4 +1,4 @@
-import type { InboxPage } from '../../domain/reports/list-inbox.js';
+import type { InboxPage } from '../../domain/cases/list-inbox.js';
 import { caseKinds, caseStatuses } from '../../domain/cases/lifecycle.js';
 import { ChoiceGroup, Form, SubmitButton, TextField } from '../components/form.js';
 import type { RouteRow } from '../../domain/routes/get-route.js';

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../domain/reports/open-case.js';
+import type { CaseView } from '../../domain/cases/open-case.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useUi } from '../ui-context.js';
 import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextArea } from '../components/form.js';

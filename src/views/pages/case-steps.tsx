@@ -1,4 +1,4 @@
-import type { CaseView } from '../../domain/reports/open-case.js';
+import type { CaseView } from '../../domain/cases/open-case.js';
 import type { CaseFrame } from '../../domain/cases/commission-route.js';
 import { awaitingFeedback, caseKinds, nextStatus, type CaseStatus } from '../../domain/cases/lifecycle.js';
 import type { MessageKey } from '../../i18n/index.js';

@@ -1,6 +1,6 @@
 import { decisionOutcomes, type DecisionView } from '../../../domain/cases/joint-decision.js';
 import type { DecisionPageModel, QuorumStatus } from '../../../domain/cases/decision-page-model.js';
-import type { CaseView } from '../../../domain/reports/open-case.js';
+import type { CaseView } from '../../../domain/cases/open-case.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { Alert, H1, H2, Item, List, P } from '../../components/text.js';

@@ -1,5 +1,5 @@
 import type { IdentityPageModel, IdentityRequestView } from '../../../domain/identity/list-identity-requests.js';
-import type { CaseView } from '../../../domain/reports/open-case.js';
+import type { CaseView } from '../../../domain/cases/open-case.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea } from '../../components/form.js';
 import { Alert, H1, H2, P } from '../../components/text.js';
 import { formatDateTime } from '../../format.js';

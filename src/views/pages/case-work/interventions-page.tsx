@@ -1,5 +1,5 @@
-import { interventionKinds, type InterventionView } from '../../../domain/cases/interventions.js';
-import type { CaseView } from '../../../domain/reports/open-case.js';
+import { interventionKinds, type InterventionsPageModel } from '../../../domain/cases/interventions.js';
+import type { CaseView } from '../../../domain/cases/open-case.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { Alert, H1, H2, Link, P } from '../../components/text.js';
@@ -11,21 +11,23 @@ import { CaseWorkNav } from './work-nav.js';
  * Interventions from the repertoire: who does what and when, and later the result. One result form
  * at a time: the one chosen (?result=<id>), else the oldest without a result.
  */
-export function InterventionsPage(props: { view: CaseView; interventions: InterventionView[]; saved?: boolean; values?: Record<string, string>; resultFor?: string | undefined }) {
+export function InterventionsPage(props: { view: CaseView; model: InterventionsPageModel; saved?: boolean; values?: Record<string, string>; resultFor?: string | undefined }) {
   const { t, lang, href } = useUi();
   const v = props.view;
-  const chosen = props.interventions.find((i) => i.id === (props.values?.intervention ?? props.resultFor)) ?? props.interventions.find((i) => !i.result);
+  const { interventions, may } = props.model;
+  const chosen = !may.recordResult ? undefined : (interventions.find((i) => i.id === (props.values?.intervention ?? props.resultFor)) ?? interventions.find((i) => !i.result));
   const kindName = (kind: string) => t(`intervention.kind.${kind}` as MessageKey);
   return (
     <>
       <H1>{t('interventions.title')}</H1>
       <CaseWorkNav caseId={v.id} routeCode={v.route.code} current="interventions" />
       <P>{t('interventions.lead')}</P>
+      {!may.record ? <P>{t(may.recordResult ? 'interventions.onlyResults' : 'interventions.closed')}</P> : null}
       {props.saved ? <Alert kind="ok">{t('work.saved')}</Alert> : null}
       <ErrorSummary />
-      {props.interventions.length === 0 ? <P>{t('interventions.none')}</P> : null}
+      {interventions.length === 0 ? <P>{t('interventions.none')}</P> : null}
       <ol class="app-thread">
-        {props.interventions.map((i) => (
+        {interventions.map((i) => (
           <li class="app-message app-message--note" data-testid="intervention">
             <p class="utrecht-paragraph app-message-meta">
               <strong>{kindName(i.kind)}</strong> · {i.recordedBy ?? ''} · {formatDateTime(i.recordedAt, lang, v.timeZone)}
@@ -60,7 +62,7 @@ export function InterventionsPage(props: { view: CaseView; interventions: Interv
                 </>
               ) : null}
             </dl>
-            {i.id !== chosen?.id ? (
+            {may.recordResult && i.id !== chosen?.id ? (
               <P>
                 <Link href={href(`/staff/cases/${v.id}/interventions?result=${i.id}#intervention-result`)}>
                   {t(i.result ? 'interventions.correctResult' : 'interventions.recordResult')}
@@ -84,16 +86,18 @@ export function InterventionsPage(props: { view: CaseView; interventions: Interv
           </Form>
         </section>
       ) : null}
-      <section aria-labelledby="intervention-new">
-        <H2 id="intervention-new">{t('interventions.newTitle')}</H2>
-        <Form action={`/staff/cases/${v.id}/interventions`}>
-          <ChoiceGroup name="kind" legend="interventions.kind" choices={interventionKinds.map((k) => ({ value: k, label: kindName(k) }))} selected={props.values?.kind ? [props.values.kind] : []} />
-          <TextField name="who" label="interventions.who" description="interventions.whoHelp" value={props.values?.who} maxlength={500} />
-          <TextArea name="what" label="interventions.what" value={props.values?.what} rows={4} />
-          <TextField name="plannedOn" type="date" label="interventions.plannedOn" description="cases.filter.dateHelp" value={props.values?.plannedOn} />
-          <SubmitButton label="interventions.submit" />
-        </Form>
-      </section>
+      {may.record ? (
+        <section aria-labelledby="intervention-new">
+          <H2 id="intervention-new">{t('interventions.newTitle')}</H2>
+          <Form action={`/staff/cases/${v.id}/interventions`}>
+            <ChoiceGroup name="kind" legend="interventions.kind" choices={interventionKinds.map((k) => ({ value: k, label: kindName(k) }))} selected={props.values?.kind ? [props.values.kind] : []} />
+            <TextField name="who" label="interventions.who" description="interventions.whoHelp" value={props.values?.who} maxlength={500} />
+            <TextArea name="what" label="interventions.what" value={props.values?.what} rows={4} />
+            <TextField name="plannedOn" type="date" label="interventions.plannedOn" description="cases.filter.dateHelp" value={props.values?.plannedOn} />
+            <SubmitButton label="interventions.submit" />
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../domain/reports/open-case.js';
+import type { CaseView } from '../../../domain/cases/open-case.js';
 import { ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { Alert, H1, H2, P } from '../../components/text.js';
 import { formatDate } from '../../format.js';

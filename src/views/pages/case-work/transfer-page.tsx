@@ -1,5 +1,5 @@
 import { caseKinds } from '../../../domain/cases/lifecycle.js';
-import type { CaseView } from '../../../domain/reports/open-case.js';
+import type { CaseView } from '../../../domain/cases/open-case.js';
 import { proposalsIn } from '../../../domain/transfers/transfer-to-commission.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea } from '../../components/form.js';

@@ -1,4 +1,4 @@
-import type { CaseMessage, CaseView } from '../../../domain/reports/open-case.js';
+import type { CaseMessage, CaseView } from '../../../domain/cases/open-case.js';
 import { useUi } from '../../ui-context.js';
 import { H2, P } from '../../components/text.js';
 import { formatDate, formatDateTime } from '../../format.js';

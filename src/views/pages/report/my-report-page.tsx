@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../domain/reports/open-case.js';
+import type { CaseView } from '../../../domain/cases/open-case.js';
 import { useUi } from '../../ui-context.js';
 import { ChoiceGroup, type Choice, ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { formatDate, formatDateTime } from '../../format.js';

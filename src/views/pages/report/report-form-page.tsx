@@ -4,7 +4,7 @@ import { visibleSteps, enabledQuestions, type Question, type QuestionnaireDefini
 import { useUi } from '../../ui-context.js';
 import { ChoiceGroup, ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { Alert, H1, H2, Item, List, P } from '../../components/text.js';
-import type { Position } from './report-positions.js';
+import type { Position } from '../../../domain/reports/report-wizard.js';
 import { AnswerList } from './answer-list.js';
 import { nameReadersOf } from '../../../domain/identity/identity-custodian.js';
 import type { RouteReaders } from '../../../domain/admission/route-readers.js';

@@ -1,14 +1,14 @@
-import { shownStatus } from '../cases/lifecycle.js';
-import { reporterWroteLast } from '../cases/reporter-waits.js';
+import { shownStatus } from './lifecycle.js';
+import { reporterWroteLast } from './reporter-waits.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { openEntry, openIdentity, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
 import { attachments, caseEntries, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
 import { fromBase64Url } from '../../crypto/encoding.js';
 import { decryptFile } from '../../crypto/file-stream.js';
 import type { AttachmentMeta } from '../files/store-attachments.js';
-import { handlingOrganisationOf } from '../cases/handling-organisation.js';
+import { handlingOrganisationOf } from './handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { declarationOf } from '../cases/declarations.js';
+import { declarationOf } from './declarations.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError } from '../errors.js';
@@ -16,8 +16,8 @@ import { getOrganisation, timeZoneOf } from '../organisation/get-organisation.js
 import { getRoute } from '../routes/get-route.js';
 import type { Answers, QuestionnaireDefinition } from '../routes/questionnaire.js';
 import type { RouteRow } from '../routes/get-route.js';
-import { computeDeadlines, type Deadlines } from './deadlines.js';
-import type { Identity } from './schemas.js';
+import { computeDeadlines, type Deadlines } from '../reports/deadlines.js';
+import type { Identity } from '../reports/schemas.js';
 import { requireId } from '../ids.js';
 import { releaseDueIdentitiesFor } from '../identity/release-identity.js';
 

@@ -1,14 +1,14 @@
-import { reporterWroteLast, reporterWroteLastSql } from '../cases/reporter-waits.js';
+import { reporterWroteLast, reporterWroteLastSql } from './reporter-waits.js';
 import { and, asc, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseKeys, cases, organisations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { awaitingFeedback, caseKinds, caseStatuses, shownStatus, type CaseStatus } from '../cases/lifecycle.js';
+import { awaitingFeedback, caseKinds, caseStatuses, shownStatus, type CaseStatus } from './lifecycle.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
-import { normaliseCaseNumber } from '../cases/case-number.js';
+import { normaliseCaseNumber } from './case-number.js';
 import { isLocalDate } from '../validate.js';
-import { addDays, computeDeadlines, localDate, type Deadlines } from './deadlines.js';
+import { addDays, computeDeadlines, localDate, type Deadlines } from '../reports/deadlines.js';
 
 export interface InboxItem {
   id: string;
