@@ -432,6 +432,7 @@ export const en: Record<keyof typeof nl, string> = {
   'case.done.notes': 'Note saved. Only handlers read it, not the reporter.',
   'case.done.owner': 'The handler who leads the report has been recorded. This is in the audit log.',
   'case.done.reopen': 'The report is reopened and in handling again. The reporter sees the new status; your reason stays internal.',
+  'case.done.stale': 'This step is not possible (any more): the case has moved on, for example after a double click, in a second tab or by a colleague. Nothing was sent or recorded. Below is the case as it is now.',
   'case.owner.current': 'Leads this report: {name}.',
   'case.owner.none': 'Nobody leads this report yet.',
   'case.owner.legend': 'Who leads this report?',

@@ -16,6 +16,11 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
+/** A stored language as one the catalogues have; Dutch, the default, for anything else. */
+export function languageOf(stored: unknown): Language {
+  return stored === 'en' ? 'en' : 'nl';
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(nl, key);
 }

@@ -430,6 +430,7 @@ export const nl = {
   'case.done.notes': 'De notitie is opgeslagen. Alleen behandelaars lezen haar, de melder niet.',
   'case.done.owner': 'De behandelaar die de melding leidt, is vastgelegd. Dit staat in het logboek.',
   'case.done.reopen': 'De melding is heropend en staat weer in behandeling. De melder ziet de nieuwe status; uw reden blijft intern.',
+  'case.done.stale': 'Deze stap kan nu niet (meer): de melding is al verder, bijvoorbeeld na een dubbele klik, in een tweede tabblad of door een collega. Er is niets verstuurd of vastgelegd. Hieronder ziet u de melding zoals die nu is.',
   'case.owner.current': 'Leidt deze melding: {name}.',
   'case.owner.none': 'Nog niemand leidt deze melding.',
   'case.owner.legend': 'Wie leidt deze melding?',

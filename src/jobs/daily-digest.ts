@@ -1,16 +1,13 @@
 import { reporterWroteLastSql } from '../domain/cases/reporter-waits.js';
 import { and, eq, or } from 'drizzle-orm';
 import { caseKeys, cases, users } from '../db/schema.js';
-import { translator } from '../i18n/index.js';
+import { translator, languageOf } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
-import { localDate } from '../domain/reports/deadlines.js';
+import { localDate, localHour } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
 import { claimJob, finishJob, releaseJob } from './claim-job.js';
 import { organisationAddress } from '../domain/organisation/organisation-address.js';
 
-function localHour(instant: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
-}
 
 /**
  * Once a day, from the configured hour in the organisation's time zone: a nudge to each handler
@@ -44,7 +41,7 @@ export async function sendDailyDigest(s: Services, organisation: Organisation): 
   // that finds nothing (at start-up, say) leaves it for a later run of the same day.
   if (recipients.length === 0) return 0;
   if (!(await claimJob(s.db, key, now))) return 0;
-  const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
+  const t = translator(languageOf(organisation.defaultLanguage));
   try {
     for (const recipient of recipients) {
       await s.mailer.send({ to: recipient.email, subject: t('mail.digest.subject'), text: t('mail.digest.body', { link: `${organisationAddress(s.config.baseUrl, organisation)}/staff/cases` }) });

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { cases } from '../db/schema.js';
-import { translator } from '../i18n/index.js';
+import { translator, languageOf } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { addDays, computeDeadlines, localDate } from '../domain/reports/deadlines.js';
 import type { Services } from '../services.js';
@@ -44,7 +44,7 @@ export async function sendDeadlineReminders(s: Services, organisation: Organisat
   for (const item of due) if (await claimJob(s.db, item.key, now)) claimed.push(item);
   if (claimed.length === 0) return 0;
 
-  const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
+  const t = translator(languageOf(organisation.defaultLanguage));
   const recipients = await keyHoldersOf(s, [...new Set(claimed.map((c) => c.caseId))]);
   let failed = false;
   for (const recipient of recipients.values()) {

@@ -1,6 +1,7 @@
+import { localHour } from '../domain/reports/deadlines.js';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { cases, jobRuns } from '../db/schema.js';
-import { translator } from '../i18n/index.js';
+import { translator, languageOf } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { organisationAddress } from '../domain/organisation/organisation-address.js';
 import type { Services } from '../services.js';
@@ -12,9 +13,6 @@ const NEW_CASE_WINDOW_MS = 3 * 24 * 3600_000;
 /** Local hours at which new cases are told: a mail at a fixed time says little about when a report came in. */
 export const NEW_CASE_HOURS = [9, 13, 17];
 
-function localHour(instant: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
-}
 
 /**
  * A new case reaches the people who can open it the same working day, not only through the next
@@ -43,7 +41,7 @@ export async function sendNewCaseNotices(s: Services, organisation: Organisation
   for (const { id } of fresh) if (await claimJob(s.db, `new-case:${id}`, now)) claimed.push(id);
   if (claimed.length === 0) return 0;
   const recipients = await keyHoldersOf(s, claimed);
-  const t = translator(organisation.defaultLanguage === 'en' ? 'en' : 'nl');
+  const t = translator(languageOf(organisation.defaultLanguage));
   let failed = false;
   for (const recipient of recipients.values()) {
     try {

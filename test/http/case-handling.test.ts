@@ -110,8 +110,18 @@ describe('lifecycle', () => {
     const token = hiddenValue((await handler.get(`/staff/cases/${caseId}`)).html, '_csrf');
     const post = (action: string, fields: Record<string, string>) => handler.post(`/staff/cases/${caseId}/${action}`, { ...fields, _csrf: token });
 
-    expect((await post('advance', { to: 'in_handling', stepText: '' })).status).toBe(409);
+    // A step the case is not at: nothing happens, and the case page says so (no error page).
+    const early = await post('advance', { to: 'in_handling', stepText: '' });
+    expect(early.status).toBe(303);
+    expect(early.location).toBe(`/staff/cases/${caseId}?done=stale`);
+    expect((await t.services.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)))[0]!.status).toBe('received');
     expect((await post('acknowledge', { ackNote: '' })).status).toBe(303);
+    // Pressed twice (a double click, the Back button): one acknowledgement, and the page says the step was already taken.
+    const again = await post('acknowledge', { ackNote: '' });
+    expect(again.location).toBe(`/staff/cases/${caseId}?done=stale`);
+    expect((await handler.get(again.location!)).html).toContain('Deze stap kan nu niet (meer)');
+    const messages = await t.services.db.select({ id: caseEntries.id }).from(caseEntries).where(and(eq(caseEntries.caseId, caseId), eq(caseEntries.kind, 'message')));
+    expect(messages).toHaveLength(1);
     const incomplete = await post('assess', { admissible: 'yes', assessReason: '', priority: 'high', retaliationRisk: 'high' });
     expect(incomplete.status).toBe(422);
     expect(incomplete.html).toContain('id="field-assessReason-error"');
@@ -134,7 +144,8 @@ describe('lifecycle', () => {
     expect((await post('advance', { to: 'feedback_given', stepText: '' })).status).toBe(422);
     expect((await post('advance', { to: 'feedback_given', stepText: 'Wij hebben met de directie gesproken; het rapport blijft ongewijzigd.' })).status).toBe(303);
     expect((await post('advance', { to: 'closed', stepText: '' })).status).toBe(303);
-    expect((await post('advance', { to: 'closed', stepText: '' })).status).toBe(409);
+    // Closed twice (a double click): the second does nothing and says so.
+    expect((await post('advance', { to: 'closed', stepText: '' })).location).toBe(`/staff/cases/${caseId}?done=stale`);
     // Closed: no deadline runs any more.
     expect((await t.services.db.select({ dueOn: cases.dueOn }).from(cases).where(eq(cases.id, caseId)))[0]!.dueOn).toBeNull();
 

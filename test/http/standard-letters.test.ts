@@ -124,6 +124,10 @@ describe('feedback and closing letters', () => {
     expect(await caseAction(handler, caseId, 'advance', { to: 'feedback_given', stepText: `${feedback} wij spraken de directie.` })).toBe(303);
     const closing = textareaValue((await handler.get(`/staff/cases/${caseId}`)).html, 'closingLetter');
     expect(closing).toContain('Wij sluiten uw melding');
+    // Emptied on purpose (no closing letter), then an error elsewhere: it comes back empty, not refilled.
+    const tooLong = await handler.postWithOwnToken(`/staff/cases/${caseId}/advance`, { to: 'closed', stepText: 'x'.repeat(20_001), closingLetter: '' });
+    expect(tooLong.status).toBe(422);
+    expect(textareaValue(tooLong.html, 'closingLetter')).toBe('');
     expect(await caseAction(handler, caseId, 'advance', { to: 'closed', stepText: 'Intern-afsluitnotitie.', closingLetter: closing })).toBe(303);
     const mine = (await (await openWithReceipt(t, receipt)).get('/my-report')).html;
     expect(mine).toContain('wij spraken de directie.');

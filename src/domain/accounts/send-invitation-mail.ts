@@ -1,4 +1,4 @@
-import { translator, type Language } from '../../i18n/index.js';
+import { translator, type Language, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { organisationAddress } from '../organisation/organisation-address.js';
@@ -14,7 +14,7 @@ export async function sendInvitationMail(s: Services, organisationId: string | n
   const organisation = organisationId
     ? await getOrganisation(s, organisationId)
     : null;
-  const language: Language = organisation?.defaultLanguage === 'en' ? 'en' : 'nl';
+  const language: Language = languageOf(organisation?.defaultLanguage);
   const name = organisation?.name ?? 'Tegenspraak';
   const t = translator(language);
   const link = invitationLink(s.config.baseUrl, organisation, token);

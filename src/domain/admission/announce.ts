@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { organisations, routes, staffNotices, users } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/client.js';
-import { translator } from '../../i18n/index.js';
+import { translator, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { bodies, bodyOfRoute, type Body } from './bodies.js';
 import { verifiedBodyState } from './verify-admissions.js';
@@ -75,7 +75,7 @@ export async function mailNotices(s: Services, userIds: readonly string[]): Prom
     .where(inArray(users.id, [...userIds]));
   let failed = 0;
   for (const row of rows) {
-    const t = translator(row.language === 'en' ? 'en' : 'nl');
+    const t = translator(languageOf(row.language));
     try {
       await s.mailer.send({ to: row.email, subject: t('mail.notice.subject'), text: t('mail.notice.body', { link: `${organisationAddress(s.config.baseUrl, row)}/staff` }) });
     } catch {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { auditLog, cases, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { normaliseCaseNumber } from '../cases/case-number.js';
+import { caseReference } from '../cases/case-number.js';
 import { unsafeVerifyAuditChain, type AuditVerdict } from './verify-audit.js';
 
 export interface AuditRow {
@@ -42,10 +42,10 @@ export interface AuditReview {
 
 function caseCondition(query: AuditQuery): SQL | null | 'unknown' {
   if (!query.case) return null;
-  const number = normaliseCaseNumber(query.case);
-  if (number) return sql`${auditLog.caseId} in (select ${cases.id} from ${cases} where ${cases.number} = ${number})`;
-  if (/^[0-9a-f-]{4,36}$/.test(query.case)) return sql`${auditLog.caseId}::text like ${`${query.case}%`}`;
-  return 'unknown';
+  const reference = caseReference(query.case);
+  if (!reference) return 'unknown';
+  if ('number' in reference) return sql`${auditLog.caseId} in (select ${cases.id} from ${cases} where ${cases.number} = ${reference.number})`;
+  return sql`${auditLog.caseId}::text like ${`${reference.idPrefix}%`}`;
 }
 
 async function auditRows(s: Pick<Services, 'db'>, organisationId: string, query: AuditQuery, limit: number, condition: SQL | null): Promise<AuditRow[]> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { sealEntry } from '../../crypto/case-keys.js';
 import { caseEntries, cases } from '../../db/schema.js';
-import { translator } from '../../i18n/index.js';
+import { translator, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -38,7 +38,7 @@ export async function acknowledgeCase(s: Services, actor: StaffActor | null, cas
     const timeZone = await timeZoneOf({ db: tx }, row.handledBy);
     // The feedback term now runs from today.
     await tx.update(cases).set({ dueOn: dueOn({ status: 'acknowledged', receivedAt: row.receivedAt, acknowledgedAt: now, feedbackExtendedTo: row.feedbackExtendedTo }, timeZone) }).where(eq(cases.id, caseId));
-    const language = row.language === 'en' ? 'en' : 'nl';
+    const language = languageOf(row.language);
     // The commission's letter, as the handler edited it (or its standard text); it promises an
     // assessment, not handling. The panel and the advisors do not work in the law's frame.
     const standard = caseFrameOf({ code: row.route }).legalFrame

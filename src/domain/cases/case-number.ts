@@ -26,6 +26,17 @@ export function normaliseCaseNumber(typed: string): string | null {
 }
 
 /**
+ * What someone typed to find a case: its number (IC-2026-0042), or the start of its random id as the
+ * audit log shows it; null when it is neither (content is never searched: it cannot be).
+ */
+export function caseReference(typed: string): { number: string } | { idPrefix: string } | null {
+  const number = normaliseCaseNumber(typed);
+  if (number) return { number };
+  const trimmed = typed.trim().toLowerCase();
+  return /^[0-9a-f-]{4,36}$/.test(trimmed) ? { idPrefix: trimmed } : null;
+}
+
+/**
  * The next number of the handling organisation's route in this year, inside the submitting
  * transaction: the counter row is locked until it commits, so parallel submissions queue here for
  * a moment and each gets its own number; a submission that rolls back gives its number back.

@@ -1,3 +1,4 @@
+import { languageOf } from '../../i18n/index.js';
 import { and, eq } from 'drizzle-orm';
 import { cases } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
@@ -24,7 +25,7 @@ export async function caseStep(
   caseId: string,
   allowedFrom: readonly CaseStatus[],
   action: string,
-  work: (ctx: { tx: Tx; current: Step; at: Date; keys: HandlerKeys }) => Promise<Partial<typeof cases.$inferInsert>>,
+  work: (ctx: { tx: Tx; current: Step; at: Date; keys: HandlerKeys; timeZone: string }) => Promise<Partial<typeof cases.$inferInsert>>,
   detail: Record<string, string | number | boolean> | (() => Record<string, string | number | boolean>) = {},
   permission: Action = 'cases.read',
 ): Promise<void> {
@@ -50,10 +51,12 @@ export async function caseStep(
       .where(eq(cases.id, caseId))
       .for('update');
     if (!current || !allowedFrom.includes(current.status as CaseStatus)) throw new AppError('conflict');
-    const changes = await work({ tx, current: current as Step, at, keys });
+    // The handling organisation's zone: deadlines and local dates are its days.
+    const timeZone = await timeZoneOf({ db: tx }, current.handledBy);
+    const changes = await work({ tx, current: current as Step, at, keys, timeZone });
     // The next deadline follows every change of status, acknowledgement or extension.
     const after = { ...current, ...changes } as Step;
-    const due = dueOn(after, await timeZoneOf({ db: tx }, current.handledBy));
+    const due = dueOn(after, timeZone);
     await tx.update(cases).set({ ...changes, dueOn: due, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
     await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail: typeof detail === 'function' ? detail() : detail });
   });
@@ -70,7 +73,7 @@ export const entryTarget = (caseId: string, actor: StaffActor, current: Step, at
 export const letterCaseOf = (current: Step, timeZone: string): LetterCase => ({
   handledBy: current.handledBy,
   number: current.number,
-  language: current.language === 'en' ? 'en' : 'nl',
+  language: languageOf(current.language),
   receivedAt: current.receivedAt,
   acknowledgedAt: current.acknowledgedAt,
   feedbackExtendedTo: current.feedbackExtendedTo,

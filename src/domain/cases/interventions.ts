@@ -8,7 +8,6 @@ import { requireId } from '../ids.js';
 import type { CaseView, StaffActor } from './open-case.js';
 import { isLocalDate, validate } from '../validate.js';
 import { localDate } from '../reports/deadlines.js';
-import { timeZoneOf } from '../organisation/get-organisation.js';
 import { caseStep, entryTarget } from './case-step.js';
 import { insertSealedEntry } from './insert-entry.js';
 import { awaitingFeedback, type CaseStatus } from './lifecycle.js';
@@ -66,7 +65,7 @@ export async function recordInterventionResult(s: Services, actor: StaffActor | 
   const form = validate(interventionResultSchema, input);
   requireId(interventionId);
   let correction = false;
-  await caseStep(s, actor, caseId, resultStatuses, 'intervention.result', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, resultStatuses, 'intervention.result', async ({ tx, current, at, timeZone }) => {
     const [row] = await tx
       .select({ resultRecordedAt: caseInterventions.resultRecordedAt })
       .from(caseInterventions)
@@ -75,7 +74,7 @@ export async function recordInterventionResult(s: Services, actor: StaffActor | 
     if (!row) throw new AppError('not_found');
     correction = row.resultRecordedAt !== null;
     // Done today unless the handler says another day.
-    const doneOn = form.doneOn ?? localDate(at, await timeZoneOf({ db: tx }, current.handledBy));
+    const doneOn = form.doneOn ?? localDate(at, timeZone);
     await tx.update(caseInterventions).set({ resultRecordedAt: at, doneOn }).where(eq(caseInterventions.id, interventionId));
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'intervention-result', interventionId, result: form.result, doneOn, correction });
     return {};

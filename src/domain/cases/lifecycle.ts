@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { handlingOrganisationOf } from './handling-organisation.js';
-import { translator } from '../../i18n/index.js';
+import { translator, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError, refusal } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import type { StaffActor } from './open-case.js';
-import { timeZoneOf } from '../organisation/get-organisation.js';
 import { addMonths, computeDeadlines } from '../reports/deadlines.js';
 import { formatDate } from '../../i18n/format-date.js';
 import { validate } from '../validate.js';
@@ -68,10 +66,9 @@ export const extensionSchema = z.object({
  * letter in the commission's own words, with the external routes always below it) and the case
  * closes as "not taken into handling".
  */
-export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown, notice = ''): Promise<void> {
+export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown, notice = ''): Promise<'assess' | 'inadmissible'> {
   let form: z.output<typeof assessmentSchema> | undefined;
-  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, caseId));
-  await caseStep(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at, timeZone }) => {
     const { legalFrame } = await caseFrameOfCase(tx, caseId);
     form = validate(assessmentSchema, legalFrame ? input : { ...(input as Record<string, unknown>), admissible: 'yes' });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
@@ -82,7 +79,10 @@ export async function assessCase(s: Services, actor: StaffActor | null, caseId: 
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'inadmissible', text: `${text}\n\n${external}` });
     return { status: 'closed', closedAt: at, kind: form.kind, priority: form.priority, outcome: 'not_admissible' };
   }, () => ({ kind: form!.kind, admissible: form!.admissible === 'yes', priority: form!.priority, retaliationRisk: form!.retaliationRisk, ...(form!.admissible === 'no' ? { closed: true } : {}) }));
-  if (form?.admissible === 'no') await notifyReporter(s, caseId);
+  if (form?.admissible !== 'no') return 'assess';
+  await notifyReporter(s, caseId);
+  // The banner says what happened: the reporter got the notice and the case is closed.
+  return 'inadmissible';
 }
 
 /** A letter that needs the commission's own words: refused when empty or sent as the standard text. */
@@ -114,9 +114,8 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
   const from = (Object.keys(nextStatus) as CaseStatus[]).filter((status) => nextStatus[status] === to);
   if (from.length === 0) throw new AppError('conflict');
   if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
-  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, caseId));
   let told = to === 'feedback_given';
-  await caseStep(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at, timeZone }) => {
     const frame = await caseFrameOfCase(tx, caseId);
     if (frame.jointDecision) {
       if (to === 'concluded') throw refusal('conflict', 'errors.case.jointDecisionRequired');
@@ -139,12 +138,11 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
 /** Extending the 3-month feedback deadline needs a reason, and the reporter is told both. */
 export async function extendFeedbackDeadline(s: Services, actor: StaffActor | null, caseId: string, input: unknown): Promise<void> {
   const form = validate(extensionSchema, input);
-  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, caseId));
   let beyond = false;
-  await caseStep(s, actor, caseId, awaitingFeedback, 'case.feedback-extended', async ({ tx, current, at }) => {
+  await caseStep(s, actor, caseId, awaitingFeedback, 'case.feedback-extended', async ({ tx, current, at, timeZone }) => {
     const deadlines = computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo);
     const until = addMonths(deadlines.feedbackBy, Number(form.months));
-    const language = current.language === 'en' ? 'en' : 'nl';
+    const language = languageOf(current.language);
     const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
     const legal = !!row && caseFrameOf({ code: row.route }).legalFrame;
     // Allowed, with a reason; but past the legal term it is said so, to the reporter too, and kept for the figures.

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { caseKeys, cases, organisations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { awaitingFeedback, caseKinds, caseStatuses, shownStatus, type CaseStatus } from './lifecycle.js';
+import { caseKinds, caseStatuses, shownStatus } from './lifecycle.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
-import { normaliseCaseNumber } from './case-number.js';
+import { caseReference } from './case-number.js';
 import { isLocalDate } from '../validate.js';
 import { addDays, computeDeadlines, localDate, type Deadlines } from '../reports/deadlines.js';
 
@@ -107,11 +107,10 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   if (query.to) conditions.push(sql`${cases.receivedAt} < ((${query.to}::date + 1)::timestamp at time zone ${timeZone})`);
   if (query.deadline === 'passed') conditions.push(lt(cases.dueOn, today));
   if (query.deadline === 'near') conditions.push(gte(cases.dueOn, today), lte(cases.dueOn, addDays(today, NEAR_DAYS)));
-  const number = query.search ? normaliseCaseNumber(query.search) : null;
-  const idPrefix = query.search && /^[0-9a-f-]{4,36}$/.test(query.search) ? query.search : null;
+  const reference = query.search ? caseReference(query.search) : null;
   // A case number exactly; else a uuid column compared as text, by prefix: the short id the audit log shows.
-  if (number) conditions.push(eq(cases.number, number));
-  else if (idPrefix) conditions.push(sql`${cases.id}::text like ${`${idPrefix}%`}`);
+  if (reference && 'number' in reference) conditions.push(eq(cases.number, reference.number));
+  else if (reference) conditions.push(sql`${cases.id}::text like ${`${reference.idPrefix}%`}`);
   const page = query.page;
   // Each order follows one index to its last column; cases without a running deadline come last.
   const order = {
@@ -133,6 +132,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
       receivedAt: cases.receivedAt,
       acknowledgedAt: cases.acknowledgedAt,
       feedbackExtendedTo: cases.feedbackExtendedTo,
+      dueOn: cases.dueOn,
       lastReporter: cases.lastReporterActivityAt,
       lastHandler: cases.lastHandlerActivityAt,
     })
@@ -143,17 +143,13 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
     .offset((page - 1) * PAGE_SIZE);
   return {
     page,
-    searchNotANumber: !!query.search && !number && !idPrefix,
+    searchNotANumber: !!query.search && !reference,
     hasNext: rows.length > PAGE_SIZE,
     query,
     items: rows.slice(0, PAGE_SIZE).map((row) => {
       const deadlines = computeDeadlines(row.receivedAt, row.acknowledgedAt, timeZone, row.feedbackExtendedTo);
-      const next =
-        row.status === 'received'
-          ? { kind: 'acknowledge' as const, date: deadlines.acknowledgeBy }
-          : awaitingFeedback.includes(row.status as CaseStatus)
-            ? { kind: 'feedback' as const, date: deadlines.feedbackBy }
-            : null;
+      // The next deadline is the one kept on the case (due-on.ts), the same the filters and the sort use.
+      const next = row.dueOn ? { kind: row.status === 'received' ? ('acknowledge' as const) : ('feedback' as const), date: row.dueOn } : null;
       return {
         id: row.id,
         number: row.number,

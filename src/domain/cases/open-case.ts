@@ -1,3 +1,4 @@
+import { languageOf } from '../../i18n/index.js';
 import { shownStatus } from './lifecycle.js';
 import { reporterWroteLast } from './reporter-waits.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -141,7 +142,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
       notes.push({ id: entry.id, authorUserId: entry.authorUserId, authorName: null, content, createdAt: entry.createdAt });
     } else if (entry.kind === 'answers') {
       answers = (content.answers as Answers | undefined) ?? {};
-      language = content.language === 'en' ? 'en' : 'nl';
+      language = languageOf(content.language);
     } else if (entry.kind === 'message') {
       messages.push({ id: entry.id, author: entry.author, text: String(content.text ?? ''), type: typeof content.type === 'string' ? content.type : 'message', content, createdAt: entry.createdAt });
     } else {

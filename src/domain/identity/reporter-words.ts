@@ -1,9 +1,9 @@
-import { translator, type Params } from '../../i18n/index.js';
+import { translator, type Params, languageOf } from '../../i18n/index.js';
 
 export type ReporterLanguage = 'nl' | 'en';
 
 export function reporterLanguage(stored: string): ReporterLanguage {
-  return stored === 'en' ? 'en' : 'nl';
+  return languageOf(stored);
 }
 
 /** A moment as the reporter reads it in a message: date and time in the organisation's time zone. */

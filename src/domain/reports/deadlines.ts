@@ -22,6 +22,18 @@ export function localDate(instant: Date, timeZone: string): string {
   return format.format(instant);
 }
 
+const localHourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour (0–23) on the organisation's clocks: the jobs run at local hours, summer time included. */
+export function localHour(instant: Date, timeZone: string): number {
+  let format = localHourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+    localHourFormats.set(timeZone, format);
+  }
+  return Number(format.format(instant));
+}
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

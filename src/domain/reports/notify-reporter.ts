@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { openWithKey, sealWithKey } from '../../crypto/aead.js';
 import { cases, organisations } from '../../db/schema.js';
-import { translator } from '../../i18n/index.js';
+import { translator, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { organisationAddress } from '../organisation/organisation-address.js';
 
@@ -34,7 +34,7 @@ export async function notifyReporter(s: Services, caseId: string): Promise<void>
   if (claimed.length === 0) return;
   const email = openWithKey(s.sodium, s.serverKeys.notify, row.sealed, context(caseId));
   if (!email) return;
-  const t = translator(row.language === 'en' ? 'en' : 'nl');
+  const t = translator(languageOf(row.language));
   try {
     await s.mailer.send({ to: s.sodium.to_string(email), subject: t('mail.reporterNotice.subject'), text: t('mail.reporterNotice.body', { link: `${organisationAddress(s.config.baseUrl, row)}/receipt` }) });
   } catch {

@@ -1,3 +1,4 @@
+import { languageOf } from '../../i18n/index.js';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { Services } from '../../services.js';
@@ -43,7 +44,7 @@ export function platformRoutes(api: ApiRegistry, s: Services) {
         status: 200,
         json: {
           name: organisation.name,
-          defaultLanguage: organisation.defaultLanguage === 'en' ? 'en' : 'nl',
+          defaultLanguage: languageOf(organisation.defaultLanguage),
           contactText: organisation.contactText,
           languages: ['nl', 'en'],
         },

@@ -77,19 +77,37 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        await withFormFieldNames({ letter: 'ackLetter', note: 'ackNote' }, () => acknowledgeCase(s, actor, caseId, input));
+        if (!(await alreadyTaken(() => withFormFieldNames({ letter: 'ackLetter', note: 'ackNote' }, () => acknowledgeCase(s, actor, caseId, input))))) return redirectTo(c, `/staff/cases/${caseId}?done=stale`);
         return redirectTo(c, `/staff/cases/${caseId}?done=acknowledged`);
       },
-      { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId, { letters: { acknowledgement: input.letter } }) },
+      { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId, { letters: typeof form.ackLetter === 'string' ? { acknowledgement: input.letter } : {} }) },
     );
   });
+
+  /** The letters the posted form carried (a field left out is not a letter emptied). */
+  const letterFields: Array<[LetterKind, string]> = [['inadmissible', 'noticeText'], ['feedback', 'stepText'], ['closing', 'closingLetter']];
+  const lettersIn = (form: FormValues): Partial<Record<LetterKind, string>> =>
+    Object.fromEntries(letterFields.filter(([, name]) => typeof form[name] === 'string').map(([kind, name]) => [kind, text(form, name)]));
+
+  /**
+   * A step the case has already moved past (a double click, a second tab, the Back button, a
+   * colleague): false, and the page then shows the case as it is now, rather than an error page.
+   */
+  async function alreadyTaken<T>(run: () => Promise<T>): Promise<T | false> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict' && error.fieldErrors.length === 0) return false;
+      throw error;
+    }
+  }
 
   /** The case page, as shown again after a form (with its errors) or after a step. */
   async function casePage(actor: OrganisationStaff, caseId: string, options: { view?: CaseView; done?: CaseDone; draftText?: string; letters?: Partial<Record<LetterKind, string>> } = {}) {
     const view = options.view ?? (await readCaseAsHandler(s, actor, caseId));
     const model = await presentCasePage(s, actor, view);
-    // A letter that came back with an error keeps the handler's own words.
-    const letters = { ...model.letters, ...Object.fromEntries(Object.entries(options.letters ?? {}).filter(([, value]) => value)) };
+    // A letter that came back with an error keeps the handler's own words, also when they emptied it on purpose.
+    const letters = { ...model.letters, ...options.letters };
     return <CasePage view={view} model={{ ...model, letters }} done={options.done} draftText={options.draftText} maxFileMegabytes={megabytes} />;
   }
 
@@ -139,7 +157,7 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
   }
 
   // The lifecycle steps: each a small form on the case page, each audited.
-  const steps: Record<string, (actor: OrganisationStaff, caseId: string, form: FormValues) => Promise<void>> = {
+  const steps: Record<string, (actor: OrganisationStaff, caseId: string, form: FormValues) => Promise<CaseDone | void>> = {
     assess: (actor, caseId, form) =>
       assessCase(
         s,
@@ -169,11 +187,13 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
       return handleForm(
         c,
         async () => {
-          await withFormFieldNames(formFieldFor[name] ?? {}, () => run(actor, caseId, form));
-          const done = name === 'assess' && text(form, 'admissible') === 'no' ? 'inadmissible' : name;
+          // A step may say what it did (an assessment that closed the case as inadmissible); else its name.
+          const result = await alreadyTaken(() => withFormFieldNames(formFieldFor[name] ?? {}, () => run(actor, caseId, form)));
+          if (result === false) return redirectTo(c, `/staff/cases/${caseId}?done=stale`);
+          const done = result ?? name;
           return redirectTo(c, `/staff/cases/${caseId}?done=${done}`);
         },
-        { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId, { letters: { inadmissible: text(form, 'noticeText'), feedback: text(form, 'stepText'), closing: text(form, 'closingLetter') } }) },
+        { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId, { letters: lettersIn(form) }) },
       );
     });
   }

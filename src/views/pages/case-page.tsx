@@ -10,7 +10,7 @@ import { CaseWorkNav } from './case-work/work-nav.js';
 import type { CasePageModel } from '../../domain/cases/case-page-model.js';
 
 /** What a form on the case page just did, so the banner says exactly that and what the reporter sees of it. */
-export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'inadmissible', 'advance', 'extend', 'notes', 'owner', 'reopen'] as const;
+export const caseDoneKinds = ['message', 'acknowledged', 'access', 'assess', 'inadmissible', 'advance', 'extend', 'notes', 'owner', 'reopen', 'stale'] as const;
 export type CaseDone = (typeof caseDoneKinds)[number];
 
 export function CasePage(props: { view: CaseView; model: CasePageModel; done?: CaseDone | undefined; draftText?: string | undefined; maxFileMegabytes: number }) {
@@ -32,7 +32,7 @@ export function CasePage(props: { view: CaseView; model: CasePageModel; done?: C
           </P>
         </Alert>
       ) : null}
-      {props.done ? <Alert kind="ok">{t(`case.done.${props.done}`)}</Alert> : null}
+      {props.done ? <Alert kind={props.done === 'stale' ? 'info' : 'ok'}>{t(`case.done.${props.done}`)}</Alert> : null}
       <P data-testid="case-owner">{props.model.owner.current ? t('case.owner.current', { name: props.model.owner.current.displayName }) : t('case.owner.none')}</P>
       {may.assignOwner ? (
         <Form action={`/staff/cases/${v.id}/owner`}>
