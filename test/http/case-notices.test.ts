@@ -82,4 +82,26 @@ describe('the chair', () => {
     expect(mailsTo(member)).toHaveLength(0);
     expect((await chairClient.get('/staff')).html).toContain(`Het ontwerpbesluit over melding ${number} heeft genoeg stemmen.`);
   });
+
+  it('is told when a member who had not voted steps aside and that completes the quorum', async () => {
+    const { id, number } = await newCase('anonymous');
+    const [handler, memberClient, chairClient] = [await logInAs(t, secretary), await logInAs(t, member), await logInAs(t, chair)];
+    for (const client of [handler, memberClient, chairClient]) await declareNoRelation(client, id);
+    for (const [action, fields] of [
+      ['acknowledge', { ackNote: '' }],
+      ['assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Ontvankelijk.', priority: 'normal', retaliationRisk: 'low', measures: '' }],
+      ['advance', { to: 'in_handling', stepText: '' }],
+      ['decision', { outcome: 'founded', conclusion: 'Vastgesteld.' }],
+    ] as const) expect(await caseAction(handler, id, action, fields), action).toBe(303);
+    const decisionId = await openDecisionId(memberClient, id);
+    const ready = async () => (await noticesOf(chair)).filter((n) => n.kind === 'decision.ready' && n.detail.number === number);
+    expect(await caseAction(chairClient, id, `decision/${decisionId}/vote`, { position: 'agree', voteReason: '' })).toBe(303);
+    expect(await ready()).toHaveLength(0);
+    t.mail.received.length = 0;
+    // The member finds a personal relation and steps aside: everyone left has voted.
+    expect(await caseAction(memberClient, id, 'step-aside', {})).toBe(303);
+    expect(await ready()).toHaveLength(1);
+    expect(mailsTo(chair)).toHaveLength(1);
+    expect(mailsTo(chair)[0]!.text).not.toContain(number);
+  });
 });

@@ -120,6 +120,10 @@ describe('new case notices', () => {
     // It came in after 13:00 began: told at 17:00, not in the same hour.
     await bothInstancesRun();
     expect(mailsTo(panel.email, /nieuwe melding/)).toHaveLength(0);
+    // 14:00 is not one of the fixed hours: nothing yet, though the question came in before it began.
+    t.clock.ms = Date.UTC(2027, 2, 1, 13, 0, 30);
+    await bothInstancesRun();
+    expect(mailsTo(panel.email, /nieuwe melding/)).toHaveLength(0);
     t.clock.ms = Date.UTC(2027, 2, 1, 16, 0, 30);
     await bothInstancesRun();
     expect(mailsTo(panel.email, /nieuwe melding/)).toHaveLength(1);

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { handlingOrganisationOf } from './handling-organisation.js';
 import type { Db, Tx } from '../../db/client.js';
-import { caseDecisions, caseDeclarations, caseKeys, users } from '../../db/schema.js';
+import { caseDecisions, caseDeclarations, caseKeys, decisionVotes, users } from '../../db/schema.js';
+import { getOrganisation } from '../organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import { verifiedBodyState } from '../admission/verify-admissions.js';
-import type { QuorumMember } from './decision-quorum.js';
+import { quorumGap, type QuorumMember } from './decision-quorum.js';
 
 export interface DecisionMember extends QuorumMember {
   name: string;
@@ -41,4 +42,18 @@ export async function decisionMembersOf(s: Pick<Services, 'sodium' | 'serverKeys
 export async function hasClosedDecision(db: Db | Tx, caseId: string): Promise<boolean> {
   const rows = await db.select({ id: caseDecisions.id }).from(caseDecisions).where(and(eq(caseDecisions.caseId, caseId), eq(caseDecisions.status, 'closed'))).limit(1);
   return rows.length === 1;
+}
+
+/**
+ * Whether the case's open draft decision has its quorum now, and who closes it: asked before and
+ * after a change that is not a vote (a member stepping aside), so the chair hears when that change
+ * is what made the decision ready. Null without an open draft.
+ */
+export async function openDecisionReadiness(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, caseId: string): Promise<{ met: boolean; chairs: string[] } | null> {
+  const [open] = await s.db.select({ id: caseDecisions.id }).from(caseDecisions).where(and(eq(caseDecisions.caseId, caseId), eq(caseDecisions.status, 'open')));
+  if (!open) return null;
+  const members = await decisionMembersOf(s, caseId);
+  const voted = (await s.db.select({ userId: decisionVotes.userId }).from(decisionVotes).where(eq(decisionVotes.decisionId, open.id))).map((v) => v.userId);
+  const rule = (await getOrganisation(s, await handlingOrganisationOf(s.db, caseId))).decisionQuorum === 'majority' ? 'majority' : 'all';
+  return { met: quorumGap(rule, members, voted).met, chairs: members.filter((m) => m.chair).map((m) => m.userId) };
 }

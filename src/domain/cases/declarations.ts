@@ -7,6 +7,8 @@ import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError, refusal } from '../errors.js';
 import { requireId } from '../ids.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
+import { mailNotices, noticeTo } from '../admission/announce.js';
+import { openDecisionReadiness } from './decision-members.js';
 
 export type Declaration = 'no_relation' | 'recused';
 
@@ -60,7 +62,9 @@ export async function declareRelation(s: Services, actor: Actor | null, caseId: 
 export async function stepAside(s: Services, actor: Actor | null, caseId: string): Promise<void> {
   authorize(actor, 'cases.read');
   requireId(caseId);
+  let told: string[] = [];
   await s.db.transaction(async (tx) => {
+    const before = await openDecisionReadiness({ ...s, db: tx }, caseId);
     const [existing] = await tx.select({ decision: caseDeclarations.decision }).from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
     if (existing?.decision === 'recused') throw new AppError('recused');
     if (!existing) {
@@ -71,5 +75,12 @@ export async function stepAside(s: Services, actor: Actor | null, caseId: string
     await destroyOwnCopies(tx, caseId, actor.userId, refusal('conflict', 'errors.recusal.lastKeyHolder'));
     await tx.update(caseDeclarations).set({ decision: 'recused', at: s.now() }).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
     await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'case.recused', caseId, detail: { afterReading: true } });
+    // A member who had not voted stepping aside can complete the quorum: the chair is told, as after a vote.
+    const after = await openDecisionReadiness({ ...s, db: tx }, caseId);
+    if (before && after && !before.met && after.met) {
+      const [row] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId));
+      told = await noticeTo({ ...s, db: tx }, after.chairs, 'decision.ready', { number: row!.number });
+    }
   });
+  await mailNotices(s, told);
 }
