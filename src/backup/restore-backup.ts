@@ -7,6 +7,7 @@ import type { Tx } from '../db/client.js';
 import { cases, organisations, questionnaires, routes, users } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupTables, decodeValue } from './backup-tables.js';
+import { recomputeDueOn } from '../domain/cases/recompute-due-on.js';
 
 export class RestoreRefused extends Error {}
 
@@ -51,6 +52,8 @@ export async function restoreBackup(s: Pick<Services, 'db'>, path: string): Prom
     }
     await flush(tx);
     if (!header) throw new RestoreRefused('The backup file is empty.');
+    // A backup from before the next deadline was kept on the case brings none: set them from the dates.
+    await recomputeDueOn(tx, (header as Header).organisation?.id ?? null);
   });
   return { rows, organisation: (header as Header | null)?.organisation?.slug ?? null };
 }

@@ -87,6 +87,30 @@ describe('backup and restore', () => {
     }
   });
 
+  it('sets the next deadlines again when the backup has none (made before they were kept on the case)', async () => {
+    const restored = await createTestApp({ SESSION_SECRET: secret }, { organisation: false });
+    try {
+      const lines = gunzipSync(await readFile(file)).toString('utf8').trimEnd().split('\n');
+      // As an older version wrote them: the cases' rows without the deadline.
+      const older = lines.map((line) => {
+        const record = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
+        if (record.table !== 'cases' || !record.row) return line;
+        expect(Object.keys(record.row)).toContain('dueOn');
+        delete record.row.dueOn;
+        return JSON.stringify(record);
+      });
+      const path = join(await mkdtemp(join(tmpdir(), 'tegenspraak-older-')), 'older.jsonl.gz');
+      await writeFile(path, gzipSync(older.join('\n')));
+      await restoreBackup(restored.services, path);
+      const before = await original.services.db.select({ id: cases.id, dueOn: cases.dueOn }).from(cases);
+      const after = await restored.services.db.select({ id: cases.id, dueOn: cases.dueOn }).from(cases);
+      expect(after.filter((row) => row.dueOn !== null).length).toBeGreaterThan(0);
+      expect(Object.fromEntries(after.map((row) => [row.id, row.dueOn]))).toEqual(Object.fromEntries(before.map((row) => [row.id, row.dueOn])));
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('refuses a damaged file and leaves the empty installation empty', async () => {
     const restored = await createTestApp({ SESSION_SECRET: secret }, { organisation: false });
     try {

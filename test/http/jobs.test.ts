@@ -239,6 +239,21 @@ describe('retention purge', () => {
     expect(saved.status).toBe(303);
     expect((await client.get('/staff/settings')).html).toContain('value="36"');
   });
+
+  it('a new time zone sets the open cases\' next deadlines again, as local days of that zone', async () => {
+    // 23:30 in London on 10 January is 00:30 on the 11th in Amsterdam and 18:30 on the 10th in New York.
+    t.clock.ms = Date.UTC(2030, 0, 10, 23, 29, 0);
+    await reportThroughForm(t, { KIND: 'integrity_violation', WHAT: 'Tijdzone.', WANT: ['advice'] });
+    const id = await newestCase();
+    const due = async () => (await t.services.db.select({ dueOn: cases.dueOn }).from(cases).where(eq(cases.id, id)))[0]!.dueOn;
+    expect(await due()).toBe('2030-01-18');
+    const client = await logInAs(t, admin);
+    const settings = { name: 'Testorganisatie', defaultLanguage: 'nl', contactText: '', commissionText: '', panelText: '', retentionMonths: '36', headcount: '', languages: ['nl', 'en'] };
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...settings, timeZone: 'America/New_York' })).status).toBe(303);
+    expect(await due()).toBe('2030-01-17');
+    expect((await client.submit('/staff/settings', '/staff/settings', { ...settings, timeZone: 'Europe/Amsterdam' })).status).toBe(303);
+    expect(await due()).toBe('2030-01-18');
+  });
 });
 
 function rowsOf(result: unknown): Array<Record<string, unknown>> {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { recomputeDueOn } from '../cases/recompute-due-on.js';
 import { z } from 'zod';
 import { organisations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
@@ -60,6 +61,8 @@ export async function updateOrganisation(s: Services, actor: Actor | null, input
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
     await tx.update(organisations).set(settings).where(eq(organisations.id, organisation.id));
+    // Deadlines are local days: in another zone, the cases' next deadlines are set again.
+    if (settings.timeZone !== organisation.timeZone) await recomputeDueOn(tx, organisation.id);
     told = await recordTextChange({ ...s, db: tx }, actor.organisationId, actor.userId, 'settings', changedFields(before, flat(settings)));
   });
   await mailNotices(s, told);
