@@ -54,6 +54,31 @@ describe('the acknowledgement letter', () => {
     expect(mine).toContain('Wij bellen u niet: u blijft anoniem.');
     expect(mine).not.toContain('U kunt ons via deze pagina altijd een bericht sturen.');
   });
+
+  it('sent on a later day than it was filled in: left as it was, it gets today\'s date; edited with the old date, it is refused', async () => {
+    const dateIn = (text: string) => /Uiterlijk (\d+ \w+ \d{4}) laten/.exec(text)?.[1];
+    const first = await newCase();
+    const second = await newCase();
+    const untouched = textareaValue((await first.handler.get(`/staff/cases/${first.caseId}`)).html, 'ackLetter');
+    const edited = `${textareaValue((await first.handler.get(`/staff/cases/${second.caseId}`)).html, 'ackLetter')}\n\nMet vriendelijke groet, het secretariaat.`;
+    const oldDate = dateIn(untouched)!;
+    expect(oldDate).toBeTruthy();
+    // Two days later, the tab still open (signed in again: the session has ended).
+    t.clock.advance(2 * 86_400_000);
+    const handler = await logInAs(t, secretary);
+    expect((await handler.postWithOwnToken(`/staff/cases/${first.caseId}/acknowledge`, { ackLetter: untouched })).status).toBe(303);
+    const sent = (await (await openWithReceipt(t, first.receipt)).get('/my-report')).html;
+    const newDate = dateIn(sent)!;
+    expect(newDate).not.toBe(oldDate);
+    expect(sent).not.toContain(oldDate);
+    const refused = await handler.postWithOwnToken(`/staff/cases/${second.caseId}/acknowledge`, { ackLetter: edited });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('De datum in deze brief is berekend op een eerdere dag.');
+    expect(textareaValue(refused.html, 'ackLetter')).toContain('Met vriendelijke groet, het secretariaat.');
+    expect((await t.services.db.select({ status: cases.status }).from(cases).where(eq(cases.id, second.caseId)))[0]!.status).toBe('received');
+    // With today's date in it, it goes.
+    expect((await handler.postWithOwnToken(`/staff/cases/${second.caseId}/acknowledge`, { ackLetter: edited.replace(oldDate, newDate) })).status).toBe(303);
+  });
 });
 
 describe('the inadmissible path', () => {

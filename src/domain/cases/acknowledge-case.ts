@@ -10,7 +10,10 @@ import { AppError, fieldError } from '../errors.js';
 import { notifyReporter } from '../reports/notify-reporter.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
 import { caseFrameOf } from './commission-route.js';
-import { caseLetter } from '../letters/case-letter.js';
+import { caseLetter, sameLetter, type LetterCase } from '../letters/case-letter.js';
+import type { Tx } from '../../db/client.js';
+import { formatDate } from '../../i18n/format-date.js';
+import { addMonths, localDate } from '../reports/deadlines.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
 import { dueOn } from './due-on.js';
 
@@ -42,7 +45,7 @@ export async function acknowledgeCase(s: Services, actor: StaffActor | null, cas
     // The commission's letter, as the handler edited it (or its standard text); it promises an
     // assessment, not handling. The panel and the advisors do not work in the law's frame.
     const standard = caseFrameOf({ code: row.route }).legalFrame
-      ? letter || (await caseLetter(tx, { ...row, language, acknowledgedAt: now, timeZone }, 'acknowledgement', now))
+      ? await letterForToday(tx, { ...row, language, acknowledgedAt: null, timeZone }, letter, now)
       : translator(language)('case.ack.messagePlain');
     const text = [standard, note].filter(Boolean).join('\n\n');
     const entryId = randomUUID();
@@ -51,4 +54,24 @@ export async function acknowledgeCase(s: Services, actor: StaffActor | null, cas
     await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action: 'case.acknowledged', caseId, detail: { note: !!note } });
   });
   await notifyReporter(s, caseId);
+}
+
+/** How many days back a letter prefilled on the case page is recognised as left as it was. */
+const PREPARED_DAYS_BACK = 14;
+
+/**
+ * The acknowledgement as it goes today. The case page fills in the feedback date on the day it is
+ * shown; sent on a later day, a letter left as it was is filled in again for today, and one edited
+ * with the old date (and not today's) is refused, so the reporter is never promised the wrong day.
+ */
+async function letterForToday(tx: Tx, letterCase: LetterCase, letter: string, now: Date): Promise<string> {
+  const today = await caseLetter(tx, letterCase, 'acknowledgement', now);
+  if (!letter || sameLetter(letter, today)) return letter || today;
+  const dateOn = (day: Date) => formatDate(addMonths(localDate(day, letterCase.timeZone), 3), letterCase.language);
+  for (let back = 1; back <= PREPARED_DAYS_BACK; back++) {
+    const then = new Date(now.getTime() - back * 86_400_000);
+    if (sameLetter(letter, await caseLetter(tx, letterCase, 'acknowledgement', then))) return today;
+    if (dateOn(then) !== dateOn(now) && letter.includes(dateOn(then)) && !letter.includes(dateOn(now))) throw fieldError('letter', 'errors.letter.staleDate');
+  }
+  return letter;
 }
