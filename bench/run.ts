@@ -21,6 +21,7 @@ import { refreshStatistics } from '../src/jobs/refresh-statistics.js';
 import { benchSurveys } from './surveys.js';
 import { benchThroughput } from './http-throughput.js';
 import { benchStaffLogIn, logInRows } from './login.js';
+import { benchDossierPdf } from './dossier-pdf.js';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
@@ -35,6 +36,8 @@ const PAGE_REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 3000);
 // Issue 13: the platform with this many organisations of this many cases each.
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 20);
 const ORGANISATION_CASES = Number(process.env.BENCH_ORGANISATION_CASES ?? 5000);
+// Messages (and as many timeline and audit entries) in the long case whose file is made as a PDF.
+const DOSSIER_ENTRIES = Number(process.env.BENCH_DOSSIER_ENTRIES ?? 500);
 
 const nullMailer: Mailer = { send: async () => {}, close: () => {} };
 
@@ -143,6 +146,7 @@ async function main() {
   stage('surveys');
   // 5. The integrity monitor: invitation codes, and a wave's results against a plain GROUP BY.
   const survey = await benchSurveys(services, SURVEY_RESPONDENTS, SURVEY_CODES);
+  const dossier = await benchDossierPdf(DOSSIER_ENTRIES);
 
   const derivationP50 = percentile(single, 50);
   const rows = [
@@ -162,6 +166,7 @@ async function main() {
     { measure: `Survey invitation codes (${SURVEY_CODES.toLocaleString('en')})`, value: `${(survey.codesMs / 1000).toFixed(2)} s`, ratio: '-' },
     { measure: `Survey results (${SURVEY_RESPONDENTS.toLocaleString('en')} x 30 questions)`, value: `${(survey.aggregateMs / 1000).toFixed(2)} s`, ratio: (survey.aggregateMs / survey.plainMs).toFixed(2) },
     { measure: 'Same counts by a plain SQL GROUP BY', value: `${(survey.plainMs / 1000).toFixed(2)} s`, ratio: '1.00' },
+    { measure: `Case file PDF, ${DOSSIER_ENTRIES.toLocaleString('en')} messages + ${DOSSIER_ENTRIES.toLocaleString('en')} timeline entries (p50; size; heap growth)`, value: `${(dossier.p50Ms / 1000).toFixed(2)} s; ${(dossier.bytes / 1024 / 1024).toFixed(1)} MiB; ${dossier.heapMb.toFixed(0)} MiB`, ratio: '-' },
   ];
   const machine = `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the baseline of its group: hello-world for pages, Argon2id alone for receipts and staff log-ins, a plain GROUP BY for survey results (1.00 = nothing beyond it)\n`);

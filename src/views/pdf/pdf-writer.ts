@@ -18,6 +18,8 @@ export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
   replaced = false;
+  /** Widths of single characters (per font) per point of size, for cutting words too wide for a line. */
+  private readonly charWidths = new Map<string, number>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -64,26 +66,48 @@ export class PdfWriter {
     if (this.y - height < MARGIN + LEADING) this.newPage();
   }
 
-  /** Lines of at most the width, breaking between words, and inside a word only when it alone is too wide. */
+  /**
+   * Lines of at most the width, breaking between words, and inside a word only when it alone is too
+   * wide. Widths add up word by word (each word measured once): a long case file stays quick to make.
+   */
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
     const lines: string[] = [];
+    const space = font.widthOfTextAtSize(' ', size);
     for (const paragraph of this.safe(text).split(/\r?\n/)) {
       let line = '';
+      let lineWidth = 0;
       for (const word of paragraph.split(' ')) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width) {
-          line = candidate;
+        const wordWidth = font.widthOfTextAtSize(word, size);
+        const candidate = line ? lineWidth + space + wordWidth : wordWidth;
+        if (candidate <= width) {
+          line = line ? `${line} ${word}` : word;
+          lineWidth = candidate;
           continue;
         }
         if (line) lines.push(line);
-        let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width) {
-          let cut = rest.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
-          lines.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
+        if (wordWidth <= width) {
+          line = word;
+          lineWidth = wordWidth;
+          continue;
         }
-        line = rest;
+        // A word wider than the line is cut where it fills one, character by character (each measured once).
+        line = '';
+        lineWidth = 0;
+        for (const char of word) {
+          const key = `${font === this.bold ? 'b' : 'r'}${char}`;
+          let charWidth = this.charWidths.get(key);
+          if (charWidth === undefined) {
+            charWidth = font.widthOfTextAtSize(char, SIZE) / SIZE;
+            this.charWidths.set(key, charWidth);
+          }
+          if (line && lineWidth + charWidth * size > width) {
+            lines.push(line);
+            line = '';
+            lineWidth = 0;
+          }
+          line += char;
+          lineWidth += charWidth * size;
+        }
       }
       lines.push(line);
     }
