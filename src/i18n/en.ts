@@ -236,6 +236,7 @@ export const en: Record<keyof typeof nl, string> = {
   'errors.letter.required': 'Write the message to the reporter. The standard letter is already in the box; add your own words there.',
   'errors.letter.ownWords': 'This is still exactly the standard letter. Write in your own words why, or what was done, before you send it.',
   'errors.letter.staleDate': 'The date in this letter was worked out on an earlier day. Acknowledged today, feedback is due at the latest three months from today. Change the date in the letter and send again.',
+  'errors.case.noInternalKey': 'This case is from before internal notes existed and has no key for them. Notes, assessments and interventions cannot be recorded here; messages to the reporter can. Ask the platform\'s operator for help.',
   'errors.letter.placeholder': 'This letter only knows the placeholders listed below the box. Remove the other words between braces { } or spell them as listed there.',
   'errors.timeZone.unknown': 'Enter a time zone such as Europe/Amsterdam.',
 

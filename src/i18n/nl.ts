@@ -234,6 +234,7 @@ export const nl = {
   'errors.letter.required': 'Schrijf het bericht aan de melder. Het standaardbericht staat al klaar in het vak; vul daar uw eigen woorden in.',
   'errors.letter.ownWords': 'Dit is nog precies het standaardbericht. Schrijf in het bericht in uw eigen woorden waarom, of wat er is gedaan, voordat u het verstuurt.',
   'errors.letter.staleDate': 'De datum in deze brief is berekend op een eerdere dag. Nu de ontvangst vandaag wordt bevestigd, is de terugkoppeling uiterlijk drie maanden na vandaag. Pas de datum in de brief aan en verstuur opnieuw.',
+  'errors.case.noInternalKey': 'Deze melding is van vóór de interne notities en heeft daar geen sleutel voor. Notities, beoordelingen en interventies kunnen hier niet worden vastgelegd; berichten aan de melder wel. Vraag de beheerder van het platform om hulp.',
   'errors.letter.placeholder': 'Deze brief kent alleen de invulplekken die onder het vak staan. Haal de andere woorden tussen accolades { } weg of spel ze zoals daar.',
   'errors.timeZone.unknown': 'Vul een tijdzone in zoals Europe/Amsterdam.',
 

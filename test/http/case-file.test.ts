@@ -131,6 +131,34 @@ describe('the internal timeline', () => {
   });
 });
 
+describe('what the timeline and the steps say in odd cases', () => {
+  it('the decision taken counts only the votes that count (not one of a member who stepped aside after voting)', async () => {
+    const { id } = await newCase();
+    const sec = await declared(secretary, id);
+    const mem = await declared(member, id);
+    const chr = await declared(chair, id);
+    await ok(sec, id, 'acknowledge', { ackNote: '' });
+    await ok(sec, id, 'assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Ja.', priority: 'normal', retaliationRisk: 'low', measures: '' });
+    await ok(sec, id, 'advance', { to: 'in_handling', stepText: '' });
+    await ok(sec, id, 'decision', { outcome: 'founded', conclusion: 'Vastgesteld.' });
+    const decisionId = await openDecisionId(mem, id);
+    await ok(mem, id, `decision/${decisionId}/vote`, { position: 'dissent', voteReason: 'Niet eens.' });
+    await ok(mem, id, 'step-aside', {});
+    await ok(chr, id, `decision/${decisionId}/vote`, { position: 'agree', voteReason: '' });
+    await ok(chr, id, `decision/${decisionId}/close`, {});
+    expect(words((await sec.get(`/staff/cases/${id}`)).html)).toContain('1 stemt in, 0 wijkt af');
+  });
+
+  it('a case without the key for internal notes says so, instead of "this step was already taken"', async () => {
+    const { id } = await newCase();
+    const sec = await declared(secretary, id);
+    await t.services.db.update(cases).set({ internalPublicKey: null }).where(eq(cases.id, id));
+    const refused = await sec.postWithOwnToken(`/staff/cases/${id}/notes`, { noteText: 'Een notitie.' });
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain('heeft daar geen sleutel voor');
+  });
+});
+
 describe('the case file', () => {
   it('is refused to members and the administrator; the secretariat and the chair may produce it', async () => {
     const { id } = await newCase();

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.js';
 import type { Services } from '../../services.js';
 import { authorize, type Action } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
-import { AppError } from '../errors.js';
+import { AppError, refusal } from '../errors.js';
 import { requireId } from '../ids.js';
 import { unsafeHandlerCaseKeys, type HandlerKeys, type StaffActor } from './open-case.js';
 import type { CaseStatus } from './lifecycle.js';
@@ -64,7 +64,8 @@ export async function caseStep(
 
 /** Messages go to the case key (the reporter reads them); notes to the handlers-only internal key. */
 export const entryTarget = (caseId: string, actor: StaffActor, current: Step, at: Date, kind: 'message' | 'note' = 'message') => {
-  if (kind === 'note' && !current.internalPublicKey) throw new AppError('conflict');
+  // A case from before internal notes existed has no key for them: said, never taken for a step already done.
+  if (kind === 'note' && !current.internalPublicKey) throw refusal('conflict', 'errors.case.noInternalKey');
   return { caseId, casePublicKey: kind === 'note' ? current.internalPublicKey! : current.publicKey, author: 'handler' as const, authorUserId: actor.userId, at };
 };
 

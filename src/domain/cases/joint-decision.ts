@@ -97,9 +97,13 @@ export async function closeDecision(s: Services, actor: StaffActor | null, caseI
     const decision = await openDecision(tx, caseId, decisionId);
     const votes = await tx.select({ userId: decisionVotes.userId, position: decisionVotes.position }).from(decisionVotes).where(eq(decisionVotes.decisionId, decisionId));
     quorum = (await getOrganisation({ db: tx }, actor!.organisationId)).decisionQuorum;
-    const gap = quorumGap(quorum === 'majority' ? 'majority' : 'all', await decisionMembersOf({ ...s, db: tx }, caseId), votes.map((v) => v.userId));
+    const members = await decisionMembersOf({ ...s, db: tx }, caseId);
+    const gap = quorumGap(quorum === 'majority' ? 'majority' : 'all', members, votes.map((v) => v.userId));
     if (!gap.met) throw refusal('conflict', 'errors.decision.noQuorum');
-    tally = { agree: votes.filter((v) => v.position === 'agree').length, dissent: votes.filter((v) => v.position === 'dissent').length };
+    // Only votes that count: a member who voted and later stepped aside counts for the quorum no more, nor here.
+    const counting = new Set(members.map((m) => m.userId));
+    const counted = votes.filter((v) => counting.has(v.userId));
+    tally = { agree: counted.filter((v) => v.position === 'agree').length, dissent: counted.filter((v) => v.position === 'dissent').length };
     outcome = decision.outcome;
     await tx.update(caseDecisions).set({ status: 'closed', closedBy: actor!.userId, closedAt: at }).where(eq(caseDecisions.id, decisionId));
     // The timeline shows the decision as taken, with its tally; who voted how stays in the votes.

@@ -112,7 +112,8 @@ export async function addInternalNote(s: Services, actor: StaffActor | null, cas
 export async function advanceCase(s: Services, actor: StaffActor | null, caseId: string, to: string, input: unknown): Promise<void> {
   const form = validate(advanceSchema, input);
   const from = (Object.keys(nextStatus) as CaseStatus[]).filter((status) => nextStatus[status] === to);
-  if (from.length === 0) throw new AppError('conflict');
+  // A step that does not exist (a forged form) is an error in the form, not a step already taken.
+  if (from.length === 0) throw fieldError('to', 'errors.choice.required');
   if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
   let told = to === 'feedback_given';
   await caseStep(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at, timeZone }) => {

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n/index.js';
 import type { CaseNote } from './open-case.js';
 import { isMessageKey } from '../../i18n/index.js';
+import { isLocalDate } from '../validate.js';
 
 /** A value on the timeline: the handler's own words, a label from the catalogue, or a local date. */
 export type Shown = { text: string } | { key: MessageKey; params?: Record<string, number> } | { date: string };
@@ -21,7 +22,9 @@ const label = (prefix: string, value: unknown): Shown => {
   const key = `${prefix}${str(value)}`;
   return isMessageKey(key) ? { key } : { text: str(value) };
 };
-const yesNo = (value: unknown): Shown => ({ key: value === 'yes' || value === true ? 'form.yes' : 'form.no' });
+const yesNo = (value: unknown): Shown => (value === 'yes' || value === true ? { key: 'form.yes' } : value === 'no' || value === false ? { key: 'form.no' } : { text: '–' });
+/** A local date as a date only when it is one; anything else is shown as it is. */
+const day = (value: unknown): Shown => (isLocalDate(str(value)) ? { date: str(value) } : { text: str(value) });
 
 type Fact = TimelineEntry['facts'][number];
 type Describe = (c: Record<string, unknown>, legalFrame: boolean) => { title: MessageKey; facts: Array<Fact | false> };
@@ -51,14 +54,14 @@ const describers: Record<string, Describe> = {
       { label: 'interventions.kind', value: label('intervention.kind.', c.kind) },
       { label: 'interventions.who', value: words(c.who) },
       { label: 'interventions.what', value: words(c.what) },
-      !!str(c.plannedOn) && { label: 'interventions.planned', value: { date: str(c.plannedOn) } },
+      !!str(c.plannedOn) && { label: 'interventions.planned', value: day(c.plannedOn) },
     ],
   }),
   'intervention-result': (c) => ({
     title: c.correction ? 'timeline.interventionCorrection' : 'timeline.interventionResult',
     facts: [
       { label: 'interventions.result', value: words(c.result) },
-      !!str(c.doneOn) && { label: 'timeline.doneOn', value: { date: str(c.doneOn) } },
+      !!str(c.doneOn) && { label: 'timeline.doneOn', value: day(c.doneOn) },
     ],
   }),
   'decision-draft': (c) => ({
@@ -112,7 +115,9 @@ export const timelineKinds = Object.keys(describers);
 /** The internal notes as a timeline that says what each entry is and what it holds. */
 export function timelineOf(notes: readonly CaseNote[], legalFrame: boolean): TimelineEntry[] {
   return notes.map((note) => {
-    const describe = describers[str(note.content.type)] ?? describers.note!;
+    const type = str(note.content.type);
+    // Own keys only: a stored type such as "constructor" is an unknown kind, shown as a note.
+    const describe = Object.hasOwn(describers, type) ? describers[type]! : describers.note!;
     const { title, facts } = describe(note.content, legalFrame);
     return { id: note.id, at: note.createdAt, author: note.authorName, title, facts: facts.filter((fact): fact is Fact => fact !== false) };
   });

@@ -64,7 +64,9 @@ export async function readDossier(s: Services, actor: StaffActor | null, caseId:
 }
 
 // Path separators, characters Windows refuses, and control characters (by code, so the pattern stays readable).
-const safeName = (name: string) => [...name].map((c) => (/[\\/:*?"<>|]/.test(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '_' : c)).join('');
+// Also C1 controls and the direction marks that can make "invoice‮fdp.exe" read as another name.
+const unsafeCode = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x200e && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+const safeName = (name: string) => [...name].map((c) => (/[\\/:*?"<>|]/.test(c) || unsafeCode(c.codePointAt(0)!) ? '_' : c)).join('');
 
 /** The case's attachments as one zip, numbered in the order they came, names made safe for any file system. */
 export async function downloadDossierAttachments(s: Services, actor: StaffActor | null, caseId: string, dossierId: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {

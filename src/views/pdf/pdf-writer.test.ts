@@ -25,8 +25,12 @@ describe('the PDF writer', () => {
   });
 
   it('draws what its font cannot as the base letter or "?", and remembers that it did', async () => {
-    const plain = await made((pdf) => pdf.text('Gewoon Nederlands: één, café, € 12,50 — “citaat”.'));
+    const plain = await made((pdf) => pdf.text('Gewoon Nederlands: één, café, € 12,50 — “citaat”.\nRegel 2\r\n\r\nAlinea 3'));
     expect(plain.pdf.replaced).toBe(false);
+    // Line breaks are layout: new lines, never a replaced character.
+    const lines = pdfText(plain.bytes).split('\n');
+    expect(lines[0]).toMatch(/^Gewoon Nederlands: één, café, .*12,50/);
+    expect(lines.slice(1, 4)).toEqual(['Regel 2', '', 'Alinea 3']);
     const hostile = await made((pdf) => pdf.text('Łódź ő 😟 中文 \u202E\u0000\u0007 tab\there'));
     expect(hostile.pdf.replaced).toBe(true);
     expect(pdfText(hostile.bytes)).toContain('?ódz o ? ?? ??? tab    here');

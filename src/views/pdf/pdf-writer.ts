@@ -73,7 +73,8 @@ export class PdfWriter {
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
     const lines: string[] = [];
     const space = font.widthOfTextAtSize(' ', size);
-    for (const paragraph of this.safe(text).split(/\r?\n/)) {
+    // Split on line breaks first: they are layout, not characters to draw (or to replace).
+    for (const paragraph of text.split(/\r\n|\r|\n/).map((part) => this.safe(part))) {
       let line = '';
       let lineWidth = 0;
       for (const word of paragraph.split(' ')) {
