@@ -115,7 +115,7 @@ describe('lifecycle', () => {
     expect(early.status).toBe(303);
     expect(early.location).toBe(`/staff/cases/${caseId}?done=stale`);
     expect((await t.services.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)))[0]!.status).toBe('received');
-    expect((await post('acknowledge', { ackNote: '' })).status).toBe(303);
+    expect((await post('acknowledge', { ackNote: '' })).location).toBe(`/staff/cases/${caseId}?done=acknowledged`);
     // Pressed twice (a double click, the Back button): one acknowledgement, and the page says the step was already taken.
     const again = await post('acknowledge', { ackNote: '' });
     expect(again.location).toBe(`/staff/cases/${caseId}?done=stale`);

@@ -81,6 +81,7 @@ describe('case numbers', () => {
     const after = async (action: string, fields: Record<string, string>) => {
       const response = await handler.postWithOwnToken(`/staff/cases/${row!.id}/${action}`, fields);
       expect(response.status, action).toBe(303);
+      expect(response.location, action).not.toContain('stale');
       return (await handler.get(response.location!)).html;
     };
     expect(await after('acknowledge', { ackNote: '' })).toContain('De ontvangst is bevestigd.');

@@ -77,7 +77,8 @@ export function casePages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        if (!(await alreadyTaken(() => withFormFieldNames({ letter: 'ackLetter', note: 'ackNote' }, () => acknowledgeCase(s, actor, caseId, input))))) return redirectTo(c, `/staff/cases/${caseId}?done=stale`);
+        const taken = await alreadyTaken(() => withFormFieldNames({ letter: 'ackLetter', note: 'ackNote' }, () => acknowledgeCase(s, actor, caseId, input)));
+        if (taken === false) return redirectTo(c, `/staff/cases/${caseId}?done=stale`);
         return redirectTo(c, `/staff/cases/${caseId}?done=acknowledged`);
       },
       { title: c.get('t')('cases.title'), body: () => casePage(actor, caseId, { letters: typeof form.ackLetter === 'string' ? { acknowledgement: input.letter } : {} }) },
