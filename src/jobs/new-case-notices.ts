@@ -25,6 +25,18 @@ export async function sendNewCaseNotices(s: Services, organisation: Organisation
   const now = s.now();
   if (!NEW_CASE_HOURS.includes(localHour(now, organisation.timeZone))) return 0;
   const hourBegan = new Date(Math.floor(now.getTime() / 3600_000) * 3600_000);
+  // One instance per organisation and hour sends: two instances claiming different cases at once
+  // would each mail the same person ("one mail per person").
+  const hourKey = `new-case-hour:${organisation.id}:${hourBegan.toISOString()}`;
+  if (!(await claimJob(s.db, hourKey, now))) return 0;
+  try {
+    return await sendForHour(s, organisation, now, hourBegan);
+  } finally {
+    await finishJob(s.db, hourKey, now);
+  }
+}
+
+async function sendForHour(s: Services, organisation: Organisation, now: Date, hourBegan: Date): Promise<number> {
   const fresh = await s.db
     .select({ id: cases.id })
     .from(cases)
@@ -55,6 +67,6 @@ export async function sendNewCaseNotices(s: Services, organisation: Organisation
     if (failed) await releaseJob(s.db, `new-case:${id}`);
     else await finishJob(s.db, `new-case:${id}`, now);
   }
-  if (failed) s.logger.warn('new-case notice could not be sent; retrying at the next run');
+  if (failed) s.logger.warn('new-case notice could not be sent; retrying at the next fixed hour');
   return failed ? 0 : recipients.size;
 }
