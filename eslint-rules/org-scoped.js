@@ -23,6 +23,8 @@ export const orgTables = {
 
 const scopedConditions = new Set(['inOrg', 'inCommission', 'unsafeAnyOrg']);
 const queryMethods = new Set(['from', 'update', 'delete', 'insert']);
+// A joined organisation table makes the query one on organisation rows too: its where must be scoped as well.
+const joinMethods = new Set(['innerJoin', 'leftJoin', 'rightJoin', 'fullJoin']);
 
 function isSchemaImport(variable) {
   return variable?.defs.some((def) => def.type === 'ImportBinding' && /(^|\/)db\/schema(\.js)?$|^\.\/schema(\.js)?$/.test(def.parent.source.value));
@@ -59,8 +61,17 @@ function chained(call, name) {
   return null;
 }
 
+/** The object literal names the column, and no spread after it can overwrite it. */
 function namesColumn(object, key) {
-  return object.type === 'ObjectExpression' && object.properties.some((p) => p.type === 'Property' && !p.computed && ((p.key.type === 'Identifier' && p.key.name === key) || (p.key.type === 'Literal' && p.key.value === key)));
+  if (object.type !== 'ObjectExpression') return false;
+  const at = object.properties.findLastIndex((p) => p.type === 'Property' && !p.computed && ((p.key.type === 'Identifier' && p.key.name === key) || (p.key.type === 'Literal' && p.key.value === key)));
+  return at >= 0 && object.properties.slice(at + 1).every((p) => p.type !== 'SpreadElement');
+}
+
+/** A scoped condition: a call to one of the scope helpers, or a choice between two of them. */
+function isScoped(condition) {
+  if (condition?.type === 'ConditionalExpression') return isScoped(condition.consequent) && isScoped(condition.alternate);
+  return condition?.type === 'CallExpression' && condition.callee.type === 'Identifier' && scopedConditions.has(condition.callee.name);
 }
 
 export default {
@@ -77,12 +88,14 @@ export default {
     return {
       CallExpression(node) {
         const callee = node.callee;
-        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !queryMethods.has(callee.property.name)) return;
+        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+        const method = callee.property.name;
+        if (!queryMethods.has(method) && !joinMethods.has(method)) return;
         const argument = node.arguments[0];
         if (!argument) return;
         const table = orgTableOf(context, argument);
         if (!table) return;
-        if (callee.property.name === 'insert') {
+        if (method === 'insert') {
           const values = chained(node, 'values');
           const given = values?.arguments[0];
           const column = orgTables[table];
@@ -91,8 +104,7 @@ export default {
           return;
         }
         const where = chained(node, 'where');
-        const condition = where?.arguments[0];
-        const ok = condition?.type === 'CallExpression' && condition.callee.type === 'Identifier' && scopedConditions.has(condition.callee.name);
+        const ok = isScoped(where?.arguments[0]);
         if (!ok) context.report({ node, messageId: 'unscoped', data: { table } });
       },
     };

@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { and, eq, ne, or, sql } from 'drizzle-orm';
-import { cases, organisations, routes } from '../db/schema.js';
+import { eq, ne, or, sql } from 'drizzle-orm';
+import { cases, caseStatistics, organisations, routes } from '../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../db/scoped.js';
 import type { Services } from '../services.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupTables, encodeValue, organisationRows } from './backup-tables.js';
 
@@ -49,17 +50,28 @@ export async function createBackup(s: Pick<Services, 'db' | 'now'>, path: string
  * organisation's handlers and neither half restores without the other.
  */
 async function organisationToBackUp(s: Pick<Services, 'db'>, organisationId: string): Promise<{ id: string; slug: string; name: string }> {
-  const [organisation] = await s.db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+  const [organisation] = await s.db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inOrg(organisationId, organisations));
   if (!organisation) throw new BackupRefused('No such organisation.');
   const [shared] = await s.db
     .select({ n: sql<number>`count(*)::int` })
     .from(routes)
-    .where(and(ne(routes.organisationId, routes.bodyOrganisationId), or(eq(routes.organisationId, organisationId), eq(routes.bodyOrganisationId, organisationId))));
+    .where(unsafeAnyOrg('backup: a shared commission, on either side, involves another organisation', ne(routes.organisationId, routes.bodyOrganisationId), or(eq(routes.organisationId, organisationId), eq(routes.bodyOrganisationId, organisationId))));
   const [handledElsewhere] = await s.db
     .select({ n: sql<number>`count(*)::int` })
     .from(cases)
-    .where(and(ne(cases.organisationId, cases.handledBy), or(eq(cases.organisationId, organisationId), eq(cases.handledBy, organisationId))));
-  if (shared!.n + handledElsewhere!.n > 0) {
+    .where(unsafeAnyOrg('backup: a case handled by another organisation than it concerns, on either side', ne(cases.organisationId, cases.handledBy), or(eq(cases.organisationId, organisationId), eq(cases.handledBy, organisationId))));
+  // The same for cases already purged: their anonymous rows name the commission that handled them.
+  const [purgedElsewhere] = await s.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(caseStatistics)
+    .where(
+      unsafeAnyOrg(
+        'backup: a purged case handled by another organisation than it concerns, on either side',
+        ne(caseStatistics.organisationId, caseStatistics.handledBy),
+        or(eq(caseStatistics.organisationId, organisationId), eq(caseStatistics.handledBy, organisationId)),
+      ),
+    );
+  if (shared!.n + handledElsewhere!.n + purgedElsewhere!.n > 0) {
     throw new BackupRefused(`${organisation.name} shares a commission with another organisation (now or for earlier cases): back up the whole installation instead.`);
   }
   return organisation;

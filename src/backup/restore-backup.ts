@@ -5,6 +5,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.js';
 import { cases, organisations, questionnaires, routes, users } from '../db/schema.js';
+import { unsafeAnyOrg } from '../db/scoped.js';
 import type { Services } from '../services.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupTables, decodeValue } from './backup-tables.js';
 import { recomputeDueOn } from '../domain/cases/recompute-due-on.js';
@@ -75,11 +76,11 @@ async function checkRoom(tx: Tx, header: Header): Promise<void> {
   if (!one) {
     if ((await count(users)) + (await count(organisations)) + (await count(cases)) > 0) throw new RestoreRefused('The installation is not empty: restore a whole installation only into a fresh one.');
     // The fresh installation has its default routes; the backup brings the real ones.
-    await tx.delete(questionnaires);
-    await tx.delete(routes);
+    await tx.delete(questionnaires).where(unsafeAnyOrg('restoring a whole installation into a fresh one: every default route gives way'));
+    await tx.delete(routes).where(unsafeAnyOrg('restoring a whole installation into a fresh one: every default route gives way'));
     return;
   }
-  const [present] = await tx.select({ slug: organisations.slug }).from(organisations).where(or(eq(organisations.id, one.id), eq(organisations.slug, one.slug)));
+  const [present] = await tx.select({ slug: organisations.slug }).from(organisations).where(unsafeAnyOrg('restoring one organisation: does any organisation hold its id or address already', or(eq(organisations.id, one.id), eq(organisations.slug, one.slug))));
   if (present) throw new RestoreRefused(`This installation already holds an organisation at the address "${present.slug}": the backup of "${one.slug}" can only be restored where it is not.`);
 }
 

@@ -49,6 +49,8 @@ export const organisations = pgTable('organisations', {
   listed: boolean('listed').notNull().default(true),
   /** Number of people working there, for figures per 1,000 employees; null while unknown. */
   headcount: integer('headcount'),
+  /** Its sector (the monitor's codes: central_government, municipality, …), for benchmarks beside organisations like it; null while not chosen. */
+  sector: text('sector'),
   /** The organisation's own look: NL Design System tokens by name, colours checked for contrast when set. */
   theme: jsonb('theme').$type<Record<string, string>>().notNull().default({}),
   /** Which logo to show (0 or less: none); the number moves on with every new logo, so its address can be cached for good. */
@@ -513,6 +515,8 @@ export const caseStatistics = pgTable('case_statistics', {
   organisationId: uuid('organisation_id')
     .notNull()
     .references(() => organisations.id),
+  /** The organisation whose body handled the case (another one's, for a shared commission), so figures split the same way before and after the purge. */
+  handledBy: uuid('handled_by').references(() => organisations.id),
   routeCode: text('route_code').notNull(),
   kind: text('kind'),
   outcome: text('outcome'),
@@ -690,8 +694,17 @@ export const surveyOrganisations = pgTable(
       .references(() => organisations.id),
     name: text('name').notNull(),
     sector: text('sector').notNull(),
+    /**
+     * The platform organisation this unit is, when it is one: the owner itself (its monitor results
+     * and its case figures then sit side by side), or, later, another organisation on the platform.
+     * Null for a part of the organisation (a department) or an outside unit.
+     */
+    organisationId: uuid('organisation_id').references(() => organisations.id),
   },
-  (table) => [uniqueIndex('survey_organisations_owner_name').on(table.ownerId, table.name)],
+  (table) => [
+    uniqueIndex('survey_organisations_owner_name').on(table.ownerId, table.name),
+    uniqueIndex('survey_organisations_owner_organisation').on(table.ownerId, table.organisationId),
+  ],
 );
 
 export const surveyWaves = pgTable('survey_waves', {

@@ -82,8 +82,11 @@ export function inOrg(organisationId: string, table: OrgTable, ...conditions: Ar
   return and(eq(organisationColumnOf(table), requireId(organisationId)), ...conditions) as SQL;
 }
 
-/** Cases handled by this organisation's commission: its own, and, for a shared commission, those of the organisations it serves. */
-export function inCommission(organisationId: string, table: typeof t.cases, ...conditions: Array<SQL | undefined>): SQL {
+/**
+ * Cases handled by this organisation's bodies (and the figures kept of them after the purge): its
+ * own, and, for a shared commission, those of the organisations it serves.
+ */
+export function inCommission(organisationId: string, table: typeof t.cases | typeof t.caseStatistics, ...conditions: Array<SQL | undefined>): SQL {
   return and(eq(table.handledBy, requireId(organisationId)), ...conditions) as SQL;
 }
 

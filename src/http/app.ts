@@ -29,6 +29,7 @@ import { intakePages } from './pages/intake-pages.js';
 import { selfCheckPages } from './pages/self-check-pages.js';
 import { routeFinderPages } from './pages/route-finder-pages.js';
 import { registrationPages } from './pages/registration-pages.js';
+import { figuresPages } from './pages/figures-pages.js';
 import { bodyPages } from './pages/body-pages.js';
 import { surveyPages } from './pages/survey-pages.js';
 import { surveyAdminPages } from './pages/survey-admin-pages.js';
@@ -78,6 +79,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   selfCheckPages(app, s);
   routeFinderPages(app, s);
   registrationPages(app, s);
+  figuresPages(app, s);
   surveyPages(app, s);
   surveyAdminPages(app, s);
   reportPages(app, s);

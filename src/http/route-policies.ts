@@ -70,6 +70,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
 
   'GET /organisations': 'operator',
   'POST /organisations': 'operator',
+  'POST /organisations/:id/listing': 'operator',
+  'GET /account': 'operator',
+  'POST /account/password': 'operator',
+  'POST /account/sessions/:id/end': 'operator',
 
   'GET /staff': staff('account.manage-own'),
   'POST /staff/notices/read': staff('account.manage-own'),
@@ -142,6 +146,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /staff/bodies/:body/remove': staff('admission.view'),
   'POST /staff/bodies/:body/reassign': staff('admission.view'),
   'GET /staff/registrations': staff('advisor.register'),
+  'GET /staff/figures': staff('figures.view'),
   'POST /staff/registrations': staff('advisor.register'),
 
   'GET /staff/surveys': surveys,

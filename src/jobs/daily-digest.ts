@@ -1,6 +1,7 @@
 import { reporterWroteLastSql } from '../domain/cases/reporter-waits.js';
 import { and, eq, or } from 'drizzle-orm';
 import { caseKeys, cases, users } from '../db/schema.js';
+import { inCommission } from '../db/scoped.js';
 import { translator, languageOf } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { localDate, localHour } from '../domain/reports/deadlines.js';
@@ -28,8 +29,9 @@ export async function sendDailyDigest(s: Services, organisation: Organisation): 
     .innerJoin(users, and(eq(users.id, caseKeys.userId), eq(users.status, 'active')))
     // The cases this organisation's bodies handle: its own, and those of organisations its commission serves.
     .where(
-      and(
-        eq(cases.handledBy, organisation.id),
+      inCommission(
+        organisation.id,
+        cases,
         or(
           eq(cases.status, 'received'),
           // The reporter wrote last, also after closing: such a message is never left unread.

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { cases } from '../db/schema.js';
+import { inCommission } from '../db/scoped.js';
 import { translator, languageOf } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { addDays, computeDeadlines, localDate } from '../domain/reports/deadlines.js';
@@ -27,7 +28,7 @@ export async function sendDeadlineReminders(s: Services, organisation: Organisat
     .select({ id: cases.id, status: cases.status, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, extendedTo: cases.feedbackExtendedTo })
     .from(cases)
     // The cases this organisation's bodies handle, on its clock.
-    .where(and(eq(cases.handledBy, organisation.id), inArray(cases.status, ['received', ...awaitingFeedback])));
+    .where(inCommission(organisation.id, cases, inArray(cases.status, ['received', ...awaitingFeedback])));
 
   const due: Array<{ key: string; caseId: string }> = [];
   for (const c of open) {
@@ -45,7 +46,7 @@ export async function sendDeadlineReminders(s: Services, organisation: Organisat
   if (claimed.length === 0) return 0;
 
   const t = translator(languageOf(organisation.defaultLanguage));
-  const recipients = await keyHoldersOf(s, [...new Set(claimed.map((c) => c.caseId))]);
+  const recipients = await keyHoldersOf(s, organisation.id, [...new Set(claimed.map((c) => c.caseId))]);
   let failed = false;
   for (const recipient of recipients.values()) {
     try {

@@ -1,6 +1,7 @@
 import { localHour } from '../domain/reports/deadlines.js';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { eq, gt, lt, sql } from 'drizzle-orm';
 import { cases, jobRuns } from '../db/schema.js';
+import { inCommission } from '../db/scoped.js';
 import { translator, languageOf } from '../i18n/index.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
 import { organisationAddress } from '../domain/organisation/organisation-address.js';
@@ -41,8 +42,9 @@ async function sendForHour(s: Services, organisation: Organisation, now: Date, h
     .select({ id: cases.id })
     .from(cases)
     .where(
-      and(
-        eq(cases.handledBy, organisation.id),
+      inCommission(
+        organisation.id,
+        cases,
         eq(cases.status, 'received'),
         gt(cases.receivedAt, new Date(now.getTime() - NEW_CASE_WINDOW_MS)),
         lt(cases.receivedAt, hourBegan),
@@ -52,7 +54,7 @@ async function sendForHour(s: Services, organisation: Organisation, now: Date, h
   const claimed: string[] = [];
   for (const { id } of fresh) if (await claimJob(s.db, `new-case:${id}`, now)) claimed.push(id);
   if (claimed.length === 0) return 0;
-  const recipients = await keyHoldersOf(s, claimed);
+  const recipients = await keyHoldersOf(s, organisation.id, claimed);
   const t = translator(languageOf(organisation.defaultLanguage));
   let failed = false;
   for (const recipient of recipients.values()) {

@@ -1,6 +1,7 @@
 import { reporterWroteLastSql } from '../domain/cases/reporter-waits.js';
-import { and, eq, lt, not, sql } from 'drizzle-orm';
+import { eq, lt, not, sql } from 'drizzle-orm';
 import { cases, caseStatistics } from '../db/schema.js';
+import { inOrg } from '../db/scoped.js';
 import { appendAudit } from '../domain/audit/append-audit.js';
 import { handlingOrganisationOf } from '../domain/cases/handling-organisation.js';
 import type { Organisation } from '../domain/organisation/get-organisation.js';
@@ -27,8 +28,9 @@ export async function purgeExpiredCases(s: Services, organisation: Organisation)
     .select({ id: cases.id })
     .from(cases)
     .where(
-      and(
-        eq(cases.organisationId, organisation.id),
+      inOrg(
+        organisation.id,
+        cases,
         eq(cases.status, 'closed'),
         lt(cases.closedAt, cutoff),
         // A message the reporter wrote after closing waits for its answer before anything is destroyed.
@@ -40,10 +42,11 @@ export async function purgeExpiredCases(s: Services, organisation: Organisation)
   for (const { id } of expired) {
     await s.db.transaction(async (tx) => {
       const chain = await handlingOrganisationOf(tx, id).catch(() => null);
-      const [gone] = await tx.delete(cases).where(eq(cases.id, id)).returning();
+      const [gone] = await tx.delete(cases).where(inOrg(organisation.id, cases, eq(cases.id, id))).returning();
       if (!gone) return;
       await tx.insert(caseStatistics).values({
         organisationId: gone.organisationId,
+        handledBy: gone.handledBy,
         routeCode: gone.routeCode,
         kind: gone.kind,
         outcome: gone.outcome,

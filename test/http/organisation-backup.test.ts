@@ -8,7 +8,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { BackupRefused, createBackup } from '../../src/backup/create-backup.js';
 import { backupTables, organisationRows } from '../../src/backup/backup-tables.js';
 import { restoreBackup, RestoreRefused } from '../../src/backup/restore-backup.js';
-import { cases, organisations, users } from '../../src/db/schema.js';
+import { cases, caseStatistics, organisations, users } from '../../src/db/schema.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import { unsafeShareCommission } from '../../src/domain/organisation/share-commission.js';
@@ -74,6 +74,15 @@ describe('backup and restore of one organisation', () => {
   it('refuses an organisation that shares a commission, either side of the sharing', async () => {
     await expect(createBackup(original.services, join(dir, 'a.gz'), { organisationId: shared })).rejects.toBeInstanceOf(BackupRefused);
     await expect(createBackup(original.services, join(dir, 'b.gz'), { organisationId: original.organisationId })).rejects.toThrow(/shares a commission/);
+    // Also when only a purged case's anonymous row names another commission: the row would point outside the backup.
+    const earlier = (await unsafeCreateOrganisation(original.services, { name: 'Vroeger Gedeeld', slug: 'vroeger-gedeeld' })).id;
+    await createBackup(original.services, join(dir, 'c.gz'), { organisationId: earlier });
+    const [row] = await original.services.db
+      .insert(caseStatistics)
+      .values({ organisationId: earlier, handledBy: original.organisationId, routeCode: 'commission', receivedOn: '2025-01-01', purgedOn: '2026-01-01' })
+      .returning({ id: caseStatistics.id });
+    await expect(createBackup(original.services, join(dir, 'd.gz'), { organisationId: earlier })).rejects.toThrow(/shares a commission/);
+    await original.services.db.delete(caseStatistics).where(eq(caseStatistics.id, row!.id));
   });
 
   it('restores beside another organisation: the same handler reads the case, the receipt opens, the audit verifies', async () => {

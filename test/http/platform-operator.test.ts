@@ -92,6 +92,57 @@ describe('the platform operator', () => {
     expect((await new FormClient(t).get(firstLink.replace('http://localhost', ''))).status).not.toBe(200);
   });
 
+  it('hides an organisation from the installation’s start page and shows it again; its own pages work either way', async () => {
+    const client = await logInAs(t, operator, PASSWORD, P);
+    const [organisation] = await t.services.db.select().from(organisations).where(eq(organisations.slug, 'testorganisatie'));
+    const page = await client.get('/organisations');
+    expect(page.html).toContain('Verbergen: Testorganisatie');
+    const hidden = await client.post(`/organisations/${organisation!.id}/listing`, { listed: 'no', _csrf: hiddenValue(page.html, '_csrf') });
+    expect(hidden.location).toBe('/platform/organisations?done=listing');
+    const after = await client.get('/organisations?done=listing');
+    expect(after.html).toContain('De startpagina is aangepast');
+    expect(after.html).toContain('Tonen: Testorganisatie');
+    expect((await t.services.db.select().from(organisations).where(eq(organisations.id, organisation!.id)))[0]!.listed).toBe(false);
+    expect((await new FormClient(t, undefined, '/o/testorganisatie').get('/')).status).toBe(200);
+    // Recorded in the platform's chain and the organisation's, with the operator as the actor.
+    const entries = await t.services.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.address'));
+    expect(entries.filter((e) => e.actorUserId === operator.userId).map((e) => e.organisationId).sort()).toEqual([PLATFORM_CHAIN, organisation!.id].sort());
+    // A forged form without the page's token changes nothing; an administrator of the organisation cannot do it at all.
+    expect((await client.post(`/organisations/${organisation!.id}/listing`, { listed: 'yes' })).status).toBe(403);
+    expect((await (await logInAs(t, administrator)).post(`/organisations/${organisation!.id}/listing`, { listed: 'yes', _csrf: 'x' })).status).toBe(403);
+    expect((await t.services.db.select().from(organisations).where(eq(organisations.id, organisation!.id)))[0]!.listed).toBe(false);
+    const again = await client.get('/organisations');
+    await client.post(`/organisations/${organisation!.id}/listing`, { listed: 'yes', _csrf: hiddenValue(again.html, '_csrf') });
+    expect((await t.services.db.select().from(organisations).where(eq(organisations.id, organisation!.id)))[0]!.listed).toBe(true);
+    // Not an organisation's id: not found, not an error page of the server.
+    expect((await client.post('/organisations/not-an-id/listing', { listed: 'no', _csrf: hiddenValue(again.html, '_csrf') })).status).toBe(404);
+  });
+
+  it('changes their own password on their account page at the platform’s address, with the same rules as staff', async () => {
+    const client = await logInAs(t, operator, PASSWORD, P);
+    const page = await client.get('/account');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('action="/platform/account/password"');
+    // A wrong current password: a field error, nothing changed.
+    const wrong = await client.submit('/account', '/account/password', { currentPassword: 'niet mijn wachtwoord', newPassword: 'een heel nieuw wachtwoord', newPasswordConfirm: 'een heel nieuw wachtwoord' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.html).toContain('Uw huidige wachtwoord klopt niet.');
+    const NEW = 'het platform leest nog steeds nooit mee';
+    const changed = await client.submit('/account', '/account/password', { currentPassword: PASSWORD, newPassword: NEW, newPasswordConfirm: NEW });
+    expect(changed.status).toBe(303);
+    expect(changed.location).toBe('/platform/account?notice=password');
+    t.clock.advance(30_000);
+    expect((await new FormClient(t, undefined, P).submit('/login', '/login', { email: operator.email, password: PASSWORD, totpCode: currentCode(t, operator.totpSecret) })).status).toBe(422);
+    const again = await logInAs(t, operator, NEW, P);
+    expect((await again.get('/organisations')).status).toBe(200);
+    // Back, so the other tests sign in as before.
+    t.clock.advance(30_000);
+    expect((await again.submit('/account', '/account/password', { currentPassword: NEW, newPassword: PASSWORD, newPasswordConfirm: PASSWORD })).status).toBe(303);
+    // An organisation's administrator has no account page on the platform.
+    const admin = await logInAs(t, administrator);
+    expect((await admin.get('/account')).status).toBe(403);
+  });
+
   it('has no power in any organisation, and an organisation’s account has none on the platform', async () => {
     const client = await logInAs(t, operator, PASSWORD, P);
     for (const path of ['/staff', '/staff/cases', '/staff/users', '/staff/settings']) {

@@ -64,6 +64,14 @@ describe('a shared commission', () => {
     expect(await unsafeVerifyAuditChain(t.services, t.organisationId)).toMatchObject({ ok: true });
     expect(await unsafeVerifyAuditChain(t.services, small)).toMatchObject({ ok: true });
 
+    // The chair changes who may open reporters' names: recorded in the commission's chain and in the served organisation's own.
+    const chairClient = await logInAs(t, chair);
+    expect((await chairClient.submit('/staff/commission-settings', '/staff/commission-settings/custodian/commission', { custodian_commission: 'secretary' })).status).toBe(303);
+    expect(await actions(t.organisationId)).toContain('commission.custodian-set');
+    expect(await actions(small)).toContain('commission.custodian-set');
+    expect(await unsafeVerifyAuditChain(t.services, small)).toMatchObject({ ok: true });
+    expect((await chairClient.submit('/staff/commission-settings', '/staff/commission-settings/custodian/commission', { custodian_commission: 'chair' })).status).toBe(303);
+
     // The reporter returns at their own organisation's address, and only there.
     expect((await (await openWithReceipt(t, receipt, C)).get('/my-report')).html).toContain('Melding bij de kleine dienst.');
     expect((await new FormClient(t).submit('/receipt', '/receipt', { receipt })).status).toBe(422);

@@ -12,7 +12,7 @@ import type { DatabaseHandle } from '../../src/db/client.js';
 import { unsafeVerifyAudit } from '../../src/domain/audit/verify-audit.js';
 import { createEmptyTestDatabase } from '../support/database.js';
 import { FormClient } from '../support/form-client.js';
-import { bodyAdmissions, cases, organisations, routes, users } from '../../src/db/schema.js';
+import { bodyAdmissions, cases, caseStatistics, organisations, routes, surveyOrganisations, users } from '../../src/db/schema.js';
 import { unsafeCreateOrganisation } from '../../src/domain/organisation/create-organisation.js';
 import { openWithReceipt, reportThroughForm } from '../support/reporting.js';
 import { logInAs, type TestStaff } from '../support/staff.js';
@@ -54,6 +54,61 @@ async function previousVersionDatabase(fixture: Fixture): Promise<{ handle: Data
   }
   return database;
 }
+
+/** An empty database on this run's engine with the migrations up to `last` (its journal index). */
+async function databaseAtMigration(last: number) {
+  const folder = await mkdtemp(join(tmpdir(), 'tegenspraak-migrations-'));
+  await cp(migrationsFolder, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ idx: number }> };
+  journal.entries = journal.entries.filter((entry) => entry.idx <= last);
+  await writeFile(journalPath, JSON.stringify(journal));
+  const database = await createEmptyTestDatabase();
+  const migrateTo = async (migrations: string) =>
+    database.handle.kind === 'postgres'
+      ? migratePg(database.handle.db as unknown as NodePgDatabase, { migrationsFolder: migrations })
+      : migratePglite(database.handle.db as unknown as PgliteDatabase, { migrationsFolder: migrations });
+  await migrateTo(folder);
+  const exec = async (text: string) => {
+    if (database.handle.kind === 'postgres') await database.handle.raw.pool!.query(text);
+    else await database.handle.raw.pglite!.exec(text);
+  };
+  return { database, exec, migrateAll: () => migrateTo(migrationsFolder) };
+}
+
+describe('migration 0026: the organisation as its own survey unit, and purged figures with the body that handled them', () => {
+  it('links the unit named after the organisation (one, whatever its case), takes its sector, and gives purged rows the body that reads their route', async () => {
+    const { database, exec, migrateAll } = await databaseAtMigration(25);
+    try {
+      const a = '10000000-0000-4000-8000-000000000001';
+      const b = '10000000-0000-4000-8000-000000000002';
+      const route = (org: string, code: string, body: string) =>
+        `insert into routes (organisation_id, code, body_organisation_id, position, name, description, handler_roles, custodian_roles) values ('${org}', '${code}', '${body}', 1, '{}', '{}', '{chair}', '{chair}');`;
+      await exec(`
+        insert into organisations (id, name, slug) values ('${a}', 'Gemeente Aa', 'gemeente-aa'), ('${b}', 'Kleine Dienst', 'kleine-dienst');
+        ${route(a, 'commission', a)} ${route(b, 'commission', a)} ${route(b, 'ethics', b)}
+        insert into survey_organisations (owner_id, name, sector) values ('${a}', 'gemeente aa ', 'municipality'), ('${a}', 'GEMEENTE AA', 'other'), ('${a}', 'Afdeling Noord', 'municipality'), ('${b}', 'Iets anders', 'other');
+        insert into case_statistics (organisation_id, route_code, received_on, purged_on) values ('${b}', 'commission', '2025-01-01', '2026-01-01'), ('${b}', 'ethics', '2025-01-01', '2026-01-01'), ('${a}', 'gone_route', '2025-01-01', '2026-01-01');
+      `);
+      await migrateAll();
+      const db = database.handle.db;
+      const units = await db.select().from(surveyOrganisations).orderBy(asc(surveyOrganisations.name));
+      // Exactly one of the two units named after Gemeente Aa becomes its own; none of Kleine Dienst's (no unit has its name).
+      expect(units.filter((u) => u.organisationId === a)).toHaveLength(1);
+      expect(units.filter((u) => u.organisationId === a)[0]!.name.trim().toLowerCase()).toBe('gemeente aa');
+      expect(units.filter((u) => u.organisationId !== null && u.organisationId !== a)).toHaveLength(0);
+      const orgs = new Map((await db.select().from(organisations)).map((o) => [o.id, o.sector]));
+      expect(orgs.get(b)).toBeNull();
+      expect(['municipality', 'other']).toContain(orgs.get(a));
+      const stats = await db.select({ route: caseStatistics.routeCode, org: caseStatistics.organisationId, handledBy: caseStatistics.handledBy }).from(caseStatistics);
+      expect(stats.find((r) => r.org === b && r.route === 'commission')!.handledBy).toBe(a);
+      expect(stats.find((r) => r.org === b && r.route === 'ethics')!.handledBy).toBe(b);
+      expect(stats.find((r) => r.route === 'gone_route')!.handledBy).toBe(a);
+    } finally {
+      await database.drop();
+    }
+  });
+});
 
 const fixtures = [14];
 

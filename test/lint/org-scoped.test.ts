@@ -19,9 +19,12 @@ describe('the organisation scope lint rule (src/db/scoped.ts is the only path to
     valid: [
       { code: `${header}db.select().from(cases).where(inOrg(org, cases, eq(cases.id, id)));` },
       { code: `${header}db.select().from(cases).innerJoin(x, y).where(inCommission(org, cases)).orderBy(z);` },
+      { code: `${header}db.select().from(caseKeys).leftJoin(users, eq(users.id, caseKeys.userId)).where(inOrg(org, users, eq(caseKeys.caseId, id)));` },
       { code: `${header}db.update(users).set({ a: 1 }).where(inOrg(org, users, eq(users.id, id)));` },
       { code: `${header}db.delete(schema.cases).where(unsafeAnyOrg('the purge job runs over every organisation', lt(cases.closedAt, t)));` },
       { code: `${header}db.insert(cases).values({ id, organisationId: org, handledBy: h });` },
+      { code: `${header}db.insert(cases).values({ ...row, organisationId: org });` },
+      { code: `${header}db.select().from(cases).where(mine ? inCommission(org, cases) : inOrg(org, cases));` },
       { code: `${header}db.insert(surveyWaves).values([{ ownerId: org, name }]);` },
       // Not the schema's table: an array of the same name, or another module's.
       { code: `const cases = [1]; Array.from(cases);` },
@@ -33,9 +36,16 @@ describe('the organisation scope lint rule (src/db/scoped.ts is the only path to
       { code: `${header}db.select().from(schema.users).where(and(eq(users.email, e)));`, errors: [{ messageId: 'unscoped' }] },
       { code: `${header}db.update(cases).set({ status: 'closed' }).where(eq(cases.id, id));`, errors: [{ messageId: 'unscoped' }] },
       { code: `${header}db.delete(users);`, errors: [{ messageId: 'unscoped' }] },
+      // A joined organisation table: the query reads its rows, so its where is scoped too.
+      { code: `${header}db.select().from(caseKeys).innerJoin(users, eq(users.id, caseKeys.userId)).where(eq(caseKeys.caseId, id));`, errors: [{ messageId: 'unscoped' }] },
+      { code: `${header}db.select().from(cases).where(mine ? inOrg(org, cases) : eq(cases.id, id));`, errors: [{ messageId: 'unscoped' }] },
+      // A condition built elsewhere cannot be checked here: it has to be written at the query.
+      { code: `${header}const scope = (x) => inOrg(org, cases, x); db.select().from(cases).where(scope(y));`, errors: [{ messageId: 'unscoped' }] },
       { code: `${header}db.insert(cases).values({ id });`, errors: [{ messageId: 'insertUnscoped' }] },
       { code: `${header}db.insert(surveyWaves).values(rows);`, errors: [{ messageId: 'insertUnscoped' }] },
       { code: `${header}db.insert(cases).values({ ...row });`, errors: [{ messageId: 'insertUnscoped' }] },
+      // A spread after the column could put another organisation's id back in.
+      { code: `${header}db.insert(cases).values({ organisationId: org, ...row });`, errors: [{ messageId: 'insertUnscoped' }] },
     ],
   });
 

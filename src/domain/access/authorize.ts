@@ -36,6 +36,8 @@ const policy = {
   'cases.list': caseRoles,
   'cases.read': caseRoles,
   'surveys.manage': ['analyst'],
+  // Counts of reports per year, route and organisation: the commission exactly, the analyst suppressed.
+  'figures.view': ['chair', 'secretary', 'analyst'],
   'advisor.register': ['confidential_advisor'],
   'account.manage-own': 'any-staff',
 } as const satisfies Record<string, readonly Role[] | 'any-staff'>;

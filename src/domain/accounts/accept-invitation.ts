@@ -4,11 +4,13 @@ import { signingKeyPairFrom } from '../../crypto/signing.js';
 import { hashToken } from '../../crypto/tokens.js';
 import { verifyTotp } from '../../crypto/totp.js';
 import { invitations, PLATFORM_CHAIN, users } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { mailNotices } from '../admission/announce.js';
 import { recordAccountChange } from '../admission/record-change.js';
+import { OPERATOR_ACCOUNTS } from './find-active-user.js';
 import { findInvitation } from './find-invitation.js';
 import { passwordProblem } from './password-policy.js';
 import { acceptInvitationSchema } from './schemas.js';
@@ -38,24 +40,27 @@ export async function acceptInvitation(s: Services, organisationId: string | nul
       .where(and(eq(invitations.tokenHash, hashToken(s.sodium, 'invitation', token)), isNull(invitations.usedAt)))
       .returning({ userId: invitations.userId });
     if (used.length !== 1) throw new AppError('token_invalid');
-    await tx
-      .update(users)
-      .set({
-        status: 'active',
-        kdfSalt: keys.kdfSalt,
-        kdfOpsLimit: keys.kdfOpsLimit,
-        kdfMemLimit: keys.kdfMemLimit,
-        passwordVerifier: keys.passwordVerifier,
-        publicKey: keys.publicKey,
-        signingPublicKey: signingKeyPairFrom(s.sodium, keys.privateKey).publicKey,
-        privateKeyByPassword: keys.privateKeyByPassword,
-        privateKeyByRecovery: keys.privateKeyByRecovery,
-        totpSecretSealed: sealTotpSecret(s, invitation.userId, secret),
-        totpLastStep: step,
-      })
-      .where(eq(users.id, invitation.userId));
-    const [account] = await tx.select({ name: users.displayName, roles: users.roles, organisationId: users.organisationId }).from(users).where(eq(users.id, invitation.userId));
-    told = await recordAccountChange({ ...s, db: tx }, account!.organisationId ?? PLATFORM_CHAIN, invitation.userId, { id: invitation.userId, displayName: account!.name, rolesBefore: account!.roles, rolesAfter: account!.roles }, 'activated', 'invited', 'active');
+    const activated = {
+      status: 'active' as const,
+      kdfSalt: keys.kdfSalt,
+      kdfOpsLimit: keys.kdfOpsLimit,
+      kdfMemLimit: keys.kdfMemLimit,
+      passwordVerifier: keys.passwordVerifier,
+      publicKey: keys.publicKey,
+      signingPublicKey: signingKeyPairFrom(s.sodium, keys.privateKey).publicKey,
+      privateKeyByPassword: keys.privateKeyByPassword,
+      privateKeyByRecovery: keys.privateKeyByRecovery,
+      totpSecretSealed: sealTotpSecret(s, invitation.userId, secret),
+      totpLastStep: step,
+    };
+    const returned = { name: users.displayName, roles: users.roles, organisationId: users.organisationId };
+    // The account of the organisation whose address the link was opened at (findInvitation checked it).
+    const [account] =
+      organisationId === null
+        ? await tx.update(users).set(activated).where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, invitation.userId))).returning(returned)
+        : await tx.update(users).set(activated).where(inOrg(organisationId, users, eq(users.id, invitation.userId))).returning(returned);
+    if (!account) throw new AppError('token_invalid');
+    told = await recordAccountChange({ ...s, db: tx }, account.organisationId ?? PLATFORM_CHAIN, invitation.userId, { id: invitation.userId, displayName: account.name, rolesBefore: account.roles, rolesAfter: account.roles }, 'activated', 'invited', 'active');
   });
   await mailNotices(s, told);
   return { recoveryKey: keys.recoveryKey, email: invitation.email };

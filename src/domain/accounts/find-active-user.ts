@@ -1,23 +1,44 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** The accounts of one organisation, or (null) the platform's own. */
-export const ofOrganisation = (organisationId: string | null) => (organisationId === null ? isNull(users.organisationId) : eq(users.organisationId, organisationId));
+/** Why a query on the platform operator's accounts names no organisation. */
+export const OPERATOR_ACCOUNTS = 'platform operator accounts belong to no organisation';
 
 /**
  * An active account of this organisation with complete key material, or null: an account of
  * another organisation signs in at its own organisation's address, never here.
  */
 export async function findActiveUserByEmail(s: Pick<Services, 'db'>, organisationId: string | null, email: string): Promise<ActiveUser | null> {
-  const rows = await s.db.select().from(users).where(and(eq(users.email, email), eq(users.status, 'active'), ofOrganisation(organisationId)));
+  const rows =
+    organisationId === null
+      ? await s.db.select().from(users).where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.email, email), eq(users.status, 'active')))
+      : await s.db.select().from(users).where(inOrg(organisationId, users, eq(users.email, email), eq(users.status, 'active')));
   return asActiveUser(rows[0]);
 }
 
+/** The signed-in person's own active account, in their organisation (or the platform's, for its operator). */
+export async function findOwnActiveUser(s: Pick<Services, 'db'>, actor: { userId: string; organisationId: string | null }): Promise<ActiveUser | null> {
+  const rows = await s.db
+    .select()
+    .from(users)
+    .where(
+      actor.organisationId === null
+        ? unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, actor.userId), eq(users.status, 'active'))
+        : inOrg(actor.organisationId, users, eq(users.id, actor.userId), eq(users.status, 'active')),
+    );
+  return asActiveUser(rows[0]);
+}
+
+/**
+ * An active account by its id alone, of whichever organisation (or none). Only the test support
+ * calls it (to unlock an account it just made); code acting for someone uses findOwnActiveUser.
+ */
 export async function findActiveUserById(s: Pick<Services, 'db'>, id: string): Promise<ActiveUser | null> {
-  const rows = await s.db.select().from(users).where(and(eq(users.id, id), eq(users.status, 'active')));
+  const rows = await s.db.select().from(users).where(unsafeAnyOrg('by id alone for the test support, which names no organisation', eq(users.id, id), eq(users.status, 'active')));
   return asActiveUser(rows[0]);
 }
 

@@ -1,9 +1,10 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { eq, gt, isNull } from 'drizzle-orm';
 import { hashToken, isWellFormedToken } from '../../crypto/tokens.js';
 import { invitations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
-import { ofOrganisation } from './find-active-user.js';
+import { OPERATOR_ACCOUNTS } from './find-active-user.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 
 export interface OpenInvitation {
   userId: string;
@@ -17,18 +18,15 @@ export interface OpenInvitation {
  */
 export async function findInvitation(s: Pick<Services, 'db' | 'sodium' | 'now'>, organisationId: string | null, token: string): Promise<OpenInvitation> {
   if (!isWellFormedToken(token)) throw new AppError('token_invalid');
+  const open = [eq(invitations.tokenHash, hashToken(s.sodium, 'invitation', token)), isNull(invitations.usedAt), gt(invitations.expiresAt, s.now()), eq(users.status, 'invited')];
   const rows = await s.db
     .select({ userId: users.id, email: users.email, displayName: users.displayName })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
     .where(
-      and(
-        eq(invitations.tokenHash, hashToken(s.sodium, 'invitation', token)),
-        isNull(invitations.usedAt),
-        gt(invitations.expiresAt, s.now()),
-        eq(users.status, 'invited'),
-        ofOrganisation(organisationId),
-      ),
+      organisationId === null
+        ? unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), ...open)
+        : inOrg(organisationId, users, ...open),
     );
   if (rows.length !== 1) throw new AppError('token_invalid');
   return rows[0]!;

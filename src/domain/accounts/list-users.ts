@@ -1,5 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import type { Role } from '../access/roles.js';
@@ -24,7 +25,7 @@ export async function unsafeListUsers(s: Pick<Services, 'db'>, organisationId: s
   const rows = await s.db
     .select({ id: users.id, email: users.email, displayName: users.displayName, roles: users.roles, status: users.status, nominatedBy: users.nominatedBy, publicKey: users.publicKey })
     .from(users)
-    .where(eq(users.organisationId, organisationId))
+    .where(inOrg(organisationId, users))
     .orderBy(asc(users.displayName));
   return rows.map(({ publicKey, roles, ...row }) => ({ ...row, roles: roles as Role[], hasKeys: publicKey !== null }));
 }

@@ -1,5 +1,7 @@
 import { eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { loginAttempts, users } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { OPERATOR_ACCOUNTS } from './find-active-user.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 
@@ -60,17 +62,20 @@ export async function resetAttemptsOnAddress(s: Pick<Services, 'db' | 'sodium' |
  * For commands that start from the account (a change of password, a recovery): counts on the
  * account's address, the same row the log-in form counts on.
  */
-export async function countAttempt(s: ThrottleServices, userId: string): Promise<void> {
-  const account = await addressOf(s, userId);
+export async function countAttempt(s: ThrottleServices, organisationId: string | null, userId: string): Promise<void> {
+  const account = await addressOf(s, organisationId, userId);
   if (account) await countAttemptOnAddress(s, account.organisationId, account.email);
 }
 
-export async function resetAttempts(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, userId: string): Promise<void> {
-  const account = await addressOf(s, userId);
+export async function resetAttempts(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, organisationId: string | null, userId: string): Promise<void> {
+  const account = await addressOf(s, organisationId, userId);
   if (account) await resetAttemptsOnAddress(s, account.organisationId, account.email);
 }
 
-async function addressOf(s: Pick<Services, 'db'>, userId: string): Promise<{ organisationId: string | null; email: string } | null> {
-  const [row] = await s.db.select({ organisationId: users.organisationId, email: users.email }).from(users).where(eq(users.id, userId));
+async function addressOf(s: Pick<Services, 'db'>, organisationId: string | null, userId: string): Promise<{ organisationId: string | null; email: string } | null> {
+  const [row] = await s.db
+    .select({ organisationId: users.organisationId, email: users.email })
+    .from(users)
+    .where(organisationId === null ? unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, userId)) : inOrg(organisationId, users, eq(users.id, userId)));
   return row ?? null;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { keyFingerprint, signAdmission } from '../../crypto/signing.js';
 import { bodyAdmissions, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -34,7 +35,7 @@ export async function admitMember(s: Services, actor: StaffActor | null, input: 
     const me = state.members.find((m) => m.userId === actor.userId);
     if (!me || !me.roles.includes(admitterRole[form.body])) throw refusal('forbidden', 'errors.admission.notAdmitter');
     if (state.members.some((m) => m.userId === form.userId)) throw refusal('conflict', 'errors.admission.alreadyAdmitted');
-    const [target] = await tx.select().from(users).where(eq(users.id, form.userId));
+    const [target] = await tx.select().from(users).where(inOrg(actor.organisationId, users, eq(users.id, form.userId)));
     if (!target || target.organisationId !== actor.organisationId || target.status !== 'active' || !target.publicKey || !target.signingPublicKey || target.roles.includes('administrator')) {
       throw fieldError('userId', 'errors.admission.notEligible');
     }
@@ -43,7 +44,7 @@ export async function admitMember(s: Services, actor: StaffActor | null, input: 
     if (!sameFingerprint(form.fingerprint, keyFingerprint(s.sodium, target.publicKey, target.signingPublicKey))) throw fieldError('fingerprint', 'errors.admission.fingerprintMismatch');
     const offered = rolesOfBody(form.body, target.roles);
     if (!form.roles.every((role: string) => (offered as string[]).includes(role))) throw fieldError('roles', 'errors.admission.roleNotHeld');
-    const [mine] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    const [mine] = await tx.select().from(users).where(inOrg(actor.organisationId, users, eq(users.id, actor.userId)));
     const signer = unsafeSessionSigner(s.sodium, actor, mine ?? { publicKey: null, signingPublicKey: null });
     if (!s.sodium.memcmp(signer.publicKey, me.signingPublicKey)) throw new AppError('tampered');
     const fields = {

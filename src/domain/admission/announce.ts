@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { organisations, routes, staffNotices, users } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Db, Tx } from '../../db/client.js';
 import { translator, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
@@ -23,7 +24,7 @@ export const bodiesOf = (organisationId: string, which: readonly Body[] = bodies
  * serves one of its routes. They are told of every change to a text the organisation's reporters read.
  */
 export async function readingBodiesOf(db: Db | Tx, organisationId: string): Promise<BodyRef[]> {
-  const rows = await db.select({ code: routes.code, bodyOrganisationId: routes.bodyOrganisationId }).from(routes).where(eq(routes.organisationId, organisationId));
+  const rows = await db.select({ code: routes.code, bodyOrganisationId: routes.bodyOrganisationId }).from(routes).where(inOrg(organisationId, routes));
   const refs = new Map<string, BodyRef>(bodiesOf(organisationId).map((ref) => [`${ref.organisationId}:${ref.body}`, ref]));
   for (const row of rows) {
     const body = bodyOfRoute(row);
@@ -72,7 +73,8 @@ export async function mailNotices(s: Services, userIds: readonly string[]): Prom
     .select({ email: users.email, language: organisations.defaultLanguage, slug: organisations.slug, hostName: organisations.hostName })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(inArray(users.id, [...userIds]));
+    // Recipients may sit in another organisation's shared commission; the callers took their ids from verified bodies.
+    .where(unsafeAnyOrg('notice recipients can be members of a shared commission of another organisation', inArray(users.id, [...userIds])));
   let failed = 0;
   for (const row of rows) {
     const t = translator(languageOf(row.language));

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import type { Role } from '../access/roles.js';
@@ -28,7 +29,7 @@ export async function bodyOverviews(s: Services, actor: StaffActor | null): Prom
   authorize(actor, 'admission.view');
   const mine = bodies.filter((body) => actor.roles.some((role) => bodyOfRole[role] === body));
   const out: BodyOverview[] = [];
-  const accounts = mine.length ? await s.db.select({ id: users.id, name: users.displayName, roles: users.roles }).from(users).where(and(eq(users.status, 'active'), eq(users.organisationId, actor.organisationId))) : [];
+  const accounts = mine.length ? await s.db.select({ id: users.id, name: users.displayName, roles: users.roles }).from(users).where(inOrg(actor.organisationId, users, eq(users.status, 'active'))) : [];
   for (const body of mine) {
     const state = await verifiedBodyState(s, actor.organisationId, body);
     const admitted = new Set(state.members.map((m) => m.userId));
@@ -36,7 +37,7 @@ export async function bodyOverviews(s: Services, actor: StaffActor | null): Prom
       .filter((a) => !admitted.has(a.id) && !a.roles.includes('administrator') && rolesOfBody(body, a.roles).length > 0)
       .map((a) => ({ userId: a.id, displayName: a.name, roles: rolesOfBody(body, a.roles) }));
     const founder = state.root ? accounts.find((a) => a.id === state.root!.userId) : undefined;
-    const [founderRow] = state.root && !founder ? await s.db.select({ name: users.displayName }).from(users).where(eq(users.id, state.root.userId)) : [];
+    const [founderRow] = state.root && !founder ? await s.db.select({ name: users.displayName }).from(users).where(inOrg(actor.organisationId, users, eq(users.id, state.root.userId))) : [];
     const me = state.members.find((m) => m.userId === actor.userId);
     out.push({
       body,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { keyFingerprint, signAdmission } from '../../crypto/signing.js';
 import { bodyAdmissions, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -36,7 +37,7 @@ export async function foundBody(s: Services, actor: StaffActor | null, input: un
     // members the administrator deactivated or stripped of roles still count, so the
     // administrator cannot empty a body and have a new "chair" found it afresh.
     if (state.openAdmissions > 0) throw refusal('conflict', 'errors.admission.alreadyFounded');
-    const [account] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    const [account] = await tx.select().from(users).where(inOrg(actor.organisationId, users, eq(users.id, actor.userId)));
     if (!account || account.status !== 'active' || account.organisationId !== actor.organisationId) throw new AppError('forbidden');
     const signer = unsafeSessionSigner(s.sodium, actor, account);
     const fields = {

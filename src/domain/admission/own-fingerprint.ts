@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { publicKeyOf } from '../../crypto/case-keys.js';
 import { keyFingerprint, signingKeyPairFrom } from '../../crypto/signing.js';
 import { users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import type { StaffActor } from '../cases/open-case.js';
@@ -24,7 +25,7 @@ export async function ownFingerprint(s: Pick<Services, 'db' | 'sodium'>, actor: 
   const boxPublicKey = publicKeyOf(s.sodium, actor.privateKey);
   const signing = signingKeyPairFrom(s.sodium, actor.privateKey);
   signing.privateKey.fill(0);
-  const [row] = await s.db.select({ publicKey: users.publicKey, signingPublicKey: users.signingPublicKey }).from(users).where(eq(users.id, actor.userId));
+  const [row] = await s.db.select({ publicKey: users.publicKey, signingPublicKey: users.signingPublicKey }).from(users).where(inOrg(actor.organisationId, users, eq(users.id, actor.userId)));
   const rowDiffers = !row?.publicKey || !row.signingPublicKey || !s.sodium.memcmp(row.publicKey, boxPublicKey) || !s.sodium.memcmp(row.signingPublicKey, signing.publicKey);
   return { fingerprint: keyFingerprint(s.sodium, boxPublicKey, signing.publicKey), rowDiffers };
 }

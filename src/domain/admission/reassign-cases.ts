@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { sealToPublicKey } from '../../crypto/case-keys.js';
 import { caseDeclarations, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -32,7 +33,7 @@ export async function reassignCases(s: Services, actor: StaffActor | null, input
       .select({ caseId: caseKeys.caseId })
       .from(caseKeys)
       .innerJoin(cases, eq(cases.id, caseKeys.caseId))
-      .where(and(eq(caseKeys.userId, form.from), eq(cases.handledBy, actor.organisationId)))
+      .where(inCommission(actor.organisationId, cases, eq(caseKeys.userId, form.from)))
   ).map((r) => r.caseId);
   const mine = new Set(
     held.length
@@ -63,7 +64,7 @@ export async function reassignCases(s: Services, actor: StaffActor | null, input
     const sealTo = alreadyHeld.has(caseId) ? null : target.boxPublicKey;
     const keys = await unsafeHandlerCaseKeys(s, actor, caseId);
     await s.db.transaction(async (tx) => {
-      const [status] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+      const [status] = await tx.select({ status: cases.status }).from(cases).where(inCommission(actor.organisationId, cases, eq(cases.id, caseId)));
       if (!status) return;
       if (sealTo) {
         await tx.insert(caseKeys).values({

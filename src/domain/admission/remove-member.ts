@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import { bodyAdmissions, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -12,6 +13,7 @@ import { bodiesOf, mailNotices, writeNotices } from './announce.js';
 import { admitterRole, routesOfBody } from './bodies.js';
 import { removeMemberSchema } from './schemas.js';
 import { verifiedBodyState } from './verify-admissions.js';
+import { inCommission } from '../../db/scoped.js';
 
 /**
  * The body's admitter removes a member, or a member leaves. New cases are no longer sealed to
@@ -35,12 +37,12 @@ export async function removeMember(s: Services, actor: StaffActor | null, input:
       .select({ caseId: caseKeys.caseId })
       .from(caseKeys)
       .innerJoin(cases, eq(cases.id, caseKeys.caseId))
-      .where(and(eq(caseKeys.userId, member.userId), eq(cases.handledBy, actor.organisationId), inArray(cases.routeCode, routesOfBody(form.body))));
+      .where(inCommission(actor.organisationId, cases, eq(caseKeys.userId, member.userId), inArray(cases.routeCode, routesOfBody(form.body))));
     for (const { caseId } of held) {
       const [others] = await tx.select({ n: count() }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), ne(caseKeys.userId, member.userId)));
       if ((others?.n ?? 0) === 0) throw refusal('conflict', 'errors.admission.lastKeyHolder');
     }
-    await tx.update(bodyAdmissions).set({ removedAt: s.now(), removedBy: actor.userId }).where(eq(bodyAdmissions.id, member.admissionId));
+    await tx.update(bodyAdmissions).set({ removedAt: s.now(), removedBy: actor.userId }).where(inOrg(actor.organisationId, bodyAdmissions, eq(bodyAdmissions.id, member.admissionId)));
     const heldIds = held.map((h) => h.caseId);
     if (heldIds.length > 0) {
       await tx.delete(caseKeys).where(and(eq(caseKeys.userId, member.userId), inArray(caseKeys.caseId, heldIds)));
@@ -48,7 +50,7 @@ export async function removeMember(s: Services, actor: StaffActor | null, input:
       await withdrawIdentityRequests(tx, member.userId, heldIds);
     }
     await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'member.removed', caseId: null, detail: { body: form.body, member: member.userId, admission: member.admissionId, cases: heldIds.length } });
-    const [by] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
+    const [by] = await tx.select({ name: users.displayName }).from(users).where(inOrg(actor.organisationId, users, eq(users.id, actor.userId)));
     told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, [form.body]), 'member.removed', { body: form.body, name: member.displayName, by: by?.name ?? '' }, [member.userId]);
   });
   await mailNotices(s, told);

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
 import { listActiveRoutes } from '../routes/get-route.js';
@@ -37,7 +38,7 @@ export async function routeReaders(s: Pick<Services, 'db' | 'sodium' | 'serverKe
     if (!body || members.has(key)) continue;
     const state = await verifiedBodyState(s, route.bodyOrganisationId, body);
     members.set(key, state.members);
-    const [founder] = state.root ? await s.db.select({ name: users.displayName }).from(users).where(eq(users.id, state.root.userId)) : [];
+    const [founder] = state.root ? await s.db.select({ name: users.displayName }).from(users).where(inOrg(route.bodyOrganisationId, users, eq(users.id, state.root.userId))) : [];
     roots.set(key, state.root ? { founderName: founder?.name ?? '', admittedOn: state.root.admittedOn, fingerprint: state.root.fingerprint } : null);
   }
   return routes.map((route) => {

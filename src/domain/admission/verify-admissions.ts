@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { keyFingerprint, verifyAdmission } from '../../crypto/signing.js';
 import { auditLog, bodyAdmissions, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
@@ -89,7 +90,7 @@ export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys
   const loaded = await s.db
     .select()
     .from(bodyAdmissions)
-    .where(and(eq(bodyAdmissions.organisationId, organisationId), eq(bodyAdmissions.body, body)));
+    .where(inOrg(organisationId, bodyAdmissions, eq(bodyAdmissions.body, body)));
   const anchors = await anchoredEntries(s, organisationId, body);
   // A removal recorded in the audit chain stands even if the row's removed_at is cleared again.
   const rows = loaded.map((row) => (row.removedAt === null && anchors.removed.has(row.id) ? { ...row, removedAt: anchors.removed.get(row.id)! } : row));
@@ -129,7 +130,7 @@ export async function verifiedBodyState(s: Pick<Services, 'sodium' | 'serverKeys
         .select({ id: users.id, name: users.displayName, roles: users.roles, status: users.status, publicKey: users.publicKey, signingPublicKey: users.signingPublicKey })
         .from(users)
         // Only the body's own organisation's accounts: a row naming someone elsewhere admits nobody.
-        .where(and(inArray(users.id, current.map((row) => row.userId)), eq(users.status, 'active'), eq(users.organisationId, organisationId)))
+        .where(inOrg(organisationId, users, inArray(users.id, current.map((row) => row.userId)), eq(users.status, 'active')))
     : [];
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const members: AdmittedMember[] = [];

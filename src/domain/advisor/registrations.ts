@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { advisorRegistrations } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { validate } from '../validate.js';
@@ -35,7 +36,7 @@ export async function registrationCounts(s: Pick<Services, 'db'>, actor: Actor |
   return s.db
     .select({ topic: advisorRegistrations.topic, outcome: advisorRegistrations.outcome, count: sql<number>`count(*)::int` })
     .from(advisorRegistrations)
-    .where(and(eq(advisorRegistrations.organisationId, actor.organisationId), sql`${advisorRegistrations.month} like ${`${year}-%`}`))
+    .where(inOrg(actor.organisationId, advisorRegistrations, sql`${advisorRegistrations.month} like ${`${year}-%`}`))
     .groupBy(advisorRegistrations.topic, advisorRegistrations.outcome)
     .orderBy(advisorRegistrations.topic, advisorRegistrations.outcome);
 }

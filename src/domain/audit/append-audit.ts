@@ -1,6 +1,7 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { auditLog } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { auditHash, GENESIS_HASH, type AuditFields } from './audit-hash.js';
 
@@ -20,12 +21,12 @@ export async function appendAudit(s: Pick<Services, 'sodium' | 'serverKeys' | 'n
     const [last] = await tx
       .select({ seq: auditLog.seq, hash: auditLog.hash })
       .from(auditLog)
-      .where(eq(auditLog.organisationId, entry.organisationId))
+      .where(inOrg(entry.organisationId, auditLog))
       .orderBy(desc(auditLog.seq))
       .limit(1);
     const fields: AuditFields = { ...entry, seq: (last?.seq ?? 0) + 1, at: s.now() };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    await tx.insert(auditLog).values({ ...fields, prevHash, hash: auditHash(s.sodium, s.serverKeys.audit, prevHash, fields) });
+    await tx.insert(auditLog).values({ ...fields, organisationId: entry.organisationId, prevHash, hash: auditHash(s.sodium, s.serverKeys.audit, prevHash, fields) });
   };
   if ('rollback' in s.db) await write(s.db);
   else await s.db.transaction(write);

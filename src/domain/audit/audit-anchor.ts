@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { desc, gt } from 'drizzle-orm';
 import { auditLog, organisations } from '../../db/schema.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 
 // Each audit chain's head, kept apart from the database: a file beside the server key with the
@@ -38,7 +39,7 @@ async function readFileOrNull(s: Pick<Services, 'config'>): Promise<string | nul
 
 /** The chain that holds the entries of the time before chains were per organisation (the first organisation's). */
 async function legacyChain(s: Pick<Services, 'db'>): Promise<string | null> {
-  const [row] = await s.db.select({ id: organisations.id }).from(organisations).where(gt(organisations.auditLegacyUntil, 0)).limit(1);
+  const [row] = await s.db.select({ id: organisations.id }).from(organisations).where(unsafeAnyOrg('finding which organisation holds the entries from before chains were per organisation', gt(organisations.auditLegacyUntil, 0))).limit(1);
   return row?.id ?? null;
 }
 
@@ -81,6 +82,7 @@ export async function anchorAuditHead(s: Ctx): Promise<void> {
   const heads = await s.db
     .selectDistinctOn([auditLog.organisationId], { chain: auditLog.organisationId, seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
+    .where(unsafeAnyOrg('the anchor file holds the head of every chain of the installation'))
     .orderBy(auditLog.organisationId, desc(auditLog.seq));
   if (heads.length === 0) return;
   const current = await readAnchors(s);

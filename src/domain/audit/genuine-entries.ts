@@ -1,6 +1,7 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { auditLog, organisations } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { auditHash } from './audit-hash.js';
 
@@ -8,7 +9,7 @@ export type AuditRow = typeof auditLog.$inferSelect;
 
 /** Up to which number the chain's entries were written before chains named their organisation. */
 export async function legacyUntilOf(db: Db | Tx, organisationId: string): Promise<number> {
-  const [row] = await db.select({ until: organisations.auditLegacyUntil }).from(organisations).where(eq(organisations.id, organisationId));
+  const [row] = await db.select({ until: organisations.auditLegacyUntil }).from(organisations).where(inOrg(organisationId, organisations));
   return row?.until ?? 0;
 }
 
@@ -22,6 +23,6 @@ export async function genuineEntries(s: Pick<Services, 'sodium' | 'serverKeys'> 
   const rows = await s.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.organisationId, organisationId), condition));
+    .where(inOrg(organisationId, auditLog, condition));
   return rows.filter((entry) => s.sodium.memcmp(auditHash(s.sodium, s.serverKeys.audit, entry.prevHash, entry, entry.seq <= legacyUntil), entry.hash));
 }

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, cases, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
+import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { caseReference } from '../cases/case-number.js';
@@ -49,15 +51,12 @@ function caseCondition(query: AuditQuery): SQL | null | 'unknown' {
 }
 
 async function auditRows(s: Pick<Services, 'db'>, organisationId: string, query: AuditQuery, limit: number, condition: SQL | null): Promise<AuditRow[]> {
-  const conditions: SQL[] = [eq(auditLog.organisationId, organisationId)];
-  if (condition) conditions.push(condition);
-  if (query.before) conditions.push(lt(auditLog.seq, query.before));
   const rows = await s.db
     .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId, caseNumber: cases.number })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(cases, eq(cases.id, auditLog.caseId))
-    .where(and(...conditions))
+    .where(inOrg(organisationId, auditLog, condition ?? undefined, query.before ? lt(auditLog.seq, query.before) : undefined))
     .orderBy(desc(auditLog.seq))
     .limit(limit);
   return rows as AuditRow[];
@@ -92,12 +91,14 @@ export async function exportAudit(s: Pick<Services, 'db'>, actor: Actor | null, 
  * opened the case with its own key (produce-dossier.ts), and no details leave (as in the export).
  */
 export async function auditRowsOfCase(s: Pick<Services, 'db'>, caseId: string): Promise<AuditRow[]> {
+  // A case's entries are written to the chain of the commission that handles it.
+  const chain = await handlingOrganisationOf(s.db, caseId);
   const rows = await s.db
     .select({ seq: auditLog.seq, at: auditLog.at, actorKind: auditLog.actorKind, actorName: users.displayName, action: auditLog.action, caseId: auditLog.caseId, caseNumber: cases.number })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(cases, eq(cases.id, auditLog.caseId))
-    .where(eq(auditLog.caseId, caseId))
+    .where(inOrg(chain, auditLog, eq(auditLog.caseId, caseId)))
     .orderBy(asc(auditLog.seq))
     .limit(AUDIT_EXPORT_MAX);
   return rows as AuditRow[];

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { asc, count, gt } from 'drizzle-orm';
 import { auditLog, organisations, PLATFORM_CHAIN } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { auditHash, GENESIS_HASH } from './audit-hash.js';
 import { readAuditAnchor } from './audit-anchor.js';
@@ -23,7 +24,7 @@ export async function unsafeVerifyAuditChain(s: Pick<Services, 'db' | 'sodium' |
     const rows = await s.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.organisationId, chain), gt(auditLog.seq, expectedSeq - 1)))
+      .where(inOrg(chain, auditLog, gt(auditLog.seq, expectedSeq - 1)))
       .orderBy(asc(auditLog.seq))
       .limit(BATCH);
     if (rows.length === 0) break;
@@ -39,13 +40,13 @@ export async function unsafeVerifyAuditChain(s: Pick<Services, 'db' | 'sodium' |
   }
   // The chain checks out as far as it goes; it must also reach the anchored head.
   if (anchor && !anchorSeen) return { ok: false, entries: expectedSeq - 1, brokenAt: Math.min(expectedSeq, anchor.seq), reason: 'truncated', chain };
-  const [total] = await s.db.select({ n: count() }).from(auditLog).where(eq(auditLog.organisationId, chain));
+  const [total] = await s.db.select({ n: count() }).from(auditLog).where(inOrg(chain, auditLog));
   return { ok: true, entries: total?.n ?? 0 };
 }
 
 /** Every chain of the installation: each organisation's and the platform's; the first broken one is named. */
 export async function unsafeVerifyAudit(s: Pick<Services, 'db' | 'sodium' | 'serverKeys' | 'config'>): Promise<AuditVerdict> {
-  const chains = [...(await s.db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt))).map((row) => row.id), PLATFORM_CHAIN];
+  const chains = [...(await s.db.select({ id: organisations.id }).from(organisations).where(unsafeAnyOrg('verifying every chain of the installation')).orderBy(asc(organisations.createdAt))).map((row) => row.id), PLATFORM_CHAIN];
   let entries = 0;
   for (const chain of chains) {
     const verdict = await unsafeVerifyAuditChain(s, chain);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { sealEntry } from '../../crypto/case-keys.js';
 import { caseEntries, cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import { translator, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
@@ -34,13 +35,13 @@ export async function acknowledgeCase(s: Services, actor: StaffActor | null, cas
     const updated = await tx
       .update(cases)
       .set({ status: 'acknowledged', acknowledgedAt: now, lastHandlerActivityAt: now })
-      .where(and(eq(cases.id, caseId), eq(cases.status, 'received')))
+      .where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId), eq(cases.status, 'received')))
       .returning({ language: cases.reporterLanguage, route: cases.routeCode, number: cases.number, handledBy: cases.handledBy, receivedAt: cases.receivedAt, feedbackExtendedTo: cases.feedbackExtendedTo });
     if (updated.length !== 1) throw new AppError('conflict');
     const row = updated[0]!;
     const timeZone = await timeZoneOf({ db: tx }, row.handledBy);
     // The feedback term now runs from today.
-    await tx.update(cases).set({ dueOn: dueOn({ status: 'acknowledged', receivedAt: row.receivedAt, acknowledgedAt: now, feedbackExtendedTo: row.feedbackExtendedTo }, timeZone) }).where(eq(cases.id, caseId));
+    await tx.update(cases).set({ dueOn: dueOn({ status: 'acknowledged', receivedAt: row.receivedAt, acknowledgedAt: now, feedbackExtendedTo: row.feedbackExtendedTo }, timeZone) }).where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId)));
     const language = languageOf(row.language);
     // The commission's letter, as the handler edited it (or its standard text); it promises an
     // assessment, not handling. The panel and the advisors do not work in the law's frame.

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { cases, users } from '../../db/schema.js';
+import { inCommission, inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -18,7 +19,7 @@ export async function assignCaseOwner(s: Pick<Services, 'db' | 'sodium' | 'serve
   const [row] = await s.db
     .select({ ownerId: cases.ownerId })
     .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.handledBy, actor.organisationId)));
+    .where(inCommission(actor.organisationId, cases, eq(cases.id, caseId)));
   if (!row || !(await holdsKey(s, caseId, actor.userId))) throw new AppError('not_found');
   const ownerId = ownerInput === '' ? null : ownerInput;
   if (ownerId !== null) {
@@ -26,12 +27,12 @@ export async function assignCaseOwner(s: Pick<Services, 'db' | 'sodium' | 'serve
     const [owner] = await s.db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, ownerId), eq(users.organisationId, actor.organisationId), eq(users.status, 'active')));
+      .where(inOrg(actor.organisationId, users, eq(users.id, ownerId), eq(users.status, 'active')));
     if (!owner || !(await holdsKey(s, caseId, ownerId))) throw fieldError('ownerId', 'errors.owner.cannotRead');
   }
   if (row.ownerId === ownerId) return;
   await s.db.transaction(async (tx) => {
-    await tx.update(cases).set({ ownerId }).where(eq(cases.id, caseId));
+    await tx.update(cases).set({ ownerId }).where(inCommission(actor.organisationId, cases, eq(cases.id, caseId)));
     await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'case.owner', caseId, detail: { before: row.ownerId ?? '', after: ownerId ?? '' } });
   });
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { handlingOrganisationOf } from './handling-organisation.js';
 import { sealToPublicKey } from '../../crypto/case-keys.js';
 import { caseDecisions, caseDeclarations, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import { withdrawIdentityRequests } from '../identity/withdraw-identity-requests.js';
 import { admittedMember, requireAdmittedAs } from '../admission/admitted-readers.js';
 import { bodyOfRoute } from '../admission/bodies.js';
@@ -12,6 +13,7 @@ import type { Role } from '../access/roles.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError, refusal } from '../errors.js';
 import { unsafeHandlerCaseKeys, type StaffActor } from './open-case.js';
+import { inOrg } from '../../db/scoped.js';
 
 export interface KeyHolderView {
   userId: string;
@@ -22,22 +24,23 @@ export interface KeyHolderView {
 /**
  * Who holds a key to this case, and who could be given one (for the chair's access panel): only
  * members the case's body has admitted (external investigators included), never someone who
- * stepped aside from this case.
+ * stepped aside from this case. `organisationId` is the reader's: the commission that handles the case.
  */
 export async function caseAccessOverview(
   s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>,
+  organisationId: string,
   caseId: string,
 ): Promise<{ holders: KeyHolderView[]; candidates: Array<KeyHolderView & { publicKey: Uint8Array }> }> {
   const holders = await s.db
     .select({ userId: users.id, displayName: users.displayName, roles: users.roles })
     .from(caseKeys)
     .innerJoin(users, eq(users.id, caseKeys.userId))
-    .where(eq(caseKeys.caseId, caseId));
+    .where(inOrg(organisationId, users, eq(caseKeys.caseId, caseId)));
   const recused = new Set(
     (await s.db.select({ userId: caseDeclarations.userId }).from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.decision, 'recused')))).map((r) => r.userId),
   );
   const held = new Set(holders.map((h) => h.userId));
-  const [row] = await s.db.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+  const [row] = await s.db.select({ code: cases.routeCode }).from(cases).where(inCommission(organisationId, cases, eq(cases.id, caseId)));
   const body = row ? bodyOfRoute(row) : null;
   const members = body ? (await verifiedBodyState(s, await handlingOrganisationOf(s.db, caseId), body)).members : [];
   const candidates = members
@@ -55,7 +58,7 @@ export async function grantCaseAccess(s: Services, actor: StaffActor | null, cas
   authorize(actor, 'cases.grant');
   await requireAdmittedAs(s, actor!, 'commission', 'chair');
   const keys = await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
-  const { candidates } = await caseAccessOverview(s, caseId);
+  const { candidates } = await caseAccessOverview(s, actor!.organisationId, caseId);
   const target = candidates.find((c) => c.userId === userId);
   if (!target) throw fieldError('userId', 'errors.grant.notEligible');
   await s.db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { caseKeys, cases, users } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { isAllowed } from '../access/authorize.js';
 import type { CaseView, StaffActor } from './open-case.js';
@@ -10,6 +11,7 @@ import type { CaseStatus } from './lifecycle.js';
 import { caseLetter } from '../letters/case-letter.js';
 import type { LetterKind } from '../letters/letter-kinds.js';
 import { timelineOf, type TimelineEntry } from './timeline.js';
+import { inOrg } from '../../db/scoped.js';
 
 export interface CasePageModel {
   frame: CaseFrame;
@@ -38,7 +40,7 @@ const letterForStatus: Partial<Record<CaseStatus, LetterKind>> = { received: 'ac
 export async function presentCasePage(s: Services, actor: StaffActor, view: CaseView): Promise<CasePageModel> {
   const assignOwner = isAllowed(actor, 'cases.assign');
   const [access, declaration, readers, [row]] = await Promise.all([
-    isAllowed(actor, 'cases.grant') ? caseAccessOverview(s, view.id) : undefined,
+    isAllowed(actor, 'cases.grant') ? caseAccessOverview(s, actor.organisationId, view.id) : undefined,
     declarationOf(s, view.id, actor.userId),
     // The key holders are loaded only for those who may choose among them.
     !assignOwner
@@ -47,13 +49,13 @@ export async function presentCasePage(s: Services, actor: StaffActor, view: Case
           .select({ userId: users.id, displayName: users.displayName })
           .from(caseKeys)
           .innerJoin(users, eq(users.id, caseKeys.userId))
-          .where(and(eq(caseKeys.caseId, view.id), eq(users.status, 'active')))
+          .where(inOrg(actor.organisationId, users, eq(caseKeys.caseId, view.id), eq(users.status, 'active')))
           .orderBy(asc(users.displayName)),
     s.db
       .select({ ownerId: cases.ownerId, ownerName: users.displayName, handledBy: cases.handledBy, acknowledgedAt: cases.acknowledgedAt, feedbackExtendedTo: cases.feedbackExtendedTo })
       .from(cases)
       .leftJoin(users, eq(users.id, cases.ownerId))
-      .where(eq(cases.id, view.id)),
+      .where(inCommission(actor.organisationId, cases, eq(cases.id, view.id))),
   ]);
   const frame = caseFrameOf(view.route);
   const letterKind = frame.legalFrame ? letterForStatus[view.status as CaseStatus] : undefined;

@@ -1,6 +1,7 @@
 import { languageOf } from '../../i18n/index.js';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Tx } from '../../db/client.js';
 import type { Services } from '../../services.js';
 import { authorize, type Action } from '../access/authorize.js';
@@ -48,7 +49,7 @@ export async function caseStep(
         feedbackExtendedTo: cases.feedbackExtendedTo,
       })
       .from(cases)
-      .where(eq(cases.id, caseId))
+      .where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId)))
       .for('update');
     if (!current || !allowedFrom.includes(current.status as CaseStatus)) throw new AppError('conflict');
     // The handling organisation's zone: deadlines and local dates are its days.
@@ -57,7 +58,7 @@ export async function caseStep(
     // The next deadline follows every change of status, acknowledgement or extension.
     const after = { ...current, ...changes } as Step;
     const due = dueOn(after, timeZone);
-    await tx.update(cases).set({ ...changes, dueOn: due, lastHandlerActivityAt: at }).where(and(eq(cases.id, caseId), eq(cases.status, current.status)));
+    await tx.update(cases).set({ ...changes, dueOn: due, lastHandlerActivityAt: at }).where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId), eq(cases.status, current.status)));
     await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail: typeof detail === 'function' ? detail() : detail });
   });
 }

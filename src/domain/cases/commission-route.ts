@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import { bodyOfRoute } from '../admission/bodies.js';
 import { AppError } from '../errors.js';
 
@@ -28,9 +29,9 @@ export function caseFrameOf(route: { code: string }): CaseFrame {
   return { legalFrame: commission, jointDecision: commission };
 }
 
-/** The frame of a stored case, read in the caller's transaction (metadata only). */
-export async function caseFrameOfCase(db: Db | Tx, caseId: string): Promise<CaseFrame> {
-  const [row] = await db.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+/** The frame of a stored case its commission (`organisationId`) handles, read in the caller's transaction (metadata only). */
+export async function caseFrameOfCase(db: Db | Tx, organisationId: string, caseId: string): Promise<CaseFrame> {
+  const [row] = await db.select({ code: cases.routeCode }).from(cases).where(inCommission(organisationId, cases, eq(cases.id, caseId)));
   if (!row) throw new AppError('not_found');
   return caseFrameOf(row);
 }

@@ -6,6 +6,7 @@ import { getOrganisation } from '../organisation/get-organisation.js';
 import type { Services } from '../../services.js';
 import { verifiedBodyState } from '../admission/verify-admissions.js';
 import { quorumGap, type QuorumMember } from './decision-quorum.js';
+import { inOrg } from '../../db/scoped.js';
 
 export interface DecisionMember extends QuorumMember {
   name: string;
@@ -20,12 +21,13 @@ export interface DecisionMember extends QuorumMember {
  */
 export async function decisionMembersOf(s: Pick<Services, 'sodium' | 'serverKeys'> & { db: Db | Tx }, caseId: string): Promise<DecisionMember[]> {
   const db = s.db;
-  const admitted = new Map((await verifiedBodyState(s, await handlingOrganisationOf(db, caseId), 'commission')).members.map((m) => [m.userId, m.roles]));
+  const commission = await handlingOrganisationOf(db, caseId);
+  const admitted = new Map((await verifiedBodyState(s, commission, 'commission')).members.map((m) => [m.userId, m.roles]));
   const holders = await db
     .select({ userId: users.id, name: users.displayName, roles: users.roles, status: users.status, nominatedBy: users.nominatedBy })
     .from(caseKeys)
     .innerJoin(users, eq(users.id, caseKeys.userId))
-    .where(eq(caseKeys.caseId, caseId));
+    .where(inOrg(commission, users, eq(caseKeys.caseId, caseId)));
   const recused = new Set(
     (await db.select({ userId: caseDeclarations.userId }).from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.decision, 'recused')))).map((r) => r.userId),
   );

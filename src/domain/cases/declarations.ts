@@ -1,6 +1,7 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { caseDeclarations, caseIdentities, caseKeys, cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -21,10 +22,11 @@ export async function declarationOf(s: Pick<Services, 'db'>, caseId: string, use
  * Destroys the handler's sealed copies of the case key and of the identity, in the caller's
  * transaction. A case nobody can open is lost for good, so the last key holder cannot step aside
  * alone: `lastHolder` is the error they get instead (the chair must give someone else access first).
+ * `organisationId` is the handler's own: the commission that handles the case.
  */
-async function destroyOwnCopies(tx: Tx, caseId: string, userId: string, lastHolder: AppError): Promise<void> {
+async function destroyOwnCopies(tx: Tx, organisationId: string, caseId: string, userId: string, lastHolder: AppError): Promise<void> {
   // One at a time per case, so that two last holders stepping aside together cannot both succeed.
-  await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
+  await tx.select({ id: cases.id }).from(cases).where(inCommission(organisationId, cases, eq(cases.id, caseId))).for('update');
   const [grant] = await tx.select({ userId: caseKeys.userId }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, userId)));
   if (!grant) throw new AppError('forbidden');
   const [others] = await tx.select({ n: count() }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), ne(caseKeys.userId, userId)));
@@ -47,7 +49,7 @@ export async function declareRelation(s: Services, actor: Actor | null, caseId: 
     if (!grant) throw new AppError('forbidden');
     const [existing] = await tx.select().from(caseDeclarations).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
     if (existing) throw new AppError('conflict');
-    if (decision === 'recused') await destroyOwnCopies(tx, caseId, actor.userId, fieldError('decision', 'errors.recusal.lastKeyHolder'));
+    if (decision === 'recused') await destroyOwnCopies(tx, actor.organisationId, caseId, actor.userId, fieldError('decision', 'errors.recusal.lastKeyHolder'));
     await tx.insert(caseDeclarations).values({ caseId, userId: actor.userId, decision, at: s.now() });
     await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: decision === 'recused' ? 'case.recused' : 'case.declared', caseId, detail: {} });
   });
@@ -72,13 +74,13 @@ export async function stepAside(s: Services, actor: Actor | null, caseId: string
       const [grant] = await tx.select({ userId: caseKeys.userId }).from(caseKeys).where(and(eq(caseKeys.caseId, caseId), eq(caseKeys.userId, actor.userId)));
       throw new AppError(grant ? 'declaration_required' : 'forbidden');
     }
-    await destroyOwnCopies(tx, caseId, actor.userId, refusal('conflict', 'errors.recusal.lastKeyHolder'));
+    await destroyOwnCopies(tx, actor.organisationId, caseId, actor.userId, refusal('conflict', 'errors.recusal.lastKeyHolder'));
     await tx.update(caseDeclarations).set({ decision: 'recused', at: s.now() }).where(and(eq(caseDeclarations.caseId, caseId), eq(caseDeclarations.userId, actor.userId)));
     await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'case.recused', caseId, detail: { afterReading: true } });
     // A member who had not voted stepping aside can complete the quorum: the chair is told, as after a vote.
     const after = await openDecisionReadiness({ ...s, db: tx }, caseId);
     if (before && after && !before.met && after.met) {
-      const [row] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId));
+      const [row] = await tx.select({ number: cases.number }).from(cases).where(inCommission(actor.organisationId, cases, eq(cases.id, caseId)));
       told = await noticeTo({ ...s, db: tx }, after.chairs, 'decision.ready', { number: row!.number });
     }
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseDecisions, caseRecommendations, decisionVotes, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { AppError, refusal } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
@@ -61,7 +62,7 @@ export async function voteOnDecision(s: Services, actor: StaffActor | null, case
     // Only a member the commission admitted votes, whatever roles the account row carries.
     const members = await decisionMembersOf({ ...s, db: tx }, caseId);
     if (!members.some((m) => m.userId === actor!.userId)) throw refusal('forbidden', 'errors.decision.notMember');
-    const [voter] = await tx.select({ nominatedBy: users.nominatedBy }).from(users).where(eq(users.id, actor!.userId));
+    const [voter] = await tx.select({ nominatedBy: users.nominatedBy }).from(users).where(inOrg(actor!.organisationId, users, eq(users.id, actor!.userId)));
     const inserted = await tx
       .insert(decisionVotes)
       .values({ decisionId, userId: actor!.userId, position: form.position, nominatedBy: voter?.nominatedBy ?? null, at })
@@ -164,7 +165,7 @@ export async function decisionOverview(s: Pick<Services, 'db' | 'sodium' | 'serv
         .select({ decisionId: decisionVotes.decisionId, userId: decisionVotes.userId, name: users.displayName, position: decisionVotes.position, nominatedBy: decisionVotes.nominatedBy, at: decisionVotes.at })
         .from(decisionVotes)
         .innerJoin(users, eq(users.id, decisionVotes.userId))
-        .where(inArray(decisionVotes.decisionId, rows.map((r) => r.id)))
+        .where(inOrg(view.handledBy, users, inArray(decisionVotes.decisionId, rows.map((r) => r.id))))
     : [];
   const members = await decisionMembersOf(s, view.id);
   const notes = view.notes.map((n) => ({ ...n, c: n.content }));

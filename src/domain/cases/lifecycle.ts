@@ -13,6 +13,7 @@ import { caseLetter, sameLetter } from '../letters/case-letter.js';
 import { caseFrameOf, caseFrameOfCase } from './commission-route.js';
 import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import { hasClosedDecision } from './decision-members.js';
 
 // receive - assess - address - conclude (ISO 37002), as statuses a reporter can understand.
@@ -69,7 +70,7 @@ export const extensionSchema = z.object({
 export async function assessCase(s: Services, actor: StaffActor | null, caseId: string, input: unknown, notice = ''): Promise<'assess' | 'inadmissible'> {
   let form: z.output<typeof assessmentSchema> | undefined;
   await caseStep(s, actor, caseId, ['acknowledged'], 'case.assessed', async ({ tx, current, at, timeZone }) => {
-    const { legalFrame } = await caseFrameOfCase(tx, caseId);
+    const { legalFrame } = await caseFrameOfCase(tx, actor!.organisationId, caseId);
     form = validate(assessmentSchema, legalFrame ? input : { ...(input as Record<string, unknown>), admissible: 'yes' });
     await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at, 'note'), 'note', { type: 'assessment', ...form });
     if (form.admissible === 'yes') return { status: 'assessed', kind: form.kind, priority: form.priority };
@@ -117,7 +118,7 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
   if (to === 'feedback_given' && !form.text) throw new AppError('validation', [{ field: 'text', message: 'errors.feedback.required' }]);
   let told = to === 'feedback_given';
   await caseStep(s, actor, caseId, from, `case.${to}`, async ({ tx, current, at, timeZone }) => {
-    const frame = await caseFrameOfCase(tx, caseId);
+    const frame = await caseFrameOfCase(tx, actor!.organisationId, caseId);
     if (frame.jointDecision) {
       if (to === 'concluded') throw refusal('conflict', 'errors.case.jointDecisionRequired');
       if ((to === 'feedback_given' || to === 'closed') && !(await hasClosedDecision(tx, caseId))) throw refusal('conflict', 'errors.case.closedDecisionRequired');
@@ -144,7 +145,7 @@ export async function extendFeedbackDeadline(s: Services, actor: StaffActor | nu
     const deadlines = computeDeadlines(current.receivedAt, current.acknowledgedAt, timeZone, current.feedbackExtendedTo);
     const until = addMonths(deadlines.feedbackBy, Number(form.months));
     const language = languageOf(current.language);
-    const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+    const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId)));
     const legal = !!row && caseFrameOf({ code: row.route }).legalFrame;
     // Allowed, with a reason; but past the legal term it is said so, to the reporter too, and kept for the figures.
     beyond = legal && until > deadlines.legalFeedbackBy;

@@ -1,7 +1,8 @@
 import { reporterWroteLast, reporterWroteLastSql } from './reporter-waits.js';
-import { and, asc, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseKeys, cases, organisations, users } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { caseKinds, caseStatuses, shownStatus } from './lifecycle.js';
@@ -87,10 +88,9 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
   // Walk the cases in date order and keep those this handler holds a key for: with an index on
   // the date this reads one page, not every case, however many there are. No total is counted
   // for the same reason; one row more than a page tells whether there is a next page.
+  // Only the handling organisation's handlers ever hold a case's key, so the commission's scope (in the
+  // query below) changes no answer; it keeps the scan to the cases the reader's organisation handles.
   const conditions: SQL[] = [
-    // Only the handling organisation's handlers ever hold a case's key, so this changes no answer;
-    // it keeps the scan to the reader's own organisation's cases however many others the platform holds.
-    eq(cases.handledBy, actor.organisationId),
     sql`exists (select 1 from ${caseKeys} where ${caseKeys.caseId} = ${cases.id} and ${caseKeys.userId} = ${actor.userId})`,
   ];
   if (query.status) conditions.push(eq(cases.status, query.status));
@@ -137,7 +137,7 @@ export async function listInbox(s: Pick<Services, 'db' | 'now'>, actor: Actor | 
       lastHandler: cases.lastHandlerActivityAt,
     })
     .from(cases)
-    .where(and(...conditions))
+    .where(inCommission(actor.organisationId, cases, ...conditions))
     .orderBy(...order[query.sort])
     .limit(PAGE_SIZE + 1)
     .offset((page - 1) * PAGE_SIZE);

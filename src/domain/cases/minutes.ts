@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseMinutes, cases } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { handlingOrganisationOf } from './handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -37,8 +38,8 @@ export async function recordMinutes(s: Services, actor: StaffActor | null, caseI
   await notifyReporter(s, caseId);
 }
 
-/** The reporter confirms the minutes, or corrects them in their own words; once. */
-export async function answerMinutes(s: Services, session: { caseId: string }, minutesId: string, input: unknown): Promise<void> {
+/** The reporter confirms the minutes, or corrects them in their own words; once. The session's organisation is the one the report concerns. */
+export async function answerMinutes(s: Services, session: { caseId: string; organisationId: string }, minutesId: string, input: unknown): Promise<void> {
   const form = validate(minutesAnswerSchema, input);
   requireId(minutesId);
   const at = s.now();
@@ -49,7 +50,7 @@ export async function answerMinutes(s: Services, session: { caseId: string }, mi
       .where(and(eq(caseMinutes.id, minutesId), eq(caseMinutes.caseId, session.caseId), eq(caseMinutes.status, 'awaiting')))
       .returning({ id: caseMinutes.id });
     if (updated.length !== 1) throw new AppError('conflict');
-    const [row] = await tx.select({ publicKey: cases.publicKey }).from(cases).where(eq(cases.id, session.caseId));
+    const [row] = await tx.select({ publicKey: cases.publicKey }).from(cases).where(inOrg(session.organisationId, cases, eq(cases.id, session.caseId)));
     if (!row) throw new AppError('not_found');
     await insertSealedEntry(tx, s.sodium, { caseId: session.caseId, casePublicKey: row.publicKey, author: 'reporter', authorUserId: null, at }, 'message', {
       type: 'minutes-answer',
@@ -57,7 +58,7 @@ export async function answerMinutes(s: Services, session: { caseId: string }, mi
       answer: form.answer,
       text: form.answer === 'correct' ? form.correction : '',
     });
-    await tx.update(cases).set({ lastReporterActivityAt: at }).where(eq(cases.id, session.caseId));
+    await tx.update(cases).set({ lastReporterActivityAt: at }).where(inOrg(session.organisationId, cases, eq(cases.id, session.caseId)));
     await appendAudit({ ...s, db: tx }, { organisationId: await handlingOrganisationOf(tx, session.caseId), actorKind: 'reporter', actorUserId: null, action: `minutes.${form.answer === 'confirm' ? 'confirmed' : 'corrected'}`, caseId: session.caseId, detail: { minutes: minutesId } });
   });
 }

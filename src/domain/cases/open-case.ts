@@ -4,6 +4,7 @@ import { reporterWroteLast } from './reporter-waits.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { openEntry, openIdentity, openSealed, publicKeyOf, type CaseKeyPair } from '../../crypto/case-keys.js';
 import { attachments, caseEntries, caseIdentities, caseKeys, cases, users } from '../../db/schema.js';
+import { inCommission, inOrg } from '../../db/scoped.js';
 import { fromBase64Url } from '../../crypto/encoding.js';
 import { decryptFile } from '../../crypto/file-stream.js';
 import type { AttachmentMeta } from '../files/store-attachments.js';
@@ -57,6 +58,8 @@ export interface CaseView {
   number: string;
   /** The organisation the report concerns, when a shared commission handles it for another one. */
   organisationName: string | null;
+  /** The organisation whose commission handles it: its handlers, voters and requesters are accounts there. */
+  handledBy: string;
   route: RouteRow;
   definition: QuestionnaireDefinition;
   status: string;
@@ -127,8 +130,14 @@ export async function readAllAttachments(s: Services, caseId: string, keys: Case
   });
 }
 
-async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, internal: CaseKeyPair | null, identity?: Identity): Promise<CaseView> {
-  const [row] = await s.db.select().from(cases).where(eq(cases.id, caseId));
+/** Who reads the case: the reporter, at the organisation the report concerns, or the commission that handles it. */
+type CaseSide = { side: 'reporter' | 'commission'; organisationId: string };
+
+async function decryptCase(s: Services, reader: CaseSide, caseId: string, keys: CaseKeyPair, internal: CaseKeyPair | null, identity?: Identity): Promise<CaseView> {
+  const [row] =
+    reader.side === 'reporter'
+      ? await s.db.select().from(cases).where(inOrg(reader.organisationId, cases, eq(cases.id, caseId)))
+      : await s.db.select().from(cases).where(inCommission(reader.organisationId, cases, eq(cases.id, caseId)));
   if (!row) throw new AppError('not_found');
   if (s.sodium.to_hex(row.publicKey) !== s.sodium.to_hex(keys.publicKey)) throw new AppError('tampered');
   const { route, definition } = await getRoute(s, row.organisationId, row.routeCode, row.questionnaireVersion);
@@ -156,6 +165,7 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
     number: row.number,
     // A shared commission handles reports of several organisations: the case says whose it is.
     organisationName: row.organisationId === row.handledBy ? null : (await getOrganisation(s, row.organisationId)).name,
+    handledBy: row.handledBy,
     route,
     definition,
     status: row.status,
@@ -175,15 +185,16 @@ async function decryptCase(s: Services, caseId: string, keys: CaseKeyPair, inter
   };
 }
 
-export async function readCaseAsReporter(s: Services, session: { caseId: string; casePrivateKey: Uint8Array }): Promise<CaseView> {
-  const view = await decryptCase(s, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) }, null);
+export async function readCaseAsReporter(s: Services, session: { caseId: string; organisationId: string; casePrivateKey: Uint8Array }): Promise<CaseView> {
+  const view = await decryptCase(s, { side: 'reporter', organisationId: session.organisationId }, session.caseId, { privateKey: session.casePrivateKey, publicKey: publicKeyOf(s.sodium, session.casePrivateKey) }, null);
   await appendAudit(s, { organisationId: await handlingOrganisationOf(s.db, session.caseId), actorKind: 'reporter', actorUserId: null, action: 'case.opened', caseId: session.caseId, detail: {} });
   return view;
 }
 
-async function authorNames(s: Services, ids: string[]): Promise<Map<string, string>> {
+/** The names of the notes' authors: handlers of the commission, so accounts of its organisation. */
+async function authorNames(s: Services, organisationId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await s.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(ids)]));
+  const rows = await s.db.select({ id: users.id, name: users.displayName }).from(users).where(inOrg(organisationId, users, inArray(users.id, [...new Set(ids)])));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -228,8 +239,8 @@ export async function readCaseAsHandler(s: Services, actor: StaffActor | null, c
     if (!plain) throw new AppError('tampered');
     identity = JSON.parse(plain) as Identity;
   }
-  const view = await decryptCase(s, caseId, keys, keys.internal, identity);
-  const names = await authorNames(s, view.notes.map((n) => n.authorUserId).filter((id): id is string => !!id));
+  const view = await decryptCase(s, { side: 'commission', organisationId: actor.organisationId }, caseId, keys, keys.internal, identity);
+  const names = await authorNames(s, actor.organisationId, view.notes.map((n) => n.authorUserId).filter((id): id is string => !!id));
   for (const note of view.notes) note.authorName = note.authorUserId ? (names.get(note.authorUserId) ?? null) : null;
   await appendAudit(s, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'case.opened', caseId, detail: { identityShown: !!identity } });
   return view;

@@ -1,6 +1,7 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { cases, organisations } from '../../db/schema.js';
+import { inCommission, inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import { dueOn } from './due-on.js';
 import { awaitingFeedback } from './lifecycle.js';
 
@@ -12,12 +13,23 @@ const CHUNK = 1000;
  * restore (a backup made before the deadline was kept on the case brings none). Closed cases have none.
  */
 export async function recomputeDueOn(db: Db | Tx, organisationId: string | null): Promise<number> {
-  const zones = new Map((await db.select({ id: organisations.id, timeZone: organisations.timeZone }).from(organisations)).map((o) => [o.id, o.timeZone]));
-  const open = ['received', ...awaitingFeedback];
-  const rows = await db
-    .select({ id: cases.id, status: cases.status, handledBy: cases.handledBy, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, feedbackExtendedTo: cases.feedbackExtendedTo })
-    .from(cases)
-    .where(organisationId ? and(or(eq(cases.handledBy, organisationId), eq(cases.organisationId, organisationId)), inArray(cases.status, open)) : inArray(cases.status, open));
+  // A shared commission handles other organisations' cases, so any organisation's zone may be the one that counts.
+  const zones = new Map(
+    (await db.select({ id: organisations.id, timeZone: organisations.timeZone }).from(organisations).where(unsafeAnyOrg('the zone of whichever organisation handles a case, a shared commission included'))).map((o) => [o.id, o.timeZone]),
+  );
+  const open = inArray(cases.status, ['received', ...awaitingFeedback]);
+  const columns = { id: cases.id, status: cases.status, handledBy: cases.handledBy, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, feedbackExtendedTo: cases.feedbackExtendedTo };
+  // One organisation: the cases its commission handles and those reported about it (a case can be both, counted once).
+  const rows = organisationId
+    ? [
+        ...new Map(
+          [
+            ...(await db.select(columns).from(cases).where(inCommission(organisationId, cases, open))),
+            ...(await db.select(columns).from(cases).where(inOrg(organisationId, cases, open))),
+          ].map((row) => [row.id, row]),
+        ).values(),
+      ]
+    : await db.select(columns).from(cases).where(unsafeAnyOrg('after restoring a whole backup: the open cases of every organisation', open));
   for (let start = 0; start < rows.length; start += CHUNK) {
     const values = rows.slice(start, start + CHUNK).map((row) => sql`(${row.id}::uuid, ${dueOn(row, zones.get(row.handledBy) ?? 'Europe/Amsterdam')}::date)`);
     await db.execute(sql`update ${cases} set due_on = v.due from (values ${sql.join(values, sql`, `)}) as v(id, due) where ${cases.id} = v.id`);

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisations } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -19,9 +19,9 @@ export async function setDecisionQuorum(s: Services, actor: Actor | null, input:
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
     await requireAdmittedAs({ ...s, db: tx }, actor!, 'commission', 'chair');
-    const [organisation] = await tx.select({ id: organisations.id, before: organisations.decisionQuorum }).from(organisations).where(eq(organisations.id, actor.organisationId)).for('update');
+    const [organisation] = await tx.select({ id: organisations.id, before: organisations.decisionQuorum }).from(organisations).where(inOrg(actor.organisationId, organisations)).for('update');
     if (!organisation) throw new AppError('not_found');
-    await tx.update(organisations).set({ decisionQuorum }).where(eq(organisations.id, organisation.id));
+    await tx.update(organisations).set({ decisionQuorum }).where(inOrg(actor.organisationId, organisations));
     await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.quorum-set', caseId: null, detail: { before: organisation.before, after: decisionQuorum } });
     told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, ['commission']), 'commission.changed', { what: 'quorum', before: organisation.before, after: decisionQuorum });
   });

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { routes } from '../../db/schema.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -32,15 +33,23 @@ export async function setIdentityCustodian(s: Services, actor: Actor | null, inp
     const [route] = await tx
       .select()
       .from(routes)
-      .where(and(eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, form.route)))
+      .where(unsafeAnyOrg('routes of the organisations this commission serves belong to them; matched on the body organisation', eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, form.route)))
       .orderBy(routes.organisationId)
       .limit(1)
       .for('update');
     // The commission names the custodian of its own routes only; the advisors and the panel keep theirs.
     if (!route || bodyOfRoute(route) !== 'commission') throw new AppError('not_found');
     if (!custodianChoices(route).some((role) => role === form.role)) throw fieldError('role', 'errors.custodian.choice');
-    await tx.update(routes).set({ custodianRoles: [form.role] }).where(and(eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, route.code)));
-    await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail: { route: route.code, before: route.custodianRoles.join(','), after: form.role } });
+    const changed = await tx
+      .update(routes)
+      .set({ custodianRoles: [form.role] })
+      .where(unsafeAnyOrg('routes of the organisations this commission serves belong to them; matched on the body organisation', eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, route.code)))
+      .returning({ organisationId: routes.organisationId });
+    const detail = { route: route.code, before: route.custodianRoles.join(','), after: form.role, commission: actor.organisationId };
+    // In the commission's chain, and in the chain of every organisation it serves: who may open their reporters' names changed.
+    for (const chain of new Set([actor.organisationId, ...changed.map((r) => r.organisationId)])) {
+      await appendAudit({ ...s, db: tx }, { organisationId: chain, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail });
+    }
     told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, ['commission']), 'commission.changed', { what: 'custodian', before: route.custodianRoles.join(','), after: form.role });
   });
   await mailNotices(s, told);

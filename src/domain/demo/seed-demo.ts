@@ -6,11 +6,13 @@ import { admitMember } from '../admission/admit-member.js';
 import { foundBody } from '../admission/found-body.js';
 import { TOTP_SECRET_BYTES } from '../../crypto/totp.js';
 import { organisations, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import { themeTokens } from '../organisation/organisation-look.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
 import { AppError } from '../errors.js';
 import { firstOrganisation } from '../organisation/get-organisation.js';
+import { findOrganisationBySlug } from '../organisation/find-organisation.js';
 import { unsafeCreateOrganisation } from '../organisation/create-organisation.js';
 import { unsafeShareCommission } from '../organisation/share-commission.js';
 import { openTotpSecret, sealTotpSecret } from '../accounts/totp-secrets.js';
@@ -49,7 +51,7 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
   for (const demo of demoOrganisations) {
     const id = await seedDemoOrganisation(s, demo.slug, demo.name, demo.roles);
     ids.set(demo.slug, id);
-    if (demo.look) await s.db.update(organisations).set({ theme: themeTokens(demo.look) }).where(eq(organisations.id, id));
+    if (demo.look) await s.db.update(organisations).set({ theme: themeTokens(demo.look) }).where(inOrg(id, organisations));
   }
   for (const demo of demoOrganisations) {
     if (demo.sharesCommissionOf) await unsafeShareCommission(s, ids.get(demo.slug)!, ids.get(demo.sharesCommissionOf)!);
@@ -88,7 +90,7 @@ async function seedDemoOrganisation(s: Services, slug: string, name: string, dem
           privateKeyByRecovery: keys.privateKeyByRecovery,
         })
         .returning({ id: users.id });
-      await tx.update(users).set({ totpSecretSealed: sealTotpSecret(s, user!.id, totp) }).where(eq(users.id, user!.id));
+      await tx.update(users).set({ totpSecretSealed: sealTotpSecret(s, user!.id, totp) }).where(inOrg(organisationId, users, eq(users.id, user!.id)));
       ids.set(role, user!.id);
     }
   });
@@ -114,8 +116,14 @@ async function seedDemoOrganisation(s: Services, slug: string, name: string, dem
 async function existingDemoAccounts(s: Services): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   for (const demo of demoOrganisations) {
+    // Each account is looked up in its own demo organisation, found by its address.
+    const organisation = await findOrganisationBySlug(s, demo.slug);
+    if (!organisation) continue;
     for (const role of demo.roles) {
-      const [user] = await s.db.select({ id: users.id, totp: users.totpSecretSealed }).from(users).where(eq(users.email, demoEmail(demo.slug, role)));
+      const [user] = await s.db
+        .select({ id: users.id, totp: users.totpSecretSealed })
+        .from(users)
+        .where(inOrg(organisation.id, users, eq(users.email, demoEmail(demo.slug, role))));
       const secret = user?.totp ? openTotpSecret(s, user.id, user.totp) : null;
       if (secret) accounts.push({ organisation: demo.slug, role, email: demoEmail(demo.slug, role), password: demoPassword(role), totpSecret: toBase32(secret) });
     }

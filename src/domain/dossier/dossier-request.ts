@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../errors.js';
@@ -12,7 +13,7 @@ export async function dossierRequest(s: Services, actor: StaffActor | null, case
   requireId(caseId);
   // Only someone who can open the case may ask for its file; the page says nothing of a case they cannot.
   await unsafeHandlerCaseKeys(s, actor, caseId);
-  const [row] = await s.db.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId));
+  const [row] = await s.db.select({ number: cases.number }).from(cases).where(inCommission(actor.organisationId, cases, eq(cases.id, caseId)));
   if (!row) throw new AppError('not_found');
   return { caseId, number: row.number };
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { mailNotices, noticeTo } from '../admission/announce.js';
@@ -36,7 +37,7 @@ export async function produceDossier(s: Services, actor: StaffActor | null, case
   const at = s.now();
   let told: string[] = [];
   const dossierId = await s.db.transaction(async (tx) => {
-    const [row] = await tx.select({ number: cases.number, handledBy: cases.handledBy, internalPublicKey: cases.internalPublicKey }).from(cases).where(eq(cases.id, caseId)).for('update');
+    const [row] = await tx.select({ number: cases.number, handledBy: cases.handledBy, internalPublicKey: cases.internalPublicKey }).from(cases).where(inCommission(actor.organisationId, cases, eq(cases.id, caseId))).for('update');
     if (!row?.internalPublicKey) throw new AppError('conflict');
     const id = await insertSealedEntry(tx, s.sodium, { caseId, casePublicKey: row.internalPublicKey, author: 'handler', authorUserId: actor.userId, at }, 'note', { type: 'dossier', ...form });
     await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'dossier.produced', caseId, detail: { dossier: id, purpose: form.purpose } });

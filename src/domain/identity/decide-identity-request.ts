@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { openIdentity, sealIdentity } from '../../crypto/case-keys.js';
 import { caseIdentities, cases, identityRequests, users } from '../../db/schema.js';
+import { inCommission, inOrg } from '../../db/scoped.js';
 import { admittedMember } from '../admission/admitted-readers.js';
 import { bodyOfRoute } from '../admission/bodies.js';
 import type { Services } from '../../services.js';
@@ -61,14 +62,15 @@ export async function decideIdentityRequest(s: Services, actor: StaffActor | nul
       return {};
     }
 
-    const [requester] = await tx.select({ name: users.displayName, publicKey: users.publicKey, status: users.status }).from(users).where(eq(users.id, request.requestedBy));
+    // The requester handles the case for the same commission: an account of the custodian's organisation.
+    const [requester] = await tx.select({ name: users.displayName, publicKey: users.publicKey, status: users.status }).from(users).where(inOrg(actor.organisationId, users, eq(users.id, request.requestedBy)));
     const [own] = await tx.select().from(caseIdentities).where(and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.custodianUserId, actor.userId)));
     if (!requester?.publicKey || requester.status !== 'active' || !own || !actor.privateKey) throw new AppError('conflict');
     // openIdentity refuses a copy that was altered, sealed to someone else, or moved from another case.
     const identity = openIdentity(s.sodium, actor.privateKey, caseId, own.sealedIdentity);
     if (!identity) throw new AppError('tampered');
     // Sealed to the key the body signed for the requester, never to whatever the users row says.
-    const [caseRow] = await tx.select({ code: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+    const [caseRow] = await tx.select({ code: cases.routeCode }).from(cases).where(inCommission(actor.organisationId, cases, eq(cases.id, caseId)));
     const body = caseRow ? bodyOfRoute(caseRow) : null;
     const admitted = body ? await admittedMember({ ...s, db: tx }, organisation.id, body, request.requestedBy) : null;
     if (!admitted) throw refusal('conflict', 'errors.identity.requesterNotAdmitted');

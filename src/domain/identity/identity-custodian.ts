@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { caseIdentities, cases, identityRequests } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Actor } from '../access/authorize.js';
 
 /** Whether the user holds a sealed copy of the reporter's identity for this case (nothing is opened). */
@@ -20,7 +21,7 @@ export async function holdsIdentityCopy(db: Db | Tx, caseId: string, userId: str
  * role for new reports.
  */
 export async function isCustodianOf(s: { db: Db | Tx }, actor: Actor, caseId: string): Promise<boolean> {
-  const [row] = await s.db.select({ anonymity: cases.anonymity }).from(cases).where(eq(cases.id, caseId));
+  const [row] = await s.db.select({ anonymity: cases.anonymity }).from(cases).where(inCommission(actor.organisationId, cases, eq(cases.id, caseId)));
   if (!row || row.anonymity !== 'confidential') return false;
   if (!(await holdsIdentityCopy(s.db, caseId, actor.userId))) return false;
   const released = await s.db

@@ -7,6 +7,7 @@ import type { CaseView } from '../cases/open-case.js';
 import { isCustodianOf } from './identity-custodian.js';
 import { runningRequestStatuses } from './request-identity.js';
 import { grantedTerms } from './granted-terms.js';
+import { inOrg } from '../../db/scoped.js';
 
 /** Where a request stands, in the words the identity page uses. */
 export type IdentityRequestState =
@@ -76,7 +77,7 @@ export async function identityRequestsOf(s: Pick<Services, 'db'>, view: CaseView
     .select({ request: identityRequests, name: users.displayName })
     .from(identityRequests)
     .innerJoin(users, eq(users.id, identityRequests.requestedBy))
-    .where(eq(identityRequests.caseId, view.id))
+    .where(inOrg(view.handledBy, users, eq(identityRequests.caseId, view.id)))
     .orderBy(asc(identityRequests.requestedAt));
   return rows.map(({ request, name }) => {
     const asked = view.notes.find((n) => n.content.type === 'identity-request' && n.content.requestId === request.id);

@@ -1,6 +1,7 @@
 import { and, eq, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { caseIdentities, cases, identityRequests, users } from '../../db/schema.js';
+import { inCommission, inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -35,16 +36,19 @@ export async function releaseAfterWaitingPeriod(s: Services, requestId: string):
   const at = s.now();
   const [found] = await s.db.select({ caseId: identityRequests.caseId }).from(identityRequests).where(eq(identityRequests.id, requestId));
   if (!found) return false;
-  const timeZone = await timeZoneOf(s, await handlingOrganisationOf(s.db, found.caseId));
+  // The organisation whose commission handles the case: the scheduled job has none of its own to name.
+  const organisationId = await handlingOrganisationOf(s.db, found.caseId);
+  const timeZone = await timeZoneOf(s, organisationId);
   const released = await s.db.transaction(async (tx) => {
     // The case first, then the request: the same order as the custodian's and the reporter's steps.
-    const [current] = await tx.select({ publicKey: cases.publicKey, language: cases.reporterLanguage }).from(cases).where(eq(cases.id, found.caseId)).for('update');
+    const [current] = await tx.select({ publicKey: cases.publicKey, language: cases.reporterLanguage }).from(cases).where(inCommission(organisationId, cases, eq(cases.id, found.caseId))).for('update');
     const [request] = await tx.select().from(identityRequests).where(eq(identityRequests.id, requestId)).for('update');
     if (!current || !request || request.status !== 'awaiting_reporter' || !request.releaseAfter || request.releaseAfter > at) return false;
     // The row may have been edited: only the grant's own terms in the audit chain count.
     const terms = await grantedTerms({ ...s, db: tx }, request.caseId, requestId);
     if (!terms || terms.legalDuty || !terms.releaseAfter || terms.releaseAfter > at) return false;
-    const [requester] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, request.requestedBy));
+    // The requester handles the case for that commission: an account of its organisation.
+    const [requester] = await tx.select({ name: users.displayName }).from(users).where(inOrg(organisationId, users, eq(users.id, request.requestedBy)));
     const lang = reporterLanguage(current.language);
     const text = reporterText(lang, 'identity.message.released', { name: requester?.name ?? '', date: reporterMoment(request.releaseAfter, lang, timeZone) });
     await insertSealedEntry(tx, s.sodium, { caseId: request.caseId, casePublicKey: current.publicKey, author: 'handler', authorUserId: null, at }, 'message', {

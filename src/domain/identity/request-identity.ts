@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { cases, identityRequests } from '../../db/schema.js';
+import { inCommission } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { caseStep, entryTarget } from '../cases/case-step.js';
 import { insertSealedEntry } from '../cases/insert-entry.js';
@@ -24,7 +25,7 @@ export async function requestIdentity(s: Services, actor: StaffActor | null, cas
   const requestId = randomUUID();
   let told: string[] = [];
   await caseStep(s, actor, caseId, openStatuses, 'identity.requested', async ({ tx, current, at }) => {
-    const [row] = await tx.select({ anonymity: cases.anonymity }).from(cases).where(eq(cases.id, caseId));
+    const [row] = await tx.select({ anonymity: cases.anonymity }).from(cases).where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId)));
     // Nothing to ask for an anonymous report, nor by someone who can already see the name.
     if (row?.anonymity === 'anonymous' || (await holdsIdentityCopy(tx, caseId, actor!.userId))) throw new AppError('conflict');
     // One running request per handler: a second would ask the reporter twice for the same thing.

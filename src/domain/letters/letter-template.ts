@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { letterTemplates } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Language } from '../../i18n/index.js';
 import { defaultLetter, type LetterKind } from './letter-kinds.js';
 
@@ -9,6 +10,6 @@ export async function letterTemplate(db: Db | Tx, organisationId: string, kind: 
   const [row] = await db
     .select({ body: letterTemplates.body })
     .from(letterTemplates)
-    .where(and(eq(letterTemplates.organisationId, organisationId), eq(letterTemplates.kind, kind), eq(letterTemplates.language, language)));
+    .where(inOrg(organisationId, letterTemplates, eq(letterTemplates.kind, kind), eq(letterTemplates.language, language)));
   return row?.body ?? defaultLetter(kind, language);
 }

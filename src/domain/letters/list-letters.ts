@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { letterTemplates } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import { isLanguage, type Language } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
@@ -19,7 +19,7 @@ export interface LetterView {
 /** The commission's standard letters in each language its organisation offers, for the secretariat to read and change. */
 export async function listLetters(s: Pick<Services, 'db'>, actor: Actor | null): Promise<LetterView[]> {
   authorize(actor, 'letters.edit');
-  const [organisation, rows] = await Promise.all([getOrganisation(s, actor.organisationId), s.db.select().from(letterTemplates).where(eq(letterTemplates.organisationId, actor.organisationId))]);
+  const [organisation, rows] = await Promise.all([getOrganisation(s, actor.organisationId), s.db.select().from(letterTemplates).where(inOrg(actor.organisationId, letterTemplates))]);
   const languages = organisation.languages.filter(isLanguage);
   return letterKinds.flatMap((kind) =>
     languages.map((language) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { letterTemplates } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import { isLanguage } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
@@ -7,7 +8,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { AppError, fieldError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { validate } from '../validate.js';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { defaultLetter, isLetterKind, unknownPlaceholders } from './letter-kinds.js';
 
 const letterSchema = z.object({
@@ -28,8 +29,7 @@ export async function saveLetter(s: Pick<Services, 'db' | 'sodium' | 'serverKeys
   const reset = body === defaultLetter(kind, language);
   const at = s.now();
   await s.db.transaction(async (tx) => {
-    const where = and(eq(letterTemplates.organisationId, organisation.id), eq(letterTemplates.kind, kind), eq(letterTemplates.language, language));
-    if (reset) await tx.delete(letterTemplates).where(where);
+    if (reset) await tx.delete(letterTemplates).where(inOrg(organisation.id, letterTemplates, eq(letterTemplates.kind, kind), eq(letterTemplates.language, language)));
     else
       await tx
         .insert(letterTemplates)

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 import { organisations, PLATFORM_CHAIN } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -22,7 +24,7 @@ export type CreateOrganisationInput = z.input<typeof createOrganisationSchema>;
 /** A free address from the name: "gemeente-a", else "gemeente-a-2", and so on. */
 async function freeSlug(db: Db | Tx, name: string): Promise<string> {
   const base = slugFromName(name).slice(0, 36).replace(/-+$/, '') || 'organisatie';
-  const taken = new Set((await db.select({ slug: organisations.slug }).from(organisations).where(like(organisations.slug, `${base}%`))).map((r) => r.slug));
+  const taken = new Set((await db.select({ slug: organisations.slug }).from(organisations).where(unsafeAnyOrg('addresses are unique across the platform', like(organisations.slug, `${base}%`)))).map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -40,13 +42,13 @@ export async function unsafeCreateOrganisation(
 ): Promise<Organisation> {
   const form = validate(createOrganisationSchema, input);
   const write = async (tx: Db | Tx) => {
-    if (form.slug && (await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, form.slug))).length > 0) {
+    if (form.slug && (await tx.select({ id: organisations.id }).from(organisations).where(unsafeAnyOrg('addresses are unique across the platform', eq(organisations.slug, form.slug)))).length > 0) {
       throw fieldError('slug', 'errors.slug.taken');
     }
     const slug = form.slug ?? (await freeSlug(tx, form.name));
     const [created] = await tx
       .insert(organisations)
-      .values({ name: form.name, slug, defaultLanguage: form.defaultLanguage, contactText: form.contactText, isDemo: form.isDemo })
+      .values({ id: randomUUID(), name: form.name, slug, defaultLanguage: form.defaultLanguage, contactText: form.contactText, isDemo: form.isDemo })
       .returning();
     await ensureDefaultRoutes(tx, created!.id);
     await appendAudit(

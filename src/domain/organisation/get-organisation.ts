@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { organisations } from '../../db/schema.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -13,24 +14,24 @@ export type Organisation = typeof organisations.$inferSelect;
  * organisation of its request or actor.
  */
 export async function firstOrganisation(s: { db: Db | Tx }): Promise<Organisation | null> {
-  const rows = await s.db.select().from(organisations).orderBy(asc(organisations.createdAt), asc(organisations.id)).limit(1);
+  const rows = await s.db.select().from(organisations).where(unsafeAnyOrg('which organisation the plain addresses are for')).orderBy(asc(organisations.createdAt), asc(organisations.id)).limit(1);
   return rows[0] ?? null;
 }
 
 /** The organisation with this id; not_found when there is none. */
 export async function getOrganisation(s: { db: Db | Tx }, organisationId: string): Promise<Organisation> {
-  const [row] = await s.db.select().from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  const [row] = await s.db.select().from(organisations).where(inOrg(organisationId, organisations)).limit(1);
   if (!row) throw new AppError('not_found');
   return row;
 }
 
 /** The organisation's time zone, for its local dates and deadlines. */
 export async function timeZoneOf(s: { db: Db | Tx }, organisationId: string): Promise<string> {
-  const [row] = await s.db.select({ timeZone: organisations.timeZone }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  const [row] = await s.db.select({ timeZone: organisations.timeZone }).from(organisations).where(inOrg(organisationId, organisations)).limit(1);
   return row?.timeZone ?? 'Europe/Amsterdam';
 }
 
 /** Every organisation, oldest first (jobs and the operator's list). */
 export async function listOrganisations(s: Pick<Services, 'db'>): Promise<Organisation[]> {
-  return s.db.select().from(organisations).orderBy(asc(organisations.createdAt), asc(organisations.id));
+  return s.db.select().from(organisations).where(unsafeAnyOrg('the jobs and the operator go through every organisation')).orderBy(asc(organisations.createdAt), asc(organisations.id));
 }

@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import { organisations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { organisationAddress } from './organisation-address.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 
 export interface PublicOrganisation {
   name: string;
@@ -15,7 +16,7 @@ export interface PublicOrganisation {
  */
 export async function listPublicOrganisations(s: Pick<Services, 'db' | 'config'>): Promise<PublicOrganisation[] | null> {
   if (s.config.organisationList === 'hidden') return null;
-  const all = await s.db.select({ name: organisations.name, slug: organisations.slug, hostName: organisations.hostName, listed: organisations.listed }).from(organisations).orderBy(asc(organisations.createdAt));
+  const all = await s.db.select({ name: organisations.name, slug: organisations.slug, hostName: organisations.hostName, listed: organisations.listed }).from(organisations).where(unsafeAnyOrg('the installation start page lists the organisations that want to be listed')).orderBy(asc(organisations.createdAt));
   if (all.length < 2) return null;
   return all.filter((o) => o.listed).map((o) => ({ name: o.name, address: o.hostName ? `${organisationAddress(s.config.baseUrl, o)}/` : `/o/${o.slug}/` }));
 }

@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, gt } from 'drizzle-orm';
+import { arrayContains, eq, gt } from 'drizzle-orm';
 import { organisations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { requirePlatformOperator } from '../access/platform-operator.js';
@@ -8,6 +8,7 @@ import { sendInvitationMail } from '../accounts/send-invitation-mail.js';
 import { validate } from '../validate.js';
 import { unsafeReissueFirstAdminInvitation } from '../setup/reissue-first-invitation.js';
 import { createOrganisationSchema, unsafeCreateOrganisation } from './create-organisation.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 
 // A second press of the button (a double click, a reload that re-posts) within this time finds the
 // organisation the first one made.
@@ -47,7 +48,8 @@ async function sameOrganisationJustMade(s: Pick<Services, 'db' | 'now'>, form: {
     .from(organisations)
     .innerJoin(users, eq(users.organisationId, organisations.id))
     .where(
-      and(
+      unsafeAnyOrg(
+        'the operator repeating the same creation: no organisation is in scope yet',
         eq(organisations.name, form.name),
         form.slug ? eq(organisations.slug, form.slug) : undefined,
         gt(organisations.createdAt, new Date(s.now().getTime() - REPEAT_WINDOW_MS)),

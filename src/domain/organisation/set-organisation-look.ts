@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { organisationLogos, organisations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
@@ -8,6 +8,7 @@ import { detectFileKind } from '../files/detect-type.js';
 import type { IncomingFile } from '../files/prepare-upload.js';
 import { stripMetadata } from '../files/strip-metadata.js';
 import { contrastRatio, themeTokens } from './organisation-look.js';
+import { inOrg } from '../../db/scoped.js';
 
 export const MAX_LOGO_BYTES = 200 * 1024;
 // WCAG 2.1 AA for normal text: white text on the button colour, the link colour on white.
@@ -56,9 +57,9 @@ export async function setOrganisationLook(s: Pick<Services, 'db' | 'sodium' | 's
     if (logo) {
       await tx
         .insert(organisationLogos)
-        .values({ organisationId: actor.organisationId, ...logo })
+        .values({ ...logo, organisationId: actor.organisationId })
         .onConflictDoUpdate({ target: organisationLogos.organisationId, set: logo });
-    } else if (input.removeLogo) await tx.delete(organisationLogos).where(eq(organisationLogos.organisationId, actor.organisationId));
+    } else if (input.removeLogo) await tx.delete(organisationLogos).where(inOrg(actor.organisationId, organisationLogos));
     await tx
       .update(organisations)
       .set({
@@ -67,7 +68,7 @@ export async function setOrganisationLook(s: Pick<Services, 'db' | 'sodium' | 's
         // old one; a removed logo keeps its number, negated, for the next one to count on from.
         ...(logoChange === 'kept' ? {} : { logoVersion: logo ? sql`abs(${organisations.logoVersion}) + 1` : sql`-abs(${organisations.logoVersion})` }),
       })
-      .where(eq(organisations.id, actor.organisationId));
+      .where(inOrg(actor.organisationId, organisations));
     await appendAudit({ ...s, db: tx }, {
       organisationId: actor.organisationId,
       actorKind: 'staff',

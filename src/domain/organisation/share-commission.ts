@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { routes } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { mailNotices, bodiesOf, writeNotices } from '../admission/announce.js';
@@ -6,6 +6,7 @@ import { routesOfBody } from '../admission/bodies.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { AppError } from '../errors.js';
 import { getOrganisation } from './get-organisation.js';
+import { inOrg } from '../../db/scoped.js';
 
 /**
  * A shared commission, as small organisations choose: from now on the reports on the
@@ -25,13 +26,13 @@ export async function unsafeShareCommission(s: Services, organisationId: string,
     const [current] = await tx
       .select({ by: routes.bodyOrganisationId })
       .from(routes)
-      .where(and(eq(routes.organisationId, organisationId), inArray(routes.code, codes)))
+      .where(inOrg(organisationId, routes, inArray(routes.code, codes)))
       .limit(1)
       .for('update');
     if (!current) throw new AppError('not_found');
     if (current.by === target.id) return;
     const before = await getOrganisation({ db: tx }, current.by);
-    await tx.update(routes).set({ bodyOrganisationId: target.id }).where(and(eq(routes.organisationId, organisationId), inArray(routes.code, codes)));
+    await tx.update(routes).set({ bodyOrganisationId: target.id }).where(inOrg(organisationId, routes, inArray(routes.code, codes)));
     const detail = { organisation: organisation.id, before: before.id, after: target.id };
     await appendAudit({ ...s, db: tx }, { organisationId, actorKind: 'system', actorUserId: null, action: 'commission.shared', caseId: null, detail });
     for (const chain of new Set([before.id, target.id].filter((id) => id !== organisationId))) {

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { recomputeDueOn } from '../cases/recompute-due-on.js';
 import { z } from 'zod';
 import { organisations } from '../../db/schema.js';
@@ -8,6 +7,8 @@ import { validate } from '../validate.js';
 import { getOrganisation } from './get-organisation.js';
 import { mailNotices } from '../admission/announce.js';
 import { changedFields, recordTextChange } from '../admission/record-change.js';
+import { inOrg } from '../../db/scoped.js';
+import { sectors } from '../surveys/questions.js';
 
 export const organisationSettingsSchema = z.object({
   name: z.string().trim().min(2, { error: 'errors.field.required' }).max(200, { error: 'errors.field.tooLong' }),
@@ -39,6 +40,8 @@ export const organisationUpdateSchema = organisationSettingsSchema
       }
       return Number(digits);
     }),
+  // Its sector for the monitor's benchmarks; blank while not chosen.
+  sector: z.union([z.enum(sectors), z.literal('')], { error: 'errors.field.invalid' }).transform((value) => value || null),
   })
   .refine((settings) => settings.languages.includes(settings.defaultLanguage), { path: ['defaultLanguage'], error: 'errors.languages.defaultOffered' });
 
@@ -57,10 +60,10 @@ export async function updateOrganisation(s: Services, actor: Actor | null, input
   const settings = validate(organisationUpdateSchema, input);
   const organisation = await getOrganisation(s, actor.organisationId);
   const flat = (o: typeof settings) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
-  const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths, timeZone: organisation.timeZone, headcount: organisation.headcount, languages: [...organisation.languages].sort() as Array<'nl' | 'en'> });
+  const before = flat({ name: organisation.name, defaultLanguage: organisation.defaultLanguage as 'nl' | 'en', contactText: organisation.contactText, commissionText: organisation.commissionText, panelText: organisation.panelText, retentionMonths: organisation.retentionMonths, timeZone: organisation.timeZone, headcount: organisation.headcount, sector: organisation.sector as (typeof sectors)[number] | null, languages: [...organisation.languages].sort() as Array<'nl' | 'en'> });
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
-    await tx.update(organisations).set(settings).where(eq(organisations.id, organisation.id));
+    await tx.update(organisations).set(settings).where(inOrg(organisation.id, organisations));
     // Deadlines are local days: in another zone, the cases' next deadlines are set again.
     if (settings.timeZone !== organisation.timeZone) await recomputeDueOn(tx, organisation.id);
     told = await recordTextChange({ ...s, db: tx }, actor.organisationId, actor.userId, 'settings', changedFields(before, flat(settings)));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { sealEntry } from '../../crypto/case-keys.js';
 import { caseEntries, cases } from '../../db/schema.js';
+import { inCommission, inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import { AppError, fieldError } from '../errors.js';
@@ -16,10 +17,15 @@ import { appendAudit } from '../audit/append-audit.js';
 import { requireId } from '../ids.js';
 
 /** A message, files, or both; an empty message without files is refused. */
-async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'handler', authorUserId: string | null, text: string, files: IncomingFile[]) {
+async function storeMessage(s: Services, organisationId: string, caseId: string, author: 'reporter' | 'handler', authorUserId: string | null, text: string, files: IncomingFile[]) {
   const prepared = await prepareUploads(files, s.config.uploadMaxBytes);
   if (!text && prepared.length === 0) throw fieldError('text', 'errors.message.empty');
-  const [row] = await s.db.select({ publicKey: cases.publicKey }).from(cases).where(eq(cases.id, caseId));
+  // The reporter reaches the case at the organisation it concerns (organisationId is the session's);
+  // a handler through the commission that handles it (organisationId is the handler's).
+  const [row] = await s.db
+    .select({ publicKey: cases.publicKey })
+    .from(cases)
+    .where(author === 'reporter' ? inOrg(organisationId, cases, eq(cases.id, caseId)) : inCommission(organisationId, cases, eq(cases.id, caseId)));
   if (!row) throw new AppError('not_found');
   const id = randomUUID();
   const now = s.now();
@@ -31,13 +37,13 @@ async function storeMessage(s: Services, caseId: string, author: 'reporter' | 'h
     await tx
       .update(cases)
       .set(author === 'reporter' ? { lastReporterActivityAt: now } : { lastHandlerActivityAt: now })
-      .where(eq(cases.id, caseId));
+      .where(author === 'reporter' ? inOrg(organisationId, cases, eq(cases.id, caseId)) : inCommission(organisationId, cases, eq(cases.id, caseId)));
   });
 }
 
-export async function addReporterMessage(s: Services, session: { caseId: string }, input: unknown, files: IncomingFile[] = []): Promise<void> {
+export async function addReporterMessage(s: Services, session: { caseId: string; organisationId: string }, input: unknown, files: IncomingFile[] = []): Promise<void> {
   const { text } = validate(messageSchema, input);
-  await storeMessage(s, session.caseId, 'reporter', null, text, files);
+  await storeMessage(s, session.organisationId, session.caseId, 'reporter', null, text, files);
 }
 
 /** A handler writes to the reporter; only someone who holds the case key may. */
@@ -46,6 +52,6 @@ export async function addHandlerMessage(s: Services, actor: StaffActor | null, c
   requireId(caseId);
   const { text } = validate(messageSchema, input);
   await unsafeHandlerCaseKeys(s, actor as StaffActor, caseId);
-  await storeMessage(s, caseId, 'handler', actor.userId, text, files);
+  await storeMessage(s, actor.organisationId, caseId, 'handler', actor.userId, text, files);
   await notifyReporter(s, caseId);
 }

@@ -1,6 +1,7 @@
-import { and, eq, isNull, lte, or } from 'drizzle-orm';
+import { eq, isNull, lte, or } from 'drizzle-orm';
 import { openWithKey, sealWithKey } from '../../crypto/aead.js';
 import { cases, organisations } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import { translator, languageOf } from '../../i18n/index.js';
 import type { Services } from '../../services.js';
 import { organisationAddress } from '../organisation/organisation-address.js';
@@ -17,10 +18,10 @@ export function sealNotifyEmail(s: Pick<Services, 'sodium' | 'serverKeys'>, case
  */
 export async function notifyReporter(s: Services, caseId: string): Promise<void> {
   const [row] = await s.db
-    .select({ sealed: cases.notifyEmailSealed, language: cases.reporterLanguage, slug: organisations.slug, hostName: organisations.hostName })
+    .select({ organisationId: cases.organisationId, sealed: cases.notifyEmailSealed, language: cases.reporterLanguage, slug: organisations.slug, hostName: organisations.hostName })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-    .where(eq(cases.id, caseId));
+    .where(unsafeAnyOrg('callers (staff steps, the identity jobs) pass only a case id they already reached; the mail goes to the address of the organisation the report concerns', eq(cases.id, caseId)));
   if (!row?.sealed) return;
   // One notice per case per period, claimed atomically: a burst of messages (or a handler who
   // writes ten short ones) cannot flood the reporter's inbox. The notice only says "look".
@@ -29,7 +30,7 @@ export async function notifyReporter(s: Services, caseId: string): Promise<void>
   const claimed = await s.db
     .update(cases)
     .set({ reporterNotifiedAt: now })
-    .where(and(eq(cases.id, caseId), or(isNull(cases.reporterNotifiedAt), lte(cases.reporterNotifiedAt, since))))
+    .where(inOrg(row.organisationId, cases, eq(cases.id, caseId), or(isNull(cases.reporterNotifiedAt), lte(cases.reporterNotifiedAt, since))))
     .returning({ id: cases.id });
   if (claimed.length === 0) return;
   const email = openWithKey(s.sodium, s.serverKeys.notify, row.sealed, context(caseId));

@@ -1,9 +1,10 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { eq, gt } from 'drizzle-orm';
 import { openCaseKeyWithReceipt } from '../../crypto/case-keys.js';
 import { deriveReceiptSecrets, normaliseReceipt, receiptBucket } from '../../crypto/receipts.js';
 import { openForSession, sealForSession, sessionLookupHash } from '../../crypto/session-secrets.js';
 import { isWellFormedToken, newToken } from '../../crypto/tokens.js';
 import { cases, reporterSessions } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
@@ -34,7 +35,7 @@ export async function startReporterSession(s: Services, organisationId: string, 
   const [found] = await s.db
     .select({ id: cases.id, sealed: cases.privateKeyByReceipt })
     .from(cases)
-    .where(and(eq(cases.organisationId, organisationId), eq(cases.receiptLookup, secrets.lookup)));
+    .where(inOrg(organisationId, cases, eq(cases.receiptLookup, secrets.lookup)));
   const privateKey = found ? openCaseKeyWithReceipt(s.sodium, secrets.key, found.sealed) : null;
   if (!found || !privateKey) throw fieldError('receipt', 'errors.receipt.unknown');
   await releaseReceiptAttempt(s, bucket);
@@ -59,7 +60,7 @@ export async function resolveReporterSession(
     .select({ caseId: reporterSessions.caseId, privateKeySealed: reporterSessions.privateKeySealed })
     .from(reporterSessions)
     .innerJoin(cases, eq(cases.id, reporterSessions.caseId))
-    .where(and(eq(reporterSessions.idHash, sessionLookupHash(s.sodium, token)), gt(reporterSessions.expiresAt, s.now()), eq(cases.organisationId, organisationId)));
+    .where(inOrg(organisationId, cases, eq(reporterSessions.idHash, sessionLookupHash(s.sodium, token)), gt(reporterSessions.expiresAt, s.now())));
   if (!row) return null;
   const casePrivateKey = openForSession(s.sodium, token, row.privateKeySealed);
   return casePrivateKey ? { caseId: row.caseId, organisationId, casePrivateKey } : null;

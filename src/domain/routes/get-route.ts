@@ -1,5 +1,6 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { questionnaires, routes } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
@@ -18,7 +19,7 @@ export async function listActiveRoutes(s: Pick<Services, 'db'>, organisationId: 
   return s.db
     .select()
     .from(routes)
-    .where(and(eq(routes.organisationId, organisationId), eq(routes.active, true)))
+    .where(inOrg(organisationId, routes, eq(routes.active, true)))
     .orderBy(asc(routes.position));
 }
 
@@ -27,7 +28,7 @@ export async function listRoutesReadBy(s: Pick<Services, 'db'>, bodyOrganisation
   return s.db
     .select()
     .from(routes)
-    .where(and(eq(routes.bodyOrganisationId, bodyOrganisationId), eq(routes.active, true)))
+    .where(unsafeAnyOrg('routes of the organisations this commission serves belong to them; matched on the body organisation', eq(routes.bodyOrganisationId, bodyOrganisationId), eq(routes.active, true)))
     .orderBy(asc(routes.position), asc(routes.organisationId));
 }
 
@@ -41,18 +42,12 @@ export async function getRoute(s: { db: Db | Tx }, organisationId: string, code:
   const [route] = await s.db
     .select()
     .from(routes)
-    .where(and(eq(routes.organisationId, organisationId), eq(routes.code, code)));
+    .where(inOrg(organisationId, routes, eq(routes.code, code)));
   if (!route || (!route.active && version === undefined)) throw new AppError('not_found');
   const [row] = await s.db
     .select()
     .from(questionnaires)
-    .where(
-      and(
-        eq(questionnaires.organisationId, organisationId),
-        eq(questionnaires.routeCode, code),
-        version === undefined ? undefined : eq(questionnaires.version, version),
-      ),
-    )
+    .where(inOrg(organisationId, questionnaires, eq(questionnaires.routeCode, code), version === undefined ? undefined : eq(questionnaires.version, version)))
     .orderBy(desc(questionnaires.version))
     .limit(1);
   if (!row) throw new AppError('not_found');

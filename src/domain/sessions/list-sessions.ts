@@ -11,7 +11,7 @@ export interface SessionSummary {
 }
 
 // Only times are kept: which device or address a session came from is deliberately not recorded.
-export async function listSessions(s: Pick<Services, 'db'>, actor: Actor | null, currentSessionId: string): Promise<SessionSummary[]> {
+export async function listSessions(s: Pick<Services, 'db'>, actor: Pick<Actor, 'userId' | 'roles'> | null, currentSessionId: string): Promise<SessionSummary[]> {
   authorize(actor, 'account.manage-own');
   const rows = await s.db
     .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })

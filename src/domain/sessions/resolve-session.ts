@@ -1,9 +1,10 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { eq, gt } from 'drizzle-orm';
 import { isWellFormedToken } from '../../crypto/tokens.js';
 import { openForSession, sessionLookupHash } from '../../crypto/session-secrets.js';
 import { sessions, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import type { Role } from '../access/roles.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 
 export interface StaffSession {
   sessionId: string;
@@ -31,7 +32,7 @@ export async function resolveSession(
     .select({ session: sessions, user: { email: users.email, displayName: users.displayName, roles: users.roles, status: users.status, organisationId: users.organisationId } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sessionLookupHash(s.sodium, token)), gt(sessions.expiresAt, now)));
+    .where(unsafeAnyOrg('the session token decides whose account this is, of whichever organisation', eq(sessions.idHash, sessionLookupHash(s.sodium, token)), gt(sessions.expiresAt, now)));
   const row = rows[0];
   if (!row || row.user.status !== 'active') return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { hashToken, isWellFormedToken } from '../../crypto/tokens.js';
 import { organisations, setupTokens } from '../../db/schema.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { displayNameSchema, emailSchema } from '../accounts/schemas.js';
 import { unsafeCreateInvitation } from '../accounts/create-invitation.js';
@@ -43,7 +44,7 @@ export async function completeSetup(
       .where(and(eq(setupTokens.tokenHash, hashToken(s.sodium, 'setup', token)), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, s.now())))
       .returning({ tokenHash: setupTokens.tokenHash });
     if (claimed.length !== 1) throw new AppError('token_invalid');
-    const existing = await tx.select({ id: organisations.id }).from(organisations).limit(1);
+    const existing = await tx.select({ id: organisations.id }).from(organisations).where(unsafeAnyOrg('setup claims only an installation with no organisation at all')).limit(1);
     if (existing.length > 0) throw new AppError('token_invalid');
     const organisation = await unsafeCreateOrganisation({ ...s, db: tx }, { name: form.name, defaultLanguage: form.defaultLanguage, contactText: form.contactText });
     const invitation = await unsafeCreateInvitation({ ...s, db: tx }, organisation.id, {

@@ -1,6 +1,7 @@
 import { and, arrayContains, eq, isNull } from 'drizzle-orm';
 import { hashToken, newToken } from '../../crypto/tokens.js';
 import { invitations, users } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { INVITATION_DAYS } from '../accounts/create-invitation.js';
@@ -19,7 +20,7 @@ export async function unsafeReissueFirstAdminInvitation(
     const admins = await tx
       .select({ id: users.id, email: users.email, status: users.status, createdAt: users.createdAt, organisationId: users.organisationId })
       .from(users)
-      .where(and(arrayContains(users.roles, ['administrator']), eq(users.organisationId, organisationId)));
+      .where(inOrg(organisationId, users, arrayContains(users.roles, ['administrator'])));
     if (admins.some((a) => a.status === 'active')) return null;
     const first = admins.filter((a) => a.status === 'invited').sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
     if (!first) return null;

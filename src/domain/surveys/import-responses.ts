@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { surveyOrganisations, surveyResponses, surveyWaveOrganisations } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError } from '../errors.js';
@@ -48,7 +49,7 @@ export async function importResponses(s: Pick<Services, 'db'>, actor: Actor | nu
     .select({ id: surveyOrganisations.id, name: surveyOrganisations.name })
     .from(surveyWaveOrganisations)
     .innerJoin(surveyOrganisations, eq(surveyOrganisations.id, surveyWaveOrganisations.organisationId))
-    .where(eq(surveyWaveOrganisations.waveId, waveId));
+    .where(inOrg(actor.organisationId, surveyOrganisations, eq(surveyWaveOrganisations.waveId, waveId)));
   const orgByName = new Map(participants.map((p) => [p.name.trim().toLowerCase(), p.id]));
 
   const refused: RefusedRow[] = [];

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { surveyInvitations, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError, fieldError } from '../errors.js';
@@ -25,7 +26,7 @@ export async function generateInvitationCodes(s: Pick<Services, 'db' | 'sodium'>
     .select({ status: surveyWaves.status })
     .from(surveyWaveOrganisations)
     .innerJoin(surveyWaves, eq(surveyWaves.id, surveyWaveOrganisations.waveId))
-    .where(and(eq(surveyWaveOrganisations.waveId, waveId), eq(surveyWaves.ownerId, actor.organisationId), eq(surveyWaveOrganisations.organisationId, form.organisationId)));
+    .where(inOrg(actor.organisationId, surveyWaves, eq(surveyWaveOrganisations.waveId, waveId), eq(surveyWaveOrganisations.organisationId, form.organisationId)));
   if (!participates) throw fieldError('organisationId', 'errors.choice.required');
   if (participates.status !== 'open') throw new AppError('conflict');
   const codes = newCodes(s.sodium, form.count);
@@ -58,7 +59,7 @@ export async function createOpenLink(s: Pick<Services, 'db' | 'sodium'>, actor: 
   const updated = await s.db
     .update(surveyWaves)
     .set({ openLinkHash: openLinkHash(s.sodium, token) })
-    .where(and(eq(surveyWaves.id, waveId), eq(surveyWaves.ownerId, actor.organisationId), eq(surveyWaves.status, 'open')))
+    .where(inOrg(actor.organisationId, surveyWaves, eq(surveyWaves.id, waveId), eq(surveyWaves.status, 'open')))
     .returning({ id: surveyWaves.id });
   if (updated.length !== 1) throw new AppError('conflict');
   return token;

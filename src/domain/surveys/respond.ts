@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { openWithKey, sealWithKey } from '../../crypto/aead.js';
 import { fromBase64Url, toBase64Url } from '../../crypto/encoding.js';
 import { surveyInvitations, surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
+import { unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError, type FieldError } from '../errors.js';
 import { hashCode, normaliseCode, openLinkHash } from '../../crypto/survey-codes.js';
@@ -39,7 +40,10 @@ export function openSurveyDraft(s: Crypto, value: string): SurveyDraft | null {
 }
 
 async function openWave(s: Pick<Services, 'db'>, where: ReturnType<typeof eq>) {
-  const [wave] = await s.db.select({ id: surveyWaves.id, status: surveyWaves.status }).from(surveyWaves).where(where);
+  const [wave] = await s.db
+    .select({ id: surveyWaves.id, status: surveyWaves.status })
+    .from(surveyWaves)
+    .where(unsafeAnyOrg('an anonymous respondent: the code or link alone decides the wave, of whichever organisation', where));
   return wave?.status === 'open' ? wave : null;
 }
 
@@ -106,7 +110,10 @@ export function applySection(questions: readonly SurveyQuestion[], draft: Survey
 export async function submitSurveyResponse(s: Pick<Services, 'db' | 'sodium'>, questions: readonly SurveyQuestion[], draft: SurveyDraft): Promise<void> {
   const answers = questions.map((q) => draft.answers[q.code] ?? null);
   await s.db.transaction(async (tx) => {
-    const [wave] = await tx.select({ status: surveyWaves.status }).from(surveyWaves).where(eq(surveyWaves.id, draft.waveId));
+    const [wave] = await tx
+      .select({ status: surveyWaves.status })
+      .from(surveyWaves)
+      .where(unsafeAnyOrg('an anonymous respondent: the wave is the one the sealed draft names (decided by the code or link)', eq(surveyWaves.id, draft.waveId)));
     if (wave?.status !== 'open') throw new AppError('conflict', [{ field: 'form', message: 'errors.survey.closed' }]);
     let organisationId = draft.organisationId;
     if (draft.codeHash) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import type { SurveyQuestion } from './questions.js';
 import { questionIndex } from './questions.js';
@@ -245,7 +246,7 @@ export async function trendsFor(s: Pick<Services, 'db'>, ownerId: string, organi
     .select({ id: surveyWaves.id, name: surveyWaves.name })
     .from(surveyWaveOrganisations)
     .innerJoin(surveyWaves, eq(surveyWaves.id, surveyWaveOrganisations.waveId))
-    .where(and(eq(surveyWaves.ownerId, ownerId), eq(surveyWaveOrganisations.organisationId, organisationId)))
+    .where(inOrg(ownerId, surveyWaves, eq(surveyWaveOrganisations.organisationId, organisationId)))
     .orderBy(asc(surveyWaves.createdAt));
   const points: TrendPoint[] = [];
   for (const w of waves) {

@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { surveyOrganisations, surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/schema.js';
+import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { AppError, fieldError } from '../errors.js';
 import { requireId } from '../ids.js';
 import { validate } from '../validate.js';
 import { sectors, standardQuestions, surveyQuestionsSchema, type SurveyQuestion } from './questions.js';
+import { ensureOwnSurveyUnit } from './own-unit.js';
 
 export const organisationSchema = z.object({
   name: z.string().trim().min(2, { error: 'errors.field.required' }).max(200, { error: 'errors.field.tooLong' }),
@@ -20,9 +22,10 @@ export async function addSurveyOrganisation(s: Pick<Services, 'db'>, actor: Acto
   if (inserted.length === 0) throw fieldError('name', 'errors.survey.orgExists');
 }
 
-/** The survey units of the analyst's own organisation. */
+/** The survey units of the analyst's own organisation, the organisation itself among them. */
 export async function listSurveyOrganisations(s: Pick<Services, 'db'>, ownerId: string) {
-  return s.db.select().from(surveyOrganisations).where(eq(surveyOrganisations.ownerId, ownerId)).orderBy(asc(surveyOrganisations.name));
+  await ensureOwnSurveyUnit(s, ownerId);
+  return s.db.select().from(surveyOrganisations).where(inOrg(ownerId, surveyOrganisations)).orderBy(asc(surveyOrganisations.name));
 }
 
 // Extra statements on the same five-point scale, one per line in each language; codes E1, E2, ...
@@ -47,7 +50,7 @@ export async function createWave(s: Pick<Services, 'db'>, actor: Actor | null, i
   const known = await s.db
     .select({ id: surveyOrganisations.id })
     .from(surveyOrganisations)
-    .where(and(eq(surveyOrganisations.ownerId, actor.organisationId), inArray(surveyOrganisations.id, form.organisationIds)));
+    .where(inOrg(actor.organisationId, surveyOrganisations, inArray(surveyOrganisations.id, form.organisationIds)));
   if (known.length !== new Set(form.organisationIds).size) throw fieldError('organisationIds', 'errors.survey.organisationsRequired');
   return s.db.transaction(async (tx) => {
     const [wave] = await tx.insert(surveyWaves).values({ ownerId: actor.organisationId, name: form.name, questions: surveyQuestionsSchema.parse(questions) }).returning({ id: surveyWaves.id });
@@ -82,13 +85,18 @@ export async function getWaveDefinition(s: Pick<Services, 'db'>, waveId: string,
   const [wave] = await s.db
     .select()
     .from(surveyWaves)
-    .where(and(eq(surveyWaves.id, waveId), ownerId === undefined ? undefined : eq(surveyWaves.ownerId, ownerId)));
+    .where(
+      ownerId === undefined
+        ? unsafeAnyOrg('an anonymous respondent: the code or link alone decided the wave, of whichever organisation', eq(surveyWaves.id, waveId))
+        : inOrg(ownerId, surveyWaves, eq(surveyWaves.id, waveId)),
+    );
   if (!wave) throw new AppError('not_found');
   const organisations = await s.db
     .select({ id: surveyOrganisations.id, name: surveyOrganisations.name, sector: surveyOrganisations.sector })
     .from(surveyWaveOrganisations)
     .innerJoin(surveyOrganisations, eq(surveyOrganisations.id, surveyWaveOrganisations.organisationId))
-    .where(eq(surveyWaveOrganisations.waveId, waveId))
+    // The wave's units are its owner's (createWave takes only those).
+    .where(inOrg(wave.ownerId, surveyOrganisations, eq(surveyWaveOrganisations.waveId, waveId)))
     .orderBy(asc(surveyOrganisations.name));
   return { id: wave.id, name: wave.name, status: wave.status, createdAt: wave.createdAt, questions: wave.questions as SurveyQuestion[], hasOpenLink: !!wave.openLinkHash, organisations };
 }
@@ -110,7 +118,7 @@ export async function listWaves(s: Pick<Services, 'db'>, ownerId: string) {
   return s.db
     .select({ id: surveyWaves.id, name: surveyWaves.name, status: surveyWaves.status, createdAt: surveyWaves.createdAt })
     .from(surveyWaves)
-    .where(eq(surveyWaves.ownerId, ownerId))
+    .where(inOrg(ownerId, surveyWaves))
     .orderBy(asc(surveyWaves.createdAt));
 }
 
@@ -118,5 +126,5 @@ export async function closeWave(s: Pick<Services, 'db'>, actor: Actor | null, wa
   authorize(actor, 'surveys.manage');
   requireId(waveId);
   await getWaveDefinition(s, waveId, actor.organisationId);
-  await s.db.update(surveyWaves).set({ status: 'closed' }).where(and(eq(surveyWaves.id, waveId), eq(surveyWaves.ownerId, actor.organisationId), eq(surveyWaves.status, 'open')));
+  await s.db.update(surveyWaves).set({ status: 'closed' }).where(inOrg(actor.organisationId, surveyWaves, eq(surveyWaves.id, waveId), eq(surveyWaves.status, 'open')));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseTransfers, cases } from '../../db/schema.js';
+import { inCommission, inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { handlingOrganisationOf } from '../cases/handling-organisation.js';
 import { appendAudit } from '../audit/append-audit.js';
@@ -38,7 +39,7 @@ export async function proposeTransfer(s: Services, actor: StaffActor | null, cas
   const form = validate(proposalSchema, input);
   const transferId = randomUUID();
   await caseStep(s, actor, caseId, openStatuses, 'transfer.proposed', async ({ tx, current, at }) => {
-    const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(eq(cases.id, caseId));
+    const [row] = await tx.select({ route: cases.routeCode }).from(cases).where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId)));
     if (!transferringRoutes.includes(row!.route as (typeof transferringRoutes)[number])) throw new AppError('conflict');
     const open = await tx.select({ id: caseTransfers.id }).from(caseTransfers).where(and(eq(caseTransfers.caseId, caseId), eq(caseTransfers.status, 'proposed')));
     if (open.length > 0) throw new AppError('conflict');
@@ -90,9 +91,9 @@ export async function answerTransfer(s: Services, session: { caseId: string; org
     }
   }
   await s.db.transaction(async (tx) => {
-    const [row] = await tx.select({ publicKey: cases.publicKey }).from(cases).where(eq(cases.id, session.caseId));
+    const [row] = await tx.select({ publicKey: cases.publicKey }).from(cases).where(inOrg(session.organisationId, cases, eq(cases.id, session.caseId)));
     await insertSealedEntry(tx, s.sodium, { caseId: session.caseId, casePublicKey: row!.publicKey, author: 'reporter', authorUserId: null, at }, 'message', { type: 'transfer-answer', transferId, answer: form.answer, text: '' });
-    await tx.update(cases).set({ lastReporterActivityAt: at }).where(eq(cases.id, session.caseId));
+    await tx.update(cases).set({ lastReporterActivityAt: at }).where(inOrg(session.organisationId, cases, eq(cases.id, session.caseId)));
     await appendAudit({ ...s, db: tx }, { organisationId: await handlingOrganisationOf(tx, session.caseId), actorKind: 'reporter', actorUserId: null, action: `transfer.${status}`, caseId: session.caseId, detail: { transfer: transferId } });
   });
   return receipt ? { answer: 'consent', receipt } : { answer: 'decline' };

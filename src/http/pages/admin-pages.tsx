@@ -82,7 +82,7 @@ export function adminPages(app: Hono<AppEnv>, s: Services) {
   app.post('/staff/settings', async (c) => {
     const actor = requireStaff(c, 'settings.manage');
     const form = await readForm(c);
-    const input = { name: text(form, 'name'), defaultLanguage: text(form, 'defaultLanguage'), contactText: text(form, 'contactText'), commissionText: text(form, 'commissionText'), panelText: text(form, 'panelText'), retentionMonths: text(form, 'retentionMonths'), timeZone: text(form, 'timeZone'), headcount: text(form, 'headcount'), languages: list(form, 'languages') };
+    const input = { name: text(form, 'name'), defaultLanguage: text(form, 'defaultLanguage'), contactText: text(form, 'contactText'), commissionText: text(form, 'commissionText'), panelText: text(form, 'panelText'), retentionMonths: text(form, 'retentionMonths'), timeZone: text(form, 'timeZone'), headcount: text(form, 'headcount'), sector: text(form, 'sector'), languages: list(form, 'languages') };
     return handleForm(
       c,
       async () => {

@@ -18,12 +18,13 @@ function LogoutItem() {
 export function StaffNavigation(props: { session: StaffSession }) {
   const { t, href } = useUi();
   const actor = props.session;
-  // The platform operator has one page: the organisations on the platform.
+  // The platform operator has two pages: the organisations on the platform, and their own account.
   if (actor.organisationId === null) {
     return (
       <nav class="app-staff-nav" aria-label={t('layout.staffNav.label')}>
         <ul class="app-inline-list">
           <li><a class="utrecht-link" href={href('/organisations')}>{t('platform.organisations.title')}</a></li>
+          <li><a class="utrecht-link" href={href('/account')}>{t('staff.nav.account')}</a></li>
           <LogoutItem />
         </ul>
       </nav>
@@ -37,6 +38,7 @@ export function StaffNavigation(props: { session: StaffSession }) {
         {isAllowed(actor, 'admission.view') ? <li><a class="utrecht-link" href={href('/staff/bodies')}>{t('staff.nav.bodies')}</a></li> : null}
         {isAllowed(actor, 'surveys.manage') ? <li><a class="utrecht-link" href={href('/staff/surveys')}>{t('staff.nav.surveys')}</a></li> : null}
         {isAllowed(actor, 'advisor.register') ? <li><a class="utrecht-link" href={href('/staff/registrations')}>{t('staff.nav.registrations')}</a></li> : null}
+        {isAllowed(actor, 'figures.view') ? <li><a class="utrecht-link" href={href('/staff/figures')}>{t('staff.nav.figures')}</a></li> : null}
         {isAllowed(actor, 'cases.intake') ? <li><a class="utrecht-link" href={href('/staff/intake')}>{t('staff.nav.intake')}</a></li> : null}
         {isAllowed(actor, 'users.manage') ? <li><a class="utrecht-link" href={href('/staff/users')}>{t('staff.nav.users')}</a></li> : null}
         {isAllowed(actor, 'settings.manage') ? <li><a class="utrecht-link" href={href('/staff/settings')}>{t('staff.nav.settings')}</a></li> : null}

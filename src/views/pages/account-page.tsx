@@ -5,8 +5,10 @@ import { ErrorSummary, Form, SubmitButton, TextField } from '../components/form.
 import { Alert, H1, H2, P } from '../components/text.js';
 import { formatDateTime } from '../format.js';
 
-export function AccountPage(props: { sessions: SessionSummary[]; timeZone: string; notice?: string | undefined; fingerprint?: OwnFingerprint | null }) {
+export function AccountPage(props: { sessions: SessionSummary[]; timeZone: string; notice?: string | undefined; fingerprint?: OwnFingerprint | null; basePath?: string }) {
   const { t, lang } = useUi();
+  // The platform operator's account page lives at /platform/account, an organisation's staff at /staff/account.
+  const base = props.basePath ?? '/staff/account';
   return (
     <>
       <H1>{t('account.title')}</H1>
@@ -25,7 +27,7 @@ export function AccountPage(props: { sessions: SessionSummary[]; timeZone: strin
       <H2>{t('account.password.title')}</H2>
       <P>{t('account.password.help')}</P>
       <ErrorSummary />
-      <Form action="/staff/account/password">
+      <Form action={`${base}/password`}>
         <TextField name="currentPassword" label="account.password.current" type="password" autocomplete="current-password" required />
         <TextField name="newPassword" label="account.password.new" description="enrol.password.help" type="password" autocomplete="new-password" required />
         <TextField name="newPasswordConfirm" label="account.password.confirm" type="password" autocomplete="new-password" required />
@@ -52,7 +54,7 @@ export function AccountPage(props: { sessions: SessionSummary[]; timeZone: strin
                   {session.current ? (
                     t('account.sessions.current')
                   ) : (
-                    <Form action={`/staff/account/sessions/${session.id}/end`} inline>
+                    <Form action={`${base}/sessions/${session.id}/end`} inline>
                       <SubmitButton label="account.sessions.end" secondary />
                     </Form>
                   )}

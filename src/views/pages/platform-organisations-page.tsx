@@ -8,12 +8,19 @@ export function PlatformOrganisationsPage(props: {
   values: Record<string, string>;
   created?: { slug: string; link: string } | undefined;
   baseUrl: string;
+  /** After the start-page listing of an organisation changed. */
+  listingChanged?: boolean;
 }) {
   const { t } = useUi();
   return (
     <>
       <H1>{t('platform.organisations.title')}</H1>
       <P lead>{t('platform.organisations.lead')}</P>
+      {props.listingChanged ? (
+        <Alert kind="ok">
+          <P>{t('platform.organisations.listingChanged')}</P>
+        </Alert>
+      ) : null}
       {props.created ? (
         <Alert kind="ok">
           <P>{t('platform.organisations.created', { address: `${props.baseUrl}/o/${props.created.slug}/` })}</P>
@@ -29,6 +36,7 @@ export function PlatformOrganisationsPage(props: {
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="col">{t('platform.organisations.name')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('platform.organisations.address')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('platform.organisations.listing')}</th>
               <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('platform.organisations.accounts')}</th>
               <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('platform.organisations.cases')}</th>
             </tr>
@@ -45,7 +53,15 @@ export function PlatformOrganisationsPage(props: {
                       <code class="utrecht-code">{o.hostName}</code>
                     </>
                   ) : null}
-                  {o.listed ? null : ` · ${t('platform.organisations.notListed')}`}
+                </td>
+                <td class="utrecht-table__cell" data-testid={`listing-${o.slug}`}>
+                  {o.listed ? t('platform.organisations.listed') : t('platform.organisations.notListed')}
+                  <Form action={`/organisations/${o.id}/listing`} inline>
+                    <input type="hidden" name="listed" value={o.listed ? 'no' : 'yes'} />
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                      {t(o.listed ? 'platform.organisations.hide' : 'platform.organisations.show', { name: o.name })}
+                    </button>
+                  </Form>
                 </td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.accounts}</td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{o.cases}</td>

@@ -1,8 +1,9 @@
 import { useUi } from '../ui-context.js';
+import { sectors } from '../../domain/surveys/questions.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { Alert, H1, Link, P } from '../components/text.js';
 
-export function SettingsPage(props: { values: { name: string; defaultLanguage: string; contactText: string; commissionText: string; panelText: string; retentionMonths: number | string; timeZone: string; headcount: number | string | null; languages: readonly string[] }; saved?: boolean }) {
+export function SettingsPage(props: { values: { name: string; defaultLanguage: string; contactText: string; commissionText: string; panelText: string; retentionMonths: number | string; timeZone: string; headcount: number | string | null; sector: string | null; languages: readonly string[] }; saved?: boolean }) {
   const { t, href } = useUi();
   return (
     <>
@@ -41,6 +42,13 @@ export function SettingsPage(props: { values: { name: string; defaultLanguage: s
         <TextField name="retentionMonths" label="settings.retention" description="settings.retentionHelp" value={String(props.values.retentionMonths)} inputmode="numeric" required />
         <TextField name="timeZone" label="settings.timeZone" description="settings.timeZoneHelp" value={props.values.timeZone} required />
         <TextField name="headcount" label="settings.headcount" description="settings.headcountHelp" value={props.values.headcount === null ? '' : String(props.values.headcount)} inputmode="numeric" />
+        <ChoiceGroup
+          name="sector"
+          legend="settings.sector"
+          description="settings.sectorHelp"
+          choices={[...sectors.map((code) => ({ value: code, label: t(`sector.${code}`) })), { value: '', label: t('settings.sectorNone') }]}
+          selected={[props.values.sector ?? '']}
+        />
         <SubmitButton label="settings.submit" />
       </Form>
     </>

@@ -7,7 +7,7 @@ import { useUi } from '../../ui-context.js';
 
 export interface SurveysPageProps {
   waves: Array<{ id: string; name: string; status: string; createdAt: Date }>;
-  organisations: Array<{ id: string; name: string; sector: string }>;
+  organisations: Array<{ id: string; name: string; sector: string; organisationId?: string | null }>;
   values?: Record<string, string | string[]>;
   saved?: boolean;
   timeZone: string;
@@ -56,7 +56,7 @@ export function SurveysPage(props: SurveysPageProps) {
       <List>
         {props.organisations.map((o) => (
           <Item>
-            {o.name} ({t(`sector.${o.sector}` as MessageKey)})
+            {o.name} ({t(`sector.${o.sector}` as MessageKey)}){o.organisationId ? ` · ${t('surveys.ownUnit')}` : ''}
           </Item>
         ))}
       </List>
