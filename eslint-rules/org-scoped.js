@@ -68,10 +68,30 @@ function namesColumn(object, key) {
   return at >= 0 && object.properties.slice(at + 1).every((p) => p.type !== 'SpreadElement');
 }
 
-/** A scoped condition: a call to one of the scope helpers, or a choice between two of them. */
-function isScoped(condition) {
-  if (condition?.type === 'ConditionalExpression') return isScoped(condition.consequent) && isScoped(condition.alternate);
-  return condition?.type === 'CallExpression' && condition.callee.type === 'Identifier' && scopedConditions.has(condition.callee.name);
+/** The organisation tables a query chain reads or writes (its from, joins, update or delete), walking down from `call`. */
+function chainTables(context, call) {
+  const tables = new Set();
+  for (let current = call; current?.type === 'CallExpression' && current.callee.type === 'MemberExpression'; current = current.callee.object) {
+    const method = current.callee.property;
+    if (method.type === 'Identifier' && (queryMethods.has(method.name) || joinMethods.has(method.name)) && current.arguments[0]) {
+      const table = orgTableOf(context, current.arguments[0]);
+      if (table) tables.add(table);
+    }
+  }
+  return tables;
+}
+
+/**
+ * A scoped condition: a call to one of the scope helpers, or a choice between two of them. inOrg
+ * and inCommission must name one of the query's own organisation tables, so a condition on another
+ * table cannot stand in for it.
+ */
+function isScoped(context, condition, tables) {
+  if (condition?.type === 'ConditionalExpression') return isScoped(context, condition.consequent, tables) && isScoped(context, condition.alternate, tables);
+  if (condition?.type !== 'CallExpression' || condition.callee.type !== 'Identifier' || !scopedConditions.has(condition.callee.name)) return false;
+  if (condition.callee.name === 'unsafeAnyOrg') return true;
+  const named = condition.arguments[1] ? orgTableOf(context, condition.arguments[1]) : null;
+  return named !== null && tables.has(named);
 }
 
 export default {
@@ -104,7 +124,7 @@ export default {
           return;
         }
         const where = chained(node, 'where');
-        const ok = isScoped(where?.arguments[0]);
+        const ok = !!where && isScoped(context, where.arguments[0], chainTables(context, where));
         if (!ok) context.report({ node, messageId: 'unscoped', data: { table } });
       },
     };

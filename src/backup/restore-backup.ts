@@ -9,6 +9,7 @@ import { unsafeAnyOrg } from '../db/scoped.js';
 import type { Services } from '../services.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupTables, decodeValue } from './backup-tables.js';
 import { recomputeDueOn } from '../domain/cases/recompute-due-on.js';
+import { fillHandledBy } from '../domain/statistics/fill-handled-by.js';
 
 export class RestoreRefused extends Error {}
 
@@ -55,6 +56,8 @@ export async function restoreBackup(s: Pick<Services, 'db'>, path: string): Prom
     if (!header) throw new RestoreRefused('The backup file is empty.');
     // A backup from before the next deadline was kept on the case brings none: set them from the dates.
     await recomputeDueOn(tx, (header as Header).organisation?.id ?? null);
+    // And one from before purged figures named the commission that handled them gets it filled in.
+    await fillHandledBy(tx);
   });
   return { rows, organisation: (header as Header | null)?.organisation?.slug ?? null };
 }

@@ -1354,6 +1354,7 @@ export const en: Record<keyof typeof nl, string> = {
   'figures.lead.organisation': 'How many reports about your organisation came in and were closed, per year and per route, whoever handles them. Counts only. A count smaller than {k} is not shown, nor are the counts it could be worked back from.',
   'figures.years': 'Choose a year',
   'figures.counting': 'Counted are the reports that came in during the year, and the reports closed during the year (also when they came in earlier). Reports destroyed after the retention period are included.',
+  'figures.runningYearHeld': 'You see the figures of the running year once it has ended: anyone looking at them day by day would see from each change that one more report came in.',
   'figures.shared': 'The commission also works for other organisations. Each organisation is shown apart; at the bottom they are shown together.',
   'figures.caption': '{organisation}: reports in {year}',
   'figures.route': 'Route',

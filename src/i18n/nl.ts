@@ -1352,6 +1352,7 @@ export const nl = {
   'figures.lead.organisation': 'Hoeveel meldingen over uw organisatie binnenkwamen en werden afgerond, per jaar en per route, wie ze ook behandelt. Alleen aantallen. Een aantal kleiner dan {k} wordt niet getoond, net als de aantallen waarmee het terug te rekenen zou zijn.',
   'figures.years': 'Kies een jaar',
   'figures.counting': 'Geteld worden meldingen die in het jaar binnenkwamen, en meldingen die in het jaar werden afgerond (ook als ze eerder binnenkwamen). Meldingen die na de bewaartermijn zijn vernietigd, tellen mee.',
+  'figures.runningYearHeld': 'De cijfers van het lopende jaar ziet u na afloop van het jaar: wie ze van dag tot dag bekijkt, zou aan elke verandering zien dat er een melding bij kwam.',
   'figures.shared': 'De commissie werkt ook voor andere organisaties. Elke organisatie staat apart; onderaan staan ze samen.',
   'figures.caption': '{organisation}: meldingen in {year}',
   'figures.route': 'Route',

@@ -103,5 +103,14 @@ describe('the integrity monitor in a browser', () => {
     await analystPage.getByRole('link', { name: 'Ministerie van Proef' }).click();
     await expectAccessible(analystPage, 'results');
     expect(await analystPage.locator('main').textContent()).toContain('niet getoond');
+
+    // The figures page from the menu: the organisation's reports (none yet) and its monitor, on a phone screen too.
+    await analystPage.getByRole('link', { name: 'Cijfers' }).click();
+    await analystPage.waitForURL(/\/staff\/figures$/);
+    expect(await analystPage.locator('h1').textContent()).toBe('Cijfers over meldingen');
+    await expectAccessible(analystPage, 'figures');
+    await analystPage.setViewportSize({ width: 360, height: 740 });
+    await expectAccessible(analystPage, 'figures on a phone');
+    expect(await analystPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   });
 });

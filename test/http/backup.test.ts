@@ -111,6 +111,34 @@ describe('backup and restore', () => {
     }
   });
 
+  it('gives purged figures from a backup made before they named their commission the one that handled them', async () => {
+    const restored = await createTestApp({ SESSION_SECRET: secret }, { organisation: false });
+    try {
+      const org = original.organisationId;
+      const [row] = await original.services.db
+        .insert(schema.caseStatistics)
+        .values({ organisationId: org, handledBy: org, routeCode: 'commission', receivedOn: '2025-02-02', purgedOn: '2026-02-02' })
+        .returning({ id: schema.caseStatistics.id });
+      const path = join(await mkdtemp(join(tmpdir(), 'tegenspraak-older-')), 'stats.jsonl.gz');
+      await createBackup(original.services, path);
+      await original.services.db.delete(schema.caseStatistics).where(sql`${schema.caseStatistics.id} = ${row!.id}`);
+      // As an older version wrote them: without the handling commission.
+      const lines = gunzipSync(await readFile(path)).toString('utf8').trimEnd().split('\n').map((line) => {
+        const record = JSON.parse(line) as { table?: string; row?: Record<string, unknown> };
+        if (record.table !== 'case_statistics' || !record.row) return line;
+        expect(record.row.handledBy).toBe(org);
+        delete record.row.handledBy;
+        return JSON.stringify(record);
+      });
+      await writeFile(path, gzipSync(lines.join('\n')));
+      await restoreBackup(restored.services, path);
+      const [back] = await restored.services.db.select().from(schema.caseStatistics);
+      expect(back).toMatchObject({ organisationId: org, handledBy: org });
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('refuses a damaged file and leaves the empty installation empty', async () => {
     const restored = await createTestApp({ SESSION_SECRET: secret }, { organisation: false });
     try {

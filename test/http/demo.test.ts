@@ -41,6 +41,22 @@ describe('demo organisations', () => {
     expect((await new FormClient(t, undefined, '/o/demo').get('/')).html).not.toContain('theme.css');
   });
 
+  it('shows the municipality’s figures with its own monitor results beside them, and the agency’s reports among the commission’s', async () => {
+    const accounts = await seedDemo(t.services);
+    const chair = accounts.find((a) => a.organisation === 'demo' && a.role === 'chair')!;
+    t.clock.advance(30_000);
+    const client = new FormClient(t, undefined, '/o/demo');
+    await client.submit('/login', '/login', { email: chair.email, password: chair.password, totpCode: currentCode(t, fromBase32(chair.totpSecret)!) });
+    const page = await client.get('/staff/figures');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Integriteitsmonitor: Demo-peiling 2026');
+    expect(page.html).toContain('Respons: 48.');
+    expect(page.html).toMatch(/\d+(,\d)?\u00a0%/);
+    // The shared commission's figures name the agency it serves.
+    expect(page.html).toContain('Demo-agentschap Tegenspraak');
+    expect(page.html).toContain('Alle organisaties samen');
+  });
+
   it('refuses to seed over a real installation', async () => {
     const real = await createTestApp();
     try {

@@ -47,14 +47,18 @@ beforeAll(async () => {
   await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Eerste melding.', WANT: ['advice'] });
   await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Tweede melding.', WANT: ['advice'] });
   await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Melding bij de kleine dienst.', WANT: ['advice'] }, { client: new FormClient(t, undefined, '/o/kleine-dienst') });
-  // Purged cases: four closed reports and a risk signal this year, two reports last year; an ethics question of the small organisation (its own panel).
+  // Purged cases. This year: four closed reports and a risk signal. Last year: six reports (four
+  // closed then) and a risk signal; for the small organisation a report (read by the shared
+  // commission) and an ethics question (its own panel).
   const org = t.organisationId;
   await t.services.db.insert(caseStatistics).values([
     ...[1, 2, 3, 4].map(() => purged(org, org, 'commission', `${year}-01-10`, `${year}-02-10`)),
     purged(org, org, 'risk_signal', `${year}-01-11`, `${year}-03-01`),
-    purged(org, org, 'commission', `${year - 1}-05-01`, `${year - 1}-06-01`),
-    purged(org, org, 'commission', `${year - 1}-05-02`, null),
-    purged(small, small, 'ethics', `${year}-01-12`, null),
+    ...[1, 2, 3, 4].map(() => purged(org, org, 'commission', `${year - 1}-05-01`, `${year - 1}-06-01`)),
+    ...[1, 2].map(() => purged(org, org, 'commission', `${year - 1}-05-02`, null)),
+    purged(org, org, 'risk_signal', `${year - 1}-07-01`, `${year - 1}-07-20`),
+    purged(small, org, 'commission', `${year - 1}-03-03`, null),
+    purged(small, small, 'ethics', `${year - 1}-01-12`, null),
   ]);
 });
 afterAll(() => t.close());
@@ -79,9 +83,10 @@ describe('the figures page', () => {
     expect(table(page.html, `figures-${small}`)).toEqual({ 'Melding bij de commissie': ['1', '0'], Risicosignaal: ['0', '0'], Totaal: ['1', '0'] });
     expect(table(page.html, 'figures-together')).toEqual({ 'Melding bij de commissie': ['7', '4'], Risicosignaal: ['1', '1'], Totaal: ['8', '5'] });
     expect(page.html).not.toContain('Morele vraag');
-    // Last year: only what came in and was closed then.
+    // Last year: only what came in and was closed then; the small organisation's purged report is still the commission's.
     const last = await client.get(`/staff/figures?year=${year - 1}`);
-    expect(table(last.html, 'figures-own')).toEqual({ 'Melding bij de commissie': ['2', '1'], Risicosignaal: ['0', '0'], Totaal: ['2', '1'] });
+    expect(table(last.html, 'figures-own')).toEqual({ 'Melding bij de commissie': ['6', '4'], Risicosignaal: ['1', '1'], Totaal: ['7', '5'] });
+    expect(table(last.html, `figures-${small}`)).toEqual({ 'Melding bij de commissie': ['1', '0'], Risicosignaal: ['0', '0'], Totaal: ['1', '0'] });
     // A year that is not one: this year, not an error.
     for (const bad of ['1850', 'abc', `${year}' or 1=1`, '9'.repeat(400)]) {
       const odd = await client.get(`/staff/figures?year=${encodeURIComponent(bad)}`);
@@ -90,9 +95,15 @@ describe('the figures page', () => {
     }
   });
 
-  it('shows the analyst only their own organisation, every route, with no count below k recoverable from the others', async () => {
-    const page = await (await logInAs(t, analyst)).get('/staff/figures');
+  it('shows the analyst only their own organisation, whole years only, every route, with no count below k recoverable from the others', async () => {
+    const client = await logInAs(t, analyst);
+    const page = await client.get('/staff/figures');
     expect(page.status).toBe(200);
+    // The running year is held back: asked for, the last whole year is shown.
+    expect(page.html).toContain('De cijfers van het lopende jaar ziet u na afloop van het jaar');
+    expect(page.html).not.toContain(`?year=${year}"`);
+    expect(table((await client.get(`/staff/figures?year=${year}`)).html, 'figures-own')).toEqual(table(page.html, 'figures-own'));
+    expect(page.html).toContain(`<span aria-current="page">${year - 1}</span>`);
     expect(page.html).not.toContain('Kleine Dienst');
     expect(page.html).not.toContain('figures-together');
     const rows = table(page.html, 'figures-own');
@@ -148,7 +159,9 @@ describe('the figures page', () => {
     const monitor = await logInAs(t, analyst);
     // Before any closed wave: said so.
     expect((await (await logInAs(t, chair)).get('/staff/figures')).html).toContain('Er is nog geen afgesloten peiling van de integriteitsmonitor waarin Testorganisatie zelf is gemeten.');
-    // The administrator chose the sector; opening the monitor makes the organisation's own unit, in that sector.
+    // Opening the monitor makes the organisation's own unit: "other" while no sector is chosen, the
+    // administrator's choice once made (until a wave has used the unit).
+    expect((await monitor.get('/staff/surveys')).html).toContain('Testorganisatie (Anders) · deze organisatie zelf');
     await t.services.db.update(organisations).set({ sector: 'water_authority' }).where(eq(organisations.id, t.organisationId));
     const start = await monitor.get('/staff/surveys');
     expect(start.html).toContain('Testorganisatie (Waterschap) · deze organisatie zelf');
@@ -168,6 +181,9 @@ describe('the figures page', () => {
     // An open wave is not shown yet; a closed one is.
     expect((await (await logInAs(t, chair)).get('/staff/figures')).html).not.toContain('Peiling voorjaar');
     expect((await monitor.submit(`/staff/surveys/${waveId}`, `/staff/surveys/${waveId}/close`, {})).status).toBe(303);
+    // Once a wave used the unit, a new sector does not move it: that wave's results stay as they were.
+    await t.services.db.update(organisations).set({ sector: 'province' }).where(eq(organisations.id, t.organisationId));
+    expect((await monitor.get('/staff/surveys')).html).toContain('Testorganisatie (Waterschap) · deze organisatie zelf');
     const results = await monitor.get(`/staff/surveys/${waveId}/results?org=${own[0]!.id}`);
     expect(results.html).toContain('75\u00a0%');
     for (const reader of [chair, analyst]) {
@@ -181,10 +197,18 @@ describe('the figures page', () => {
     expect((await (await logInAs(t, chair)).get('/staff/figures')).html).not.toContain('Gemeente Aa');
   });
 
-  it('is not for members, advisors or the administrator', async () => {
+  it('is not for members, advisors or the administrator, and exact only for those the commission admitted', async () => {
     for (const roles of [['commission_member'], ['confidential_advisor'], ['administrator']] as const) {
       const client = await logInAs(t, await createStaff(t, [...roles]));
       expect((await client.get('/staff/figures')).status, roles.join()).toBe(403);
     }
+    // A secretary's role the administrator gave, without the commission's admission: no exact counts.
+    const unadmitted = await logInAs(t, await createStaff(t, ['secretary'], undefined, { admit: false }));
+    expect((await unadmitted.get('/staff/figures')).status).toBe(403);
+    const alsoAnalyst = await logInAs(t, await createStaff(t, ['secretary', 'analyst'], undefined, { admit: false }));
+    const page = await alsoAnalyst.get('/staff/figures');
+    expect(page.status).toBe(200);
+    expect(table(page.html, 'figures-own')['Risicosignaal']).toEqual(['niet getoond', 'niet getoond']);
+    expect(page.html).not.toContain('Kleine Dienst');
   });
 });

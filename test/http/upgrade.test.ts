@@ -77,7 +77,7 @@ async function databaseAtMigration(last: number) {
 }
 
 describe('migration 0026: the organisation as its own survey unit, and purged figures with the body that handled them', () => {
-  it('links the unit named after the organisation (one, whatever its case), takes its sector, and gives purged rows the body that reads their route', async () => {
+  it('links the unit named after the organisation (one, whatever its case), takes its sector, and gives purged rows the commission that read their route on the day they came in', async () => {
     const { database, exec, migrateAll } = await databaseAtMigration(25);
     try {
       const a = '10000000-0000-4000-8000-000000000001';
@@ -88,7 +88,9 @@ describe('migration 0026: the organisation as its own survey unit, and purged fi
         insert into organisations (id, name, slug) values ('${a}', 'Gemeente Aa', 'gemeente-aa'), ('${b}', 'Kleine Dienst', 'kleine-dienst');
         ${route(a, 'commission', a)} ${route(b, 'commission', a)} ${route(b, 'ethics', b)}
         insert into survey_organisations (owner_id, name, sector) values ('${a}', 'gemeente aa ', 'municipality'), ('${a}', 'GEMEENTE AA', 'other'), ('${a}', 'Afdeling Noord', 'municipality'), ('${b}', 'Iets anders', 'other');
-        insert into case_statistics (organisation_id, route_code, received_on, purged_on) values ('${b}', 'commission', '2025-01-01', '2026-01-01'), ('${b}', 'ethics', '2025-01-01', '2026-01-01'), ('${a}', 'gone_route', '2025-01-01', '2026-01-01');
+        insert into audit_log (organisation_id, seq, at, actor_kind, action, detail, prev_hash, hash) values ('${b}', 1, '2025-06-01T10:00:00Z', 'system', 'commission.shared', '{"organisation": "${b}", "before": "${b}", "after": "${a}"}', '\\x00', '\\x00');
+        insert into case_statistics (organisation_id, route_code, received_on, purged_on) values
+          ('${b}', 'commission', '2025-01-01', '2026-01-01'), ('${b}', 'risk_signal', '2025-09-01', '2026-09-01'), ('${b}', 'ethics', '2025-09-01', '2026-01-01'), ('${a}', 'commission', '2025-01-01', '2026-01-01');
       `);
       await migrateAll();
       const db = database.handle.db;
@@ -101,9 +103,11 @@ describe('migration 0026: the organisation as its own survey unit, and purged fi
       expect(orgs.get(b)).toBeNull();
       expect(['municipality', 'other']).toContain(orgs.get(a));
       const stats = await db.select({ route: caseStatistics.routeCode, org: caseStatistics.organisationId, handledBy: caseStatistics.handledBy }).from(caseStatistics);
-      expect(stats.find((r) => r.org === b && r.route === 'commission')!.handledBy).toBe(a);
+      // Before the sharing began, the small organisation's own commission; after it, the shared one; its panel always its own.
+      expect(stats.find((r) => r.org === b && r.route === 'commission')!.handledBy).toBe(b);
+      expect(stats.find((r) => r.org === b && r.route === 'risk_signal')!.handledBy).toBe(a);
       expect(stats.find((r) => r.org === b && r.route === 'ethics')!.handledBy).toBe(b);
-      expect(stats.find((r) => r.route === 'gone_route')!.handledBy).toBe(a);
+      expect(stats.find((r) => r.org === a)!.handledBy).toBe(a);
     } finally {
       await database.drop();
     }

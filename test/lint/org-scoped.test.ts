@@ -39,6 +39,8 @@ describe('the organisation scope lint rule (src/db/scoped.ts is the only path to
       // A joined organisation table: the query reads its rows, so its where is scoped too.
       { code: `${header}db.select().from(caseKeys).innerJoin(users, eq(users.id, caseKeys.userId)).where(eq(caseKeys.caseId, id));`, errors: [{ messageId: 'unscoped' }] },
       { code: `${header}db.select().from(cases).where(mine ? inOrg(org, cases) : eq(cases.id, id));`, errors: [{ messageId: 'unscoped' }] },
+      // The scope must be on one of the query's own tables, not any table.
+      { code: `${header}db.select().from(cases).where(inOrg(org, users, eq(cases.id, id)));`, errors: [{ messageId: 'unscoped' }] },
       // A condition built elsewhere cannot be checked here: it has to be written at the query.
       { code: `${header}const scope = (x) => inOrg(org, cases, x); db.select().from(cases).where(scope(y));`, errors: [{ messageId: 'unscoped' }] },
       { code: `${header}db.insert(cases).values({ id });`, errors: [{ messageId: 'insertUnscoped' }] },

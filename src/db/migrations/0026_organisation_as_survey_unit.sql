@@ -16,8 +16,20 @@ UPDATE "survey_organisations" AS so SET "organisation_id" = o."id"
 UPDATE "organisations" AS o SET "sector" = so."sector"
   FROM "survey_organisations" AS so
   WHERE so."organisation_id" = o."id" AND so."owner_id" = o."id" AND o."sector" IS NULL;--> statement-breakpoint
--- Figures purged before this version: the body that reads the route now (its own, or a shared commission).
-UPDATE "case_statistics" AS st SET "handled_by" = r."body_organisation_id"
-  FROM "routes" AS r
-  WHERE r."organisation_id" = st."organisation_id" AND r."code" = st."route_code";--> statement-breakpoint
+-- Figures purged before this version: the commission's routes were read by the commission the
+-- organisation shared on the day the report came in (its own chain records every change, with the
+-- commission before and after); before any change, by the first one's "before"; never shared: its own.
+-- The advisors' and the panel's routes are always the organisation's own.
+UPDATE "case_statistics" AS st SET "handled_by" = coalesce(
+    (SELECT (a."detail"->>'after')::uuid FROM "audit_log" AS a
+      WHERE a."organisation_id" = st."organisation_id" AND a."action" = 'commission.shared'
+        AND a."detail"->>'organisation' = st."organisation_id"::text
+        AND a."at" < (st."received_on"::date + 1)
+      ORDER BY a."seq" DESC LIMIT 1),
+    (SELECT (a."detail"->>'before')::uuid FROM "audit_log" AS a
+      WHERE a."organisation_id" = st."organisation_id" AND a."action" = 'commission.shared'
+        AND a."detail"->>'organisation' = st."organisation_id"::text
+      ORDER BY a."seq" ASC LIMIT 1),
+    st."organisation_id")
+  WHERE st."route_code" IN ('commission', 'risk_signal');--> statement-breakpoint
 UPDATE "case_statistics" SET "handled_by" = "organisation_id" WHERE "handled_by" IS NULL;

@@ -13,7 +13,7 @@ export async function handlingOrganisationOf(db: Db | Tx, caseId: string): Promi
   const [row] = await db
     .select({ id: cases.handledBy })
     .from(cases)
-    .where(unsafeAnyOrg('resolves which organisation handles a case: a reporter session and the purge job have no commission to name', eq(cases.id, caseId)));
+    .where(unsafeAnyOrg('which organisation handles a case, asked by its id after the caller reached the case (a reporter session, a handler’s key, a job): the answer names whose chain and body it is', eq(cases.id, caseId)));
   if (!row) throw new AppError('not_found');
   return row.id;
 }

@@ -29,26 +29,29 @@ export async function setIdentityCustodian(s: Services, actor: Actor | null, inp
   let told: string[] = [];
   await s.db.transaction(async (tx) => {
     await requireAdmittedAs({ ...s, db: tx }, actor!, 'commission', 'chair');
-    // The route as the commission reads it: the same choice for every organisation it serves.
-    const [route] = await tx
+    // The route as the commission reads it, for every organisation it serves: the same choice for all.
+    const served = await tx
       .select()
       .from(routes)
       .where(unsafeAnyOrg('routes of the organisations this commission serves belong to them; matched on the body organisation', eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, form.route)))
       .orderBy(routes.organisationId)
-      .limit(1)
       .for('update');
+    const route = served.find((r) => r.organisationId === actor.organisationId) ?? served[0];
     // The commission names the custodian of its own routes only; the advisors and the panel keep theirs.
     if (!route || bodyOfRoute(route) !== 'commission') throw new AppError('not_found');
-    if (!custodianChoices(route).some((role) => role === form.role)) throw fieldError('role', 'errors.custodian.choice');
-    const changed = await tx
+    if (!served.every((r) => custodianChoices(r).some((role) => role === form.role))) throw fieldError('role', 'errors.custodian.choice');
+    await tx
       .update(routes)
       .set({ custodianRoles: [form.role] })
-      .where(unsafeAnyOrg('routes of the organisations this commission serves belong to them; matched on the body organisation', eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, route.code)))
-      .returning({ organisationId: routes.organisationId });
-    const detail = { route: route.code, before: route.custodianRoles.join(','), after: form.role, commission: actor.organisationId };
-    // In the commission's chain, and in the chain of every organisation it serves: who may open their reporters' names changed.
-    for (const chain of new Set([actor.organisationId, ...changed.map((r) => r.organisationId)])) {
-      await appendAudit({ ...s, db: tx }, { organisationId: chain, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail });
+      .where(unsafeAnyOrg('routes of the organisations this commission serves belong to them; matched on the body organisation', eq(routes.bodyOrganisationId, actor.organisationId), eq(routes.code, route.code)));
+    // In the commission's chain, and in the chain of every organisation it serves (with that organisation's own "before"):
+    // who may open their reporters' names changed.
+    const entry = (before: string) => ({ route: route.code, before, after: form.role, commission: actor.organisationId });
+    if (!served.some((r) => r.organisationId === actor.organisationId)) {
+      await appendAudit({ ...s, db: tx }, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail: entry(route.custodianRoles.join(',')) });
+    }
+    for (const r of served) {
+      await appendAudit({ ...s, db: tx }, { organisationId: r.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'commission.custodian-set', caseId: null, detail: entry(r.custodianRoles.join(',')) });
     }
     told = await writeNotices({ ...s, db: tx }, bodiesOf(actor.organisationId, ['commission']), 'commission.changed', { what: 'custodian', before: route.custodianRoles.join(','), after: form.role });
   });

@@ -15,6 +15,7 @@ import { firstOrganisation } from '../organisation/get-organisation.js';
 import { findOrganisationBySlug } from '../organisation/find-organisation.js';
 import { unsafeCreateOrganisation } from '../organisation/create-organisation.js';
 import { unsafeShareCommission } from '../organisation/share-commission.js';
+import { seedDemoMonitor } from './seed-demo-monitor.js';
 import { openTotpSecret, sealTotpSecret } from '../accounts/totp-secrets.js';
 
 export interface DemoAccount {
@@ -33,10 +34,10 @@ export interface DemoAccount {
 // demos.
 const allRoles: readonly Role[] = ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member', 'analyst', 'external_investigator'];
 const demoOrganisations = [
-  { slug: 'demo', name: 'Demo-gemeente Tegenspraak', roles: allRoles, sharesCommissionOf: null, look: null },
+  { slug: 'demo', name: 'Demo-gemeente Tegenspraak', roles: allRoles, sharesCommissionOf: null, look: null, sector: 'municipality' },
   // Each of the other two in its own colours (both pass WCAG AA against white), to show that every organisation has its own look.
-  { slug: 'demo-waterschap', name: 'Demo-waterschap Tegenspraak', roles: ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: null, look: { buttonColour: '#00594f', linkColour: '#00594f' } },
-  { slug: 'demo-agentschap', name: 'Demo-agentschap Tegenspraak', roles: ['administrator', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: 'demo', look: { buttonColour: '#6b2c6f', linkColour: '#6b2c6f' } },
+  { slug: 'demo-waterschap', name: 'Demo-waterschap Tegenspraak', roles: ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: null, look: { buttonColour: '#00594f', linkColour: '#00594f' }, sector: 'water_authority' },
+  { slug: 'demo-agentschap', name: 'Demo-agentschap Tegenspraak', roles: ['administrator', 'confidential_advisor', 'ethics_panel_member'] as const, sharesCommissionOf: 'demo', look: { buttonColour: '#6b2c6f', linkColour: '#6b2c6f' }, sector: 'central_government' },
 ] as const;
 
 const demoEmail = (slug: string, role: Role) => `${role.replace(/_/g, '-')}@${slug === 'demo' ? '' : `${slug.replace(/^demo-/, '')}.`}demo.tegenspraak.test`;
@@ -55,7 +56,9 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
   }
   for (const demo of demoOrganisations) {
     if (demo.sharesCommissionOf) await unsafeShareCommission(s, ids.get(demo.slug)!, ids.get(demo.sharesCommissionOf)!);
+    await s.db.update(organisations).set({ sector: demo.sector }).where(inOrg(ids.get(demo.slug)!, organisations));
   }
+  await seedDemoMonitor(s, ids.get('demo')!);
   return existingDemoAccounts(s);
 }
 

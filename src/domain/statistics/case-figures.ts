@@ -3,7 +3,9 @@ import { cases, caseStatistics, organisations, routes } from '../../db/schema.js
 import { inCommission, inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
+import { admittedMember } from '../admission/admitted-readers.js';
 import { routesOfBody } from '../admission/bodies.js';
+import { AppError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import type { AdditiveTable } from '../surveys/suppression.js';
 import { exactCounts, suppressCounts, type Count } from './counts.js';
@@ -40,8 +42,10 @@ export interface OrganisationFigures {
 
 export interface FiguresView {
   year: number;
-  /** Every year with figures, newest first, and the current one. */
+  /** Every year with figures, newest first: for the commission up to the current one, beyond it whole years only. */
   years: number[];
+  /** Beyond the commission, the running year is not shown until it has ended. */
+  runningYearHeld: boolean;
   view: 'commission' | 'organisation';
   /** The smallest group shown (organisation view); null when counts are exact. */
   k: number | null;
@@ -52,10 +56,14 @@ export interface FiguresView {
 
 const commissionRoles = ['chair', 'secretary'] as const;
 
-export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor | null, input: { year?: string | undefined }): Promise<FiguresView> {
+export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys'>, actor: Actor | null, input: { year?: string | undefined }): Promise<FiguresView> {
   authorize(actor, 'figures.view');
   const own = await getOrganisation(s, actor.organisationId);
-  const view = actor.roles.some((r) => (commissionRoles as readonly string[]).includes(r)) ? 'commission' : 'organisation';
+  // Exact counts are the commission's: a chair or secretary the commission itself admitted, not
+  // whoever's account row the administrator gave the role. Anyone else sees the analyst's view, if an analyst.
+  const member = actor.roles.some((r) => (commissionRoles as readonly string[]).includes(r)) ? await admittedMember(s, own.id, 'commission', actor.userId) : null;
+  const view = member && member.roles.some((r) => (commissionRoles as readonly string[]).includes(r)) ? 'commission' : 'organisation';
+  if (view === 'organisation' && !actor.roles.includes('analyst')) throw new AppError('forbidden');
   const shownRoutes: readonly string[] = view === 'commission' ? routesOfBody('commission') : figureRoutes;
   const ordered = figureRoutes.filter((r) => shownRoutes.includes(r));
   const tz = own.timeZone;
@@ -86,9 +94,14 @@ export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now'>, ac
   ]);
 
   const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric' }).format(s.now()));
-  const years = [...new Set([thisYear, ...[...received, ...purgedReceived, ...closed, ...purgedClosed].map((r) => Number(r.year))])].filter(Number.isFinite).sort((a, b) => b - a);
+  // Beyond the commission only whole years: counts of a running year, looked at from day to day,
+  // would tell by their changes that one more report came in, on which route and when.
+  const lastYear = view === 'commission' ? thisYear : thisYear - 1;
+  const years = [...new Set([lastYear, ...[...received, ...purgedReceived, ...closed, ...purgedClosed].map((r) => Number(r.year))])]
+    .filter((y) => Number.isFinite(y) && y <= lastYear)
+    .sort((a, b) => b - a);
   const asked = Number(input.year);
-  const year = Number.isInteger(asked) && years.includes(asked) ? asked : thisYear;
+  const year = Number.isInteger(asked) && years.includes(asked) ? asked : lastYear;
 
   // Which organisations: the commission's own and those it serves (also when nothing came in yet); the analyst's own.
   const orgIds = new Set<string>([own.id]);
@@ -142,6 +155,7 @@ export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now'>, ac
   return {
     year,
     years,
+    runningYearHeld: view === 'organisation',
     view,
     k: view === 'commission' ? null : s.config.surveyMinGroup,
     organisations: sortedIds.map((id) => ({

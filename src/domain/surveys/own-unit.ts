@@ -1,6 +1,6 @@
-import { eq, isNull } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import { hasDatabaseCode } from '../../db/database-errors.js';
-import { surveyOrganisations } from '../../db/schema.js';
+import { surveyOrganisations, surveyWaveOrganisations } from '../../db/schema.js';
 import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
@@ -13,9 +13,21 @@ import { getOrganisation } from '../organisation/get-organisation.js';
  * results of waves already held must not change under their readers.
  */
 export async function ensureOwnSurveyUnit(s: Pick<Services, 'db'>, organisationId: string): Promise<void> {
-  const [own] = await s.db.select({ id: surveyOrganisations.id }).from(surveyOrganisations).where(inOrg(organisationId, surveyOrganisations, eq(surveyOrganisations.organisationId, organisationId)));
-  if (own) return;
   const organisation = await getOrganisation(s, organisationId);
+  const [own] = await s.db
+    .select({ id: surveyOrganisations.id, sector: surveyOrganisations.sector })
+    .from(surveyOrganisations)
+    .where(inOrg(organisationId, surveyOrganisations, eq(surveyOrganisations.organisationId, organisationId)));
+  if (own) {
+    // The sector the administrator chose later still counts, as long as no wave has used the unit.
+    if (organisation.sector && organisation.sector !== own.sector) {
+      await s.db
+        .update(surveyOrganisations)
+        .set({ sector: organisation.sector })
+        .where(inOrg(organisationId, surveyOrganisations, eq(surveyOrganisations.id, own.id), sql`not exists (select 1 from ${surveyWaveOrganisations} where ${surveyWaveOrganisations.organisationId} = ${own.id})`));
+    }
+    return;
+  }
   const inserted = await s.db
     .insert(surveyOrganisations)
     .values({ ownerId: organisationId, name: organisation.name, sector: organisation.sector ?? 'other', organisationId })
@@ -27,7 +39,7 @@ export async function ensureOwnSurveyUnit(s: Pick<Services, 'db'>, organisationI
     await s.db
       .update(surveyOrganisations)
       .set({ organisationId })
-      .where(inOrg(organisationId, surveyOrganisations, eq(surveyOrganisations.name, organisation.name), isNull(surveyOrganisations.organisationId)));
+      .where(inOrg(organisationId, surveyOrganisations, sql`lower(btrim(${surveyOrganisations.name})) = lower(btrim(${organisation.name}))`, isNull(surveyOrganisations.organisationId)));
   } catch (error) {
     if (!hasDatabaseCode(error, ['23505'])) throw error;
   }

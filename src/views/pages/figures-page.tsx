@@ -29,6 +29,7 @@ export function FiguresPage(props: { figures: FiguresView }) {
         </ul>
       </nav>
       <P>{t('figures.counting')}</P>
+      {f.runningYearHeld ? <P>{t('figures.runningYearHeld')}</P> : null}
       {f.organisations.length > 1 ? <P>{t('figures.shared')}</P> : null}
       {f.organisations.map((o) => (
         <section aria-labelledby={`org-${o.id}`}>
@@ -51,7 +52,8 @@ function CountsTable(props: { caption: string; rows: RouteFigures[]; total: { re
   const { t } = useUi();
   const cell = (count: Count) => (count.kind === 'shown' ? String(count.n) : t('figures.hidden'));
   return (
-    <div class="utrecht-table-container">
+    // Focusable and named, so that a table wider than a phone's screen can be scrolled with the keyboard.
+    <div class="utrecht-table-container" tabindex={0} role="region" aria-label={props.caption}>
       <table class="utrecht-table utrecht-table--html-table" data-testid={props.testId}>
         <caption class="utrecht-table__caption">{props.caption}</caption>
         <thead class="utrecht-table__header">
@@ -88,7 +90,7 @@ function Monitor(props: { organisation: OrganisationFigures }) {
     <>
       <h3 class="utrecht-heading-3">{t('figures.monitor.heading', { wave: m.waveName })}</h3>
       <P>{m.responses === null ? t('figures.monitor.responsesHidden') : t('figures.monitor.responses', { n: m.responses })}</P>
-      <div class="utrecht-table-container">
+      <div class="utrecht-table-container" tabindex={0} role="region" aria-label={t('figures.monitor.caption', { organisation: props.organisation.name })}>
         <table class="utrecht-table utrecht-table--html-table" data-testid="figures-monitor">
           <caption class="utrecht-table__caption">{t('figures.monitor.caption', { organisation: props.organisation.name })}</caption>
           <thead class="utrecht-table__header">
