@@ -123,6 +123,13 @@ async function main() {
     await response.text();
   });
 
+  // 4a. The figures page over the same cases: the commission's counts per year, route and organisation.
+  const figures = await timeEach(INBOX_REQUESTS, async (i) => {
+    const response = await app.request(`http://localhost/staff/figures${i % 2 ? '?year=2021' : ''}`, { headers: { cookie: `tegenspraak-session=${sessionToken}` } });
+    if (response.status !== 200) throw new Error(`figures failed: ${response.status}`);
+    await response.text();
+  });
+
   stage('platform');
   // 4b. The same handler's inbox and the public start page with 19 more organisations of their own
   // cases beside it: one organisation's pages must not slow down with the others' data.
@@ -161,6 +168,7 @@ async function main() {
     ...logInRows(staffLogIns, derivationP50),
     { measure: `Staff case inbox p50 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 50).toFixed(0)} ms`, ratio: '-' },
     { measure: `Staff case inbox p95 (${INBOX_CASES.toLocaleString('en')} cases)`, value: `${percentile(inbox, 95).toFixed(0)} ms`, ratio: '-' },
+    { measure: `Figures page p95 (${INBOX_CASES.toLocaleString('en')} cases; target under 200 ms)`, value: `${percentile(figures, 95).toFixed(0)} ms`, ratio: '-' },
     { measure: `Same inbox p95, ${ORGANISATIONS} organisations on the platform (+${((ORGANISATIONS - 1) * ORGANISATION_CASES).toLocaleString('en')} cases of others)`, value: `${percentile(platformInbox, 95).toFixed(0)} ms`, ratio: (percentile(platformInbox, 95) / percentile(inbox, 95)).toFixed(2) },
     { measure: `An organisation's start page p95 (${ORGANISATIONS} organisations)`, value: `${percentile(platformPage, 95).toFixed(0)} ms`, ratio: '-' },
     { measure: `Survey invitation codes (${SURVEY_CODES.toLocaleString('en')})`, value: `${(survey.codesMs / 1000).toFixed(2)} s`, ratio: '-' },
