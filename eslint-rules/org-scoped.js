@@ -1,6 +1,6 @@
 // Lint rule: every query on an organisation-owned table goes through the scoped access path of
 // src/db/scoped.ts. A select, update or delete on such a table needs `.where(inOrg(...))`,
-// `.where(inCommission(...))` or `.where(unsafeAnyOrg('why', ...))`; an insert needs values that
+// `.where(inCommission(...))`, `.where(inAccountsOf(...))` or `.where(unsafeAnyOrg('why', ...))`; an insert needs values that
 // name the organisation column. The tables are the ones src/db/scoped.ts lists (a test keeps the
 // two lists equal).
 
@@ -21,7 +21,7 @@ export const orgTables = {
   surveyWaves: 'ownerId',
 };
 
-const scopedConditions = new Set(['inOrg', 'inCommission', 'unsafeAnyOrg']);
+const scopedConditions = new Set(['inOrg', 'inCommission', 'inAccountsOf', 'unsafeAnyOrg']);
 const queryMethods = new Set(['from', 'update', 'delete', 'insert']);
 // A joined organisation table makes the query one on organisation rows too: its where must be scoped as well.
 const joinMethods = new Set(['innerJoin', 'leftJoin', 'rightJoin', 'fullJoin']);

@@ -1,9 +1,10 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import * as t from './schema.js';
 
 // The one access path to organisation-owned rows. Every query on a table named below carries its
-// organisation's condition through `inOrg` (or, for cases a commission handles, `inCommission`);
+// organisation's condition through `inOrg` (or, for cases a commission handles, `inCommission`;
+// for the account commands that the platform operator's accounts share, `inAccountsOf`);
 // the lint rule `tegenspraak/org-scoped` (eslint-rules/org-scoped.js) refuses any select,
 // update, delete or insert on these tables that does not, so a query cannot forget its
 // organisation. Work that spans organisations on purpose (the jobs, backup, the platform
@@ -12,61 +13,35 @@ import * as t from './schema.js';
 // Rows without an organisation column (a case's entries, keys, identity, decisions; a user's
 // sessions) are reached only through a case or account that was read this way.
 
-/** Each organisation-owned table and the column that names its organisation. */
-const organisationColumn = new Map<unknown, PgColumn>([
-  [t.organisations, t.organisations.id],
-  [t.organisationLogos, t.organisationLogos.organisationId],
-  [t.users, t.users.organisationId],
-  [t.bodyAdmissions, t.bodyAdmissions.organisationId],
-  [t.routes, t.routes.organisationId],
-  [t.questionnaires, t.questionnaires.organisationId],
+/** Each organisation-owned table, by the name the schema exports, and the column that names its organisation. */
+const organisationColumns = {
+  organisations: t.organisations.id,
+  organisationLogos: t.organisationLogos.organisationId,
+  users: t.users.organisationId,
+  bodyAdmissions: t.bodyAdmissions.organisationId,
+  routes: t.routes.organisationId,
+  questionnaires: t.questionnaires.organisationId,
   // A case belongs to the organisation it concerns; the commission handling it reads it through `inCommission`.
-  [t.cases, t.cases.organisationId],
-  [t.caseNumbers, t.caseNumbers.organisationId],
-  [t.letterTemplates, t.letterTemplates.organisationId],
-  [t.auditLog, t.auditLog.organisationId],
-  [t.caseStatistics, t.caseStatistics.organisationId],
-  [t.advisorRegistrations, t.advisorRegistrations.organisationId],
-  [t.surveyOrganisations, t.surveyOrganisations.ownerId],
-  [t.surveyWaves, t.surveyWaves.ownerId],
-]);
+  cases: t.cases.organisationId,
+  caseNumbers: t.caseNumbers.organisationId,
+  letterTemplates: t.letterTemplates.organisationId,
+  auditLog: t.auditLog.organisationId,
+  caseStatistics: t.caseStatistics.organisationId,
+  advisorRegistrations: t.advisorRegistrations.organisationId,
+  surveyOrganisations: t.surveyOrganisations.ownerId,
+  surveyWaves: t.surveyWaves.ownerId,
+} satisfies { [Name in keyof typeof t]?: PgColumn };
 
-export type OrgTable =
-  | typeof t.organisations
-  | typeof t.organisationLogos
-  | typeof t.users
-  | typeof t.bodyAdmissions
-  | typeof t.routes
-  | typeof t.questionnaires
-  | typeof t.cases
-  | typeof t.caseNumbers
-  | typeof t.letterTemplates
-  | typeof t.auditLog
-  | typeof t.caseStatistics
-  | typeof t.advisorRegistrations
-  | typeof t.surveyOrganisations
-  | typeof t.surveyWaves;
+type OrgTableName = keyof typeof organisationColumns;
+export type OrgTable = (typeof t)[OrgTableName];
 
-/** Table names the lint rule guards; kept beside the map so the two cannot drift (tested). */
-export const orgTableNames = [
-  'organisations',
-  'organisationLogos',
-  'users',
-  'bodyAdmissions',
-  'routes',
-  'questionnaires',
-  'cases',
-  'caseNumbers',
-  'letterTemplates',
-  'auditLog',
-  'caseStatistics',
-  'advisorRegistrations',
-  'surveyOrganisations',
-  'surveyWaves',
-] as const;
+/** Table names the lint rule guards (its own list is tested against this one). */
+export const orgTableNames = Object.keys(organisationColumns) as OrgTableName[];
+
+const columnOfTable = new Map<unknown, PgColumn>(orgTableNames.map((name) => [t[name], organisationColumns[name]]));
 
 export function organisationColumnOf(table: OrgTable): PgColumn {
-  const column = organisationColumn.get(table);
+  const column = columnOfTable.get(table);
   if (!column) throw new Error('not an organisation-owned table');
   return column;
 }
@@ -88,6 +63,14 @@ export function inOrg(organisationId: string, table: OrgTable, ...conditions: Ar
  */
 export function inCommission(organisationId: string, table: typeof t.cases | typeof t.caseStatistics, ...conditions: Array<SQL | undefined>): SQL {
   return and(eq(table.handledBy, requireId(organisationId)), ...conditions) as SQL;
+}
+
+/**
+ * Accounts of this organisation, or (null) the platform operator's accounts, which belong to no
+ * organisation: the one place that says so, for the account commands both kinds of account use.
+ */
+export function inAccountsOf(organisationId: string | null, table: typeof t.users, ...conditions: Array<SQL | undefined>): SQL {
+  return organisationId === null ? (and(isNull(table.organisationId), ...conditions) as SQL) : inOrg(organisationId, table, ...conditions);
 }
 
 /**

@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import rule, { orgTables } from '../../eslint-rules/org-scoped.js';
 import { getTableColumns } from 'drizzle-orm';
 import * as schema from '../../src/db/schema.js';
-import { cases, routes } from '../../src/db/schema.js';
-import { inCommission, inOrg, orgTableNames, organisationColumnOf, unsafeAnyOrg } from '../../src/db/scoped.js';
+import { cases, routes, users } from '../../src/db/schema.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { inAccountsOf, inCommission, inOrg, orgTableNames, organisationColumnOf, unsafeAnyOrg } from '../../src/db/scoped.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' } });
-const header = "import { cases, users, surveyWaves } from '../db/schema.js';\nimport * as schema from '../db/schema.js';\nimport { inOrg, inCommission, unsafeAnyOrg } from '../db/scoped.js';\n";
+const header = "import { cases, users, surveyWaves } from '../db/schema.js';\nimport * as schema from '../db/schema.js';\nimport { inOrg, inCommission, inAccountsOf, unsafeAnyOrg } from '../db/scoped.js';\n";
 
 describe('the organisation scope lint rule (src/db/scoped.ts is the only path to organisation rows)', () => {
   tester.run('org-scoped', rule as unknown as Rule.RuleModule, {
@@ -25,6 +26,7 @@ describe('the organisation scope lint rule (src/db/scoped.ts is the only path to
       { code: `${header}db.insert(cases).values({ id, organisationId: org, handledBy: h });` },
       { code: `${header}db.insert(cases).values({ ...row, organisationId: org });` },
       { code: `${header}db.select().from(cases).where(mine ? inCommission(org, cases) : inOrg(org, cases));` },
+      { code: `${header}db.update(users).set({ a: 1 }).where(inAccountsOf(orgOrNull, users, eq(users.id, id)));` },
       { code: `${header}db.insert(surveyWaves).values([{ ownerId: org, name }]);` },
       // Not the schema's table: an array of the same name, or another module's.
       { code: `const cases = [1]; Array.from(cases);` },
@@ -41,6 +43,7 @@ describe('the organisation scope lint rule (src/db/scoped.ts is the only path to
       { code: `${header}db.select().from(cases).where(mine ? inOrg(org, cases) : eq(cases.id, id));`, errors: [{ messageId: 'unscoped' }] },
       // The scope must be on one of the query's own tables, not any table.
       { code: `${header}db.select().from(cases).where(inOrg(org, users, eq(cases.id, id)));`, errors: [{ messageId: 'unscoped' }] },
+      { code: `${header}db.select().from(cases).where(inAccountsOf(org, users, eq(cases.id, id)));`, errors: [{ messageId: 'unscoped' }] },
       // A condition built elsewhere cannot be checked here: it has to be written at the query.
       { code: `${header}const scope = (x) => inOrg(org, cases, x); db.select().from(cases).where(scope(y));`, errors: [{ messageId: 'unscoped' }] },
       { code: `${header}db.insert(cases).values({ id });`, errors: [{ messageId: 'insertUnscoped' }] },
@@ -66,5 +69,10 @@ describe('the organisation scope lint rule (src/db/scoped.ts is the only path to
     expect(() => inOrg('', cases)).toThrow('organisation scope missing');
     expect(() => inCommission(undefined as unknown as string, cases)).toThrow('organisation scope missing');
     expect(unsafeAnyOrg('every organisation')).toBeUndefined();
+    // The operator's accounts (no organisation) and one organisation's are different conditions, never "any".
+    const dialect = new PgDialect();
+    expect(dialect.sqlToQuery(inAccountsOf(null, users)).sql).toContain('"organisation_id" is null');
+    expect(dialect.sqlToQuery(inAccountsOf('x', users)).params).toEqual(['x']);
+    expect(() => inAccountsOf('', users)).toThrow('organisation scope missing');
   });
 });

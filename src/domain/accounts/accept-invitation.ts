@@ -4,13 +4,12 @@ import { signingKeyPairFrom } from '../../crypto/signing.js';
 import { hashToken } from '../../crypto/tokens.js';
 import { verifyTotp } from '../../crypto/totp.js';
 import { invitations, PLATFORM_CHAIN, users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { AppError, fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { mailNotices } from '../admission/announce.js';
 import { recordAccountChange } from '../admission/record-change.js';
-import { OPERATOR_ACCOUNTS } from './find-active-user.js';
 import { findInvitation } from './find-invitation.js';
 import { passwordProblem } from './password-policy.js';
 import { acceptInvitationSchema } from './schemas.js';
@@ -55,10 +54,7 @@ export async function acceptInvitation(s: Services, organisationId: string | nul
     };
     const returned = { name: users.displayName, roles: users.roles, organisationId: users.organisationId };
     // The account of the organisation whose address the link was opened at (findInvitation checked it).
-    const [account] =
-      organisationId === null
-        ? await tx.update(users).set(activated).where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, invitation.userId))).returning(returned)
-        : await tx.update(users).set(activated).where(inOrg(organisationId, users, eq(users.id, invitation.userId))).returning(returned);
+    const [account] = await tx.update(users).set(activated).where(inAccountsOf(organisationId, users, eq(users.id, invitation.userId))).returning(returned);
     if (!account) throw new AppError('token_invalid');
     told = await recordAccountChange({ ...s, db: tx }, account.organisationId ?? PLATFORM_CHAIN, invitation.userId, { id: invitation.userId, displayName: account.name, rolesBefore: account.roles, rolesAfter: account.roles }, 'activated', 'invited', 'active');
   });

@@ -1,13 +1,13 @@
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { sealPrivateKeyUnderPassword, unlockWithPassword } from '../../crypto/account-keys.js';
 import { users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { endOtherSessions } from '../sessions/end-session.js';
 import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
-import { findOwnActiveUser, OPERATOR_ACCOUNTS } from './find-active-user.js';
+import { findOwnActiveUser } from './find-active-user.js';
 import { countAttempt, resetAttempts } from './login-throttle.js';
 import { passwordProblem } from './password-policy.js';
 import { changePasswordSchema } from './schemas.js';
@@ -29,7 +29,7 @@ export async function changePassword(s: Services, actor: (Pick<Actor, 'userId' |
     await tx
       .update(users)
       .set(sealed)
-      .where(actor.organisationId === null ? unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, user.id)) : inOrg(actor.organisationId, users, eq(users.id, user.id)));
+      .where(inAccountsOf(actor.organisationId, users, eq(users.id, user.id)));
     await endOtherSessions({ db: tx }, user.id, sessionId);
   });
   await resetAttempts(s, actor.organisationId, user.id);

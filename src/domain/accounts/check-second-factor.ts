@@ -1,9 +1,9 @@
-import { eq, isNull, lt } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import { verifyTotp } from '../../crypto/totp.js';
 import { users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
-import { OPERATOR_ACCOUNTS, type ActiveUser } from './find-active-user.js';
+import { type ActiveUser } from './find-active-user.js';
 import { openTotpSecret } from './totp-secrets.js';
 
 /**
@@ -15,17 +15,10 @@ export async function consumeTotpCode(s: Pick<Services, 'db' | 'sodium' | 'serve
   if (!secret) return false;
   const step = verifyTotp(secret, code, s.now().getTime(), user.totpLastStep);
   if (step === null) return false;
-  const updated =
-    user.organisationId === null
-      ? await s.db
-          .update(users)
-          .set({ totpLastStep: step })
-          .where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, user.id), lt(users.totpLastStep, step)))
-          .returning({ id: users.id })
-      : await s.db
-          .update(users)
-          .set({ totpLastStep: step })
-          .where(inOrg(user.organisationId, users, eq(users.id, user.id), lt(users.totpLastStep, step)))
-          .returning({ id: users.id });
+  const updated = await s.db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(inAccountsOf(user.organisationId, users, eq(users.id, user.id), lt(users.totpLastStep, step)))
+    .returning({ id: users.id });
   return updated.length === 1;
 }

@@ -1,11 +1,10 @@
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { hashToken, newToken } from '../../crypto/tokens.js';
 import type { Db, Tx } from '../../db/client.js';
 import { invitations, PLATFORM_CHAIN, users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { fieldError } from '../errors.js';
-import { OPERATOR_ACCOUNTS } from './find-active-user.js';
 import type { InviteUserInput } from './schemas.js';
 import { recordAccountChange } from '../admission/record-change.js';
 
@@ -25,10 +24,7 @@ export async function unsafeCreateInvitation(
 ): Promise<{ userId: string; token: string; expiresAt: Date; told: string[] }> {
   // An address is unique within its organisation (or among the platform's operators); whether it has
   // an account at another organisation is not shown to this one.
-  const existing =
-    organisationId === null
-      ? await s.db.select({ id: users.id }).from(users).where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.email, input.email)))
-      : await s.db.select({ id: users.id }).from(users).where(inOrg(organisationId, users, eq(users.email, input.email)));
+  const existing = await s.db.select({ id: users.id }).from(users).where(inAccountsOf(organisationId, users, eq(users.email, input.email)));
   if (existing.length > 0) throw fieldError('email', 'errors.email.taken');
   const [user] = await s.db
     .insert(users)

@@ -1,35 +1,22 @@
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { unsafeAnyOrg, inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 
 export type UserRow = typeof users.$inferSelect;
-
-/** Why a query on the platform operator's accounts names no organisation. */
-export const OPERATOR_ACCOUNTS = 'platform operator accounts belong to no organisation';
 
 /**
  * An active account of this organisation with complete key material, or null: an account of
  * another organisation signs in at its own organisation's address, never here.
  */
 export async function findActiveUserByEmail(s: Pick<Services, 'db'>, organisationId: string | null, email: string): Promise<ActiveUser | null> {
-  const rows =
-    organisationId === null
-      ? await s.db.select().from(users).where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.email, email), eq(users.status, 'active')))
-      : await s.db.select().from(users).where(inOrg(organisationId, users, eq(users.email, email), eq(users.status, 'active')));
+  const rows = await s.db.select().from(users).where(inAccountsOf(organisationId, users, eq(users.email, email), eq(users.status, 'active')));
   return asActiveUser(rows[0]);
 }
 
 /** The signed-in person's own active account, in their organisation (or the platform's, for its operator). */
 export async function findOwnActiveUser(s: Pick<Services, 'db'>, actor: { userId: string; organisationId: string | null }): Promise<ActiveUser | null> {
-  const rows = await s.db
-    .select()
-    .from(users)
-    .where(
-      actor.organisationId === null
-        ? unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, actor.userId), eq(users.status, 'active'))
-        : inOrg(actor.organisationId, users, eq(users.id, actor.userId), eq(users.status, 'active')),
-    );
+  const rows = await s.db.select().from(users).where(inAccountsOf(actor.organisationId, users, eq(users.id, actor.userId), eq(users.status, 'active')));
   return asActiveUser(rows[0]);
 }
 

@@ -3,8 +3,7 @@ import { hashToken, isWellFormedToken } from '../../crypto/tokens.js';
 import { invitations, users } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
-import { OPERATOR_ACCOUNTS } from './find-active-user.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { inAccountsOf } from '../../db/scoped.js';
 
 export interface OpenInvitation {
   userId: string;
@@ -23,11 +22,7 @@ export async function findInvitation(s: Pick<Services, 'db' | 'sodium' | 'now'>,
     .select({ userId: users.id, email: users.email, displayName: users.displayName })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(
-      organisationId === null
-        ? unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), ...open)
-        : inOrg(organisationId, users, ...open),
-    );
+    .where(inAccountsOf(organisationId, users, ...open));
   if (rows.length !== 1) throw new AppError('token_invalid');
   return rows[0]!;
 }

@@ -2,13 +2,13 @@ import { spendEquivalentKdfTime, unlockWithPassword } from '../../crypto/account
 import { eq, isNull } from 'drizzle-orm';
 import { signingKeyPairFrom } from '../../crypto/signing.js';
 import { users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { startSession } from '../sessions/start-session.js';
 import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { consumeTotpCode } from './check-second-factor.js';
-import { findActiveUserByEmail, OPERATOR_ACCOUNTS } from './find-active-user.js';
+import { findActiveUserByEmail } from './find-active-user.js';
 import { countAttemptOnAddress, resetAttemptsOnAddress } from './login-throttle.js';
 import { logInSchema } from './schemas.js';
 
@@ -31,8 +31,7 @@ export async function logIn(s: Services, organisationId: string | null, input: u
   // Accounts made before signing keys existed get their public signing key at their next log-in.
   if (!user.signingPublicKey) {
     const signingPublicKey = signingKeyPairFrom(s.sodium, privateKey).publicKey;
-    if (organisationId === null) await s.db.update(users).set({ signingPublicKey }).where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, user.id), isNull(users.signingPublicKey)));
-    else await s.db.update(users).set({ signingPublicKey }).where(inOrg(organisationId, users, eq(users.id, user.id), isNull(users.signingPublicKey)));
+    await s.db.update(users).set({ signingPublicKey }).where(inAccountsOf(organisationId, users, eq(users.id, user.id), isNull(users.signingPublicKey)));
   }
   const sessionToken = await startSession(s, user.id, privateKey);
   return { sessionToken, userId: user.id };

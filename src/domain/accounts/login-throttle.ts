@@ -1,7 +1,6 @@
 import { eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { loginAttempts, users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
-import { OPERATOR_ACCOUNTS } from './find-active-user.js';
+import { inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../errors.js';
 
@@ -76,6 +75,6 @@ async function addressOf(s: Pick<Services, 'db'>, organisationId: string | null,
   const [row] = await s.db
     .select({ organisationId: users.organisationId, email: users.email })
     .from(users)
-    .where(organisationId === null ? unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, userId)) : inOrg(organisationId, users, eq(users.id, userId)));
+    .where(inAccountsOf(organisationId, users, eq(users.id, userId)));
   return row ?? null;
 }

@@ -1,13 +1,13 @@
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { sealPrivateKeyUnderPassword, unlockWithRecoveryKey } from '../../crypto/account-keys.js';
 import { users } from '../../db/schema.js';
-import { inOrg, unsafeAnyOrg } from '../../db/scoped.js';
+import { inAccountsOf } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { endOtherSessions } from '../sessions/end-session.js';
 import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
 import { consumeTotpCode } from './check-second-factor.js';
-import { findActiveUserByEmail, OPERATOR_ACCOUNTS } from './find-active-user.js';
+import { findActiveUserByEmail } from './find-active-user.js';
 import { countAttemptOnAddress, resetAttemptsOnAddress } from './login-throttle.js';
 import { passwordProblem } from './password-policy.js';
 import { recoverAccountSchema } from './schemas.js';
@@ -31,8 +31,7 @@ export async function recoverAccount(s: Services, organisationId: string | null,
   if (!privateKey || !(await consumeTotpCode(s, user, form.totpCode))) throw fieldError('form', 'errors.recovery.failed');
   const sealed = await sealPrivateKeyUnderPassword(s.kdf, s.sodium, privateKey, form.newPassword);
   await s.db.transaction(async (tx) => {
-    if (organisationId === null) await tx.update(users).set(sealed).where(unsafeAnyOrg(OPERATOR_ACCOUNTS, isNull(users.organisationId), eq(users.id, user.id)));
-    else await tx.update(users).set(sealed).where(inOrg(organisationId, users, eq(users.id, user.id)));
+    await tx.update(users).set(sealed).where(inAccountsOf(organisationId, users, eq(users.id, user.id)));
     await endOtherSessions({ db: tx }, user.id);
   });
   await resetAttemptsOnAddress(s, organisationId, form.email);

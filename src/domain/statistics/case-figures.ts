@@ -44,8 +44,7 @@ export interface FiguresView {
   year: number;
   /** Every year with figures, newest first: for the commission up to the current one, beyond it whole years only. */
   years: number[];
-  /** Beyond the commission, the running year is not shown until it has ended. */
-  runningYearHeld: boolean;
+  /** Commission: exact counts up to the running year. Organisation: suppressed, whole years only. */
   view: 'commission' | 'organisation';
   /** The smallest group shown (organisation view); null when counts are exact. */
   k: number | null;
@@ -155,7 +154,6 @@ export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 's
   return {
     year,
     years,
-    runningYearHeld: view === 'organisation',
     view,
     k: view === 'commission' ? null : s.config.surveyMinGroup,
     organisations: sortedIds.map((id) => ({

@@ -29,7 +29,7 @@ export function FiguresPage(props: { figures: FiguresView }) {
         </ul>
       </nav>
       <P>{t('figures.counting')}</P>
-      {f.runningYearHeld ? <P>{t('figures.runningYearHeld')}</P> : null}
+      {f.view === 'organisation' ? <P>{t('figures.runningYearHeld')}</P> : null}
       {f.organisations.length > 1 ? <P>{t('figures.shared')}</P> : null}
       {f.organisations.map((o) => (
         <section aria-labelledby={`org-${o.id}`}>
