@@ -17,6 +17,7 @@ export const orgTables = {
   auditLog: 'organisationId',
   caseStatistics: 'organisationId',
   advisorRegistrations: 'organisationId',
+  annualReportTexts: 'organisationId',
   surveyOrganisations: 'ownerId',
   surveyWaves: 'ownerId',
 };

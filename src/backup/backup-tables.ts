@@ -34,6 +34,7 @@ export const backupTables: Array<[name: string, table: PgTable]> = [
   ['case_minutes', schema.caseMinutes],
   ['case_transfers', schema.caseTransfers],
   ['advisor_registrations', schema.advisorRegistrations],
+  ['annual_report_texts', schema.annualReportTexts],
   ['survey_organisations', schema.surveyOrganisations],
   ['survey_waves', schema.surveyWaves],
   ['survey_wave_organisations', schema.surveyWaveOrganisations],
@@ -82,6 +83,7 @@ export function organisationRows(name: string, organisationId: string): SQL | 'n
     case 'letter_templates':
     case 'case_statistics':
     case 'advisor_registrations':
+    case 'annual_report_texts':
       return own('organisation_id');
     case 'case_keys':
     case 'case_entries':

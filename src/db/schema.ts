@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CaseCoding } from '../domain/coding/codes.js';
 
 // Binary columns hold ciphertext, salts and hashes; both drivers hand back a Uint8Array (pg a Buffer).
 export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -299,6 +300,17 @@ export const cases = pgTable(
     /** When the last content-free notice went to the reporter's address: at most one per REPORTER_NOTICE_MINUTES. */
     reporterNotifiedAt: timestamp('reporter_notified_at', { withTimezone: true }),
     lastHandlerActivityAt: timestamp('last_handler_activity_at', { withTimezone: true }),
+    /** When the feedback was given (the legal term's end point), for handling times in the figures. */
+    feedbackGivenAt: timestamp('feedback_given_at', { withTimezone: true }),
+    /** Passed on with the reporter's consent by a confidential advisor ('advisor') or the ethics panel ('panel'); null: the form, or orally (enteredBy). */
+    intakeChannel: text('intake_channel'),
+    /** The reporter opened the case again with their receipt after sending it (counted, for anonymous reporters, in the figures). */
+    reporterReturned: boolean('reporter_returned').notNull().default(false),
+    /**
+     * The commission's coding of the case (codes only, never text; not sealed, and the form says so):
+     * see src/domain/coding/codes.ts. Copied into case_statistics at the purge.
+     */
+    coding: jsonb('coding').$type<CaseCoding>(),
   },
   (table) => [
     uniqueIndex('cases_receipt_lookup').on(table.organisationId, table.receiptLookup),
@@ -525,7 +537,32 @@ export const caseStatistics = pgTable('case_statistics', {
   closedOn: text('closed_on'),
   purgedOn: text('purged_on').notNull(),
   beyondLegalTerm: boolean('beyond_legal_term').notNull().default(false),
+  anonymity: text('anonymity'),
+  feedbackOn: text('feedback_on'),
+  /** The feedback deadline was extended (with or without passing the legal term). */
+  extended: boolean('extended').notNull().default(false),
+  reporterReturned: boolean('reporter_returned').notNull().default(false),
+  coding: jsonb('coding').$type<CaseCoding>(),
+  /** What the case's interventions and recommendations were, without any text: [{ kind, done }], [status]. */
+  interventions: jsonb('interventions').$type<Array<{ kind: string; done: boolean }>>(),
+  recommendations: jsonb('recommendations').$type<string[]>(),
 });
+
+// The commission's own words in its annual report, per year and block; the figures beside them
+// are computed, never stored.
+export const annualReportTexts = pgTable(
+  'annual_report_texts',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    block: text('block').notNull(),
+    text: text('text').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.year, table.block] })],
+);
 
 // ---- Interventions, joint decisions, identity requests, minutes -------------------------------
 // Each table holds only what the commission needs to find and count; every text (who, what,

@@ -28,6 +28,7 @@ const organisationColumns = {
   auditLog: t.auditLog.organisationId,
   caseStatistics: t.caseStatistics.organisationId,
   advisorRegistrations: t.advisorRegistrations.organisationId,
+  annualReportTexts: t.annualReportTexts.organisationId,
   surveyOrganisations: t.surveyOrganisations.ownerId,
   surveyWaves: t.surveyWaves.ownerId,
 } satisfies { [Name in keyof typeof t]?: PgColumn };

@@ -135,6 +135,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /staff/cases/:id/identity/:rid/decide': cases,
   'GET /staff/cases/:id/minutes': cases,
   'POST /staff/cases/:id/minutes': cases,
+  'GET /staff/cases/:id/coding': cases,
+  'POST /staff/cases/:id/coding': cases,
   'GET /staff/cases/:id/transfer': cases,
   'POST /staff/cases/:id/transfer': cases,
   'GET /staff/intake': staff('cases.intake'),

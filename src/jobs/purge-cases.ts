@@ -1,6 +1,6 @@
 import { reporterWroteLastSql } from '../domain/cases/reporter-waits.js';
 import { eq, lt, not, sql } from 'drizzle-orm';
-import { cases, caseStatistics } from '../db/schema.js';
+import { caseInterventions, caseRecommendations, cases, caseStatistics } from '../db/schema.js';
 import { inOrg } from '../db/scoped.js';
 import { appendAudit } from '../domain/audit/append-audit.js';
 import { handlingOrganisationOf } from '../domain/cases/handling-organisation.js';
@@ -42,6 +42,9 @@ export async function purgeExpiredCases(s: Services, organisation: Organisation)
   for (const { id } of expired) {
     await s.db.transaction(async (tx) => {
       const chain = await handlingOrganisationOf(tx, id).catch(() => null);
+      // What the interventions and recommendations were, without their texts (they go with the case).
+      const interventions = (await tx.select({ kind: caseInterventions.kind, done: caseInterventions.resultRecordedAt }).from(caseInterventions).where(eq(caseInterventions.caseId, id))).map((r) => ({ kind: r.kind, done: r.done !== null }));
+      const recommendations = (await tx.select({ status: caseRecommendations.status }).from(caseRecommendations).where(eq(caseRecommendations.caseId, id))).map((r) => r.status);
       const [gone] = await tx.delete(cases).where(inOrg(organisation.id, cases, eq(cases.id, id))).returning();
       if (!gone) return;
       await tx.insert(caseStatistics).values({
@@ -55,6 +58,13 @@ export async function purgeExpiredCases(s: Services, organisation: Organisation)
         closedOn: day(gone.closedAt),
         purgedOn: day(now)!,
         beyondLegalTerm: gone.beyondLegalTerm,
+        anonymity: gone.anonymity,
+        feedbackOn: day(gone.feedbackGivenAt),
+        extended: gone.feedbackExtendedTo !== null,
+        reporterReturned: gone.reporterReturned,
+        coding: gone.coding,
+        interventions,
+        recommendations,
       });
       await appendAudit({ ...s, db: tx }, { organisationId: chain ?? gone.organisationId, actorKind: 'system', actorUserId: null, action: 'case.purged', caseId: id, detail: { retentionMonths: organisation.retentionMonths } });
       purged += 1;

@@ -132,7 +132,7 @@ export async function advanceCase(s: Services, actor: StaffActor | null, caseId:
       await insertSealedEntry(tx, s.sodium, entryTarget(caseId, actor!, current, at), 'message', { type: 'closing', text: form.letter });
       told = true;
     }
-    return { status: to, ...(to === 'closed' ? { closedAt: at } : {}) };
+    return { status: to, ...(to === 'closed' ? { closedAt: at } : {}), ...(to === 'feedback_given' ? { feedbackGivenAt: at } : {}) };
   });
   if (told) await notifyReporter(s, caseId);
 }

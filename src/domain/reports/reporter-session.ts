@@ -39,6 +39,8 @@ export async function startReporterSession(s: Services, organisationId: string, 
   const privateKey = found ? openCaseKeyWithReceipt(s.sodium, secrets.key, found.sealed) : null;
   if (!found || !privateKey) throw fieldError('receipt', 'errors.receipt.unknown');
   await releaseReceiptAttempt(s, bucket);
+  // Counted in the figures: how many anonymous reporters come back through their receipt.
+  await s.db.update(cases).set({ reporterReturned: true }).where(inOrg(organisationId, cases, eq(cases.id, found.id), eq(cases.reporterReturned, false)));
   const token = newToken(s.sodium);
   await s.db.insert(reporterSessions).values({
     idHash: sessionLookupHash(s.sodium, token),

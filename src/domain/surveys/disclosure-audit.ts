@@ -9,7 +9,12 @@
 // of a cell is one of:
 //   shown        n exactly, agree and disagree within an interval (exact, or from a rounded share);
 //   hidden       "niet getoond": only that the group is not empty (n >= 1);
+//   sized        hidden, but its size is published elsewhere: n within an interval, the answers
+//                unknown (the pressured of a group: their number is the pressure question's
+//                figure, what they named is the hidden part);
 //   unpublished  nothing (a cell that is part of the sums but on no page), so n >= 0.
+// Two facts about a question can be given to the model: `zeroRest` for a question without a middle
+// answer (yes or no, named or not named), whose third count is 0 in every group and known to be.
 // Each count of each cell that was not shown is then bounded by linear programming over the reals
 // (minimum and maximum), which is what the attacker can prove at best short of integer reasoning.
 //
@@ -17,7 +22,8 @@
 //   n:                         upper - lower >= k  (its size is not pinned down narrower than k);
 //   agree, disagree, the rest: lower = 0 or upper - lower >= k  (no answer can be attributed to
 //                              anyone in the group, or the count is as vague as its size must be).
-// A shown cell with 0 < n < k fails at once.
+// A shown cell with 0 < n < k fails at once. With `sizePublic` (every group's size is published
+// by another figure) only the answer counts are protected, not n.
 
 import { Polytope, type LinearRow } from './linear-program.js';
 import type { AdditiveTable } from './suppression.js';
@@ -27,7 +33,13 @@ export interface Interval {
   hi: number;
 }
 
-export type Knowledge = { kind: 'shown'; n: number; agree: Interval; disagree: Interval } | { kind: 'hidden' } | { kind: 'unpublished' };
+export type Knowledge = { kind: 'shown'; n: number; agree: Interval; disagree: Interval } | { kind: 'hidden' } | { kind: 'sized'; n: Interval } | { kind: 'unpublished' };
+
+/** What holds for every cell of a question, whatever is published. */
+export interface ModelFacts {
+  /** The question has no middle answer: the third count (rest) is 0 in every cell. */
+  zeroRest?: boolean;
+}
 
 export const counts = ['agree', 'disagree', 'rest'] as const;
 export type CountName = (typeof counts)[number];
@@ -69,6 +81,7 @@ class Model {
   constructor(
     readonly known: ReadonlyMap<string, Knowledge>,
     readonly tables: readonly AdditiveTable[],
+    facts: ModelFacts = {},
   ) {
     const cells = new Set<string>([...known.keys()]);
     for (const t of tables) for (const id of [t.total, ...t.parts]) cells.add(id);
@@ -86,6 +99,11 @@ class Model {
         [base + 2, 1],
       ];
       if (k.kind === 'hidden') this.add({ terms: all, sense: '>=', rhs: 1 }, [id]);
+      if (k.kind === 'sized') {
+        this.add({ terms: all, sense: '>=', rhs: k.n.lo }, [id]);
+        this.add({ terms: all, sense: '<=', rhs: k.n.hi }, [id]);
+      }
+      if (facts.zeroRest) this.add({ terms: [[base + 2, 1]], sense: '=', rhs: 0 }, [id]);
       if (k.kind === 'shown') {
         this.add({ terms: all, sense: '=', rhs: k.n }, [id]);
         this.add({ terms: [[base, 1]], sense: '>=', rhs: k.agree.lo }, [id]);
@@ -164,8 +182,8 @@ class Model {
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : x);
 
 /** The tightest interval for every count of each of `cells` that the published figures allow. */
-export function boundCells(known: ReadonlyMap<string, Knowledge>, tables: readonly AdditiveTable[], cells: Iterable<string>): Map<string, Bounds> {
-  const model = new Model(known, tables);
+export function boundCells(known: ReadonlyMap<string, Knowledge>, tables: readonly AdditiveTable[], cells: Iterable<string>, facts: ModelFacts = {}): Map<string, Bounds> {
+  const model = new Model(known, tables, facts);
   const wanted = new Set(cells);
   const out = new Map<string, Bounds>();
   for (const id of wanted) {
@@ -211,14 +229,16 @@ export function protects(quantity: Quantity, bounds: Interval, k: number): boole
  * With `firstOnly`, stops at the first failure (enough to decide that more must be hidden). With
  * `passed`, skips the cells in it and adds those that pass: only valid while the hidden cells only
  * grow (suppressCells' greedy phase). `components` caches verdicts by component members, which
- * determine a component's program as long as the true counts stay the same.
+ * determine a component's program as long as the true counts stay the same. `zeroRest` as in
+ * ModelFacts; `sizePublic`: every group's size is published elsewhere, so only the answer counts
+ * of a small group are protected.
  */
 export function auditDisclosure(
   truth: ReadonlyMap<string, number>,
   known: ReadonlyMap<string, Knowledge>,
   tables: readonly AdditiveTable[],
   k: number,
-  options: { firstOnly?: boolean; components?: Map<string, Failure[]>; passed?: Set<string> } = {},
+  options: { firstOnly?: boolean; components?: Map<string, Failure[]>; passed?: Set<string>; zeroRest?: boolean; sizePublic?: boolean } = {},
 ): Failure[] {
   const isProtected = (id: string) => {
     const n = truth.get(id) ?? 0;
@@ -231,7 +251,8 @@ export function auditDisclosure(
       if (options.firstOnly) return failures;
     }
   }
-  const model = new Model(known, tables);
+  const model = new Model(known, tables, { zeroRest: options.zeroRest });
+  const quantities = options.sizePublic ? counts : (['n', ...counts] as const);
   for (const component of model.components()) {
     const targets = component.filter(isProtected);
     if (targets.length === 0) continue;
@@ -246,7 +267,7 @@ export function auditDisclosure(
         // Hiding more only widens every interval: a cell that passed with fewer cells hidden passes now.
         if (options.passed?.has(id)) continue;
         const b = boundsOf(polytope, (c) => variable(id, c));
-        for (const quantity of ['n', ...counts] as const) {
+        for (const quantity of quantities) {
           if (!protects(quantity, b[quantity], k)) found.push({ cell: id, quantity, bounds: b[quantity] });
         }
         if (found.length > 0 && options.firstOnly) break;

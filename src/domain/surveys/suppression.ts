@@ -44,17 +44,29 @@ export interface SuppressionOptions {
    * costs an audit); default all.
    */
   giveBack?: (id: string) => boolean;
+  /** A question without a middle answer (yes or no; an option named or not): its third count is 0 everywhere. */
+  zeroRest?: boolean;
+  /**
+   * Every group's size is published by another figure (the pressured of a group, counted by the
+   * pressure question's figure): the attacker is given every n, and only the answer counts of a
+   * small group are protected.
+   */
+  sizePublic?: boolean;
+  /** Cells hidden whatever their counts (another figure hides the group), never given back. */
+  alsoHide?: ReadonlySet<string>;
 }
 
 /**
  * The cells to suppress, for one statement: `cells` holds each cell's true counts. Empty cells (0)
- * are shown as empty, never suppressed (and the audit lets the attacker know they are empty).
+ * are shown as empty, never suppressed (and the audit lets the attacker know they are empty),
+ * unless `alsoHide` names them.
  */
 export function suppressCells(cells: ReadonlyMap<string, CellCounts>, tables: readonly AdditiveTable[], k: number, options: SuppressionOptions = {}): Set<string> {
   const n = (id: string) => cells.get(id)?.n ?? 0;
   const cost = (id: string) => options.cost?.(id, n(id)) ?? n(id);
   const byCost = (a: string, b: string) => cost(a) - cost(b) || n(a) - n(b) || a.localeCompare(b);
-  const suppressed = new Set<string>([...cells].filter(([, c]) => c.n > 0 && c.n < k).map(([id]) => id));
+  const fixed = options.alsoHide ?? new Set<string>();
+  const suppressed = new Set<string>([...[...cells].filter(([, c]) => c.n > 0 && c.n < k).map(([id]) => id), ...[...fixed].filter((id) => cells.has(id))]);
   if (suppressed.size === 0) return suppressed;
 
   // First guess, table by table.
@@ -77,12 +89,16 @@ export function suppressCells(cells: ReadonlyMap<string, CellCounts>, tables: re
   const verdicts = new Map<string, Failure[]>();
   const knownWith = (hidden: ReadonlySet<string>) => {
     const known = new Map<string, Knowledge>();
-    for (const [id, c] of cells) known.set(id, hidden.has(id) ? { kind: 'hidden' } : exactly(c.n, c.agree, c.disagree));
+    for (const [id, c] of cells) known.set(id, !hidden.has(id) ? exactly(c.n, c.agree, c.disagree) : hiddenKnowledge(c.n));
     return known;
   };
+  // A hidden cell says "not empty", except one hidden because another figure hides its group (an
+  // empty one among them says nothing); with sizePublic the attacker knows its size.
+  const hiddenKnowledge = (size: number): Knowledge => (options.sizePublic ? { kind: 'sized', n: { lo: size, hi: size } } : size === 0 ? { kind: 'unpublished' } : { kind: 'hidden' });
   const passed = new Set<string>();
+  const audit = { zeroRest: options.zeroRest, sizePublic: options.sizePublic };
   const failureWith = (hidden: ReadonlySet<string>, growing = false) =>
-    auditDisclosure(truth, knownWith(hidden), tables, k, { firstOnly: true, components: verdicts, passed: growing ? passed : undefined })[0];
+    auditDisclosure(truth, knownWith(hidden), tables, k, { firstOnly: true, components: verdicts, passed: growing ? passed : undefined, ...audit })[0];
   // The complement for a failure: the cheapest shown cell next to it (in a table with it, or with a
   // hidden cell linked to it). Trying several with the audit first chose a little better but took
   // three times as long; the pass below gives back what was not needed.
@@ -96,7 +112,7 @@ export function suppressCells(cells: ReadonlyMap<string, CellCounts>, tables: re
   }
   // Greedy steps can hide more than needed: give back every complementary cell that the audit
   // does not miss, the most valuable first.
-  for (const id of [...suppressed].filter((id) => n(id) >= k && (options.giveBack?.(id) ?? true)).sort(byCost).reverse()) {
+  for (const id of [...suppressed].filter((id) => n(id) >= k && !fixed.has(id) && (options.giveBack?.(id) ?? true)).sort(byCost).reverse()) {
     suppressed.delete(id);
     if (failureWith(suppressed)) suppressed.add(id);
   }

@@ -78,12 +78,16 @@ export async function answerTransfer(s: Services, session: { caseId: string; org
   let receipt: string | null = null;
   if (form.answer === 'consent') {
     try {
-      ({ receipt } = await submitReport(s, session.organisationId, {
+      const made = await submitReport(s, session.organisationId, {
         route: 'commission',
         anonymity: 'anonymous',
         answers: { KIND: proposal.kind, WHAT: proposal.carried, WANT: form.want },
         language: view.language,
-      }));
+      });
+      receipt = made.receipt;
+      // Counted as passed on by the advisor or the panel; the new case stays unlinked to this one.
+      const [source] = await s.db.select({ route: cases.routeCode }).from(cases).where(inOrg(session.organisationId, cases, eq(cases.id, session.caseId)));
+      await s.db.update(cases).set({ intakeChannel: source?.route === 'ethics' ? 'panel' : 'advisor' }).where(inOrg(session.organisationId, cases, eq(cases.id, made.caseId!)));
     } catch (error) {
       await s.db.update(caseTransfers).set({ status: 'proposed', answeredAt: null }).where(eq(caseTransfers.id, transferId));
       if (error instanceof AppError) throw new AppError(error.code, error.fieldErrors.map((e) => ({ ...e, field: e.field === 'WANT' ? 'want' : e.field })));

@@ -12,6 +12,9 @@ import { requireId } from '../../domain/ids.js';
 import { readCaseAsHandler, type CaseView } from '../../domain/cases/open-case.js';
 import type { OrganisationStaff } from './require-staff.js';
 import type { Services } from '../../services.js';
+import { codeCase } from '../../domain/coding/code-case.js';
+import { presentCodingPage } from '../../domain/coding/present-coding-page.js';
+import { CodingPage } from '../../views/pages/case-work/coding-page.js';
 import { DecisionPage } from '../../views/pages/case-work/decision-page.js';
 import { IdentityPage } from '../../views/pages/case-work/identity-page.js';
 import { InterventionsPage } from '../../views/pages/case-work/interventions-page.js';
@@ -23,13 +26,13 @@ import { render } from '../render.js';
 import { handleForm, list, readForm, redirectTo, text, withFormFieldNames, type FormValues } from './form-input.js';
 import { requireStaff } from './require-staff.js';
 
-type Page = 'interventions' | 'decision' | 'identity' | 'minutes' | 'transfer';
+type Page = 'interventions' | 'decision' | 'identity' | 'minutes' | 'transfer' | 'coding';
 type Values = Record<string, string>;
 
 // The work on a case beyond its steps, one page per task: interventions, the joint decision and
 // recommendations, identity requests, minutes of meetings. Handlers only, after their declaration.
 export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
-  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title'; body: (actor: OrganisationStaff, view: CaseView, saved: boolean, values?: Values, query?: Values) => Promise<Child> }> = {
+  const pages: Record<Page, { title: 'interventions.title' | 'decision.title' | 'identity.title' | 'minutes.title' | 'transfer.title' | 'coding.title'; body: (actor: OrganisationStaff, view: CaseView, saved: boolean, values?: Values, query?: Values) => Promise<Child> }> = {
     interventions: {
       title: 'interventions.title',
       body: async (_actor, view, saved, values, query) => <InterventionsPage view={view} model={presentInterventionsPage(view)} saved={saved} values={values} resultFor={query?.result} />,
@@ -46,6 +49,7 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
     },
     minutes: { title: 'minutes.title', body: async (_actor, view, saved, values) => <MinutesPage view={view} saved={saved} values={values} /> },
     transfer: { title: 'transfer.title', body: async (_actor, view, saved, values) => <TransferPage view={view} saved={saved} values={values} /> },
+    coding: { title: 'coding.title', body: async (actor, view, saved) => <CodingPage view={view} model={await presentCodingPage(s, actor, view)} saved={saved} /> },
   };
 
   async function show(c: Context<AppEnv>, page: Page) {
@@ -90,5 +94,23 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
     decideIdentityRequest(s, actor, caseId, param('rid'), { decision: text(form, 'decision'), reason: text(form, 'decisionReason'), legalDuty: list(form, 'legalDuty').includes('yes') }),
   );
   action('transfer', 'transfer', {}, (actor, caseId, form) => proposeTransfer(s, actor, caseId, { kind: text(form, 'kind'), carried: text(form, 'carried'), explanation: text(form, 'explanation') }));
+  // The coding form has groups of checkboxes: after a refused save it shows every ticked code again.
+  app.post('/staff/cases/:id/coding', async (c) => {
+    const actor = requireStaff(c, 'cases.read');
+    const caseId = requireId(c.req.param('id') ?? '');
+    const form = await readForm(c);
+    const many = ['sources', 'means', 'aims', 'effectsPersonal', 'effectsPublic', 'themes', 'measures'];
+    const input = Object.fromEntries([...['kind', 'category', 'channel', 'outcome', 'termsMet'].map((name) => [name, text(form, name)]), ...many.map((name) => [name, list(form, name)])]);
+    return handleForm(c, async () => {
+      await codeCase(s, actor, caseId, input);
+      return redirectTo(c, `/staff/cases/${caseId}/coding?saved=1`);
+    }, {
+      title: c.get('t')('coding.title'),
+      body: async () => {
+        const view = await readCaseAsHandler(s, actor, caseId);
+        return <CodingPage view={view} model={await presentCodingPage(s, actor, view)} values={input} />;
+      },
+    });
+  });
   action('minutes', 'minutes', { text: 'minutesText' }, (actor, caseId, form) => recordMinutes(s, actor, caseId, { meetingOn: text(form, 'meetingOn'), text: text(form, 'minutesText') }));
 }

@@ -1,12 +1,12 @@
 import type { MessageKey } from '../../../i18n/index.js';
 import { useUi } from '../../ui-context.js';
 
-export const workPages = ['overview', 'interventions', 'decision', 'transfer', 'identity', 'minutes'] as const;
+export const workPages = ['overview', 'interventions', 'decision', 'transfer', 'identity', 'minutes', 'coding'] as const;
 export type WorkPage = (typeof workPages)[number];
 
 /** What each route's handlers work on: the commission decides; the panel and the advisors may propose to pass a matter on. */
 export function workPagesFor(routeCode: string): readonly WorkPage[] {
-  return routeCode === 'ethics' || routeCode === 'advisor' ? ['overview', 'transfer', 'identity', 'minutes'] : ['overview', 'interventions', 'decision', 'identity', 'minutes'];
+  return routeCode === 'ethics' || routeCode === 'advisor' ? ['overview', 'transfer', 'identity', 'minutes'] : ['overview', 'interventions', 'decision', 'identity', 'minutes', 'coding'];
 }
 
 /** The parts of a case, each on its own page so every page has one task. */
