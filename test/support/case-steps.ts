@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { FormClient } from './form-client.js';
 
 /** Posts one case action with the handler's session token, as the case page's forms do. */
-export async function caseAction(handler: FormClient, caseId: string, action: string, fields: Record<string, string>): Promise<number> {
+export async function caseAction(handler: FormClient, caseId: string, action: string, fields: Record<string, string | string[]>): Promise<number> {
   return (await handler.postWithOwnToken(`/staff/cases/${caseId}/${action}`, fields)).status;
 }
 

@@ -7,8 +7,8 @@ import { admittedMember } from '../admission/admitted-readers.js';
 import { routesOfBody } from '../admission/bodies.js';
 import { AppError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
-import type { AdditiveTable } from '../surveys/suppression.js';
-import { exactCounts, suppressCounts, type Count } from './counts.js';
+import { exactCounts, type Count } from './counts.js';
+import { yearStatistics, type YearStatistics } from './year-statistics.js';
 import { monitorHeadline, type MonitorHeadline } from './monitor-headline.js';
 
 // The figures page: how many reports came in and how many were closed, per year, per route and
@@ -51,6 +51,8 @@ export interface FiguresView {
   organisations: OrganisationFigures[];
   /** All organisations together, when the commission serves more than one. */
   together: { routes: RouteFigures[]; total: { received: Count; closed: Count } } | null;
+  /** The year's figures by every dimension, with the year before: the commission's cases, or the organisation's. */
+  statistics: YearStatistics;
 }
 
 const commissionRoles = ['chair', 'secretary'] as const;
@@ -139,12 +141,17 @@ export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 's
       for (const what of ['received', 'closed']) cells.set(`all:${route}:${what}`, ids.reduce((sum, org) => sum + (cells.get(`${org}:${route}:${what}`) ?? 0), 0));
   }
 
+  // The year's statistics of the same scope: beyond the commission the route counts are taken from
+  // them, so one suppression covers everything the page (and the annual report) shows.
+  const statistics = await yearStatistics(s, { kind: view, organisationId: own.id }, year, tz, own.headcount);
   let published: Map<string, Count>;
   if (view === 'commission') published = exactCounts(cells);
   else {
-    // One organisation: for each of "received" and "closed", its total is the sum of its routes.
-    const tables: AdditiveTable[] = ['received', 'closed'].map((what) => ({ total: `${own.id}:total:${what}`, parts: ordered.map((route) => `${own.id}:${route}:${what}`) }));
-    published = suppressCounts(cells, tables, s.config.surveyMinGroup);
+    published = new Map();
+    for (const what of ['received', 'closed'] as const) {
+      const table = statistics.tables.find((tb) => tb.id === what)!;
+      for (const row of table.rows) published.set(`${own.id}:${row.code}:${what}`, row.counts[0]);
+    }
   }
   const get = (id: string): Count => published.get(id)!;
   const routeRows = (org: string): RouteFigures[] => ordered.map((route) => ({ route, received: get(`${org}:${route}:received`), closed: get(`${org}:${route}:closed`) }));
@@ -164,6 +171,7 @@ export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 's
       total: { received: get(`${id}:total:received`), closed: get(`${id}:total:closed`) },
       monitor: id === own.id ? monitor : null,
     })),
+    statistics,
     together: together ? { routes: routeRows('all'), total: { received: get('all:total:received'), closed: get('all:total:closed') } } : null,
   };
 }

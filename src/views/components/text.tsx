@@ -5,6 +5,9 @@ export const H1 = (props: { children?: Child }) => <h1 class="utrecht-heading-1 
 export const H2 = (props: { children?: Child; id?: string }) => (
   <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id={props.id}>{props.children}</h2>
 );
+export const H3 = (props: { children?: Child; id?: string }) => (
+  <h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id={props.id}>{props.children}</h3>
+);
 export const P = (props: { children?: Child; lead?: boolean }) => (
   <p class={props.lead ? 'utrecht-paragraph utrecht-paragraph--lead utrecht-paragraph--distanced' : 'utrecht-paragraph utrecht-paragraph--distanced'}>{props.children}</p>
 );

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import { formatPercent } from '../format.js';
 import { H1, H2, P } from '../components/text.js';
 import { useUi } from '../ui-context.js';
+import { StatisticsTables } from '../components/statistics-tables.js';
 
 /** Reports per year, route and organisation, with the organisation's own monitor results beside them. */
 export function FiguresPage(props: { figures: FiguresView }) {
@@ -44,6 +45,9 @@ export function FiguresPage(props: { figures: FiguresView }) {
           <CountsTable caption={t('figures.caption', { organisation: t('figures.together'), year: f.year })} rows={f.together.routes} total={f.together.total} testId="figures-together" />
         </section>
       ) : null}
+      <H2 id="statistics">{t('statistics.title', { year: f.year })}</H2>
+      <P>{f.view === 'commission' ? t('statistics.lead.commission') : t('statistics.lead.organisation', { k: f.k ?? 0 })}</P>
+      <StatisticsTables statistics={f.statistics} />
     </>
   );
 }

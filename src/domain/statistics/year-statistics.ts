@@ -1,0 +1,355 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Services } from '../../services.js';
+import { aimsCodes, codedOutcomes, intakeChannels, meansCodes, measureCodes, personalEffectCodes, publicEffectCodes, registrationCategories, sourceCodes, substantiated, themeCodes } from '../coding/codes.js';
+import { caseKinds } from '../cases/lifecycle.js';
+import { interventionKinds } from '../cases/interventions.js';
+import type { AdditiveTable } from '../surveys/suppression.js';
+import { exactCounts, suppressCounts, type Count } from './counts.js';
+
+// A year's figures of the cases a scope covers, with the year before beside them: counts and
+// shares by route, classification, registration category, the research codes, anonymity, intake
+// channel, outcome; handling times; legal terms; interventions; recommendations; risk signals by
+// theme and month; advisor registrations. Live cases and the anonymous rows kept after the purge
+// together. Everything the statistics page, the annual report, its exports, the registration
+// export and the management's risk view show comes from one call, so that beyond the commission
+// one suppression covers all of it: no page can give back by subtraction what another hides.
+
+export type StatisticsScope =
+  /** The commission: the cases its bodies handle (reports and risk signals), exactly. */
+  | { kind: 'commission'; organisationId: string }
+  /** Beyond the commission: the cases about one organisation, whoever handles them; suppressed below k. */
+  | { kind: 'organisation'; organisationId: string };
+
+export const statisticsRoutes = { commission: ['commission', 'risk_signal'], organisation: ['commission', 'risk_signal', 'ethics', 'advisor'] } as const;
+
+/** A row of a table: its code and its count in the year and in the year before. */
+export interface StatisticsRow {
+  code: string;
+  counts: [Count, Count];
+}
+
+export interface StatisticsTable {
+  /** Which dimension (its label keys are `statistics.table.<id>` and the codes' own). */
+  id: TableId;
+  rows: StatisticsRow[];
+  /** The table's base (the share's denominator), when its rows add up to it or are a share of it. */
+  base: [Count, Count] | null;
+  /** Several codes per case: the rows do not add up to the base. */
+  several: boolean;
+}
+
+/** Days from receipt, median and 90th percentile; null where hidden (too few cases beyond the commission) or none. */
+export interface HandlingTime {
+  step: 'acknowledged' | 'feedback' | 'closed';
+  n: Count;
+  median: number | null;
+  p90: number | null;
+}
+
+export interface YearStatistics {
+  year: number;
+  /** The smallest group shown, or null for the commission's exact figures. */
+  k: number | null;
+  routes: string[];
+  tables: StatisticsTable[];
+  times: [HandlingTime[], HandlingTime[]];
+  /** Shares derived from shown counts only (null when a count they need is hidden or the base is empty). */
+  rates: {
+    substantiated: [number | null, number | null];
+    returnedAnonymous: [number | null, number | null];
+    per100: [number | null, number | null];
+    riskFollowedUp: [number | null, number | null];
+  };
+}
+
+export const tableIds = [
+  'received',
+  'closed',
+  'kind',
+  'category',
+  'anonymity',
+  'channel',
+  'sources',
+  'means',
+  'aims',
+  'effectsPersonal',
+  'effectsPublic',
+  'outcome',
+  'termsMet',
+  'measures',
+  'extensions',
+  'interventions',
+  'recommendations',
+  'themes',
+  'riskMonths',
+  'riskFollowed',
+  'returned',
+  'advisor',
+] as const;
+export type TableId = (typeof tableIds)[number];
+
+const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+const uncoded = 'uncoded';
+
+/** The codes of each table, in the order shown (codes the data holds beyond these are shown after them). */
+function codesOf(id: TableId, routes: readonly string[]): readonly string[] {
+  switch (id) {
+    case 'received':
+    case 'closed':
+      return routes;
+    case 'kind':
+      return [...caseKinds, uncoded];
+    case 'category':
+      return [...registrationCategories, uncoded];
+    case 'anonymity':
+      return ['anonymous', 'confidential', 'open', 'unknown'];
+    case 'channel':
+      return [...intakeChannels, uncoded];
+    case 'sources':
+      return sourceCodes;
+    case 'means':
+      return meansCodes;
+    case 'aims':
+      return aimsCodes;
+    case 'effectsPersonal':
+      return personalEffectCodes;
+    case 'effectsPublic':
+      return publicEffectCodes;
+    case 'outcome':
+      return [...codedOutcomes, uncoded];
+    case 'termsMet':
+      return ['yes', 'no', uncoded];
+    case 'measures':
+      return measureCodes;
+    case 'extensions':
+      return ['extended', 'beyond'];
+    case 'interventions':
+      return interventionKinds.flatMap((kind) => [kind, `${kind}:done`]);
+    case 'recommendations':
+      return ['followed', 'not_followed', 'open'];
+    case 'themes':
+      return themeCodes;
+    case 'riskMonths':
+      return months;
+    case 'riskFollowed':
+    case 'returned':
+      return ['yes'];
+    case 'advisor':
+      return ['registrations'];
+  }
+}
+
+/** Which tables add up to which cell: [table, its total's table, the total's code]. Other tables' cells stand alone. */
+const additive: Array<[TableId, TableId, string]> = [
+  ['kind', 'received', 'commission'],
+  ['category', 'received', 'commission'],
+  ['anonymity', 'received', 'commission'],
+  ['channel', 'received', 'commission'],
+  ['outcome', 'closed', 'commission'],
+  ['termsMet', 'closed', 'commission'],
+  ['riskMonths', 'received', 'risk_signal'],
+];
+/** The base a table's shares are taken of. */
+const baseOf: Partial<Record<TableId, [TableId, string]>> = {
+  ...Object.fromEntries(additive.map(([table, totalTable, code]) => [table, [totalTable, code]])),
+  sources: ['received', 'commission'],
+  means: ['received', 'commission'],
+  aims: ['received', 'commission'],
+  effectsPersonal: ['received', 'commission'],
+  effectsPublic: ['received', 'commission'],
+  measures: ['closed', 'commission'],
+  extensions: ['closed', 'commission'],
+  themes: ['received', 'risk_signal'],
+  riskFollowed: ['received', 'risk_signal'],
+  returned: ['anonymity', 'anonymous'],
+};
+const severalTables: readonly TableId[] = ['sources', 'means', 'aims', 'effectsPersonal', 'effectsPublic', 'measures', 'themes', 'extensions', 'interventions'];
+
+const cellId = (year: number, table: string, code: string) => `${year}:${table}:${code}`;
+
+interface RawRow {
+  y: number;
+  dim: string;
+  code: string | null;
+  n: number;
+}
+
+export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: StatisticsScope, year: number, timeZone: string, headcount: number | null): Promise<YearStatistics> {
+  const routes = [...statisticsRoutes[scope.kind]];
+  const years = [year, year - 1] as const;
+  const from = `${year - 1}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const own = scope.organisationId;
+  // Raw SQL (one of the few named places, see docs/threat-model.md): every table read below is
+  // limited to the scope's organisation by these two conditions, written once.
+  const liveScope: SQL = scope.kind === 'commission' ? sql`c.handled_by = ${own}` : sql`c.organisation_id = ${own}`;
+  const purgedScope: SQL = scope.kind === 'commission' ? sql`st.handled_by = ${own}` : sql`st.organisation_id = ${own}`;
+  const routeList = sql.join(routes.map((r) => sql`${r}`), sql`, `);
+  const local = (column: SQL) => sql`(${column} at time zone ${timeZone})::date`;
+  const followed = sql`(status in ('in_handling', 'concluded', 'feedback_given', 'closed') and coalesce(outcome, '') <> 'not_admissible')`;
+  const base = sql`
+    with base as (
+      select c.route_code as route, c.anonymity, coalesce(c.coding->>'kind', c.kind) as kind, c.coding,
+        coalesce(nullif(c.coding->>'outcome', ''), c.outcome) as outcome, c.status,
+        ${local(sql`c.received_at`)} as rec_d, ${local(sql`c.acknowledged_at`)} as ack_d, ${local(sql`c.feedback_given_at`)} as fb_d, ${local(sql`c.closed_at`)} as closed_d,
+        c.feedback_extended_to is not null as extended, c.beyond_legal_term as beyond, c.reporter_returned as returned
+      from cases as c
+      where ${liveScope} and c.route_code in (${routeList}) and (${local(sql`c.received_at`)} >= ${from}::date or ${local(sql`c.closed_at`)} >= ${from}::date)
+      union all
+      select st.route_code, st.anonymity, coalesce(st.coding->>'kind', st.kind), st.coding,
+        coalesce(nullif(st.coding->>'outcome', ''), st.outcome), 'closed',
+        st.received_on::date, st.acknowledged_on::date, st.feedback_on::date, st.closed_on::date,
+        st.extended, st.beyond_legal_term, st.reporter_returned
+      from case_statistics as st
+      where ${purgedScope} and st.route_code in (${routeList}) and (st.received_on >= ${from} or st.closed_on >= ${from})
+    ),
+    rec as (select *, extract(year from rec_d)::int as y from base where rec_d >= ${from}::date and rec_d < ${until}::date),
+    clo as (select *, extract(year from closed_d)::int as y from base where closed_d >= ${from}::date and closed_d < ${until}::date)`;
+  const one = (dim: string, value: SQL, from: 'rec' | 'clo', where: SQL = sql`true`) =>
+    sql`select y, ${dim}::text as dim, (${value})::text as code, count(*)::int as n from ${sql.raw(from)} where ${where} group by 1, 3`;
+  const each = (dim: string, key: string, from: 'rec' | 'clo', route: string) =>
+    sql`select y, ${dim}::text as dim, v as code, count(*)::int as n from ${sql.raw(from)}, jsonb_array_elements_text(coalesce(coding->${key}, '[]'::jsonb)) as v where route = ${route} group by 1, 3`;
+  const reports = sql`route = 'commission'`;
+  const counts = sql.join(
+    [
+      one('received', sql`route`, 'rec'),
+      one('closed', sql`route`, 'clo'),
+      one('kind', sql`coalesce(kind, ${uncoded})`, 'rec', reports),
+      one('category', sql`coalesce(coding->>'category', ${uncoded})`, 'rec', reports),
+      one('anonymity', sql`coalesce(anonymity, 'unknown')`, 'rec', reports),
+      one('channel', sql`coalesce(coding->>'channel', ${uncoded})`, 'rec', reports),
+      ...(['sources', 'means', 'aims', 'effectsPersonal', 'effectsPublic'] as const).map((key) => each(key, key, 'rec', 'commission')),
+      each('themes', 'themes', 'rec', 'risk_signal'),
+      one('riskMonths', sql`lpad(extract(month from rec_d)::int::text, 2, '0')`, 'rec', sql`route = 'risk_signal'`),
+      one('riskFollowed', sql`'yes'`, 'rec', sql`route = 'risk_signal' and ${followed}`),
+      one('returned', sql`'yes'`, 'rec', sql`${reports} and anonymity = 'anonymous' and returned`),
+      one('outcome', sql`coalesce(outcome, ${uncoded})`, 'clo', reports),
+      one('termsMet', sql`coalesce(coding->>'termsMet', ${uncoded})`, 'clo', reports),
+      each('measures', 'measures', 'clo', 'commission'),
+      one('extensions', sql`'extended'`, 'clo', sql`${reports} and extended`),
+      one('extensions', sql`'beyond'`, 'clo', sql`${reports} and beyond`),
+    ],
+    sql` union all `,
+  );
+  const days = (to: string) => sql`${sql.raw(to)} - rec_d`;
+  const timesQuery = sql`${base}
+    select y,
+      count(ack_d)::int as ack_n, percentile_disc(0.5) within group (order by ${days('ack_d')}) as ack_median, percentile_disc(0.9) within group (order by ${days('ack_d')}) as ack_p90,
+      count(fb_d)::int as fb_n, percentile_disc(0.5) within group (order by ${days('fb_d')}) as fb_median, percentile_disc(0.9) within group (order by ${days('fb_d')}) as fb_p90,
+      count(closed_d)::int as closed_n, percentile_disc(0.5) within group (order by ${days('closed_d')}) as closed_median, percentile_disc(0.9) within group (order by ${days('closed_d')}) as closed_p90
+    from clo where ${reports} group by y`;
+  // Interventions and recommendations of the reports closed in the year: live from their tables, purged from the kept row.
+  const closedYear = (column: SQL) => sql`extract(year from ${local(column)})::int`;
+  const workQuery = sql`
+    select ${closedYear(sql`c.closed_at`)} as y, 'interventions' as dim, i.kind || case when i.result_recorded_at is null then '' else ':done' end as code, count(*)::int as n
+      from case_interventions as i join cases as c on c.id = i.case_id
+      where ${liveScope} and c.route_code = 'commission' and ${local(sql`c.closed_at`)} >= ${from}::date and ${local(sql`c.closed_at`)} < ${until}::date group by 1, 3
+    union all
+    select ${closedYear(sql`c.closed_at`)}, 'recommendations', r.status, count(*)::int
+      from case_recommendations as r join cases as c on c.id = r.case_id
+      where ${liveScope} and c.route_code = 'commission' and ${local(sql`c.closed_at`)} >= ${from}::date and ${local(sql`c.closed_at`)} < ${until}::date group by 1, 3
+    union all
+    select substr(st.closed_on, 1, 4)::int, 'interventions', (e->>'kind') || case when (e->>'done')::boolean then ':done' else '' end, count(*)::int
+      from case_statistics as st, jsonb_array_elements(coalesce(st.interventions, '[]'::jsonb)) as e
+      where ${purgedScope} and st.route_code = 'commission' and st.closed_on >= ${from} and st.closed_on < ${until} group by 1, 3
+    union all
+    select substr(st.closed_on, 1, 4)::int, 'recommendations', r, count(*)::int
+      from case_statistics as st, jsonb_array_elements_text(coalesce(st.recommendations, '[]'::jsonb)) as r
+      where ${purgedScope} and st.route_code = 'commission' and st.closed_on >= ${from} and st.closed_on < ${until} group by 1, 3
+    ${
+      scope.kind === 'organisation'
+        ? sql`union all select substr(a.month, 1, 4)::int, 'advisor', 'registrations', count(*)::int from advisor_registrations as a where a.organisation_id = ${own} and a.month >= ${from.slice(0, 7)} and a.month < ${until.slice(0, 7)} group by 1`
+        : sql``
+    }`;
+  const [countRows, timeRows, workRows] = await Promise.all([
+    s.db.execute(sql`${base} ${counts}`),
+    s.db.execute(timesQuery),
+    s.db.execute(workQuery),
+  ]);
+  const rowsOf = (result: unknown) => ((result as { rows: Array<Record<string, unknown>> }).rows ?? []);
+
+  const tables = tableIds.filter((id) => id !== 'advisor' || scope.kind === 'organisation');
+  // Every cell of every table, zero where nothing was counted; codes the data holds beyond the known ones join their table.
+  const cells = new Map<string, number>();
+  const codes = new Map<TableId, string[]>(tables.map((id) => [id, [...codesOf(id, routes)]]));
+  for (const y of years) for (const id of tables) for (const code of codes.get(id)!) cells.set(cellId(y, id, code), 0);
+  for (const raw of [...rowsOf(countRows), ...rowsOf(workRows)] as unknown as RawRow[]) {
+    const y = Number(raw.y);
+    const id = raw.dim as TableId;
+    if (!years.includes(y as (typeof years)[number]) || !codes.has(id) || raw.code === null) continue;
+    const list = codes.get(id)!;
+    if (!list.includes(raw.code)) {
+      list.push(raw.code);
+      for (const other of years) cells.set(cellId(other, id, raw.code), 0);
+    }
+    cells.set(cellId(y, id, raw.code), (cells.get(cellId(y, id, raw.code)) ?? 0) + Number(raw.n));
+  }
+  for (const y of years) {
+    for (const what of ['received', 'closed'] as const) cells.set(cellId(y, what, 'total'), routes.reduce((sum, r) => sum + (cells.get(cellId(y, what, r)) ?? 0), 0));
+    cells.set(cellId(y, 'recommendations', 'total'), codes.get('recommendations')!.reduce((sum, c) => sum + (cells.get(cellId(y, 'recommendations', c)) ?? 0), 0));
+  }
+  // Handling times: each measurement's number of cases is a cell (it hides the times with it).
+  const timeSteps = [
+    ['acknowledged', 'ack'],
+    ['feedback', 'fb'],
+    ['closed', 'closed'],
+  ] as const;
+  const timeByYear = new Map(rowsOf(timeRows).map((r) => [Number(r.y), r]));
+  for (const y of years) for (const [step, col] of timeSteps) cells.set(cellId(y, 'times', step), Number(timeByYear.get(y)?.[`${col}_n`] ?? 0));
+
+  let published: Map<string, Count>;
+  if (scope.kind === 'commission') published = exactCounts(cells);
+  else {
+    const additiveTables: AdditiveTable[] = years.flatMap((y) => [
+      ...(['received', 'closed'] as const).map((what) => ({ total: cellId(y, what, 'total'), parts: routes.map((r) => cellId(y, what, r)) })),
+      ...additive.map(([id, totalTable, totalCode]) => ({ total: cellId(y, totalTable, totalCode), parts: codes.get(id)!.map((code) => cellId(y, id, code)) })),
+      { total: cellId(y, 'recommendations', 'total'), parts: codes.get('recommendations')!.map((code) => cellId(y, 'recommendations', code)) },
+    ]);
+    published = suppressCounts(cells, additiveTables, s.config.surveyMinGroup);
+  }
+  const get = (y: number, table: string, code: string): Count => published.get(cellId(y, table, code)) ?? { kind: 'hidden' };
+  const pair = (table: string, code: string): [Count, Count] => [get(years[0], table, code), get(years[1], table, code)];
+  const shownN = (c: Count) => (c.kind === 'shown' ? c.n : null);
+  const ratio = (part: Count, whole: Count, times = 100): number | null => {
+    const p = shownN(part);
+    const w = shownN(whole);
+    return p === null || w === null || w === 0 ? null : Math.round((p / w) * times * 10) / 10;
+  };
+  const perYear = <T>(f: (y: number) => T): [T, T] => [f(years[0]), f(years[1])];
+
+  return {
+    year,
+    k: scope.kind === 'commission' ? null : s.config.surveyMinGroup,
+    routes,
+    tables: tables.map((id) => {
+      const base = baseOf[id];
+      return {
+        id,
+        rows: [...codes.get(id)!, ...(id === 'received' || id === 'closed' || id === 'recommendations' ? ['total'] : [])].map((code) => ({ code, counts: pair(id, code) })),
+        base: base ? pair(base[0], base[1]) : null,
+        several: severalTables.includes(id),
+      };
+    }),
+    times: perYear((y) =>
+      timeSteps.map(([step, col]) => {
+        const n = get(y, 'times', step);
+        const row = timeByYear.get(y);
+        // Beyond the commission, a time of fewer than k cases is hidden with its count.
+        const value = (v: unknown) => (n.kind === 'shown' && n.n > 0 && v !== null && v !== undefined ? Number(v) : null);
+        return { step, n, median: value(row?.[`${col}_median`]), p90: value(row?.[`${col}_p90`]) };
+      }),
+    ),
+    rates: {
+      substantiated: perYear((y) => {
+        const decided = codedOutcomes.filter((o) => o !== 'not_admissible' && o !== 'withdrawn').map((o) => get(y, 'outcome', o));
+        if (decided.some((c) => c.kind === 'hidden')) return null;
+        const founded = substantiated.reduce((sum, o) => sum + (shownN(get(y, 'outcome', o)) ?? 0), 0);
+        const all = decided.reduce((sum, c) => sum + (shownN(c) ?? 0), 0);
+        return all === 0 ? null : Math.round((founded / all) * 1000) / 10;
+      }),
+      returnedAnonymous: perYear((y) => ratio(get(y, 'returned', 'yes'), get(y, 'anonymity', 'anonymous'))),
+      per100: perYear((y) => (headcount ? ratio(get(y, 'received', 'commission'), { kind: 'shown', n: headcount }) : null)),
+      riskFollowedUp: perYear((y) => ratio(get(y, 'riskFollowed', 'yes'), get(y, 'received', 'risk_signal'))),
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { advisorRegistrations, caseStatistics, organisations } from '../../src/db/schema.js';
+import type { CaseCoding } from '../../src/domain/coding/codes.js';
+import { localDate } from '../../src/domain/reports/deadlines.js';
+import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// Issue 15: the year's statistics, checked against a hand-computed fixture of purged cases across
+// two years; the commission sees them exactly, the analyst suppressed with the differencing attack.
+let t: TestApp;
+let chair: TestStaff;
+let analyst: TestStaff;
+let year = 0;
+const K = 5;
+
+const coding = (c: Partial<CaseCoding>): CaseCoding => ({
+  kind: 'improper_pressure',
+  category: 'misuse_of_powers',
+  sources: [],
+  means: [],
+  aims: [],
+  effectsPersonal: [],
+  effectsPublic: [],
+  themes: [],
+  channel: 'form',
+  outcome: '',
+  measures: [],
+  termsMet: 'yes',
+  stage: 'closing',
+  ...c,
+});
+
+/** A purged report: received on day `on` of the year, acknowledged, fed back and closed `ack`, `fb`, `closed` days later. */
+function report(y: number, on: string, days: [number, number, number], c: Partial<CaseCoding>, extra: Partial<typeof caseStatistics.$inferInsert> = {}) {
+  const at = (n: number) => new Date(Date.parse(`${y}-${on}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return {
+    organisationId: t.organisationId,
+    handledBy: t.organisationId,
+    routeCode: 'commission',
+    kind: c.kind ?? 'improper_pressure',
+    outcome: c.outcome || null,
+    receivedOn: `${y}-${on}`,
+    acknowledgedOn: at(days[0]),
+    feedbackOn: at(days[1]),
+    closedOn: at(days[2]),
+    purgedOn: at(days[2]),
+    anonymity: 'anonymous',
+    coding: coding(c),
+    ...extra,
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ SURVEY_MIN_GROUP: String(K) });
+  chair = await createStaff(t, ['chair']);
+  analyst = await createStaff(t, ['analyst']);
+  year = Number(localDate(t.clock.now(), 'Europe/Amsterdam').slice(0, 4)) - 1;
+  await t.services.db.update(organisations).set({ headcount: 2000 }).where(eq(organisations.id, t.organisationId));
+  const y = year;
+  await t.services.db.insert(caseStatistics).values([
+    // Twelve reports last year (the year the figures show), all closed that year.
+    ...[1, 2, 3, 4, 5, 6].map(() => report(y, '02-01', [2, 40, 60], { sources: ['director', 'direct_manager'], means: ['verbal_intimidation'], aims: ['adjust_report'], outcome: 'founded', measures: ['conversation'] }, { reporterReturned: true })),
+    ...[1, 2].map(() => report(y, '03-01', [3, 50, 70], { sources: ['direct_manager'], outcome: 'partly_founded' }, { anonymity: 'open', extended: true })),
+    report(y, '04-01', [4, 80, 90], { sources: ['colleague'], outcome: 'unfounded', termsMet: 'no' }, { anonymity: 'open', extended: true, beyondLegalTerm: true }),
+    ...[1, 2].map(() => report(y, '05-01', [5, 30, 35], { kind: 'integrity_violation', category: 'fraud_theft', channel: 'oral', outcome: 'unfounded' }, { anonymity: 'confidential' })),
+    report(y, '06-01', [9, 9, 9], { kind: 'integrity_violation', category: 'not_a_violation', outcome: 'not_admissible' }, { anonymity: 'confidential', interventions: [{ kind: 'mediation', done: true }], recommendations: ['followed', 'open'] }),
+    // Risk signals: six, five followed up, themes.
+    ...['01', '01', '03', '03', '03', '07'].map((m, i) => ({
+      ...report(y, `${m}-10`, [1, 10, 20], { kind: 'risk_signal', category: 'not_a_violation', themes: i < 4 ? ['understaffing', 'cuts'] : ['time_pressure'], outcome: i === 5 ? 'not_admissible' : '' }),
+      routeCode: 'risk_signal',
+    })),
+    // The year before: three reports.
+    ...[1, 2, 3].map(() => report(y - 1, '09-01', [1, 20, 30], { outcome: 'founded' })),
+  ]);
+  await t.services.db.insert(advisorRegistrations).values(['01', '02', '03', '04', '05', '06'].map((m) => ({ organisationId: t.organisationId, month: `${y}-${m}`, topic: 'pressure', kind: 'conversation', outcome: 'advice' })));
+});
+afterAll(() => t.close());
+
+/** One statistics table of the page: row heading -> [this year, share?, year before] as the page prints them. */
+function table(html: string, id: string): Record<string, string[]> {
+  const start = html.indexOf(`data-testid="statistics-${id}"`);
+  expect(start, id).toBeGreaterThan(-1);
+  const body = html.slice(start, html.indexOf('</table>', start));
+  const rows: Record<string, string[]> = {};
+  for (const row of body.matchAll(/<tr[^>]*>\s*<th[^>]*scope="row"[^>]*>([^<]+)<\/th>((?:\s*<td[^>]*>[^<]*<\/td>)+)/g)) rows[row[1]!] = [...row[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!.replace(/\u00a0/g, ' '));
+  return rows;
+}
+
+describe('the annual statistics', () => {
+  it('gives the commission every figure exactly, as computed by hand', async () => {
+    const client = await logInAs(t, chair);
+    const page = await client.get(`/staff/figures?year=${year}`);
+    expect(page.status).toBe(200);
+    const h = page.html;
+    expect(table(h, 'received')['Melding bij de commissie']).toEqual(['12', '3']);
+    expect(table(h, 'received')['Risicosignaal']).toEqual(['6', '0']);
+    expect(table(h, 'kind')['Oneigenlijke druk']).toEqual(['9', '75 %', '3']);
+    expect(table(h, 'category')['Fraude en diefstal']).toEqual(['2', '16,7 %', '0']);
+    expect(table(h, 'anonymity')['Anoniem']).toEqual(['6', '50 %', '3']);
+    expect(table(h, 'channel')['Mondeling, via het secretariaat']).toEqual(['2', '16,7 %', '0']);
+    expect(table(h, 'sources')['Direct leidinggevende']).toEqual(['8', '66,7 %', '0']);
+    expect(table(h, 'outcome')['Gegrond']).toEqual(['6', '50 %', '3']);
+    expect(table(h, 'outcome')['Niet in behandeling genomen']).toEqual(['1', '8,3 %', '0']);
+    expect(table(h, 'termsMet')['Nee']).toEqual(['1', '8,3 %', '0']);
+    expect(table(h, 'extensions')['Termijn verlengd']).toEqual(['3', '25 %', '0']);
+    expect(table(h, 'extensions')['Verlengd tot voorbij de wettelijke termijn']).toEqual(['1', '8,3 %', '0']);
+    expect(table(h, 'measures')['Corrigerend gesprek']).toEqual(['6', '50 %', '0']);
+    expect(table(h, 'interventions')['Mediation (afgerond)']).toEqual(['1', '0']);
+    expect(table(h, 'recommendations')['Opgevolgd']).toEqual(['1', '0']);
+    expect(table(h, 'themes')['Te weinig mensen']).toEqual(['4', '66,7 %', '0']);
+    expect(table(h, 'riskMonths')['maart']).toEqual(['3', '50 %', '0']);
+    expect(table(h, 'riskFollowed')['Opgepakt']).toEqual(['5', '83,3 %', '0']);
+    // Six anonymous reports, all came back.
+    expect(table(h, 'returned')['Kwam terug']).toEqual(['6', '100 %', '0']);
+    // Acknowledgement days of the twelve: 2×6, 3×2, 4, 5×2, 9: median 2, 90th percentile 5 (11th of 12).
+    expect(table(h, 'times')['Ontvangstbevestiging']).toEqual(['12', '2 dagen', '5 dagen', '1 dagen']);
+    // Closing: 60×6, 70×2, 90, 35×2, 9: sorted 9,35,35,60,...: median (6th) 60, p90 (11th) 70.
+    expect(table(h, 'times')['Afsluiting']).toEqual(['12', '60 dagen', '70 dagen', '30 dagen']);
+    const rates = h.slice(h.indexOf('data-testid="statistics-rates"'));
+    // Substantiated: founded 6 + partly 2 of 11 with a finding (12 minus the inadmissible one).
+    expect(rates).toContain('72,7\u00a0%');
+    // 12 reports per 2,000 employees: 0,6 per 100.
+    expect(rates).toContain('0,6');
+    // Advisor registrations are not the commission's to count.
+    expect(h).not.toContain('data-testid="statistics-advisor"');
+  });
+
+  it('shows the analyst nothing below k, and nothing hidden can be worked back from what is shown', async () => {
+    const client = await logInAs(t, analyst);
+    const page = await client.get(`/staff/figures?year=${year}`);
+    expect(page.status).toBe(200);
+    const h = page.html;
+    expect(table(h, 'advisor')['Registraties']).toEqual(['6', '0']);
+    // Every count shown is 0 or at least k.
+    for (const id of ['received', 'closed', 'kind', 'category', 'anonymity', 'channel', 'sources', 'means', 'aims', 'outcome', 'termsMet', 'extensions', 'measures', 'themes', 'riskMonths', 'riskFollowed', 'returned', 'interventions', 'recommendations']) {
+      for (const [row, cells] of Object.entries(table(h, id))) {
+        for (const cell of [cells[0]!, cells.at(-1)!]) if (/^\d+$/.test(cell)) expect(Number(cell) === 0 || Number(cell) >= K, `${id} ${row}: ${cell}`).toBe(true);
+      }
+    }
+    // The attack: every relation the page states (a total and its parts), solved for any single unknown, repeatedly.
+    const value = (id: string, row: string) => table(h, id)[row]?.[0];
+    const relations: Array<{ total: [string, string]; parts: Array<[string, string]> }> = [];
+    const rowsOf = (id: string) => Object.keys(table(h, id)).filter((r) => r !== 'Totaal');
+    for (const what of ['received', 'closed']) relations.push({ total: [what, 'Totaal'], parts: rowsOf(what).map((r) => [what, r]) });
+    for (const id of ['kind', 'category', 'anonymity', 'channel']) relations.push({ total: ['received', 'Melding bij de commissie'], parts: rowsOf(id).map((r) => [id, r]) });
+    for (const id of ['outcome', 'termsMet']) relations.push({ total: ['closed', 'Melding bij de commissie'], parts: rowsOf(id).map((r) => [id, r]) });
+    relations.push({ total: ['received', 'Risicosignaal'], parts: rowsOf('riskMonths').map((r) => ['riskMonths', r]) });
+    relations.push({ total: ['recommendations', 'Totaal'], parts: rowsOf('recommendations').map((r) => ['recommendations', r]) });
+    const known = new Map<string, number>();
+    const hidden = new Set<string>();
+    for (const rel of relations)
+      for (const [id, row] of [rel.total, ...rel.parts]) {
+        const v = value(id, row);
+        if (v !== undefined && /^\d+$/.test(v)) known.set(`${id}/${row}`, Number(v));
+        else hidden.add(`${id}/${row}`);
+      }
+    expect(hidden.size, 'the fixture must make the analyst’s page hide something').toBeGreaterThan(0);
+    let progress = true;
+    const recovered: string[] = [];
+    while (progress) {
+      progress = false;
+      for (const rel of relations) {
+        const cells = [rel.total, ...rel.parts].map(([id, row]) => `${id}/${row}`);
+        const unknown = cells.filter((c) => !known.has(c));
+        if (unknown.length !== 1) continue;
+        const [total, ...parts] = cells;
+        const missing = unknown[0]!;
+        const sumParts = parts.filter((p) => p !== missing).reduce((s, p) => s + known.get(p)!, 0);
+        known.set(missing, missing === total ? sumParts : known.get(total!)! - sumParts);
+        if (hidden.has(missing)) recovered.push(`${missing} = ${known.get(missing)}`);
+        progress = true;
+      }
+    }
+    expect(recovered).toEqual([]);
+  });
+});
