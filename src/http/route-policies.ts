@@ -149,6 +149,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /staff/bodies/:body/reassign': staff('admission.view'),
   'GET /staff/registrations': staff('advisor.register'),
   'GET /staff/figures': staff('figures.view'),
+  'GET /staff/signals': staff('signals.view'),
   'POST /staff/registrations': staff('advisor.register'),
 
   'GET /staff/surveys': surveys,

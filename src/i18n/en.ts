@@ -149,6 +149,7 @@ export const en: Record<keyof typeof nl, string> = {
   'roles.confidential_advisor': 'Confidential advisor',
   'roles.ethics_panel_member': 'Ethics panel member',
   'roles.analyst': 'Analyst',
+  'roles.management': 'Management (risk signals)',
   'roles.external_investigator': 'External investigator',
 
   'account.title': 'My account',
@@ -1449,6 +1450,7 @@ export const en: Record<keyof typeof nl, string> = {
   // ---- Integrity monitor
   'staff.nav.surveys': 'Integrity monitor',
   'staff.nav.figures': 'Figures',
+  'staff.nav.signals': 'Risk signals',
   'figures.title': 'Figures on reports',
   'figures.lead.commission': 'How many reports came in and how many were closed, per year, per route and per organisation the commission works for. Counts only: never a report, a name or a date.',
   'figures.lead.organisation': 'How many reports about your organisation came in and were closed, per year and per route, whoever handles them. Counts only. A count smaller than {k} is not shown, nor are the counts it could be worked back from.',
@@ -1538,6 +1540,12 @@ export const en: Record<keyof typeof nl, string> = {
   'statistics.rate.per100': 'Reports per 100 employees',
   'statistics.rate.noHeadcount': 'Cannot be computed: the number of employees is not set (Settings).',
   'statistics.rate.riskFollowedUp': 'Risk signals the commission followed up',
+  'signals.title': 'Risk signals for the top',
+  'signals.lead': 'What employees of {organisation} signal about work that cannot be done as it should: themes, months, the trend and how many the commission followed up. Whole years and counts only; a count below {k} is not shown, nor what would give it back.',
+  'signals.received': 'Risk signals in {year}',
+  'signals.followedUp': 'Followed up by the commission',
+  'signals.noCases': 'You never see a report or a signal itself here: only the commission reads those.',
+  'signals.monitor': 'Integrity monitor',
   'sector.central_government': 'Central government',
   'sector.municipality': 'Municipality',
   'sector.province': 'Province',

@@ -147,6 +147,7 @@ export const nl = {
   'roles.confidential_advisor': 'Vertrouwenspersoon',
   'roles.ethics_panel_member': 'Lid ethiekpanel',
   'roles.analyst': 'Analist',
+  'roles.management': 'Directie (risicosignalen)',
   'roles.external_investigator': 'Externe onderzoeker',
 
   'account.title': 'Mijn account',
@@ -1447,6 +1448,7 @@ export const nl = {
   // ---- Integrity monitor
   'staff.nav.surveys': 'Integriteitsmonitor',
   'staff.nav.figures': 'Cijfers',
+  'staff.nav.signals': 'Risicosignalen',
   'figures.title': 'Cijfers over meldingen',
   'figures.lead.commission': 'Hoeveel meldingen binnenkwamen en hoeveel werden afgerond, per jaar, per route en per organisatie waarvoor de commissie werkt. Alleen aantallen: nooit een melding, een naam of een datum.',
   'figures.lead.organisation': 'Hoeveel meldingen over uw organisatie binnenkwamen en werden afgerond, per jaar en per route, wie ze ook behandelt. Alleen aantallen. Een aantal kleiner dan {k} wordt niet getoond, net als de aantallen waarmee het terug te rekenen zou zijn.',
@@ -1536,6 +1538,12 @@ export const nl = {
   'statistics.rate.per100': 'Meldingen per 100 medewerkers',
   'statistics.rate.noHeadcount': 'Niet te berekenen: het aantal medewerkers is niet ingesteld (Instellingen).',
   'statistics.rate.riskFollowedUp': 'Risicosignalen die de commissie oppakte',
+  'signals.title': 'Risicosignalen voor de top',
+  'signals.lead': 'Wat medewerkers van {organisation} melden over werk dat niet gedaan kan worden zoals het hoort: thema\'s, maanden, de trend en hoeveel de commissie oppakte. Alleen hele jaren en aantallen; een aantal kleiner dan {k} wordt niet getoond, net als wat het zou terugrekenen.',
+  'signals.received': 'Risicosignalen in {year}',
+  'signals.followedUp': 'Opgepakt door de commissie',
+  'signals.noCases': 'U ziet hier nooit een melding of een signaal zelf: die leest alleen de commissie.',
+  'signals.monitor': 'Integriteitsmonitor',
   'sector.central_government': 'Rijksoverheid',
   'sector.municipality': 'Gemeente',
   'sector.province': 'Provincie',

@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 let chair: TestStaff;
 let analyst: TestStaff;
+let management: TestStaff;
 let year = 0;
 const K = 5;
 
@@ -55,6 +56,7 @@ beforeAll(async () => {
   t = await createTestApp({ SURVEY_MIN_GROUP: String(K) });
   chair = await createStaff(t, ['chair']);
   analyst = await createStaff(t, ['analyst']);
+  management = await createStaff(t, ['management']);
   year = Number(localDate(t.clock.now(), 'Europe/Amsterdam').slice(0, 4)) - 1;
   await t.services.db.update(organisations).set({ headcount: 2000 }).where(eq(organisations.id, t.organisationId));
   const y = year;
@@ -173,5 +175,24 @@ describe('the annual statistics', () => {
       }
     }
     expect(recovered).toEqual([]);
+  });
+
+  it('gives top management the risk signals as the analyst sees them, and nothing of a case', async () => {
+    const client = await logInAs(t, management);
+    const page = await client.get(`/staff/signals?year=${year}`);
+    expect(page.status).toBe(200);
+    const analystPage = (await (await logInAs(t, analyst)).get(`/staff/figures?year=${year}`)).html;
+    // The same published figures, cell by cell: one suppression for every page beyond the commission.
+    for (const id of ['themes', 'riskMonths']) expect(table(page.html, id), id).toEqual(table(analystPage, id));
+    expect(page.html).toContain('Risicosignalen in');
+    // Six signals, five followed up: the share where the count of signals is shown, else hidden too.
+    const summary = page.html.slice(page.html.indexOf('data-testid="signals-summary"'), page.html.indexOf('</dl>', page.html.indexOf('data-testid="signals-summary"')));
+    expect(summary).toContain(table(analystPage, 'received')['Risicosignaal']![0] === '6' ? '83,3\u00a0%' : 'niet getoond');
+    // Not the figures page, not the inbox, not a case.
+    expect((await client.get('/staff/figures')).status).toBe(403);
+    expect((await client.get('/staff/cases')).status).toBe(403);
+    // Nor the running year: whole years only.
+    const running = await client.get(`/staff/signals?year=${year + 1}`);
+    expect(running.html).toContain(`<span aria-current="page">${year}</span>`);
   });
 });

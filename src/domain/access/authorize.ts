@@ -38,6 +38,8 @@ const policy = {
   'surveys.manage': ['analyst'],
   // Counts of reports per year, route and organisation: the commission exactly, the analyst suppressed.
   'figures.view': ['chair', 'secretary', 'analyst'],
+  // Risk signals for the top: themes, months, trend, follow-up, and the monitor's headline; suppressed like all figures beyond the commission.
+  'signals.view': ['management'],
   'advisor.register': ['confidential_advisor'],
   'account.manage-own': 'any-staff',
 } as const satisfies Record<string, readonly Role[] | 'any-staff'>;

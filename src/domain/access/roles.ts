@@ -8,6 +8,8 @@ export const roles = [
   'confidential_advisor',
   'ethics_panel_member',
   'analyst',
+  // Top management: reads the risk-signal view and the monitor's headline of its organisation, suppressed; never a case.
+  'management',
   // Receives single commission cases only when the chair grants one; never a report on submission.
   'external_investigator',
 ] as const;

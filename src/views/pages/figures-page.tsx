@@ -86,7 +86,8 @@ function CountsTable(props: { caption: string; rows: RouteFigures[]; total: { re
   );
 }
 
-function Monitor(props: { organisation: OrganisationFigures }) {
+/** The organisation's own monitor results (also on the management's risk view). */
+export function Monitor(props: { organisation: Pick<OrganisationFigures, 'name' | 'monitor'> }) {
   const { t, lang } = useUi();
   const m = props.organisation.monitor;
   if (!m) return <P>{t('figures.monitor.none', { organisation: props.organisation.name })}</P>;
