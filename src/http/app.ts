@@ -30,6 +30,7 @@ import { selfCheckPages } from './pages/self-check-pages.js';
 import { routeFinderPages } from './pages/route-finder-pages.js';
 import { registrationPages } from './pages/registration-pages.js';
 import { figuresPages } from './pages/figures-pages.js';
+import { annualReportPages } from './pages/annual-report-pages.js';
 import { bodyPages } from './pages/body-pages.js';
 import { surveyPages } from './pages/survey-pages.js';
 import { surveyAdminPages } from './pages/survey-admin-pages.js';
@@ -80,6 +81,7 @@ export function createApp(s: Services): Hono<AppEnv> {
   routeFinderPages(app, s);
   registrationPages(app, s);
   figuresPages(app, s);
+  annualReportPages(app, s);
   surveyPages(app, s);
   surveyAdminPages(app, s);
   reportPages(app, s);

@@ -150,6 +150,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /staff/registrations': staff('advisor.register'),
   'GET /staff/figures': staff('figures.view'),
   'GET /staff/signals': staff('signals.view'),
+  'GET /staff/annual-report': staff('figures.view'),
+  'GET /staff/annual-report/pdf': staff('figures.view'),
+  'GET /staff/annual-report/csv': staff('figures.view'),
+  'GET /staff/annual-report/registration': staff('figures.view'),
+  'GET /staff/annual-report/texts': staff('figures.view'),
+  'POST /staff/annual-report/texts': staff('figures.view'),
   'POST /staff/registrations': staff('advisor.register'),
 
   'GET /staff/surveys': surveys,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { advisorRegistrations, caseStatistics, organisations } from '../../src/db/schema.js';
+import { advisorRegistrations, auditLog, caseStatistics, organisations } from '../../src/db/schema.js';
+import { pdfText } from '../support/pdf-text.js';
 import type { CaseCoding } from '../../src/domain/coding/codes.js';
 import { localDate } from '../../src/domain/reports/deadlines.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
@@ -194,5 +195,59 @@ describe('the annual statistics', () => {
     // Nor the running year: whole years only.
     const running = await client.get(`/staff/signals?year=${year + 1}`);
     expect(running.html).toContain(`<span aria-current="page">${year}</span>`);
+  });
+
+  it('renders the annual report with the commission’s texts, the same figures as the analyst’s page, and downloads as PDF, CSV and registration export', async () => {
+    const commission = await logInAs(t, chair);
+    const reader = await logInAs(t, analyst);
+    // The commission writes its texts; the analyst may read, not write.
+    expect((await reader.get(`/staff/annual-report/texts?year=${year}`)).status).toBe(403);
+    expect((await reader.postWithOwnToken(`/staff/annual-report/texts?year=${year}`, { intro: 'Geschreven door de analist.' })).status).toBe(403);
+    const form = await commission.get(`/staff/annual-report/texts?year=${year}`);
+    expect(form.status).toBe(200);
+    const saved = await commission.postWithOwnToken(`/staff/annual-report/texts?year=${year}`, { intro: 'Een jaar waarin de druk zichtbaar werd.', developments: '', signals: 'Te weinig mensen blijft het thema.', recommendations: '' });
+    expect(saved.status).toBe(303);
+    // The running year has no report yet: said, and the texts kept on the form.
+    const running = await commission.postWithOwnToken(`/staff/annual-report/texts?year=${year + 1}`, { intro: 'Te vroeg.' });
+    expect(running.status).toBe(422);
+    expect(running.html).toContain('afgesloten jaar');
+    expect(running.html).toContain('Te vroeg.');
+    const [audit] = await t.services.db.select({ detail: auditLog.detail }).from(auditLog).where(eq(auditLog.action, 'annual-report.edited'));
+    expect(JSON.stringify(audit!.detail)).not.toContain('druk');
+
+    const page = await reader.get(`/staff/annual-report?year=${year}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Een jaar waarin de druk zichtbaar werd.');
+    expect(page.html).toContain('<svg class="app-chart" role="img"');
+    expect(page.html).not.toContain('/staff/annual-report/texts');
+    // Cell by cell the figures of the analyst's page: one suppression for both.
+    const figures = (await reader.get(`/staff/figures?year=${year}`)).html;
+    for (const id of ['received', 'closed', 'kind', 'category', 'anonymity', 'channel', 'sources', 'outcome', 'termsMet', 'measures', 'themes', 'riskMonths', 'returned', 'advisor', 'times']) expect(table(page.html, id), id).toEqual(table(figures, id));
+
+    const pdf = await reader.get(`/staff/annual-report/pdf?year=${year}`);
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    const words = pdfText(pdf.bytes);
+    expect(words).toContain(`Jaarverslag ${year}`);
+    expect(words).toContain('Een jaar waarin de druk zichtbaar werd.');
+    expect(words).toContain('Te weinig mensen');
+
+    const csv = await reader.get(`/staff/annual-report/csv?year=${year}`);
+    const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes);
+    expect(csvText.startsWith('\uFEFFTabel;Onderdeel;Aantal ' + year + ';')).toBe(true);
+    const csvRow = (table: string, item: string) => csvText.split('\r\n').find((line) => line.startsWith(`${table};${item};`))?.split(';');
+    // The same figure as the page, hidden as words where the page hides it; shares with a decimal comma.
+    const kindOnPage = table(figures, 'kind')['Oneigenlijke druk']!;
+    expect(csvRow('Classificatie van de meldingen', 'Oneigenlijke druk')?.[2]).toBe(kindOnPage[0]);
+    const foundedOnPage = table(figures, 'outcome')['Gegrond']!;
+    expect(csvRow('Uitkomst van de afgeronde meldingen', 'Gegrond')?.[2]).toBe(foundedOnPage[0]);
+    expect(csvRow('Uitkomst van de afgeronde meldingen', 'Gegrond')?.[3]).toBe(foundedOnPage[1] === '–' ? '' : foundedOnPage[1]!.replace(' %', ''));
+    expect(csvRow('Registraties van de vertrouwenspersonen', 'Registraties')?.[2]).toBe('6');
+
+    const registration = new TextDecoder('utf-8', { ignoreBOM: true }).decode((await reader.get(`/staff/annual-report/registration?year=${year}`)).bytes);
+    expect(registration.startsWith('\uFEFFModelversie;Jaar;Organisatie;Onderdeel;Code;Omschrijving;Aantal')).toBe(true);
+    const fraud = registration.split('\r\n').find((line) => line.includes(';fraud_theft;'))!.split(';');
+    expect(fraud[1]).toBe(String(year));
+    expect(fraud[6]).toBe(table(figures, 'category')['Fraude en diefstal']![0]);
   });
 });

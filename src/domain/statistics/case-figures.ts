@@ -3,7 +3,7 @@ import { cases, caseStatistics, organisations, routes } from '../../db/schema.js
 import { inCommission, inOrg, unsafeAnyOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
-import { admittedMember } from '../admission/admitted-readers.js';
+import { isCommissionOfficer } from './commission-officer.js';
 import { routesOfBody } from '../admission/bodies.js';
 import { AppError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
@@ -55,15 +55,12 @@ export interface FiguresView {
   statistics: YearStatistics;
 }
 
-const commissionRoles = ['chair', 'secretary'] as const;
-
 export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys'>, actor: Actor | null, input: { year?: string | undefined }): Promise<FiguresView> {
   authorize(actor, 'figures.view');
   const own = await getOrganisation(s, actor.organisationId);
   // Exact counts are the commission's: a chair or secretary the commission itself admitted, not
   // whoever's account row the administrator gave the role. Anyone else sees the analyst's view, if an analyst.
-  const member = actor.roles.some((r) => (commissionRoles as readonly string[]).includes(r)) ? await admittedMember(s, own.id, 'commission', actor.userId) : null;
-  const view = member && member.roles.some((r) => (commissionRoles as readonly string[]).includes(r)) ? 'commission' : 'organisation';
+  const view = (await isCommissionOfficer(s, actor)) ? 'commission' : 'organisation';
   if (view === 'organisation' && !actor.roles.includes('analyst')) throw new AppError('forbidden');
   const shownRoutes: readonly string[] = view === 'commission' ? routesOfBody('commission') : figureRoutes;
   const ordered = figureRoutes.filter((r) => shownRoutes.includes(r));

@@ -39,6 +39,7 @@ export function StaffNavigation(props: { session: StaffSession }) {
         {isAllowed(actor, 'surveys.manage') ? <li><a class="utrecht-link" href={href('/staff/surveys')}>{t('staff.nav.surveys')}</a></li> : null}
         {isAllowed(actor, 'advisor.register') ? <li><a class="utrecht-link" href={href('/staff/registrations')}>{t('staff.nav.registrations')}</a></li> : null}
         {isAllowed(actor, 'figures.view') ? <li><a class="utrecht-link" href={href('/staff/figures')}>{t('staff.nav.figures')}</a></li> : null}
+        {isAllowed(actor, 'figures.view') ? <li><a class="utrecht-link" href={href('/staff/annual-report')}>{t('staff.nav.annualReport')}</a></li> : null}
         {isAllowed(actor, 'signals.view') ? <li><a class="utrecht-link" href={href('/staff/signals')}>{t('staff.nav.signals')}</a></li> : null}
         {isAllowed(actor, 'cases.intake') ? <li><a class="utrecht-link" href={href('/staff/intake')}>{t('staff.nav.intake')}</a></li> : null}
         {isAllowed(actor, 'users.manage') ? <li><a class="utrecht-link" href={href('/staff/users')}>{t('staff.nav.users')}</a></li> : null}

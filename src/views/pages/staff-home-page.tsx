@@ -87,6 +87,7 @@ export function StaffHomePage(props: { session: StaffSession; notices?: NoticeVi
         {isAllowed(s, 'surveys.manage') ? <Item><Link href={href('/staff/surveys')}>{t('staff.nav.surveys')}</Link></Item> : null}
         {isAllowed(s, 'advisor.register') ? <Item><Link href={href('/staff/registrations')}>{t('staff.nav.registrations')}</Link></Item> : null}
         {isAllowed(s, 'figures.view') ? <Item><Link href={href('/staff/figures')}>{t('staff.nav.figures')}</Link></Item> : null}
+        {isAllowed(s, 'figures.view') ? <Item><Link href={href('/staff/annual-report')}>{t('staff.nav.annualReport')}</Link></Item> : null}
         {isAllowed(s, 'signals.view') ? <Item><Link href={href('/staff/signals')}>{t('staff.nav.signals')}</Link></Item> : null}
         {isAllowed(s, 'letters.edit') ? <Item><Link href={href('/staff/letters')}>{t('staff.nav.letters')}</Link></Item> : null}
         {isAllowed(s, 'cases.intake') ? <Item><Link href={href('/staff/intake')}>{t('staff.nav.intake')}</Link></Item> : null}
