@@ -15,10 +15,12 @@ export interface BarRow {
 import { formatPercent } from '../format.js';
 import { useUi } from '../ui-context.js';
 
-const fills = ['#1a1a1a', 'url(#app-hatch)', '#ffffff'];
+// The hatch pattern is the chart's own: several charts on one page must not repeat an id.
+const fillsOf = (id: string) => ['#1a1a1a', `url(#${id}-hatch)`, '#ffffff'];
 
 export function BarChart(props: { id: string; title: string; description: string; series: BarSeries[]; rows: BarRow[]; hiddenLabel: string }) {
   const { lang } = useUi();
+  const fills = fillsOf(props.id);
   const barHeight = 14;
   const gap = 4;
   const groupHeight = props.series.length * (barHeight + gap) + 16;
@@ -31,7 +33,7 @@ export function BarChart(props: { id: string; title: string; description: string
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{props.description}</desc>
       <defs>
-        <pattern id="app-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <pattern id={`${props.id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#ffffff" />
           <line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" stroke-width="3" />
         </pattern>
