@@ -130,6 +130,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /staff/cases/:id/decision/:did/vote': cases,
   'POST /staff/cases/:id/decision/:did/close': cases,
   'POST /staff/cases/:id/recommendations': cases,
+  'POST /staff/cases/:id/recommendations/:rid/follow-up': cases,
   'GET /staff/cases/:id/identity': cases,
   'POST /staff/cases/:id/identity': cases,
   'POST /staff/cases/:id/identity/:rid/decide': cases,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
 import { cases, caseStatistics } from '../../src/db/schema.js';
+import type { CaseCoding } from '../../src/domain/coding/codes.js';
 import { localDate } from '../../src/domain/reports/deadlines.js';
 import { caseAction } from '../support/case-steps.js';
 import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
@@ -36,7 +37,7 @@ beforeAll(async () => {
       closedOn: `${year}-0${2 + (i % 5)}-10`,
       purgedOn: `${year}-0${2 + (i % 5)}-10`,
       anonymity: 'anonymous',
-      coding: { kind: 'improper_pressure', category: 'misuse_of_powers', sources: ['director'], means: [], aims: ['adjust_report'], effectsPersonal: [], effectsPublic: [], themes: ['understaffing'], channel: 'form', outcome: 'founded', measures: [], termsMet: 'yes', stage: 'closing' as const },
+      coding: { kind: 'improper_pressure', category: 'misuse_of_powers', sources: ['director'], means: [], aims: ['adjust_report'], effectsPersonal: [], effectsPublic: [], themes: ['understaffing'], channel: 'form', outcome: 'founded', measures: [], termsMet: 'yes', stage: 'closing' } satisfies CaseCoding as CaseCoding,
     })),
   );
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
-import { auditLog, cases, caseStatistics } from '../../src/db/schema.js';
+import { auditLog, caseRecommendations, cases, caseStatistics } from '../../src/db/schema.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
-import { caseAction, walkToClosed } from '../support/case-steps.js';
+import { caseAction, walkToDecision } from '../support/case-steps.js';
 import type { FormClient } from '../support/form-client.js';
 import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
@@ -134,7 +134,15 @@ describe('coding a case', () => {
     const sec = await declared(secretary, id);
     const mem = await declared(member, id);
     const chr = await declared(chair, id);
-    await walkToClosed(sec, id, [mem, chr]);
+    await walkToDecision(sec, id, [mem, chr]);
+    expect(await caseAction(sec, id, 'recommendations', { addressee: 'De directie', recommendationText: 'Bespreek de rapportages vooraf niet meer.' })).toBe(303);
+    expect(await caseAction(sec, id, 'advance', { to: 'feedback_given', stepText: 'Wij hebben gesproken met de betrokkenen.' })).toBe(303);
+    expect(await caseAction(sec, id, 'advance', { to: 'closed', stepText: '' })).toBe(303);
+    // The organisation's follow-up, recorded after closing; a forged status is refused.
+    const [recommendation] = await t.services.db.select({ id: caseRecommendations.id }).from(caseRecommendations).where(eq(caseRecommendations.caseId, id));
+    expect(await caseAction(sec, id, `recommendations/${recommendation!.id}/follow-up`, { status: 'done-ish' })).toBe(422);
+    expect(await caseAction(sec, id, `recommendations/${recommendation!.id}/follow-up`, { status: 'followed' })).toBe(303);
+    expect((await sec.get(`/staff/cases/${id}/decision`)).html).toContain('<option value="followed" selected');
     const page = await sec.get(`/staff/cases/${id}/coding`);
     // Never coded: the decision's outcome is proposed.
     expect(ticked(page.html, 'outcome')).toEqual(['founded']);
@@ -152,6 +160,7 @@ describe('coding a case', () => {
     const kept = stats.find((s) => s.coding?.measures.includes('training'));
     expect(kept?.coding).toEqual({ ...coding, outcome: 'founded', measures: ['conversation', 'training'], stage: 'closing' });
     expect(kept?.anonymity).toBe('anonymous');
+    expect(kept?.recommendations).toEqual(['followed']);
     expect(kept?.feedbackOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -12,6 +12,7 @@ import { requireId } from '../../domain/ids.js';
 import { readCaseAsHandler, type CaseView } from '../../domain/cases/open-case.js';
 import type { OrganisationStaff } from './require-staff.js';
 import type { Services } from '../../services.js';
+import { followUpRecommendation } from '../../domain/cases/follow-up-recommendation.js';
 import { codeCase } from '../../domain/coding/code-case.js';
 import { presentCodingPage } from '../../domain/coding/present-coding-page.js';
 import { CodingPage } from '../../views/pages/case-work/coding-page.js';
@@ -89,6 +90,7 @@ export function caseWorkPages(app: Hono<AppEnv>, s: Services) {
   action('decision/:did/vote', 'decision', { reason: 'voteReason' }, (actor, caseId, form, param) => voteOnDecision(s, actor, caseId, param('did'), { position: text(form, 'position'), reason: text(form, 'voteReason') }));
   action('decision/:did/close', 'decision', {}, (actor, caseId, _form, param) => closeDecision(s, actor, caseId, param('did')));
   action('recommendations', 'decision', { text: 'recommendationText' }, (actor, caseId, form) => recordRecommendation(s, actor, caseId, { addressee: text(form, 'addressee'), text: text(form, 'recommendationText') }));
+  action('recommendations/:rid/follow-up', 'decision', {}, (actor, caseId, form, param) => followUpRecommendation(s, actor, caseId, param('rid'), { status: text(form, 'status') }));
   action('identity', 'identity', { reason: 'requestReason' }, (actor, caseId, form) => requestIdentity(s, actor, caseId, { reason: text(form, 'requestReason') }));
   action('identity/:rid/decide', 'identity', { reason: 'decisionReason' }, (actor, caseId, form, param) =>
     decideIdentityRequest(s, actor, caseId, param('rid'), { decision: text(form, 'decision'), reason: text(form, 'decisionReason'), legalDuty: list(form, 'legalDuty').includes('yes') }),

@@ -72,6 +72,15 @@ export function DecisionPage(props: { view: CaseView; model: DecisionPageModel; 
           {overview.recommendations.map((r) => (
             <Item>
               <strong>{r.addressee}</strong>: {r.text} ({r.by ?? ''}, {formatDateTime(r.at, lang, v.timeZone)}; {t(`recommendations.status.${r.status}` as MessageKey)})
+              <Form action={`/staff/cases/${v.id}/recommendations/${r.id}/follow-up`} inline>
+                <label class="utrecht-form-label" for={`follow-up-${r.id}`}>{t('recommendations.followUp')}</label>{' '}
+                <select class="utrecht-select utrecht-select--html-select" id={`follow-up-${r.id}`} name="status">
+                  {(['open', 'followed', 'not_followed'] as const).map((status) => (
+                    <option value={status} selected={status === r.status}>{t(`recommendations.status.${status}` as MessageKey)}</option>
+                  ))}
+                </select>{' '}
+                <SubmitButton label="recommendations.followUpSubmit" secondary />
+              </Form>
             </Item>
           ))}
         </List>
