@@ -48,7 +48,8 @@ async function main() {
   const database = await openDatabase({ kind: 'pglite' });
   const { services, close } = await boot(config, { database, mailer: nullMailer, logger: createLogger('silent') });
   const benchOrganisation = await unsafeCreateOrganisation(services, { name: 'Benchmark' });
-  const [secretary, , , analyst] = await createBenchStaff(services, ['secretary', 'chair', 'ethics_panel_member', 'analyst']);
+  const [secretary] = await createBenchStaff(services, ['secretary', 'chair', 'ethics_panel_member']);
+  const [analyst] = await createBenchStaff(services, ['analyst'], 'figures-');
   const app = createApp(services);
   const concurrency = availableParallelism();
 

@@ -19,11 +19,11 @@ export const BENCH_PASSWORD = 'benchmark password long enough';
  * bodies through the real founding and admission commands (the first holder of a body's admitting
  * role founds it); returns their log-in details.
  */
-export async function createBenchStaff(s: Services, roles: Role[]): Promise<{ role: Role; userId: string; organisationId: string; email: string; totpSecret: Uint8Array }[]> {
+export async function createBenchStaff(s: Services, roles: Role[], prefix = ''): Promise<{ role: Role; userId: string; organisationId: string; email: string; totpSecret: Uint8Array }[]> {
   const organisationId = (await firstOrganisation(s))!.id;
   const made = [];
   for (const role of roles) {
-    const email = `${role.replace(/_/g, '-')}@bench.example`;
+    const email = `${prefix}${role.replace(/_/g, '-')}@bench.example`;
     const invitation = await s.db.transaction((tx) => unsafeCreateInvitation({ ...s, db: tx }, organisationId, { email, displayName: role, roles: [role] }));
     const enrolment = startTotpEnrolment(s, invitation.token);
     await acceptInvitation(s, organisationId, invitation.token, {

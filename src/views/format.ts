@@ -20,3 +20,8 @@ export function formatPercent(value: number, lang: Language): string {
   const number = value.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 });
   return lang === 'en' ? `${number}%` : `${number}\u00a0%`;
 }
+
+/** A count as the language writes it: "1.234" in Dutch, "1,234" in English. */
+export function formatCount(value: number, lang: Language): string {
+  return value.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0 });
+}

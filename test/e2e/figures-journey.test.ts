@@ -7,7 +7,7 @@ import { caseAction } from '../support/case-steps.js';
 import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { startLiveServer } from '../support/live-server.js';
-import { openCaseFirstTime, staffPage } from '../support/browser-flows.js';
+import { staffPage } from '../support/browser-flows.js';
 import { expectAccessible, launchBrowser, type Browser, type Page } from '../support/browser.js';
 
 // Issue 15 in a real browser: coding a case, the annual report and the management's risk view,

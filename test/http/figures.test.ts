@@ -173,7 +173,8 @@ describe('the figures page', () => {
     const created = await monitor.submit('/staff/surveys', '/staff/surveys', { waveName: 'Peiling voorjaar', organisationIds: [own[0]!.id, other!.id], extraNl: '', extraEn: '' });
     const waveId = /\/staff\/surveys\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
     // Eight answers of the organisation itself (six agree, two disagree with every statement), six of the other.
-    const answers = (v: number) => standardQuestions.map((q) => (q.section === 'statements' ? v : null)) as number[];
+    // Those who agree were pressured (by a director: SOURCE's third option), the others not.
+    const answers = (v: number) => standardQuestions.map((q) => (q.section === 'statements' ? v : q.code === 'PRESSURE' ? (v >= 4 ? 1 : 2) : q.code === 'SOURCE' && v >= 4 ? 4 : null)) as number[];
     await t.services.db.insert(surveyResponses).values([
       ...[5, 5, 5, 5, 4, 4, 1, 2].map((v) => ({ waveId, organisationId: own[0]!.id, answers: answers(v) })),
       ...[3, 3, 3, 3, 3, 3].map((v) => ({ waveId, organisationId: other!.id, answers: answers(v) })),
@@ -192,6 +193,9 @@ describe('the figures page', () => {
       const rows = [...page.html.slice(page.html.indexOf('data-testid="figures-monitor"')).matchAll(/<td[^>]*>([^<]+)<\/td>/g)].slice(0, 8).map((m) => m[1]);
       expect(rows).toEqual(Array(8).fill('75\u00a0%'));
       expect(page.html).toContain('Respons: 8.');
+      // The headline: six of the eight pressured, all of them by a director; as the results page shows it.
+      expect(page.html).toContain('Onder druk gezet in de afgelopen 12 maanden: 75\u00a0%.');
+      expect(page.html).toMatch(/Van wie kwam de druk\?\s*Een directeur \(100\u00a0%\)/);
     }
     // The other unit is not the organisation, and the served organisation has no monitor here.
     expect((await (await logInAs(t, chair)).get('/staff/figures')).html).not.toContain('Gemeente Aa');

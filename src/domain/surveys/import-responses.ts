@@ -16,6 +16,22 @@ export interface RefusedRow {
   line: number;
   reason: 'organisation' | 'value' | 'columns';
   column?: string;
+  /** The value refused (for several codes in one cell, the first one not allowed), cut short. */
+  value?: string;
+}
+
+/** Longer values are cut short in the report: it names the value, it does not echo a file. */
+const MAX_SHOWN_VALUE = 40;
+const shown = (value: string) => (value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value);
+
+/**
+ * What a column of the file may hold, as codes: the import page lists them per column and a
+ * refused value names them. An empty cell is always allowed (not answered).
+ */
+export function allowedAnswers(question: SurveyQuestion): string[] {
+  if (question.type === 'agree5') return ['1', '2', '3', '4', '5'];
+  if (question.type === 'yesNo') return ['yes', 'no', '1', '2'];
+  return (question.options ?? []).map((o) => o.code);
 }
 
 export class ImportRefused extends Error {
@@ -63,12 +79,17 @@ export async function importResponses(s: Pick<Services, 'db'>, actor: Actor | nu
       const cell = row[c]!.trim();
       if (column === ORG) {
         organisationId = orgByName.get(cell.toLowerCase());
-        if (!organisationId) return void refused.push({ line, reason: 'organisation', column });
+        if (!organisationId) return void refused.push({ line, reason: 'organisation', column, value: shown(cell) });
         continue;
       }
       const question = byCode.get(column)!;
-      const encoded = encodeAnswer(question, question.type === 'multi' ? cell.split('|') : cell);
-      if (encoded === 'invalid') return void refused.push({ line, reason: 'value', column });
+      const values = question.type === 'multi' ? cell.split('|') : [cell];
+      const encoded = encodeAnswer(question, question.type === 'multi' ? values : cell);
+      if (encoded === 'invalid') {
+        const allowed = allowedAnswers(question);
+        const wrong = question.type === 'multi' ? (values.map((v) => v.trim()).find((v) => v !== '' && !allowed.includes(v)) ?? cell) : cell;
+        return void refused.push({ line, reason: 'value', column, value: shown(wrong) });
+      }
       answers[column] = encoded;
     }
     values.push({ waveId, organisationId: organisationId!, answers: wave.questions.map((q) => answers[q.code] ?? null) as number[] });

@@ -72,7 +72,7 @@ describe('survey results', () => {
 
   it('leave no hidden cell determined more narrowly than k, from everything published', () => {
     const counted = countCells(wave, rows);
-    const tables = additiveTables(wave, counted.levels);
+    const tables = additiveTables(wave, counted.levels, counted.sectorAnswers);
     const known = publishedKnowledge(results, wave.organisations);
     for (const statement of counted.statements) {
       const truth = new Map([...statement.cells].map(([id, c]) => [id, c.n]));

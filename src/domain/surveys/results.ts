@@ -196,7 +196,9 @@ function countPressure(
     .map((code) => ({ code, index: questionIndex(wave.questions, code) }))
     .filter(({ index }) => index >= 0 && wave.questions[index]!.type === 'multi')
     .map(({ code, index }) => ({ code, index, question: wave.questions[index]! }));
+  // Every option of every detail question, flattened; `first` is where a question's options start.
   const options = details.flatMap((d) => (d.question.options ?? []).map((_, bit) => ({ index: d.index, bit })));
+  const first = details.map((_, i) => details.slice(0, i).reduce((sum, d) => sum + (d.question.options ?? []).length, 0));
   const orgIndex = new Map(wave.organisations.map((o, i) => [o.id, i]));
   const O = wave.organisations.length;
   const A = at.sectorAnswers.length + 1;
@@ -212,10 +214,10 @@ function countPressure(
     if (p === 2) counts[base + 1]! += 1;
     if (p !== 1) continue;
     counts[base]! += 1;
-    options.forEach((option, f) => {
-      const mask = row.answers[option.index];
-      if (mask && (mask >> option.bit) & 1) counts[base + 2 + f]! += 1;
-    });
+    for (let f = 0; f < F; f++) {
+      const mask = row.answers[options[f]!.index];
+      if (mask && (mask >> options[f]!.bit) & 1) counts[base + 2 + f]! += 1;
+    }
   }
   const sum = (orgs: readonly number[], answers: readonly number[]) => {
     const v = new Array<number>(width).fill(0);
@@ -237,14 +239,13 @@ function countPressure(
 
   const cellsOf = (count: (v: number[]) => CellCounts) => new Map([...raw].map(([id, v]) => [id, count(v)]));
   const pressure = wave.questions[at.pressureQuestion]!;
-  let f = 0;
   return {
     share: { code: pressure.code, label: pressure.label, cells: cellsOf(([yes, no]) => ({ n: yes! + no!, agree: yes!, disagree: no! })) },
-    details: details.map((d) => ({
+    details: details.map((d, di) => ({
       code: d.code,
       label: d.question.label,
-      options: (d.question.options ?? []).map((option) => {
-        const j = 2 + f++;
+      options: (d.question.options ?? []).map((option, oi) => {
+        const j = 2 + first[di]! + oi;
         return { code: option.code, label: option.label, cells: cellsOf((v) => ({ n: v[0]!, agree: v[j]!, disagree: v[0]! - v[j]! })) };
       }),
     })),
@@ -277,8 +278,12 @@ const resultsCache = new Map<string, WaveResults>();
 
 function suppressAll(wave: Pick<WaveDefinition, 'organisations'>, counted: WaveCounts, k: number): WaveResults {
   const tables = additiveTables(wave, counted.levels, counted.sectorAnswers);
+  // The statements show an own-sector-answer group only for the sector of an organisation in the
+  // wave (as that organisation's benchmark): the others are on no page, so hidden first.
+  const shownAnswers = new Set(wave.organisations.map((o) => groupId.answer(o.sector)));
+  const cost = (id: string, n: number) => (id.startsWith('answer:') && !shownAnswers.has(id) ? n : suppressionCost(id, n));
   const statements = counted.statements.map(({ code, label, cells }) => {
-    const hidden = suppressCells(cells, tables, k, { cost: suppressionCost, giveBack: (id) => suppressionCost(id, 0) >= 2e9 });
+    const hidden = suppressCells(cells, tables, k, { cost, giveBack: (id) => cost(id, 0) >= 2e9 });
     return { code, label, figures: figuresOf(cells, hidden) };
   });
   const { levels, sectors, sectorAnswers, hasSectorAnswers } = counted;
@@ -449,10 +454,12 @@ export interface TrendPoint {
 
 /**
  * The pressured share over time: every earlier closed wave of the same owner the organisation took
- * part in, then this one; each figure as that wave's own results page publishes it.
+ * part in, then this one; each figure as that wave's own results page publishes it. `points` are
+ * trendsFor's, oldest first (in the database's order, finer than a Date).
  */
-export function pressureTrend(points: readonly TrendPoint[], current: { id: string; createdAt: Date }): TrendPoint[] {
-  return points.filter((p) => p.waveId === current.id || (p.status === 'closed' && p.createdAt.getTime() < current.createdAt.getTime()));
+export function pressureTrend(points: readonly TrendPoint[], current: { id: string }): TrendPoint[] {
+  const at = points.findIndex((p) => p.waveId === current.id);
+  return points.filter((p, i) => i === at || (i < at && p.status === 'closed'));
 }
 
 /**

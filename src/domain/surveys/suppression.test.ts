@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { auditDisclosure, boundCells, countsForShare, exactly, protects, type Knowledge } from './disclosure-audit.js';
 import { Polytope } from './linear-program.js';
-import { publishedKnowledge } from './published-knowledge.js';
+import { publishedKnowledge, publishedPressureKnowledge } from './published-knowledge.js';
 import { standardQuestions } from './questions.js';
-import { additiveTables, computeResults, countCells, groupId, share, type WaveResults } from './results.js';
+import { additiveTables, computeResults, countCells, groupId, pressureTables, share, type WaveResults } from './results.js';
 import { suppressCells, type AdditiveTable, type CellCounts } from './suppression.js';
 
 const K = 10;
@@ -30,7 +30,7 @@ const org = (id: string, sector: string): Org => ({ id, name: id, sector });
  */
 function auditWave(organisations: Org[], rows: ReturnType<typeof response>[], results: WaveResults = computeResults({ questions: standardQuestions, organisations }, rows, K)) {
   const counted = countCells({ questions: standardQuestions, organisations }, rows);
-  const tables = additiveTables({ organisations }, counted.levels);
+  const tables = additiveTables({ organisations }, counted.levels, counted.sectorAnswers);
   const published = publishedKnowledge(results, organisations);
   const failures: string[] = [];
   for (const statement of counted.statements) {
@@ -184,7 +184,10 @@ describe('no hidden cell of a wave can be recovered from its pages and CSV expor
           for (const code of statementsUsed) answers[code] = random() < 0.1 ? null : 1 + Math.floor(random() * random() * 5.99);
           const pressure = random() < 0.05 ? null : random() < pYes ? 1 : 2;
           const level = random() < 0.05 ? null : random() < 0.6 ? 1 : random() < 0.6 ? 2 : 3 + Math.floor(random() * 2);
-          rows.push(response(o.id, answers, pressure, level));
+          const row = response(o.id, answers, pressure, level);
+          // Half the waves carry the respondent's own sector: the benchmark by answer, a second split of everyone.
+          if (round % 2 === 1) row.answers[at('SECTOR')] = random() < 0.1 ? null : 1 + Math.floor(random() * random() * 5);
+          rows.push(row);
         }
       }
       const { failures, results } = auditWave(organisations, rows);
@@ -193,5 +196,69 @@ describe('no hidden cell of a wave can be recovered from its pages and CSV expor
     }
     // The random waves did exercise suppression.
     expect(hiddenTotal).toBeGreaterThan(300);
+  });
+});
+
+describe('no hidden figure of the monitor\'s headline can be recovered', () => {
+  /**
+   * The headline's audit, twice as above: what the pages and CSV exports publish (either benchmark),
+   * and everything not hidden known exactly, the size of every group of pressured included.
+   */
+  function auditHeadline(organisations: Org[], rows: Array<{ organisationId: string; answers: Array<number | null> }>) {
+    const wave = { questions: standardQuestions, organisations };
+    const results = computeResults(wave, rows, K);
+    const counted = countCells(wave, rows);
+    const tables = pressureTables({ organisations }, counted.sectorAnswers);
+    const published = publishedPressureKnowledge(results, organisations);
+    const failures: string[] = [];
+    const audit = (code: string, cells: Map<string, CellCounts>, figures: Map<string, { kind: string }>, options: { zeroRest: boolean; sizePublic?: boolean }) => {
+      const truth = new Map([...cells].map(([id, c]) => [id, c.n]));
+      const strong = new Map<string, Knowledge>();
+      for (const [id, c] of cells) strong.set(id, figures.get(id)!.kind !== 'hidden' ? exactly(c.n, c.agree, c.disagree) : options.sizePublic ? { kind: 'sized', n: { lo: c.n, hi: c.n } } : { kind: 'hidden' });
+      for (const [name, known] of [
+        ['pages and CSV', published.get(code)!],
+        ['everything not hidden', strong],
+      ] as const) {
+        for (const f of auditDisclosure(truth, known, tables, K, options)) failures.push(`${code} (${name}): ${f.cell} ${f.quantity} in [${f.bounds.lo}, ${f.bounds.hi}], true n ${truth.get(f.cell)}`);
+      }
+    };
+    audit('PRESSURE', counted.pressure!.share.cells, results.pressure!.share.figures, { zeroRest: true });
+    counted.pressure!.details.forEach((detail, d) =>
+      detail.options.forEach((option, o) => audit(`${detail.code}:${option.code}`, option.cells, results.pressure!.details[d]!.options[o]!.figures, { zeroRest: true, sizePublic: true })),
+    );
+    // A detail is never shown for a group whose pressured share is hidden.
+    for (const detail of results.pressure!.details)
+      for (const option of detail.options)
+        for (const [id, f] of option.figures) if (results.pressure!.share.figures.get(id)!.kind === 'hidden') expect(f.kind, `${detail.code}:${option.code} ${id}`).toBe('hidden');
+    return { failures, results };
+  }
+
+  it('for many random waves, with the organisations\' sectors and the respondents\' own', () => {
+    let seed = 20261124;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const options = (code: string) => standardQuestions[at(code)]!.options!.length;
+    let hidden = 0;
+    for (let round = 0; round < 40; round++) {
+      const organisations = Array.from({ length: 2 + Math.floor(random() * 5) }, (_, i) => org(`O${i}`, pick(['municipality', 'province', 'water_authority'])));
+      const rows: Array<{ organisationId: string; answers: Array<number | null> }> = [];
+      for (const o of organisations) {
+        const size = pick([0, 1, 3, 6, 9, 12, 15, 25, 40, 70]);
+        const pYes = random();
+        for (let r = 0; r < size; r++) {
+          const answers: Array<number | null> = standardQuestions.map(() => null);
+          const pressure = random() < 0.05 ? null : random() < pYes ? 1 : 2;
+          answers[at('PRESSURE')] = pressure;
+          if (pressure === 1) for (const code of ['SOURCE', 'MEANS', 'AIMS']) answers[at(code)] = random() < 0.1 ? null : 1 + Math.floor(random() * ((1 << options(code)) - 1));
+          answers[at('SECTOR')] = random() < 0.1 ? null : 1 + Math.floor(random() * random() * options('SECTOR'));
+          rows.push({ organisationId: o.id, answers });
+        }
+      }
+      const { failures, results } = auditHeadline(organisations, rows);
+      expect(failures, `round ${round}`).toEqual([]);
+      for (const f of results.pressure!.share.figures.values()) if (f.kind === 'hidden') hidden++;
+      for (const d of results.pressure!.details) for (const o of d.options) for (const f of o.figures.values()) if (f.kind === 'hidden') hidden++;
+    }
+    expect(hidden).toBeGreaterThan(300);
   });
 });

@@ -3,10 +3,24 @@ import { AppError } from '../../domain/errors.js';
 import { toCsv } from '../../domain/surveys/csv.js';
 import { ImportRefused, importResponses, MAX_IMPORT_BYTES } from '../../domain/surveys/import-responses.js';
 import { createOpenLink, generateInvitationCodes } from '../../domain/surveys/invitation-codes.js';
-import { computeResults, groupId, loadAnswers, publishedN, share, tableGroups, trendsFor, type Figure, type WaveResults } from '../../domain/surveys/results.js';
+import {
+  benchmarksOf,
+  computeResults,
+  groupId,
+  loadAnswers,
+  pressureGroups,
+  pressureTrend,
+  publishedN,
+  share,
+  tableGroups,
+  trendsFor,
+  type Benchmark,
+  type Figure,
+  type WaveResults,
+} from '../../domain/surveys/results.js';
 import { addSurveyOrganisation, closeWave, createWave, getWave, listSurveyOrganisations, listWaves, type WaveSummary } from '../../domain/surveys/waves.js';
 import type { Services } from '../../services.js';
-import { ResultsPage } from '../../views/pages/surveys/results-page.js';
+import { ResultsPage, sectorLabel } from '../../views/pages/surveys/results-page.js';
 import { SurveysPage } from '../../views/pages/surveys/surveys-page.js';
 import { WavePage, type WavePageProps } from '../../views/pages/surveys/wave-page.js';
 import type { AppEnv } from '../env.js';
@@ -109,17 +123,23 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
     return redirectTo(c, `/staff/surveys/${c.req.param('id')}`);
   });
 
-  async function resultsFor(ownerId: string, waveId: string, organisationId: string | undefined): Promise<{ wave: WaveSummary; results: WaveResults; org: string }> {
+  /**
+   * The wave's results with the chosen benchmark: the respondent's own sector only where the wave's
+   * answers carry it. Both benchmarks come from one suppression, so switching tells nothing more.
+   */
+  async function resultsFor(ownerId: string, waveId: string, organisationId: string | undefined, benchmark: string | undefined): Promise<{ wave: WaveSummary; results: WaveResults; org: string; benchmark: Benchmark }> {
     const wave = await getWave(s, ownerId, waveId);
     const org = wave.organisations.find((o) => o.id === organisationId)?.id ?? wave.organisations[0]?.id;
     if (!org) throw new AppError('not_found');
-    return { wave, results: computeResults(wave, await loadAnswers(s, waveId), k), org };
+    const results = computeResults(wave, await loadAnswers(s, waveId), k);
+    return { wave, results, org, benchmark: benchmarksOf(results).find((b) => b === benchmark) ?? 'organisation' };
   }
 
   app.get('/staff/surveys/:id/results', async (c) => {
     const owner = requireStaff(c, 'surveys.manage').organisationId;
-    const { wave, results, org } = await resultsFor(owner, c.req.param('id'), c.req.query('org'));
-    return render(c, c.get('t')('surveys.results.title'), <ResultsPage wave={wave} results={results} organisationId={org} trends={await trendsFor(s, owner, org, { waveId: wave.id, results }, k)} />);
+    const { wave, results, org, benchmark } = await resultsFor(owner, c.req.param('id'), c.req.query('org'), c.req.query('benchmark'));
+    const trends = await trendsFor(s, owner, org, { waveId: wave.id, results }, k);
+    return render(c, c.get('t')('surveys.results.title'), <ResultsPage wave={wave} results={results} organisationId={org} trends={trends} benchmark={benchmark} />);
   });
 
   // Every table of the results page as CSV; hidden figures are empty with a note, never the number.
@@ -128,10 +148,31 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff/surveys/:id/results.csv', async (c) => {
     const owner = requireStaff(c, 'surveys.manage').organisationId;
     const t = c.get('t');
-    const { wave, results, org } = await resultsFor(owner, c.req.param('id'), c.req.query('org'));
+    const { wave, results, org, benchmark } = await resultsFor(owner, c.req.param('id'), c.req.query('org'), c.req.query('benchmark'));
     const organisation = wave.organisations.find((o) => o.id === org)!;
-    const table = c.req.query('table') ?? 'statements';
-    const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="resultaten-${table === 'trends' ? 'trends' : table}.csv"`, 'cache-control': 'no-store' };
+    const known = ['statements', 'levels', 'pressure', 'pressured', 'trends'];
+    const table = known.find((name) => name === c.req.query('table')) ?? 'statements';
+    const headers = { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="resultaten-${table}.csv"`, 'cache-control': 'no-store' };
+    if (table === 'pressured') {
+      // The headline as the page shows it: the pressured share (with how many said yes) per group,
+      // then per option among the pressured, then the organisation's share in earlier closed waves.
+      const rows: Array<Array<string | number>> = [['question', 'option', 'group', 'wave', 'percent', 'count', 'n', 'hidden']];
+      const p = results.pressure;
+      const hiddenNote = (f: Figure | undefined) => (f?.kind === 'hidden' ? t('surveys.results.csvHidden') : '');
+      const countOf = (f: Figure | undefined) => (f?.kind === 'shown' ? f.agree : f?.kind === 'empty' ? 0 : '');
+      const line = (question: string, option: string, group: string, waveName: string, f: Figure | undefined) => rows.push([question, option, group, waveName, share(f, 'agree') ?? '', countOf(f), publishedN(f) ?? '', hiddenNote(f)]);
+      if (p) {
+        const headline = pressureGroups(results, organisation, 'headline', benchmark);
+        const labels = [organisation.name, sectorLabel(t, organisation, benchmark), t('surveys.results.everyone')];
+        headline.forEach((id, i) => line(p.share.code, '', labels[i]!, wave.name, p.share.figures.get(id)));
+        for (const id of pressureGroups(results, organisation, 'sectors', benchmark)) line(p.share.code, '', sectorLabel(t, { sector: id.slice(id.indexOf(':') + 1) }, benchmark), wave.name, p.share.figures.get(id));
+        for (const detail of p.details) for (const option of detail.options) headline.forEach((id, i) => line(detail.code, option.code, labels[i]!, wave.name, option.figures.get(id)));
+        for (const point of pressureTrend(await trendsFor(s, owner, org, { waveId: wave.id, results }, k), wave)) {
+          if (point.waveId !== wave.id && point.results.pressure) line(p.share.code, '', organisation.name, point.waveName, point.results.pressure.share.figures.get(groupId.org(org)));
+        }
+      }
+      return new Response(toCsv(rows, c.get('lang')), { headers });
+    }
     if (table === 'trends') {
       const rows: Array<Array<string | number>> = [['statement', 'wave', 'agree_percent', 'n', 'hidden']];
       for (const point of await trendsFor(s, owner, org, { waveId: wave.id, results }, k)) {
@@ -147,8 +188,8 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
         ? results.levels.map((level) => `${organisation.name}: ${t(`surveys.level.${level}` as never)}`)
         : table === 'pressure'
           ? [t('surveys.results.pressureYes', { organisation: organisation.name }), t('surveys.results.pressureNo', { organisation: organisation.name }), t('surveys.results.pressureYesAll'), t('surveys.results.pressureNoAll')]
-          : [organisation.name, t('surveys.results.sector', { sector: t(`sector.${organisation.sector}` as never) }), t('surveys.results.others')];
-    const ids = tableGroups(results, organisation, table === 'levels' || table === 'pressure' ? table : 'statements');
+          : [organisation.name, sectorLabel(t, organisation, benchmark), t('surveys.results.others')];
+    const ids = tableGroups(results, organisation, table === 'levels' || table === 'pressure' ? table : 'statements', benchmark);
     const groups = ids.map((id, i): [string, string] => [id, labels[i]!]);
     const cell = (f: Figure | undefined, part: 'agree' | 'disagree') => share(f, part) ?? '';
     const rows: Array<Array<string | number>> = [['statement', 'group', 'agree_percent', 'disagree_percent', 'n', 'hidden']];

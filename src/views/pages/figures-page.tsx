@@ -95,6 +95,22 @@ export function Monitor(props: { organisation: Pick<OrganisationFigures, 'name' 
     <>
       <h3 class="utrecht-heading-3">{t('figures.monitor.heading', { wave: m.waveName })}</h3>
       <P>{m.responses === null ? t('figures.monitor.responsesHidden') : t('figures.monitor.responses', { n: m.responses })}</P>
+      <P>
+        <strong data-testid="figures-pressured">
+          {m.pressured !== null ? t('figures.monitor.pressured', { share: formatPercent(m.pressured, lang) }) : m.pressuredHidden ? t('figures.monitor.pressuredHidden') : t('figures.monitor.pressuredNone')}
+        </strong>
+      </P>
+      {m.pressureDetails.some((d) => d.top.length > 0) ? (
+        <ul class="utrecht-unordered-list" data-testid="figures-pressure-details">
+          {m.pressureDetails.map((d) => (
+            <li class="utrecht-unordered-list__item">
+              {d.label[lang]}{' '}
+              {d.top.length > 0 ? d.top.map((o) => `${o.label[lang]} (${formatPercent(o.share, lang)})`).join(', ') : t('figures.hidden')}
+              {d.hidden && d.top.length > 0 ? ` ${t('figures.monitor.someHidden')}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div class="utrecht-table-container" tabindex={0} role="region" aria-label={t('figures.monitor.caption', { organisation: props.organisation.name })}>
         <table class="utrecht-table utrecht-table--html-table" data-testid="figures-monitor">
           <caption class="utrecht-table__caption">{t('figures.monitor.caption', { organisation: props.organisation.name })}</caption>
