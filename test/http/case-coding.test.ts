@@ -4,7 +4,7 @@ import { auditLog, caseRecommendations, cases, caseStatistics } from '../../src/
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { caseAction, walkToDecision } from '../support/case-steps.js';
 import type { FormClient } from '../support/form-client.js';
-import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
+import { declareNoRelation, openWithReceipt, reportOnRoute, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -162,5 +162,42 @@ describe('coding a case', () => {
     expect(kept?.anonymity).toBe('anonymous');
     expect(kept?.recommendations).toEqual(['followed']);
     expect(kept?.feedbackOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('keeps a message the reporter wrote after closing waiting, when the case is coded or a recommendation followed up', async () => {
+    const receipt = await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Na afloop gaat het verder.', WANT: ['advice'] });
+    const [row] = await t.services.db.select({ id: cases.id }).from(cases).orderBy(desc(cases.receivedAt)).limit(1);
+    const id = row!.id;
+    const sec = await declared(secretary, id);
+    const mem = await declared(member, id);
+    const chr = await declared(chair, id);
+    await walkToDecision(sec, id, [mem, chr]);
+    expect(await caseAction(sec, id, 'recommendations', { addressee: 'De directie', recommendationText: 'Neem de signalen serieus.' })).toBe(303);
+    expect(await caseAction(sec, id, 'advance', { to: 'feedback_given', stepText: 'Dit is onze terugkoppeling.' })).toBe(303);
+    expect(await caseAction(sec, id, 'advance', { to: 'closed', stepText: '' })).toBe(303);
+    t.clock.advance(60_000);
+    const reporter = await openWithReceipt(t, receipt);
+    expect((await reporter.submit('/my-report', '/my-report/messages', { text: 'Na het afsluiten word ik tegengewerkt.' })).status).toBe(303);
+    t.clock.advance(60_000);
+    expect(await caseAction(sec, id, 'coding', { ...coding, outcome: 'founded' })).toBe(303);
+    const [recommendation] = await t.services.db.select({ id: caseRecommendations.id }).from(caseRecommendations).where(eq(caseRecommendations.caseId, id));
+    expect(await caseAction(sec, id, `recommendations/${recommendation!.id}/follow-up`, { status: 'followed' })).toBe(303);
+    // Still waiting for an answer, so the purge leaves the case alone.
+    expect((await sec.get('/staff/cases?waiting=1')).html).toContain(id);
+    t.clock.advance(800 * 24 * 3600_000);
+    await runDueJobs(t.services);
+    expect(await t.services.db.select({ id: cases.id }).from(cases).where(eq(cases.id, id))).toHaveLength(1);
+  });
+
+  it('refuses a forged coding of a case on the panel’s route, even by the panel member who holds its key', async () => {
+    const panel = await createStaff(t, ['ethics_panel_member']);
+    await reportOnRoute(t, 'ethics', [{ QUESTION: 'Mag ik een advies afzwakken?', CONTEXT: 'Het gaat om een veiligheidsadvies.' }]);
+    const [ethicsCase] = await t.services.db.select({ id: cases.id, kind: cases.kind }).from(cases).where(eq(cases.routeCode, 'ethics')).orderBy(desc(cases.receivedAt)).limit(1);
+    const client = await declared(panel, ethicsCase!.id);
+    expect(await caseAction(client, ethicsCase!.id, 'acknowledge', { ackNote: '' })).toBe(303);
+    expect((await client.get(`/staff/cases/${ethicsCase!.id}/coding`)).status).toBe(404);
+    expect(await caseAction(client, ethicsCase!.id, 'coding', coding)).toBe(404);
+    const [after] = await t.services.db.select({ coding: cases.coding, kind: cases.kind }).from(cases).where(eq(cases.id, ethicsCase!.id));
+    expect(after).toEqual({ coding: null, kind: ethicsCase!.kind });
   });
 });

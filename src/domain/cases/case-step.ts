@@ -29,6 +29,8 @@ export async function caseStep(
   work: (ctx: { tx: Tx; current: Step; at: Date; keys: HandlerKeys; timeZone: string }) => Promise<Partial<typeof cases.$inferInsert>>,
   detail: Record<string, string | number | boolean> | (() => Record<string, string | number | boolean>) = {},
   permission: Action = 'cases.read',
+  /** Metadata only (coding, a recommendation's follow-up): not an answer to the reporter, so a message they wrote last keeps waiting (and keeps its case from the purge). */
+  options: { metadataOnly?: boolean } = {},
 ): Promise<void> {
   authorize(actor, permission);
   requireId(caseId);
@@ -58,7 +60,7 @@ export async function caseStep(
     // The next deadline follows every change of status, acknowledgement or extension.
     const after = { ...current, ...changes } as Step;
     const due = dueOn(after, timeZone);
-    await tx.update(cases).set({ ...changes, dueOn: due, lastHandlerActivityAt: at }).where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId), eq(cases.status, current.status)));
+    await tx.update(cases).set({ ...changes, dueOn: due, ...(options.metadataOnly ? {} : { lastHandlerActivityAt: at }) }).where(inCommission(actor!.organisationId, cases, eq(cases.id, caseId), eq(cases.status, current.status)));
     await appendAudit({ ...s, db: tx }, { organisationId: actor!.organisationId, actorKind: 'staff', actorUserId: actor!.userId, action, caseId, detail: typeof detail === 'function' ? detail() : detail });
   });
 }

@@ -22,5 +22,5 @@ export async function followUpRecommendation(s: Services, actor: StaffActor | nu
     const changed = await tx.update(caseRecommendations).set({ status: form.status }).where(and(eq(caseRecommendations.id, recommendationId), eq(caseRecommendations.caseId, caseId))).returning({ id: caseRecommendations.id });
     if (changed.length !== 1) throw new AppError('not_found');
     return {};
-  }, { recommendation: recommendationId, status: form.status });
+  }, { recommendation: recommendationId, status: form.status }, 'cases.read', { metadataOnly: true });
 }

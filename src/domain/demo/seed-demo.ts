@@ -16,6 +16,7 @@ import { findOrganisationBySlug } from '../organisation/find-organisation.js';
 import { unsafeCreateOrganisation } from '../organisation/create-organisation.js';
 import { unsafeShareCommission } from '../organisation/share-commission.js';
 import { seedDemoMonitor } from './seed-demo-monitor.js';
+import { seedDemoStatistics } from './seed-demo-statistics.js';
 import { openTotpSecret, sealTotpSecret } from '../accounts/totp-secrets.js';
 
 export interface DemoAccount {
@@ -59,6 +60,7 @@ export async function seedDemo(s: Services): Promise<DemoAccount[]> {
     await s.db.update(organisations).set({ sector: demo.sector }).where(inOrg(ids.get(demo.slug)!, organisations));
   }
   await seedDemoMonitor(s, ids.get('demo')!);
+  await seedDemoStatistics(s, ids.get('demo')!);
   return existingDemoAccounts(s);
 }
 

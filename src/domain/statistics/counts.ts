@@ -13,8 +13,8 @@ export const shown = (n: number): Count => ({ kind: 'shown', n });
  * with whatever other counts of the same tables would give it back by subtraction (the monitor's
  * suppression and disclosure audit, with counts as cells of size n).
  */
-export function suppressCounts(cells: ReadonlyMap<string, number>, tables: readonly AdditiveTable[], k: number): Map<string, Count> {
-  const hidden = suppressCells(new Map([...cells].map(([id, n]) => [id, { n, agree: 0, disagree: 0 }])), tables, k);
+export function suppressCounts(cells: ReadonlyMap<string, number>, tables: readonly AdditiveTable[], k: number, alsoHide: readonly string[] = []): Map<string, Count> {
+  const hidden = suppressCells(new Map([...cells].map(([id, n]) => [id, { n, agree: 0, disagree: 0 }])), tables, k, alsoHide.length ? { alsoHide: new Set(alsoHide) } : {});
   return new Map([...cells].map(([id, n]) => [id, hidden.has(id) ? { kind: 'hidden' } : shown(n)]));
 }
 

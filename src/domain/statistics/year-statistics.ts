@@ -38,10 +38,13 @@ export interface StatisticsTable {
   several: boolean;
 }
 
-/** Days from receipt, median and 90th percentile; null where hidden (too few cases beyond the commission) or none. */
+/**
+ * Days from receipt, median and 90th percentile; null where hidden or none. No count of cases per
+ * step is published: the closing step's count is the closed reports' cell and the difference of two
+ * steps is the inadmissible ones, which would give hidden cells back.
+ */
 export interface HandlingTime {
   step: 'acknowledged' | 'feedback' | 'closed';
-  n: Count;
   median: number | null;
   p90: number | null;
 }
@@ -187,14 +190,19 @@ export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
   const routeList = sql.join(routes.map((r) => sql`${r}`), sql`, `);
   const local = (column: SQL) => sql`(${column} at time zone ${timeZone})::date`;
   const followed = sql`(status in ('in_handling', 'concluded', 'feedback_given', 'closed') and coalesce(outcome, '') <> 'not_admissible')`;
-  const base = sql`
+  // Cheap bounds first (a day's margin for any zone), the exact local years below.
+  const fromInstant = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000);
+  // One pass over the cases: every combination of the single-valued codes counted once (a few
+  // hundred groups at most), and the multi-valued codes and day counts unnested in the same pass;
+  // the tables and the percentiles are summed from these in memory.
+  const countsQuery = sql`
     with base as (
       select c.route_code as route, c.anonymity, coalesce(c.coding->>'kind', c.kind) as kind, c.coding,
         coalesce(nullif(c.coding->>'outcome', ''), c.outcome) as outcome, c.status,
         ${local(sql`c.received_at`)} as rec_d, ${local(sql`c.acknowledged_at`)} as ack_d, ${local(sql`c.feedback_given_at`)} as fb_d, ${local(sql`c.closed_at`)} as closed_d,
         c.feedback_extended_to is not null as extended, c.beyond_legal_term as beyond, c.reporter_returned as returned
       from cases as c
-      where ${liveScope} and c.route_code in (${routeList}) and (${local(sql`c.received_at`)} >= ${from}::date or ${local(sql`c.closed_at`)} >= ${from}::date)
+      where ${liveScope} and c.route_code in (${routeList}) and (c.received_at >= ${fromInstant} or c.closed_at >= ${fromInstant})
       union all
       select st.route_code, st.anonymity, coalesce(st.coding->>'kind', st.kind), st.coding,
         coalesce(nullif(st.coding->>'outcome', ''), st.outcome), 'closed',
@@ -203,51 +211,38 @@ export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
       from case_statistics as st
       where ${purgedScope} and st.route_code in (${routeList}) and (st.received_on >= ${from} or st.closed_on >= ${from})
     ),
-    rec as (select *, extract(year from rec_d)::int as y from base where rec_d >= ${from}::date and rec_d < ${until}::date),
-    clo as (select *, extract(year from closed_d)::int as y from base where closed_d >= ${from}::date and closed_d < ${until}::date)`;
-  const one = (dim: string, value: SQL, from: 'rec' | 'clo', where: SQL = sql`true`) =>
-    sql`select y, ${dim}::text as dim, (${value})::text as code, count(*)::int as n from ${sql.raw(from)} where ${where} group by 1, 3`;
-  const each = (dim: string, key: string, from: 'rec' | 'clo', route: string) =>
-    sql`select y, ${dim}::text as dim, v as code, count(*)::int as n from ${sql.raw(from)}, jsonb_array_elements_text(coalesce(coding->${key}, '[]'::jsonb)) as v where route = ${route} group by 1, 3`;
-  const reports = sql`route = 'commission'`;
-  const counts = sql.join(
-    [
-      one('received', sql`route`, 'rec'),
-      one('closed', sql`route`, 'clo'),
-      one('kind', sql`coalesce(kind, ${uncoded})`, 'rec', reports),
-      one('category', sql`coalesce(coding->>'category', ${uncoded})`, 'rec', reports),
-      one('anonymity', sql`coalesce(anonymity, 'unknown')`, 'rec', reports),
-      one('channel', sql`coalesce(coding->>'channel', ${uncoded})`, 'rec', reports),
-      ...(['sources', 'means', 'aims', 'effectsPersonal', 'effectsPublic'] as const).map((key) => each(key, key, 'rec', 'commission')),
-      each('themes', 'themes', 'rec', 'risk_signal'),
-      one('riskMonths', sql`lpad(extract(month from rec_d)::int::text, 2, '0')`, 'rec', sql`route = 'risk_signal'`),
-      one('riskFollowed', sql`'yes'`, 'rec', sql`route = 'risk_signal' and ${followed}`),
-      one('returned', sql`'yes'`, 'rec', sql`${reports} and anonymity = 'anonymous' and returned`),
-      one('outcome', sql`coalesce(outcome, ${uncoded})`, 'clo', reports),
-      one('termsMet', sql`coalesce(coding->>'termsMet', ${uncoded})`, 'clo', reports),
-      each('measures', 'measures', 'clo', 'commission'),
-      one('extensions', sql`'extended'`, 'clo', sql`${reports} and extended`),
-      one('extensions', sql`'beyond'`, 'clo', sql`${reports} and beyond`),
-    ],
-    sql` union all `,
-  );
-  const days = (to: string) => sql`${sql.raw(to)} - rec_d`;
-  const timesQuery = sql`${base}
-    select y,
-      count(ack_d)::int as ack_n, percentile_disc(0.5) within group (order by ${days('ack_d')}) as ack_median, percentile_disc(0.9) within group (order by ${days('ack_d')}) as ack_p90,
-      count(fb_d)::int as fb_n, percentile_disc(0.5) within group (order by ${days('fb_d')}) as fb_median, percentile_disc(0.9) within group (order by ${days('fb_d')}) as fb_p90,
-      count(closed_d)::int as closed_n, percentile_disc(0.5) within group (order by ${days('closed_d')}) as closed_median, percentile_disc(0.9) within group (order by ${days('closed_d')}) as closed_p90
-    from clo where ${reports} group by y`;
+    b as (
+      select *,
+        case when rec_d >= ${from}::date and rec_d < ${until}::date then extract(year from rec_d)::int end as ry,
+        case when closed_d >= ${from}::date and closed_d < ${until}::date then extract(year from closed_d)::int end as cy
+      from base
+    )
+    select 'flat' as part, ry, cy, route, coalesce(kind, ${uncoded}) as kind, coalesce(coding->>'category', ${uncoded}) as category,
+      coalesce(anonymity, 'unknown') as anonymity, coalesce(coding->>'channel', ${uncoded}) as channel, coalesce(outcome, ${uncoded}) as outcome,
+      coalesce(coding->>'termsMet', ${uncoded}) as terms, extract(month from rec_d)::int as month, ${followed} as followed, returned, extended, beyond,
+      null::text as key, null::text as code, count(*)::int as n
+    from b where ry is not null or cy is not null
+    group by ry, cy, route, 5, 6, 7, 8, 9, 10, 11, 12, returned, extended, beyond
+    union all
+    select 'each', ry, cy, route, null, null, null, null, null, null, null, null, null, null, null, e.key, e.code, count(*)::int
+    from b, lateral (
+      select k as key, jsonb_array_elements_text(coalesce(b.coding->k, '[]'::jsonb)) as code from unnest(array['sources', 'means', 'aims', 'effectsPersonal', 'effectsPublic', 'themes', 'measures']) as k
+      union all select 'ack', (b.ack_d - b.rec_d)::text where b.ack_d is not null
+      union all select 'fb', (b.fb_d - b.rec_d)::text where b.fb_d is not null
+      union all select 'closed', (b.closed_d - b.rec_d)::text where b.closed_d is not null
+    ) as e
+    where ry is not null or cy is not null
+    group by ry, cy, route, e.key, e.code`;
   // Interventions and recommendations of the reports closed in the year: live from their tables, purged from the kept row.
   const closedYear = (column: SQL) => sql`extract(year from ${local(column)})::int`;
   const workQuery = sql`
     select ${closedYear(sql`c.closed_at`)} as y, 'interventions' as dim, i.kind || case when i.result_recorded_at is null then '' else ':done' end as code, count(*)::int as n
       from case_interventions as i join cases as c on c.id = i.case_id
-      where ${liveScope} and c.route_code = 'commission' and ${local(sql`c.closed_at`)} >= ${from}::date and ${local(sql`c.closed_at`)} < ${until}::date group by 1, 3
+      where ${liveScope} and c.route_code = 'commission' and c.closed_at >= ${fromInstant} and ${local(sql`c.closed_at`)} >= ${from}::date and ${local(sql`c.closed_at`)} < ${until}::date group by 1, 3
     union all
     select ${closedYear(sql`c.closed_at`)}, 'recommendations', r.status, count(*)::int
       from case_recommendations as r join cases as c on c.id = r.case_id
-      where ${liveScope} and c.route_code = 'commission' and ${local(sql`c.closed_at`)} >= ${from}::date and ${local(sql`c.closed_at`)} < ${until}::date group by 1, 3
+      where ${liveScope} and c.route_code = 'commission' and c.closed_at >= ${fromInstant} and ${local(sql`c.closed_at`)} >= ${from}::date and ${local(sql`c.closed_at`)} < ${until}::date group by 1, 3
     union all
     select substr(st.closed_on, 1, 4)::int, 'interventions', (e->>'kind') || case when (e->>'done')::boolean then ':done' else '' end, count(*)::int
       from case_statistics as st, jsonb_array_elements(coalesce(st.interventions, '[]'::jsonb)) as e
@@ -261,41 +256,88 @@ export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
         ? sql`union all select substr(a.month, 1, 4)::int, 'advisor', 'registrations', count(*)::int from advisor_registrations as a where a.organisation_id = ${own} and a.month >= ${from.slice(0, 7)} and a.month < ${until.slice(0, 7)} group by 1`
         : sql``
     }`;
-  const [countRows, timeRows, workRows] = await Promise.all([
-    s.db.execute(sql`${base} ${counts}`),
-    s.db.execute(timesQuery),
-    s.db.execute(workQuery),
-  ]);
   const rowsOf = (result: unknown) => ((result as { rows: Array<Record<string, unknown>> }).rows ?? []);
+  const [countRows, workRows] = [rowsOf(await s.db.execute(countsQuery)), rowsOf(await s.db.execute(workQuery))];
+
+  // The rows as (year, table, code, n), and the day counts as histograms per year and step.
+  const raw: RawRow[] = workRows.map((r) => ({ y: Number(r.y), dim: String(r.dim), code: r.code === null ? null : String(r.code), n: Number(r.n) }));
+  const histograms = new Map<string, Map<number, number>>();
+  const inYear = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  for (const r of countRows) {
+    const ry = inYear(r.ry);
+    const cy = inYear(r.cy);
+    const n = Number(r.n);
+    const route = String(r.route);
+    const add = (y: number | null, dim: string, code: string) => {
+      if (y !== null) raw.push({ y, dim, code, n });
+    };
+    if (r.part === 'flat') {
+      add(ry, 'received', route);
+      add(cy, 'closed', route);
+      if (route === 'commission') {
+        for (const dim of ['kind', 'category', 'anonymity', 'channel'] as const) add(ry, dim, String(r[dim]));
+        if (r.anonymity === 'anonymous' && r.returned === true) add(ry, 'returned', 'yes');
+        add(cy, 'outcome', String(r.outcome));
+        add(cy, 'termsMet', String(r.terms));
+        if (r.extended === true) add(cy, 'extensions', 'extended');
+        if (r.beyond === true) add(cy, 'extensions', 'beyond');
+      }
+      if (route === 'risk_signal') {
+        add(ry, 'riskMonths', String(r.month).padStart(2, '0'));
+        if (r.followed === true) add(ry, 'riskFollowed', 'yes');
+      }
+      continue;
+    }
+    const key = String(r.key);
+    if (['ack', 'fb', 'closed'].includes(key)) {
+      if (route !== 'commission' || cy === null) continue;
+      const id = `${cy}:${key}`;
+      const histogram = histograms.get(id) ?? new Map<number, number>();
+      histogram.set(Number(r.code), (histogram.get(Number(r.code)) ?? 0) + n);
+      histograms.set(id, histogram);
+    } else if (key === 'themes') {
+      if (route === 'risk_signal') add(ry, key, String(r.code));
+    } else if (route === 'commission') add(key === 'measures' ? cy : ry, key, String(r.code));
+  }
 
   const tables = tableIds.filter((id) => id !== 'advisor' || scope.kind === 'organisation');
   // Every cell of every table, zero where nothing was counted; codes the data holds beyond the known ones join their table.
   const cells = new Map<string, number>();
   const codes = new Map<TableId, string[]>(tables.map((id) => [id, [...codesOf(id, routes)]]));
   for (const y of years) for (const id of tables) for (const code of codes.get(id)!) cells.set(cellId(y, id, code), 0);
-  for (const raw of [...rowsOf(countRows), ...rowsOf(workRows)] as unknown as RawRow[]) {
-    const y = Number(raw.y);
-    const id = raw.dim as TableId;
-    if (!years.includes(y as (typeof years)[number]) || !codes.has(id) || raw.code === null) continue;
+  for (const row of raw) {
+    const id = row.dim as TableId;
+    if (!years.includes(row.y as (typeof years)[number]) || !codes.has(id) || row.code === null) continue;
     const list = codes.get(id)!;
-    if (!list.includes(raw.code)) {
-      list.push(raw.code);
-      for (const other of years) cells.set(cellId(other, id, raw.code), 0);
+    if (!list.includes(row.code)) {
+      list.push(row.code);
+      for (const other of years) cells.set(cellId(other, id, row.code), 0);
     }
-    cells.set(cellId(y, id, raw.code), (cells.get(cellId(y, id, raw.code)) ?? 0) + Number(raw.n));
+    cells.set(cellId(row.y, id, row.code), (cells.get(cellId(row.y, id, row.code)) ?? 0) + row.n);
   }
   for (const y of years) {
     for (const what of ['received', 'closed'] as const) cells.set(cellId(y, what, 'total'), routes.reduce((sum, r) => sum + (cells.get(cellId(y, what, r)) ?? 0), 0));
     cells.set(cellId(y, 'recommendations', 'total'), codes.get('recommendations')!.reduce((sum, c) => sum + (cells.get(cellId(y, 'recommendations', c)) ?? 0), 0));
   }
-  // Handling times: each measurement's number of cases is a cell (it hides the times with it).
+  // Handling times.
   const timeSteps = [
     ['acknowledged', 'ack'],
     ['feedback', 'fb'],
     ['closed', 'closed'],
   ] as const;
-  const timeByYear = new Map(rowsOf(timeRows).map((r) => [Number(r.y), r]));
-  for (const y of years) for (const [step, col] of timeSteps) cells.set(cellId(y, 'times', step), Number(timeByYear.get(y)?.[`${col}_n`] ?? 0));
+  // percentile_disc: the smallest number of days with at least that share of the cases at or below it.
+  const percentile = (histogram: Map<number, number> | undefined, p: number): number | null => {
+    if (!histogram) return null;
+    const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+    let seen = 0;
+    for (const days of [...histogram.keys()].sort((a, b) => a - b)) {
+      seen += histogram.get(days)!;
+      if (seen / total >= p) return days;
+    }
+    return null;
+  };
+  const histogramOf = (y: number, col: string) => histograms.get(`${y}:${col}`);
+  const stepCount = (y: number, col: string) => [...(histogramOf(y, col)?.values() ?? [])].reduce((a, b) => a + b, 0);
 
   let published: Map<string, Count>;
   if (scope.kind === 'commission') published = exactCounts(cells);
@@ -305,7 +347,31 @@ export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
       ...additive.map(([id, totalTable, totalCode]) => ({ total: cellId(y, totalTable, totalCode), parts: codes.get(id)!.map((code) => cellId(y, id, code)) })),
       { total: cellId(y, 'recommendations', 'total'), parts: codes.get('recommendations')!.map((code) => cellId(y, 'recommendations', code)) },
     ]);
-    published = suppressCounts(cells, additiveTables, s.config.surveyMinGroup);
+    // A count that is part of a shown total (the risk signals followed up, each research code, a
+    // measure, the anonymous reporters who came back) bounds it from below: said to the audit as
+    // total = part + a rest that is never shown.
+    const rests: string[] = [];
+    for (const y of years) {
+      for (const id of tables) {
+        const base = baseOf[id];
+        if (!base || additive.some(([table]) => table === id)) continue;
+        for (const code of codes.get(id)!) {
+          const part = cellId(y, id, code);
+          const rest = `${part}:rest`;
+          cells.set(rest, Math.max(0, (cells.get(cellId(y, base[0], base[1])) ?? 0) - (cells.get(part) ?? 0)));
+          rests.push(rest);
+          additiveTables.push({ total: cellId(y, base[0], base[1]), parts: [part, rest] });
+        }
+      }
+    }
+    // Each year on its own: the year before, shown beside this one, is hidden exactly as on its own page.
+    published = new Map();
+    for (const y of years) {
+      const mine = (id: string) => id.startsWith(`${y}:`);
+      const yearCells = new Map([...cells].filter(([id]) => mine(id)));
+      const yearTables = additiveTables.filter((table) => mine(table.total));
+      for (const [id, count] of suppressCounts(yearCells, yearTables, s.config.surveyMinGroup, rests.filter(mine))) published.set(id, count);
+    }
   }
   const get = (y: number, table: string, code: string): Count => published.get(cellId(y, table, code)) ?? { kind: 'hidden' };
   const pair = (table: string, code: string): [Count, Count] => [get(years[0], table, code), get(years[1], table, code)];
@@ -332,11 +398,10 @@ export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
     }),
     times: perYear((y) =>
       timeSteps.map(([step, col]) => {
-        const n = get(y, 'times', step);
-        const row = timeByYear.get(y);
-        // Beyond the commission, a time of fewer than k cases is hidden with its count.
-        const value = (v: unknown) => (n.kind === 'shown' && n.n > 0 && v !== null && v !== undefined ? Number(v) : null);
-        return { step, n, median: value(row?.[`${col}_median`]), p90: value(row?.[`${col}_p90`]) };
+        // Beyond the commission, only where the closed reports are shown and the step has at least k of them.
+        const enough = scope.kind === 'commission' || (get(y, 'closed', 'commission').kind === 'shown' && stepCount(y, col) >= s.config.surveyMinGroup);
+        const value = (v: number | null) => (enough ? v : null);
+        return { step, median: value(percentile(histogramOf(y, col), 0.5)), p90: value(percentile(histogramOf(y, col), 0.9)) };
       }),
     ),
     rates: {

@@ -133,7 +133,6 @@ export function HandlingTimes(props: { statistics: YearStatistics }) {
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="col">{t('statistics.what')}</th>
-              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('statistics.cases')}</th>
               <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('statistics.median')}</th>
               <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('statistics.p90')}</th>
               <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('statistics.medianBefore', { year: st.year - 1 })}</th>
@@ -143,7 +142,6 @@ export function HandlingTimes(props: { statistics: YearStatistics }) {
             {st.times[0].map((time, i) => (
               <tr class="utrecht-table__row">
                 <th class="utrecht-table__header-cell" scope="row">{t(`statistics.times.${time.step}` as MessageKey)}</th>
-                <td class="utrecht-table__cell utrecht-table__cell--numeric">{countText(t, lang, time.n)}</td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{days(time.median)}</td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{days(time.p90)}</td>
                 <td class="utrecht-table__cell utrecht-table__cell--numeric">{days(st.times[1][i]!.median)}</td>

@@ -27,7 +27,6 @@ export function annualReportCsv(report: AnnualReport, lang: Language): string {
   st.times[0].forEach((time, i) => {
     const step = t(`statistics.times.${time.step}` as MessageKey);
     const before = st.times[1][i]!;
-    rows.push([times, `${step}: ${t('statistics.cases')}`, cell(t, time.n), '', cell(t, before.n)]);
     rows.push([times, `${step}: ${t('statistics.median')}`, time.median ?? t('figures.hidden'), '', before.median ?? t('figures.hidden')]);
     rows.push([times, `${step}: ${t('statistics.p90')}`, time.p90 ?? t('figures.hidden'), '', before.p90 ?? t('figures.hidden')]);
   });

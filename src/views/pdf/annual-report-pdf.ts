@@ -24,7 +24,7 @@ export async function annualReportPdf(report: AnnualReport, lang: Language, crea
       pdf.heading(t('statistics.table.times'), 3);
       st.times[0].forEach((time, i) => {
         const days = (v: number | null) => (v === null ? t('figures.hidden') : t('statistics.days', { n: v }));
-        pdf.field(t(`statistics.times.${time.step}` as MessageKey), `${t('statistics.cases')}: ${countText(t, lang, time.n)} · ${t('statistics.median')}: ${days(time.median)} · ${t('statistics.p90')}: ${days(time.p90)} · ${t('statistics.medianBefore', { year: st.year - 1 })}: ${days(st.times[1][i]!.median)}`);
+        pdf.field(t(`statistics.times.${time.step}` as MessageKey), `${t('statistics.median')}: ${days(time.median)} · ${t('statistics.p90')}: ${days(time.p90)} · ${t('statistics.medianBefore', { year: st.year - 1 })}: ${days(st.times[1][i]!.median)}`);
       });
     }
     for (const id of tables) {
