@@ -11,6 +11,7 @@ import { createSmtpMailer, type Mailer } from './mail/mailer.js';
 import { startSmtpSink } from './mail/smtp-sink.js';
 import { mailFolderWriter } from './mail/mail-folder.js';
 import { lockDataDir } from './db/data-dir-lock.js';
+import { FiguresCache } from './domain/statistics/figures-cache.js';
 import type { Services } from './services.js';
 
 export interface Booted {
@@ -65,6 +66,7 @@ export async function boot(
     mailer,
     logger,
     now: overrides.now ?? (() => new Date()),
+    figuresCache: new FiguresCache(),
   });
   return {
     services,

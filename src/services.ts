@@ -5,6 +5,7 @@ import type { KdfPool } from './crypto/kdf-pool.js';
 import type { ServerKeys } from './crypto/server-key.js';
 import type { Sodium } from './crypto/sodium.js';
 import type { Mailer } from './mail/mailer.js';
+import type { FiguresCache } from './domain/statistics/figures-cache.js';
 
 // Everything a command or route needs, injected as one object: no module reads global state.
 export interface Services {
@@ -17,4 +18,6 @@ export interface Services {
   mailer: Mailer;
   logger: Logger;
   now: () => Date;
+  /** Computed statistics per scope and year, kept while unchanged (bounded). */
+  figuresCache: FiguresCache;
 }

@@ -91,7 +91,15 @@ describe('coding a case', () => {
     // Nothing of the reporter's text lands on the coding page.
     expect(page.html).not.toContain('rapport herschrijven');
 
+    // The commission's figures count the coding at once (the computed figures are kept only while nothing changed).
+    const categoryCount = async () => {
+      const html = (await sec.get('/staff/figures')).html;
+      const start = html.indexOf('data-testid="statistics-category"');
+      return /Misbruik van bevoegdheden<\/th>\s*<td[^>]*>(\d+)</.exec(html.slice(start))![1];
+    };
+    const before = await categoryCount();
     expect(await caseAction(sec, id, 'coding', coding)).toBe(303);
+    expect(Number(await categoryCount())).toBe(Number(before) + 1);
     const [row] = await t.services.db.select({ coding: cases.coding, kind: cases.kind }).from(cases).where(eq(cases.id, id));
     expect(row!.coding).toEqual({ ...coding, stage: 'assessment' });
     const [audit] = await t.services.db.select({ detail: auditLog.detail }).from(auditLog).where(and(eq(auditLog.caseId, id), eq(auditLog.action, 'case.coded')));

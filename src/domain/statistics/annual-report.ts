@@ -41,7 +41,7 @@ function wholeYears(s: Pick<Services, 'now'>, timeZone: string): number[] {
  * page and the management's risk view, so the report, its PDF, its CSV and those pages together
  * give nothing hidden back.
  */
-export async function viewAnnualReport(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys'>, actor: Actor | null, input: { year?: string | undefined }): Promise<AnnualReport> {
+export async function viewAnnualReport(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys' | 'figuresCache'>, actor: Actor | null, input: { year?: string | undefined }): Promise<AnnualReport> {
   authorize(actor, 'figures.view');
   const own = await getOrganisation(s, actor.organisationId);
   const years = wholeYears(s, own.timeZone);
@@ -84,7 +84,7 @@ export async function saveAnnualReportTexts(s: Services, actor: Actor | null, ye
 }
 
 /** The texts form: for the commission's admitted chair and secretary only. */
-export async function editAnnualReport(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys'>, actor: Actor | null, input: { year?: string | undefined }): Promise<AnnualReport> {
+export async function editAnnualReport(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys' | 'figuresCache'>, actor: Actor | null, input: { year?: string | undefined }): Promise<AnnualReport> {
   const report = await viewAnnualReport(s, actor, input);
   if (!report.canEdit) throw new AppError('forbidden');
   return report;

@@ -55,7 +55,7 @@ export interface FiguresView {
   statistics: YearStatistics;
 }
 
-export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys'>, actor: Actor | null, input: { year?: string | undefined }): Promise<FiguresView> {
+export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 'sodium' | 'serverKeys' | 'figuresCache'>, actor: Actor | null, input: { year?: string | undefined }): Promise<FiguresView> {
   authorize(actor, 'figures.view');
   const own = await getOrganisation(s, actor.organisationId);
   // Exact counts are the commission's: a chair or secretary the commission itself admitted, not

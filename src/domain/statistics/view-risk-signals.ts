@@ -25,7 +25,7 @@ export interface RiskSignalsView {
  * text, whole years only, and taken from the same suppressed statistics the analyst and the annual
  * report show, so no figure here gives back one hidden there.
  */
-export async function viewRiskSignals(s: Pick<Services, 'db' | 'config' | 'now'>, actor: Actor | null, input: { year?: string | undefined }): Promise<RiskSignalsView> {
+export async function viewRiskSignals(s: Pick<Services, 'db' | 'config' | 'now' | 'figuresCache'>, actor: Actor | null, input: { year?: string | undefined }): Promise<RiskSignalsView> {
   authorize(actor, 'signals.view');
   const own = await getOrganisation(s, actor.organisationId);
   const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: own.timeZone, year: 'numeric' }).format(s.now()));

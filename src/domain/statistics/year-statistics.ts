@@ -1,4 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { max, sql, type SQL } from 'drizzle-orm';
+import { auditLog } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { aimsCodes, codedOutcomes, intakeChannels, meansCodes, measureCodes, personalEffectCodes, publicEffectCodes, registrationCategories, sourceCodes, substantiated, themeCodes } from '../coding/codes.js';
 import { caseKinds } from '../cases/lifecycle.js';
@@ -177,7 +179,18 @@ interface RawRow {
   n: number;
 }
 
-export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: StatisticsScope, year: number, timeZone: string, headcount: number | null): Promise<YearStatistics> {
+export async function yearStatistics(s: Pick<Services, 'db' | 'config' | 'now' | 'figuresCache'>, scope: StatisticsScope, year: number, timeZone: string, headcount: number | null): Promise<YearStatistics> {
+  const [head] = await s.db.select({ seq: max(auditLog.seq) }).from(auditLog).where(inOrg(scope.organisationId, auditLog));
+  const key = [scope.kind, scope.organisationId, year, timeZone, headcount ?? '', s.config.surveyMinGroup, head?.seq ?? 0].join(':');
+  const now = s.now().getTime();
+  const cached = s.figuresCache.get(key, now);
+  if (cached) return cached;
+  const computed = await computeYearStatistics(s, scope, year, timeZone, headcount);
+  s.figuresCache.set(key, computed, now);
+  return computed;
+}
+
+async function computeYearStatistics(s: Pick<Services, 'db' | 'config'>, scope: StatisticsScope, year: number, timeZone: string, headcount: number | null): Promise<YearStatistics> {
   const routes = [...statisticsRoutes[scope.kind]];
   const years = [year, year - 1] as const;
   const from = `${year - 1}-01-01`;
@@ -226,12 +239,12 @@ export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
     union all
     select 'each', ry, cy, route, null, null, null, null, null, null, null, null, null, null, null, e.key, e.code, count(*)::int
     from b, lateral (
-      select k as key, jsonb_array_elements_text(coalesce(b.coding->k, '[]'::jsonb)) as code from unnest(array['sources', 'means', 'aims', 'effectsPersonal', 'effectsPublic', 'themes', 'measures']) as k
-      union all select 'ack', (b.ack_d - b.rec_d)::text where b.ack_d is not null
-      union all select 'fb', (b.fb_d - b.rec_d)::text where b.fb_d is not null
-      union all select 'closed', (b.closed_d - b.rec_d)::text where b.closed_d is not null
+      select k as key, jsonb_array_elements_text(coalesce(b.coding->k, '[]'::jsonb)) as code from unnest(array['sources', 'means', 'aims', 'effectsPersonal', 'effectsPublic', 'themes', 'measures']) as k where b.coding is not null
+      union all select 'ack', (b.ack_d - b.rec_d)::text where b.cy is not null and b.ack_d is not null
+      union all select 'fb', (b.fb_d - b.rec_d)::text where b.cy is not null and b.fb_d is not null
+      union all select 'closed', (b.closed_d - b.rec_d)::text where b.cy is not null
     ) as e
-    where ry is not null or cy is not null
+    where (ry is not null or cy is not null) and route in ('commission', 'risk_signal') and (b.coding is not null or b.cy is not null)
     group by ry, cy, route, e.key, e.code`;
   // Interventions and recommendations of the reports closed in the year: live from their tables, purged from the kept row.
   const closedYear = (column: SQL) => sql`extract(year from ${local(column)})::int`;
@@ -358,7 +371,10 @@ export async function yearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
         for (const code of codes.get(id)!) {
           const part = cellId(y, id, code);
           const rest = `${part}:rest`;
-          cells.set(rest, Math.max(0, (cells.get(cellId(y, base[0], base[1])) ?? 0) - (cells.get(part) ?? 0)));
+          const restSize = (cells.get(cellId(y, base[0], base[1])) ?? 0) - (cells.get(part) ?? 0);
+          // No rest: the part is the whole total, and says nothing the total does not.
+          if (restSize <= 0) continue;
+          cells.set(rest, restSize);
           rests.push(rest);
           additiveTables.push({ total: cellId(y, base[0], base[1]), parts: [part, rest] });
         }
