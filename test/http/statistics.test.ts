@@ -226,6 +226,11 @@ describe('the annual statistics', () => {
     // Not the figures page, not the inbox, not a case.
     expect((await client.get('/staff/figures')).status).toBe(403);
     expect((await client.get('/staff/cases')).status).toBe(403);
+    // The role is the employer's side: the administrator cannot give it together with a role that reads cases.
+    const admin = await logInAs(t, await createStaff(t, ['administrator']));
+    const mixed = await admin.submit('/staff/users', '/staff/users', { displayName: 'Dirk Directeur', email: 'dirk@example.nl', roles: ['management', 'secretary'] });
+    expect(mixed.status).toBe(422);
+    expect(mixed.html).toContain('directie kan niet samen met een rol die meldingen behandelt');
     // Nor the running year: whole years only.
     const running = await client.get(`/staff/signals?year=${year + 1}`);
     expect(running.html).toContain(`<span aria-current="page">${year}</span>`);

@@ -26,5 +26,6 @@ export const caseRoles: readonly Role[] = ['secretary', 'commission_member', 'ch
  * needs both is given two accounts; one account never combines them.
  */
 export function rolesConflict(selected: readonly Role[]): boolean {
-  return selected.includes('administrator') && selected.some((role) => caseRoles.includes(role));
+  // Management is the employer's side too: never together with a role that reads cases.
+  return (selected.includes('administrator') || selected.includes('management')) && selected.some((role) => caseRoles.includes(role));
 }

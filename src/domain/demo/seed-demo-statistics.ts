@@ -50,5 +50,5 @@ export async function seedDemoStatistics(s: Pick<Services, 'db' | 'now'>, organi
       coding,
     };
   });
-  await s.db.insert(caseStatistics).values(rows);
+  for (const row of rows) await s.db.insert(caseStatistics).values({ ...row, organisationId });
 }

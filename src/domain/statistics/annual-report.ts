@@ -6,7 +6,7 @@ import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { registrationModel } from '../coding/codes.js';
-import { AppError, fieldError } from '../errors.js';
+import { AppError, refusal } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { validate } from '../validate.js';
 import { isCommissionOfficer } from './commission-officer.js';
@@ -69,7 +69,7 @@ export async function saveAnnualReportTexts(s: Services, actor: Actor | null, ye
   if (!(await isCommissionOfficer(s, actor))) throw new AppError('forbidden');
   const own = await getOrganisation(s, actor.organisationId);
   const y = Number(year);
-  if (!wholeYears(s, own.timeZone).includes(y)) throw fieldError('year', 'errors.annualReport.year');
+  if (!wholeYears(s, own.timeZone).includes(y)) throw refusal('validation', 'errors.annualReport.year');
   const form = validate(textsSchema, input);
   const at = s.now();
   await s.db.transaction(async (tx) => {

@@ -53,6 +53,8 @@ export interface HandlingTime {
 
 export interface YearStatistics {
   year: number;
+  /** The organisation's headcount setting (reports per 100 employees need it). */
+  headcount: number | null;
   /** The smallest group shown, or null for the commission's exact figures. */
   k: number | null;
   routes: string[];
@@ -213,14 +215,15 @@ async function computeYearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
       select c.route_code as route, c.anonymity, coalesce(c.coding->>'kind', c.kind) as kind, c.coding,
         coalesce(nullif(c.coding->>'outcome', ''), c.outcome) as outcome, c.status,
         ${local(sql`c.received_at`)} as rec_d, ${local(sql`c.acknowledged_at`)} as ack_d, ${local(sql`c.feedback_given_at`)} as fb_d, ${local(sql`c.closed_at`)} as closed_d,
-        c.feedback_extended_to is not null as extended, c.beyond_legal_term as beyond, c.reporter_returned as returned
+        c.feedback_extended_to is not null as extended, c.beyond_legal_term as beyond, c.reporter_returned as returned,
+        coalesce(c.intake_channel, case when c.entered_by = 'operator' then 'oral' else 'form' end) as channel
       from cases as c
       where ${liveScope} and c.route_code in (${routeList}) and (c.received_at >= ${fromInstant} or c.closed_at >= ${fromInstant})
       union all
       select st.route_code, st.anonymity, coalesce(st.coding->>'kind', st.kind), st.coding,
         coalesce(nullif(st.coding->>'outcome', ''), st.outcome), 'closed',
         st.received_on::date, st.acknowledged_on::date, st.feedback_on::date, st.closed_on::date,
-        st.extended, st.beyond_legal_term, st.reporter_returned
+        st.extended, st.beyond_legal_term, st.reporter_returned, null
       from case_statistics as st
       where ${purgedScope} and st.route_code in (${routeList}) and (st.received_on >= ${from} or st.closed_on >= ${from})
     ),
@@ -231,7 +234,7 @@ async function computeYearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
       from base
     )
     select 'flat' as part, ry, cy, route, coalesce(kind, ${uncoded}) as kind, coalesce(coding->>'category', ${uncoded}) as category,
-      coalesce(anonymity, 'unknown') as anonymity, coalesce(coding->>'channel', ${uncoded}) as channel, coalesce(outcome, ${uncoded}) as outcome,
+      coalesce(anonymity, 'unknown') as anonymity, coalesce(coding->>'channel', channel, ${uncoded}) as channel, coalesce(outcome, ${uncoded}) as outcome,
       coalesce(coding->>'termsMet', ${uncoded}) as terms, extract(month from rec_d)::int as month, ${followed} as followed, returned, extended, beyond,
       null::text as key, null::text as code, count(*)::int as n
     from b where ry is not null or cy is not null
@@ -401,6 +404,7 @@ async function computeYearStatistics(s: Pick<Services, 'db' | 'config'>, scope: 
 
   return {
     year,
+    headcount,
     k: scope.kind === 'commission' ? null : s.config.surveyMinGroup,
     routes,
     tables: tables.map((id) => {

@@ -156,7 +156,7 @@ export function HandlingTimes(props: { statistics: YearStatistics }) {
         <dt>{t('statistics.rate.returnedAnonymous')}</dt>
         <dd>{rate(st.rates.returnedAnonymous[0])} ({st.year - 1}: {rate(st.rates.returnedAnonymous[1])})</dd>
         <dt>{t('statistics.rate.per100')}</dt>
-        <dd>{st.rates.per100[0] === null ? t('statistics.rate.noHeadcount') : st.rates.per100[0].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 })}</dd>
+        <dd>{st.rates.per100[0] === null ? (st.headcount ? t('figures.hidden') : t('statistics.rate.noHeadcount')) : st.rates.per100[0].toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 })}</dd>
         <dt>{t('statistics.rate.riskFollowedUp')}</dt>
         <dd>{rate(st.rates.riskFollowedUp[0])} ({st.year - 1}: {rate(st.rates.riskFollowedUp[1])})</dd>
       </dl>

@@ -48,7 +48,7 @@ export function AnnualReportPage(props: { report: AnnualReport }) {
       {annualReportBlocks.map((block) => (
         <section aria-labelledby={`block-${block}`}>
           <H2 id={`block-${block}`}>{t(`annualReport.block.${block}` as MessageKey)}</H2>
-          {r.texts[block] ? r.texts[block].split(/\n{2,}/).map((para) => <p class="utrecht-paragraph app-answer-text">{para}</p>) : <P>{t('annualReport.noText')}</P>}
+          {r.texts[block] ? r.texts[block].split(/\r?\n\s*\r?\n/).map((para) => <p class="utrecht-paragraph app-answer-text">{para}</p>) : <P>{t('annualReport.noText')}</P>}
           {block === 'intro' ? (
             <>
               {chart('kind')}
