@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import { getOrganisation } from '../organisation/get-organisation.js';
 import { exactCounts, type Count } from './counts.js';
 import { yearStatistics, type YearStatistics } from './year-statistics.js';
+import { keptFigures } from './figures-cache.js';
 import { monitorHeadline, type MonitorHeadline } from './monitor-headline.js';
 
 // The figures page: how many reports came in and how many were closed, per year, per route and
@@ -76,7 +77,7 @@ export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 's
   const statsClosedYear = sql<number>`substr(${caseStatistics.closedOn}, 1, 4)::int`;
   // By position: the year expression carries the time zone as a parameter, which a repeated expression would not match.
   const byColumns = sql`1, 2, 3`;
-  const [received, closed, purgedReceived, purgedClosed] = await Promise.all([
+  const [received, closed, purgedReceived, purgedClosed] = await keptFigures(s, own.id, ['routes', view, tz], () => Promise.all([
     s.db.select({ org: cases.organisationId, route: cases.routeCode, year: receivedYear, n: count() }).from(cases).where(commission ? inCommission(own.id, cases, caseRoutes) : inOrg(own.id, cases)).groupBy(byColumns),
     s.db.select({ org: cases.organisationId, route: cases.routeCode, year: closedYear, n: count() }).from(cases).where(commission ? inCommission(own.id, cases, caseRoutes, isNotNull(cases.closedAt)) : inOrg(own.id, cases, isNotNull(cases.closedAt))).groupBy(byColumns),
     s.db
@@ -89,7 +90,7 @@ export async function viewFigures(s: Pick<Services, 'db' | 'config' | 'now' | 's
       .from(caseStatistics)
       .where(commission ? inCommission(own.id, caseStatistics, purgedRoutes, isNotNull(caseStatistics.closedOn)) : inOrg(own.id, caseStatistics, isNotNull(caseStatistics.closedOn)))
       .groupBy(byColumns),
-  ]);
+  ]));
 
   const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric' }).format(s.now()));
   // Beyond the commission only whole years: counts of a running year, looked at from day to day,

@@ -1,6 +1,5 @@
-import { max, sql, type SQL } from 'drizzle-orm';
-import { auditLog } from '../../db/schema.js';
-import { inOrg } from '../../db/scoped.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { keptFigures } from './figures-cache.js';
 import type { Services } from '../../services.js';
 import { aimsCodes, codedOutcomes, intakeChannels, meansCodes, measureCodes, personalEffectCodes, publicEffectCodes, registrationCategories, sourceCodes, substantiated, themeCodes } from '../coding/codes.js';
 import { caseKinds } from '../cases/lifecycle.js';
@@ -182,14 +181,7 @@ interface RawRow {
 }
 
 export async function yearStatistics(s: Pick<Services, 'db' | 'config' | 'now' | 'figuresCache'>, scope: StatisticsScope, year: number, timeZone: string, headcount: number | null): Promise<YearStatistics> {
-  const [head] = await s.db.select({ seq: max(auditLog.seq) }).from(auditLog).where(inOrg(scope.organisationId, auditLog));
-  const key = [scope.kind, scope.organisationId, year, timeZone, headcount ?? '', s.config.surveyMinGroup, head?.seq ?? 0].join(':');
-  const now = s.now().getTime();
-  const cached = s.figuresCache.get(key, now);
-  if (cached) return cached;
-  const computed = await computeYearStatistics(s, scope, year, timeZone, headcount);
-  s.figuresCache.set(key, computed, now);
-  return computed;
+  return keptFigures(s, scope.organisationId, ['statistics', scope.kind, year, timeZone, headcount ?? '', s.config.surveyMinGroup], () => computeYearStatistics(s, scope, year, timeZone, headcount));
 }
 
 async function computeYearStatistics(s: Pick<Services, 'db' | 'config'>, scope: StatisticsScope, year: number, timeZone: string, headcount: number | null): Promise<YearStatistics> {
