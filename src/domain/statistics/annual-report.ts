@@ -61,7 +61,7 @@ export async function viewAnnualReport(s: Pick<Services, 'db' | 'config' | 'now'
   };
 }
 
-const textsSchema = z.object(Object.fromEntries(annualReportBlocks.map((b) => [b, z.string().trim().max(20_000, { error: 'errors.field.tooLong' })])) as Record<AnnualReportBlock, z.ZodString>);
+const textsSchema = z.object(Object.fromEntries(annualReportBlocks.map((b) => [b, z.string().trim().max(6000, { error: 'errors.field.tooLong' })])) as Record<AnnualReportBlock, z.ZodString>);
 
 /** The commission (its admitted chair or secretary) writes the annual report's texts; audited, without the text. */
 export async function saveAnnualReportTexts(s: Services, actor: Actor | null, year: string, input: unknown): Promise<void> {

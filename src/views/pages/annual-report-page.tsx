@@ -75,7 +75,7 @@ export function AnnualReportTextsPage(props: { report: AnnualReport; values?: Re
       <ErrorSummary />
       <Form action={`/staff/annual-report/texts?year=${r.year}`}>
         {annualReportBlocks.map((block) => (
-          <TextArea name={block} label={`annualReport.block.${block}` as MessageKey} value={props.values?.[block] ?? r.texts[block]} rows={8} />
+          <TextArea name={block} label={`annualReport.block.${block}` as MessageKey} value={props.values?.[block] ?? r.texts[block]} rows={8} maxlength={6000} />
         ))}
         <SubmitButton label="annualReport.save" />
       </Form>
