@@ -3,8 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, caseRecommendations, cases, caseStatistics } from '../../src/db/schema.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { caseAction, walkToDecision } from '../support/case-steps.js';
-import type { FormClient } from '../support/form-client.js';
-import { declareNoRelation, openWithReceipt, reportOnRoute, reportThroughForm } from '../support/reporting.js';
+import { declaredHandler, openWithReceipt, reportOnRoute, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -42,12 +41,6 @@ async function newCase() {
   return row!.id;
 }
 
-async function declared(staff: TestStaff, caseId: string): Promise<FormClient> {
-  const client = await logInAs(t, staff);
-  await declareNoRelation(client, caseId);
-  return client;
-}
-
 /** The values of the ticked boxes and radios of one field on the page. */
 const ticked = (html: string, name: string) => [...html.matchAll(new RegExp(`name="${name}" value="([^"]*)" checked`, 'g'))].map((m) => m[1]);
 
@@ -69,7 +62,7 @@ const coding = {
 describe('coding a case', () => {
   it('proposes the reporter’s own answers, says the coding is not sealed, and stores the confirmed codes with the stage', async () => {
     const id = await newCase();
-    const sec = await declared(secretary, id);
+    const sec = await declaredHandler(t, secretary, id);
     // Before the acknowledgement there is nothing to code yet.
     const early = await sec.get(`/staff/cases/${id}/coding`);
     expect(early.status).toBe(200);
@@ -111,7 +104,7 @@ describe('coding a case', () => {
 
   it('refuses a missing choice and a forged code with a translated error, keeping every ticked box', async () => {
     const id = await newCase();
-    const sec = await declared(secretary, id);
+    const sec = await declaredHandler(t, secretary, id);
     expect(await caseAction(sec, id, 'acknowledge', { ackNote: '' })).toBe(303);
     const missing = await sec.postWithOwnToken(`/staff/cases/${id}/coding`, { ...coding, category: '' });
     expect(missing.status).toBe(422);
@@ -139,9 +132,9 @@ describe('coding a case', () => {
 
   it('records the closing stage, and the coding survives the purge in the anonymous statistics', async () => {
     const id = await newCase();
-    const sec = await declared(secretary, id);
-    const mem = await declared(member, id);
-    const chr = await declared(chair, id);
+    const sec = await declaredHandler(t, secretary, id);
+    const mem = await declaredHandler(t, member, id);
+    const chr = await declaredHandler(t, chair, id);
     await walkToDecision(sec, id, [mem, chr]);
     expect(await caseAction(sec, id, 'recommendations', { addressee: 'De directie', recommendationText: 'Bespreek de rapportages vooraf niet meer.' })).toBe(303);
     expect(await caseAction(sec, id, 'advance', { to: 'feedback_given', stepText: 'Wij hebben gesproken met de betrokkenen.' })).toBe(303);
@@ -176,9 +169,9 @@ describe('coding a case', () => {
     const receipt = await reportThroughForm(t, { KIND: 'improper_pressure', WHAT: 'Na afloop gaat het verder.', WANT: ['advice'] });
     const [row] = await t.services.db.select({ id: cases.id }).from(cases).orderBy(desc(cases.receivedAt)).limit(1);
     const id = row!.id;
-    const sec = await declared(secretary, id);
-    const mem = await declared(member, id);
-    const chr = await declared(chair, id);
+    const sec = await declaredHandler(t, secretary, id);
+    const mem = await declaredHandler(t, member, id);
+    const chr = await declaredHandler(t, chair, id);
     await walkToDecision(sec, id, [mem, chr]);
     expect(await caseAction(sec, id, 'recommendations', { addressee: 'De directie', recommendationText: 'Neem de signalen serieus.' })).toBe(303);
     expect(await caseAction(sec, id, 'advance', { to: 'feedback_given', stepText: 'Dit is onze terugkoppeling.' })).toBe(303);
@@ -201,7 +194,7 @@ describe('coding a case', () => {
     const panel = await createStaff(t, ['ethics_panel_member']);
     await reportOnRoute(t, 'ethics', [{ QUESTION: 'Mag ik een advies afzwakken?', CONTEXT: 'Het gaat om een veiligheidsadvies.' }]);
     const [ethicsCase] = await t.services.db.select({ id: cases.id, kind: cases.kind }).from(cases).where(eq(cases.routeCode, 'ethics')).orderBy(desc(cases.receivedAt)).limit(1);
-    const client = await declared(panel, ethicsCase!.id);
+    const client = await declaredHandler(t, panel, ethicsCase!.id);
     expect(await caseAction(client, ethicsCase!.id, 'acknowledge', { ackNote: '' })).toBe(303);
     expect((await client.get(`/staff/cases/${ethicsCase!.id}/coding`)).status).toBe(404);
     expect(await caseAction(client, ethicsCase!.id, 'coding', coding)).toBe(404);

@@ -8,7 +8,7 @@ import { timelineKinds } from '../../src/domain/cases/timeline.js';
 import { caseAction, openDecisionId } from '../support/case-steps.js';
 import type { FormClient } from '../support/form-client.js';
 import { pdfText } from '../support/pdf-text.js';
-import { declareNoRelation, reportThroughForm } from '../support/reporting.js';
+import { declaredHandler, declareNoRelation, reportThroughForm } from '../support/reporting.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -37,12 +37,6 @@ async function newCase(options: Parameters<typeof reportThroughForm>[2] = {}) {
   return row!;
 }
 
-async function declared(staff: TestStaff, caseId: string): Promise<FormClient> {
-  const client = await logInAs(t, staff);
-  await declareNoRelation(client, caseId);
-  return client;
-}
-
 const ok = async (client: FormClient, caseId: string, action: string, fields: Record<string, string>) => expect(await caseAction(client, caseId, action, fields), action).toBe(303);
 
 /** The visible text of a page, without tags, for reading it as a person would. */
@@ -51,9 +45,9 @@ const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, 
 describe('the internal timeline', () => {
   it('shows what each entry is and its text: assessment, intervention, result and correction, draft, votes, decision, recommendation, identity request and decision, notes', async () => {
     const { id } = await newCase({ anonymity: 'confidential', identity: { name: 'Nina Naam', contact: 'nina@prive.example' } });
-    const sec = await declared(secretary, id);
-    const mem = await declared(member, id);
-    const chr = await declared(chair, id);
+    const sec = await declaredHandler(t, secretary, id);
+    const mem = await declaredHandler(t, member, id);
+    const chr = await declaredHandler(t, chair, id);
     await ok(sec, id, 'acknowledge', { ackNote: '' });
     await ok(sec, id, 'assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Past bij de regeling.', priority: 'high', retaliationRisk: 'low', measures: 'Andere beoordelaar.' });
     await ok(sec, id, 'advance', { to: 'in_handling', stepText: 'Start onderzoek.' });
@@ -134,9 +128,9 @@ describe('the internal timeline', () => {
 describe('what the timeline and the steps say in odd cases', () => {
   it('the decision taken counts only the votes that count (not one of a member who stepped aside after voting)', async () => {
     const { id } = await newCase();
-    const sec = await declared(secretary, id);
-    const mem = await declared(member, id);
-    const chr = await declared(chair, id);
+    const sec = await declaredHandler(t, secretary, id);
+    const mem = await declaredHandler(t, member, id);
+    const chr = await declaredHandler(t, chair, id);
     await ok(sec, id, 'acknowledge', { ackNote: '' });
     await ok(sec, id, 'assess', { kind: 'improper_pressure', admissible: 'yes', assessReason: 'Ja.', priority: 'normal', retaliationRisk: 'low', measures: '' });
     await ok(sec, id, 'advance', { to: 'in_handling', stepText: '' });
@@ -151,7 +145,7 @@ describe('what the timeline and the steps say in odd cases', () => {
 
   it('a case without the key for internal notes says so, instead of "this step was already taken"', async () => {
     const { id } = await newCase();
-    const sec = await declared(secretary, id);
+    const sec = await declaredHandler(t, secretary, id);
     await t.services.db.update(cases).set({ internalPublicKey: null }).where(eq(cases.id, id));
     const refused = await sec.postWithOwnToken(`/staff/cases/${id}/notes`, { noteText: 'Een notitie.' });
     expect(refused.status).toBe(409);
@@ -162,17 +156,17 @@ describe('what the timeline and the steps say in odd cases', () => {
 describe('the case file', () => {
   it('is refused to members and the administrator; the secretariat and the chair may produce it', async () => {
     const { id } = await newCase();
-    const mem = await declared(member, id);
+    const mem = await declaredHandler(t, member, id);
     expect((await mem.get(`/staff/cases/${id}/dossier`)).status).toBe(403);
     expect((await mem.postWithOwnToken(`/staff/cases/${id}/dossier`, { purpose: 'referral', reason: 'Doorverwijzen.' })).status).toBe(403);
     expect((await mem.get(`/staff/cases/${id}`)).html).not.toContain(`/staff/cases/${id}/dossier`);
     const adm = await logInAs(t, admin);
     expect((await adm.get(`/staff/cases/${id}/dossier`)).status).toBe(403);
     expect((await adm.postWithOwnToken(`/staff/cases/${id}/dossier`, { purpose: 'referral', reason: 'Doorverwijzen.' })).status).toBe(403);
-    const sec = await declared(secretary, id);
+    const sec = await declaredHandler(t, secretary, id);
     expect((await sec.get(`/staff/cases/${id}`)).html).toContain(`/staff/cases/${id}/dossier`);
     expect((await sec.get(`/staff/cases/${id}/dossier`)).status).toBe(200);
-    const chr = await declared(chair, id);
+    const chr = await declaredHandler(t, chair, id);
     expect((await chr.get(`/staff/cases/${id}/dossier`)).status).toBe(200);
     // Nobody wrote anything: refusals leave no file behind.
     expect((await t.services.db.select().from(auditLog).where(and(eq(auditLog.caseId, id), eq(auditLog.action, 'dossier.produced')))).length).toBe(0);
@@ -180,7 +174,7 @@ describe('the case file', () => {
 
   it('needs a reason (what was chosen stays), is audited without the reason, tells the chair without content, and holds the whole case without the name', async () => {
     const { id, number } = await newCase({ anonymity: 'confidential', identity: { name: 'Nina Naam', contact: 'nina@prive.example' }, files: [{ name: 'mail van directeur.txt', bytes: Buffer.from('Pas het rapport aan.') }, { name: '../../etc/passwd', bytes: Buffer.from('tweede') }] });
-    const sec = await declared(secretary, id);
+    const sec = await declaredHandler(t, secretary, id);
     await ok(sec, id, 'acknowledge', { ackNote: '' });
     await ok(sec, id, 'messages', { text: 'Kunt u de mail van uw directeur toelichten?' });
     await ok(sec, id, 'notes', { noteText: 'Zwaarwegend: 😟 Łódź ő 中文 \u202Eomgekeerd' });
@@ -259,7 +253,7 @@ describe('the case file', () => {
     expect(downloads.map((d) => (d.detail as { format: string }).format).sort()).toEqual(['page', 'pdf', 'zip']);
 
     // The chair is this route's identity custodian and sees the name on the case page; never in a file.
-    const chr = await declared(chair, id);
+    const chr = await declaredHandler(t, chair, id);
     expect((await chr.get(`/staff/cases/${id}`)).html).toContain('Nina Naam');
     const own = await chr.submit(`/staff/cases/${id}/dossier`, `/staff/cases/${id}/dossier`, { purpose: 'legal_procedure', reason: 'Bezwaarprocedure.' });
     expect(own.status).toBe(303);
@@ -269,8 +263,8 @@ describe('the case file', () => {
 
   it('is for its producer only, for a day: another handler, a made-up id, an ordinary note or an old file get nothing', async () => {
     const { id } = await newCase();
-    const sec = await declared(secretary, id);
-    const chr = await declared(chair, id);
+    const sec = await declaredHandler(t, secretary, id);
+    const chr = await declaredHandler(t, chair, id);
     await ok(sec, id, 'notes', { noteText: 'Gewone notitie.' });
     const produced = await sec.submit(`/staff/cases/${id}/dossier`, `/staff/cases/${id}/dossier`, { purpose: 'legal_procedure', reason: 'Beroepszaak bij de rechtbank.' });
     const dossierPath = produced.location!;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { FormClient, hiddenValue } from './form-client.js';
+import { logInAs, type TestStaff } from './staff.js';
 import type { TestApp } from './test-app.js';
 
 export interface TestFile {
@@ -78,6 +79,13 @@ export async function openWithReceipt(t: TestApp, receipt: string, at = ''): Pro
 export async function declareNoRelation(handler: FormClient, caseId: string): Promise<void> {
   const response = await handler.submit(`/staff/cases/${caseId}`, `/staff/cases/${caseId}/declaration`, { decision: 'no_relation' });
   expect(response.status).toBe(303);
+}
+
+/** A handler signed in who has declared no personal relation to the case, ready to work on it. */
+export async function declaredHandler(t: TestApp, staff: TestStaff, caseId: string): Promise<FormClient> {
+  const client = await logInAs(t, staff);
+  await declareNoRelation(client, caseId);
+  return client;
 }
 
 /**

@@ -347,12 +347,9 @@ export function pressureCost(id: string, n: number): number {
  * organisation by job level and by pressure answer, and the pressure groups by organisation.
  */
 export function additiveTables(wave: Pick<WaveDefinition, 'organisations'>, levelCodes: readonly string[], sectorAnswers: readonly string[] = []): AdditiveTable[] {
-  const sectorsPresent = [...new Set(wave.organisations.map((o) => o.sector))];
-  const tables: AdditiveTable[] = [{ total: groupId.all, parts: sectorsPresent.map(groupId.sector), preferTotal: true }];
-  for (const sector of sectorsPresent) tables.push({ total: groupId.sector(sector), parts: wave.organisations.filter((o) => o.sector === sector).map((o) => groupId.org(o.id)), preferTotal: true });
+  const tables = sectorTables(wave);
   for (const org of wave.organisations) {
-    tables.push({ total: groupId.all, parts: [groupId.org(org.id), groupId.others(org.id)], preferTotal: true });
-    tables.push({ total: groupId.others(org.id), parts: wave.organisations.filter((o) => o.id !== org.id).map((o) => groupId.org(o.id)), preferTotal: true });
+    tables.push(...othersTables(wave, org.id));
     tables.push({ total: groupId.org(org.id), parts: levelCodes.map((l) => groupId.level(org.id, l)) });
     tables.push({ total: groupId.org(org.id), parts: pressureKeys.map((p) => groupId.pressure(org.id, p)) });
   }
@@ -360,6 +357,22 @@ export function additiveTables(wave: Pick<WaveDefinition, 'organisations'>, leve
   for (const p of pressureKeys) tables.push({ total: groupId.allPressure(p), parts: wave.organisations.map((o) => groupId.pressure(o.id, p)), preferTotal: true });
   if (sectorAnswers.length > 0) tables.push(answerTable(sectorAnswers));
   return tables;
+}
+
+/** Everyone by sector, and each sector by organisation. */
+function sectorTables(wave: Pick<WaveDefinition, 'organisations'>): AdditiveTable[] {
+  const sectorsPresent = [...new Set(wave.organisations.map((o) => o.sector))];
+  const tables: AdditiveTable[] = [{ total: groupId.all, parts: sectorsPresent.map(groupId.sector), preferTotal: true }];
+  for (const sector of sectorsPresent) tables.push({ total: groupId.sector(sector), parts: wave.organisations.filter((o) => o.sector === sector).map((o) => groupId.org(o.id)), preferTotal: true });
+  return tables;
+}
+
+/** Everyone as one organisation plus "all others", and "all others" by organisation. */
+function othersTables(wave: Pick<WaveDefinition, 'organisations'>, orgId: string): AdditiveTable[] {
+  return [
+    { total: groupId.all, parts: [groupId.org(orgId), groupId.others(orgId)], preferTotal: true },
+    { total: groupId.others(orgId), parts: wave.organisations.filter((o) => o.id !== orgId).map((o) => groupId.org(o.id)), preferTotal: true },
+  ];
 }
 
 /** Everyone by their own answer to SECTOR: a second split of everyone, across the organisations. */
@@ -372,13 +385,8 @@ function answerTable(sectorAnswers: readonly string[]): AdditiveTable {
  * one organisation plus all others, all others by organisation, everyone by own sector answer.
  */
 export function pressureTables(wave: Pick<WaveDefinition, 'organisations'>, sectorAnswers: readonly string[] = []): AdditiveTable[] {
-  const sectorsPresent = [...new Set(wave.organisations.map((o) => o.sector))];
-  const tables: AdditiveTable[] = [{ total: groupId.all, parts: sectorsPresent.map(groupId.sector), preferTotal: true }];
-  for (const sector of sectorsPresent) tables.push({ total: groupId.sector(sector), parts: wave.organisations.filter((o) => o.sector === sector).map((o) => groupId.org(o.id)), preferTotal: true });
-  for (const org of wave.organisations) {
-    tables.push({ total: groupId.all, parts: [groupId.org(org.id), groupId.others(org.id)], preferTotal: true });
-    tables.push({ total: groupId.others(org.id), parts: wave.organisations.filter((o) => o.id !== org.id).map((o) => groupId.org(o.id)), preferTotal: true });
-  }
+  const tables = sectorTables(wave);
+  for (const org of wave.organisations) tables.push(...othersTables(wave, org.id));
   if (sectorAnswers.length > 0) tables.push(answerTable(sectorAnswers));
   return tables;
 }
