@@ -20,6 +20,10 @@ export const orgTables = {
   annualReportTexts: 'organisationId',
   surveyOrganisations: 'ownerId',
   surveyWaves: 'ownerId',
+  dilemmas: 'organisationId',
+  dilemmaProposals: 'organisationId',
+  teamSessions: 'organisationId',
+  deliberations: 'organisationId',
 };
 
 const scopedConditions = new Set(['inOrg', 'inCommission', 'inAccountsOf', 'unsafeAnyOrg']);

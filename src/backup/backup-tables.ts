@@ -40,10 +40,16 @@ export const backupTables: Array<[name: string, table: PgTable]> = [
   ['survey_wave_organisations', schema.surveyWaveOrganisations],
   ['survey_invitations', schema.surveyInvitations],
   ['survey_responses', schema.surveyResponses],
+  ['dilemmas', schema.dilemmas],
+  ['dilemma_proposals', schema.dilemmaProposals],
+  ['dilemma_proposal_copies', schema.dilemmaProposalCopies],
+  ['team_sessions', schema.teamSessions],
+  ['team_rounds', schema.teamRounds],
+  ['deliberations', schema.deliberations],
 ];
 
 /** Tables left out of a backup on purpose: sign-in state, throttles, one-time tokens and job claims, all short-lived; and reporters' unsent drafts, which expire within days. */
-export const notBackedUp = ['setup_tokens', 'sessions', 'reporter_sessions', 'report_submissions', 'report_drafts', 'login_attempts', 'receipt_attempts', 'job_runs'];
+export const notBackedUp = ['setup_tokens', 'sessions', 'reporter_sessions', 'report_submissions', 'report_drafts', 'login_attempts', 'receipt_attempts', 'job_runs', 'team_participants'];
 
 /**
  * One organisation's share of each table, for a backup of that organisation alone: its own row,
@@ -54,6 +60,8 @@ export function organisationRows(name: string, organisationId: string): SQL | 'n
   const own = (column: string) => sql`${sql.identifier(column)} = ${organisationId}`;
   const ofUsers = sql`user_id in (select id from users where organisation_id = ${organisationId})`;
   const ofCases = sql`case_id in (select id from cases where organisation_id = ${organisationId})`;
+  const ofTeamSessions = sql`session_id in (select id from team_sessions where organisation_id = ${organisationId})`;
+  const ofProposals = sql`proposal_id in (select id from dilemma_proposals where organisation_id = ${organisationId})`;
   const ofWaves = sql`wave_id in (select id from survey_waves where owner_id = ${organisationId})`;
   switch (name) {
     case 'organisations':
@@ -84,7 +92,15 @@ export function organisationRows(name: string, organisationId: string): SQL | 'n
     case 'case_statistics':
     case 'advisor_registrations':
     case 'annual_report_texts':
+    case 'dilemmas':
+    case 'dilemma_proposals':
+    case 'team_sessions':
+    case 'deliberations':
       return own('organisation_id');
+    case 'team_rounds':
+      return ofTeamSessions;
+    case 'dilemma_proposal_copies':
+      return ofProposals;
     case 'case_keys':
     case 'case_entries':
     case 'case_identities':

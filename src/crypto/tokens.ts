@@ -5,7 +5,7 @@ import type { Sodium } from './sodium.js';
 // the purpose in the hash so that a token of one kind can never be used as another.
 export const TOKEN_BYTES = 32;
 
-export type TokenPurpose = 'setup' | 'invitation' | 'session-id' | 'session-key';
+export type TokenPurpose = 'setup' | 'invitation' | 'session-id' | 'session-key' | 'team-participant';
 
 export function newToken(sodium: Sodium): string {
   return toBase64Url(sodium.randombytes_buf(TOKEN_BYTES));

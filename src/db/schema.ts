@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CaseCoding } from '../domain/coding/codes.js';
+import type { DilemmaContent } from '../domain/learning/dilemma-content.js';
 
 // Binary columns hold ciphertext, salts and hashes; both drivers hand back a Uint8Array (pg a Buffer).
 export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -58,6 +59,8 @@ export const organisations = pgTable('organisations', {
   logoVersion: integer('logo_version').notNull().default(0),
   /** Its own host name (set by the platform operator): there, plain addresses are this organisation's and no other's. */
   hostName: text('host_name').unique(),
+  /** How many people must have chosen before a dilemma's choices are shown (set by the ethics panel). */
+  dilemmaMinCount: integer('dilemma_min_count').notNull().default(5),
   createdAt: created(),
 });
 
@@ -803,3 +806,125 @@ export const surveyResponses = pgTable(
   },
   (table) => [index('survey_responses_wave_idx').on(table.waveId)],
 );
+
+// ---- Learning: the dilemma library, team sessions, moral deliberation --------------------------
+// Nothing here names a participant or a player: choices are counts per option, a participant is a
+// hash of a random token and the last round it voted in. Team notes and conclusions are sealed to
+// the facilitator's own key; submitted dilemmas are sealed to the ethics panel like a question.
+
+export const dilemmas = pgTable(
+  'dilemmas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The seed library's key, so seeding again adds nothing; null for the panel's own. */
+    seedKey: text('seed_key'),
+    status: text('status', { enum: ['draft', 'published', 'withdrawn'] }).notNull().default('draft'),
+    source: text('source', { enum: ['seed', 'panel', 'submission', 'deliberation'] }).notNull(),
+    content: jsonb('content').$type<DilemmaContent>().notNull(),
+    /** How often each option was chosen by people playing alone: counts in option order, nothing else. */
+    choices: integer('choices').array().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: created(),
+  },
+  (table) => [uniqueIndex('dilemmas_seed_key').on(table.organisationId, table.seedKey)],
+);
+
+// A dilemma an employee submitted, or a deliberation proposed as a precedent. Only the date is
+// kept beside it; the text is a sealed copy per admitted reader of the ethics panel, destroyed once
+// the panel has rewritten or declined it.
+export const dilemmaProposals = pgTable('dilemma_proposals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  source: text('source', { enum: ['employee', 'deliberation'] }).notNull(),
+  status: text('status', { enum: ['new', 'rewritten', 'declined'] }).notNull().default('new'),
+  receivedOn: date('received_on').notNull(),
+  /** The draft the panel wrote from it. */
+  dilemmaId: uuid('dilemma_id').references(() => dilemmas.id),
+});
+
+export const dilemmaProposalCopies = pgTable(
+  'dilemma_proposal_copies',
+  {
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => dilemmaProposals.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    sealed: bytes('sealed').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.proposalId, table.userId] })],
+);
+
+// A dilemma session a facilitator leads. Only a hash of the join code is kept, and only while the
+// session runs.
+export const teamSessions = pgTable('team_sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  facilitatorId: uuid('facilitator_id')
+    .notNull()
+    .references(() => users.id),
+  title: text('title').notNull(),
+  codeHash: bytes('code_hash').unique(),
+  /** The code itself sealed to the facilitator's key, so their screen can show it again after a reload. */
+  codeSealed: bytes('code_sealed'),
+  /** The round being played (0-based) and where it stands. */
+  position: integer('position').notNull().default(0),
+  state: text('state', { enum: ['waiting', 'voting', 'discussing', 'ended'] }).notNull().default('waiting'),
+  /** Whether the facilitator kept the outcome after the end. */
+  kept: boolean('kept').notNull().default(false),
+  /** The team's own conclusions per round, sealed to the facilitator's key; null until written. */
+  conclusionsSealed: bytes('conclusions_sealed'),
+  createdAt: created(),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+});
+
+export const teamRounds = pgTable(
+  'team_rounds',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => teamSessions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** The dilemma as it was played, so a kept outcome reads the same after the library changes. */
+    dilemma: jsonb('dilemma').$type<DilemmaContent>().notNull(),
+    counts: integer('counts').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.position] })],
+);
+
+export const teamParticipants = pgTable('team_participants', {
+  tokenHash: bytes('token_hash').primaryKey(),
+  sessionId: uuid('session_id')
+    .notNull()
+    .references(() => teamSessions.id, { onDelete: 'cascade' }),
+  /** The last round this participant voted in (-1: none yet): one vote per round, never which. */
+  votedPosition: integer('voted_position').notNull().default(-1),
+});
+
+// A moral deliberation: the method's steps, led by the facilitator, with notes per step sealed to the facilitator's key.
+export const deliberations = pgTable('deliberations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  facilitatorId: uuid('facilitator_id')
+    .notNull()
+    .references(() => users.id),
+  title: text('title').notNull(),
+  method: text('method').notNull(),
+  step: integer('step').notNull().default(0),
+  notesSealed: bytes('notes_sealed'),
+  saved: boolean('saved').notNull().default(false),
+  proposedAt: timestamp('proposed_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  createdAt: created(),
+});

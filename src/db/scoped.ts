@@ -31,6 +31,10 @@ const organisationColumns = {
   annualReportTexts: t.annualReportTexts.organisationId,
   surveyOrganisations: t.surveyOrganisations.ownerId,
   surveyWaves: t.surveyWaves.ownerId,
+  dilemmas: t.dilemmas.organisationId,
+  dilemmaProposals: t.dilemmaProposals.organisationId,
+  teamSessions: t.teamSessions.organisationId,
+  deliberations: t.deliberations.organisationId,
 } satisfies { [Name in keyof typeof t]?: PgColumn };
 
 type OrgTableName = keyof typeof organisationColumns;

@@ -40,6 +40,9 @@ import { sessionPages } from './pages/session-pages.js';
 import { setupPages } from './pages/setup-pages.js';
 import { lookPages } from './pages/look-pages.js';
 import { letterPages } from './pages/letter-pages.js';
+import { learningPages } from './pages/learning-pages.js';
+import { learningStaffPages } from './pages/learning-staff-pages.js';
+import { libraryPages } from './pages/library-pages.js';
 
 export function createApp(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ getPath: routingPath });
@@ -89,5 +92,8 @@ export function createApp(s: Services): Hono<AppEnv> {
   questionnairePages(app, s);
   auditPages(app, s);
   bodyPages(app, s);
+  learningPages(app, s);
+  learningStaffPages(app, s);
+  libraryPages(app, s);
   return app;
 }

@@ -41,6 +41,10 @@ const policy = {
   // Risk signals for the top: themes, months, trend, follow-up, and the monitor's headline; suppressed like all figures beyond the commission.
   'signals.view': ['management'],
   'advisor.register': ['confidential_advisor'],
+  // Learning: a facilitator or a manager leads team dilemma sessions and moral deliberation;
+  // the ethics panel curates the dilemma library and reads what employees submit to it.
+  'learning.facilitate': ['facilitator', 'management'],
+  'learning.curate': ['ethics_panel_member'],
   'account.manage-own': 'any-staff',
 } as const satisfies Record<string, readonly Role[] | 'any-staff'>;
 

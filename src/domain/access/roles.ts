@@ -10,6 +10,8 @@ export const roles = [
   'analyst',
   // Top management: reads the risk-signal view and the monitor's headline of its organisation, suppressed; never a case.
   'management',
+  // Leads dilemma sessions and moral deliberation for teams; reads nothing of cases or reports.
+  'facilitator',
   // Receives single commission cases only when the chair grants one; never a report on submission.
   'external_investigator',
 ] as const;

@@ -33,7 +33,7 @@ export interface DemoAccount {
 // municipality's commission (a shared commission); it keeps its own advisor and ethics panel. One
 // account per role; demo passwords are predictable on purpose and the organisations are marked as
 // demos.
-const allRoles: readonly Role[] = ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member', 'analyst', 'external_investigator', 'management'];
+const allRoles: readonly Role[] = ['administrator', 'secretary', 'chair', 'commission_member', 'confidential_advisor', 'ethics_panel_member', 'analyst', 'external_investigator', 'management', 'facilitator'];
 const demoOrganisations = [
   { slug: 'demo', name: 'Demo-gemeente Tegenspraak', roles: allRoles, sharesCommissionOf: null, look: null, sector: 'municipality' },
   // Each of the other two in its own colours (both pass WCAG AA against white), to show that every organisation has its own look.

@@ -30,7 +30,7 @@ const formPath = (path: string) => path.replace(/^(\/report\/[a-z_]+)\/send$/, '
 /** A form action's or request's path as it is, query dropped ("//host/login" stays that, not "/login"). */
 const pathOf = (action: string) => action.split(/[?#]/)[0]!;
 
-const startsSession = (path: string) => /^\/(receipt|login|recover|setup\/[^/]+|invitation\/[^/]+)$/.test(path);
+const startsSession = (path: string) => /^\/(receipt|login|recover|join|setup\/[^/]+|invitation\/[^/]+)$/.test(path);
 
 export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
   const mac = (binding: string, expiry: number) =>

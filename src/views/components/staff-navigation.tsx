@@ -41,6 +41,8 @@ export function StaffNavigation(props: { session: StaffSession }) {
         {isAllowed(actor, 'figures.view') ? <li><a class="utrecht-link" href={href('/staff/figures')}>{t('staff.nav.figures')}</a></li> : null}
         {isAllowed(actor, 'figures.view') ? <li><a class="utrecht-link" href={href('/staff/annual-report')}>{t('staff.nav.annualReport')}</a></li> : null}
         {isAllowed(actor, 'signals.view') ? <li><a class="utrecht-link" href={href('/staff/signals')}>{t('staff.nav.signals')}</a></li> : null}
+        {isAllowed(actor, 'learning.facilitate') ? <li><a class="utrecht-link" href={href('/staff/learning')}>{t('staff.nav.learning')}</a></li> : null}
+        {isAllowed(actor, 'learning.curate') ? <li><a class="utrecht-link" href={href('/staff/library')}>{t('staff.nav.library')}</a></li> : null}
         {isAllowed(actor, 'cases.intake') ? <li><a class="utrecht-link" href={href('/staff/intake')}>{t('staff.nav.intake')}</a></li> : null}
         {isAllowed(actor, 'users.manage') ? <li><a class="utrecht-link" href={href('/staff/users')}>{t('staff.nav.users')}</a></li> : null}
         {isAllowed(actor, 'settings.manage') ? <li><a class="utrecht-link" href={href('/staff/settings')}>{t('staff.nav.settings')}</a></li> : null}

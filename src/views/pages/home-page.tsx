@@ -53,6 +53,19 @@ export function HomePage(props: { organisation: Organisation | null; routes: Rou
         </Item>
       </List>
 
+      <H2>{t('home.learning.title')}</H2>
+      <List>
+        <Item>
+          <Link href={href('/dilemmas')}>{t('learning.library.title')}</Link> {t('home.learning.library')}
+        </Item>
+        <Item>
+          <Link href={href('/join')}>{t('learning.join.title')}</Link> {t('home.learning.join')}
+        </Item>
+        <Item>
+          <Link href={href('/good-conversation')}>{t('learning.guide.title')}</Link> {t('home.learning.guide')}
+        </Item>
+      </List>
+
       <H2>{t('home.routes.title')}</H2>
       <P>{t('home.routes.text')}</P>
       {props.routes.map((route) => (

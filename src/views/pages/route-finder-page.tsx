@@ -36,7 +36,7 @@ export function RouteFinderPage(props: { answers: RouteFinderAnswers; fitting: S
       </Form>
       <P>{t(props.answered ? 'finder.allListed' : 'finder.allListedBefore')}</P>
       {card('self_check', t('selfCheck.title'), t('finder.dest.self_check'), href('/self-check'), t('finder.open.self_check'))}
-      {card('talk_to_source', t('selfCheck.guide.title'), t('finder.dest.talk_to_source'), href('/self-check'), t('finder.open.talk_to_source'))}
+      {card('talk_to_source', t('selfCheck.guide.title'), t('finder.dest.talk_to_source'), href('/good-conversation/employee'), t('finder.open.talk_to_source'))}
       {props.routes.map((route) => card(route.code as Destination, route.name[lang], route.description[lang], href(`/report/${route.code}`), t('routes.start', { route: route.name[lang] })))}
       <div class={props.fitting.has('external') ? 'app-destination app-destination--fits' : 'app-destination'}>
         {props.fitting.has('external') ? <p class="utrecht-paragraph app-fit-label"><strong>{t('finder.fits')}</strong></p> : null}

@@ -76,6 +76,9 @@ export function SelfCheckResultPage(props: { answers: SelfCheckAnswers; assessme
           <Item>{t('selfCheck.guide.own')}</Item>
           <Item>{t('selfCheck.guide.record')}</Item>
         </List>
+        <P>
+          <Link href={href('/good-conversation/employee')}>{t('learning.guide.employee.link')}</Link>
+        </P>
       </section>
 
       <H2>{t('selfCheck.carry.title')}</H2>

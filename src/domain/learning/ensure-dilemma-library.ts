@@ -1,0 +1,26 @@
+import { isNotNull } from 'drizzle-orm';
+import { dilemmas } from '../../db/schema.js';
+import { inOrg } from '../../db/scoped.js';
+import type { Services } from '../../services.js';
+import { seedDilemmas } from './seed-dilemmas.js';
+
+/**
+ * Every organisation starts with the seed library, published; a seed the panel withdrew or edited
+ * stays as the panel left it, and a seed added in a later version arrives once.
+ */
+export async function ensureDilemmaLibrary(s: Pick<Services, 'db' | 'now'>, organisationId: string): Promise<void> {
+  const have = await s.db.select({ key: dilemmas.seedKey }).from(dilemmas).where(inOrg(organisationId, dilemmas, isNotNull(dilemmas.seedKey)));
+  const known = new Set(have.map((row) => row.key));
+  const missing = seedDilemmas.filter((seed) => !known.has(seed.key));
+  if (missing.length === 0) return;
+  const now = s.now();
+  // Once per organisation and seed: a handful of rows, the first time anyone opens the library.
+  await s.db.transaction(async (tx) => {
+    for (const seed of missing) {
+      await tx
+        .insert(dilemmas)
+        .values({ organisationId, seedKey: seed.key, status: 'published', source: 'seed', content: seed.content, choices: seed.content.options.map(() => 0), updatedAt: now, publishedAt: now })
+        .onConflictDoNothing();
+    }
+  });
+}
