@@ -1974,4 +1974,9 @@ export const en: Record<keyof typeof nl, string> = {
   'audit.action.dilemma.proposal.opened': 'Submitted dilemma opened',
   'audit.action.dilemma.proposal.declined': 'Submitted dilemma not used and destroyed',
   'audit.action.dilemma.proposal.rewritten': 'Submitted dilemma rewritten into a draft',
+  'surveys.askLearning': 'Learning in the team',
+  'surveys.askLearningHelp': 'Ask whether the team held a dilemma session or moral deliberation in the past 12 months, and whether the employee talked with their manager about pressure or dilemmas. The trends then show whether these interventions make a difference.',
+  'surveys.askLearningChoice': 'Ask the two questions about learning in the team',
+  'surveys.results.learningNote': 'For the questions about a dilemma session or conversation, \'yes\' counts as agree and \'no\' as disagree.',
+  'survey.section.learning': 'Learning in your team',
 };

@@ -1972,4 +1972,9 @@ export const nl = {
   'audit.action.dilemma.proposal.opened': 'Aangedragen dilemma geopend',
   'audit.action.dilemma.proposal.declined': 'Aangedragen dilemma niet gebruikt en vernietigd',
   'audit.action.dilemma.proposal.rewritten': 'Aangedragen dilemma herschreven tot concept',
+  'surveys.askLearning': 'Leren in het team',
+  'surveys.askLearningHelp': 'Vraag of het team de afgelopen 12 maanden een dilemmasessie of moreel beraad hield, en of de medewerker met de leidinggevende sprak over druk of dilemma\'s. Zo ziet u in de trends of deze interventies verschil maken.',
+  'surveys.askLearningChoice': 'Stel de twee vragen over leren in het team',
+  'surveys.results.learningNote': 'Bij de vragen over een dilemmasessie of gesprek telt \'ja\' als eens en \'nee\' als oneens.',
+  'survey.section.learning': 'Leren in uw team',
 } as const;

@@ -218,6 +218,36 @@ describe('the integrity monitor', () => {
     expect(trends).toContain('FP1;Peiling 2027;0;12;');
   });
 
+  it('asks, when the analyst chooses, whether the team held a dilemma session or a good conversation, and counts yes as agree beside the statements and in the trends', async () => {
+    const created = await analyst.submit('/staff/surveys', '/staff/surveys', { waveName: 'Peiling leren', organisationIds: [orgs['Gemeente Aa']!], extraNl: '', extraEn: '', askLearning: 'yes' });
+    expect(created.status).toBe(303);
+    const learning = /\/staff\/surveys\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
+    // A respondent with JavaScript off gets the two questions on their own page.
+    const previous = waveId;
+    waveId = learning;
+    const [code] = await codesFor('Gemeente Aa', 1);
+    waveId = previous;
+    const client = new FormClient(t);
+    let page = await client.submit('/survey', '/survey/start', { code: code! });
+    for (let guard = 0; guard < 6 && !page.html.includes('Leren in uw team'); guard++) {
+      page = await client.post('/survey', { _draft: hiddenValue(page.html, '_draft'), _at: hiddenValue(page.html, '_at'), _go: 'next', _csrf: hiddenValue(page.html, '_csrf') });
+    }
+    expect(page.html).toContain('Heeft uw team de afgelopen 12 maanden een dilemmasessie of moreel beraad gehouden?');
+    expect(page.html).toContain('name="LEARN_CONVERSATION"');
+    // 12 who held one (8 of them agree with FP1), 8 who did not: 60 % yes, and the split by it.
+    const rows = ['ORG,FP1,LEARN_DILEMMA,LEARN_CONVERSATION', ...Array.from({ length: 12 }, (_, i) => `Gemeente Aa,${i < 8 ? 4 : 2},yes,yes`), ...Array.from({ length: 8 }, () => 'Gemeente Aa,2,no,')].join('\n');
+    const form = await analyst.get(`/staff/surveys/${learning}`);
+    expect((await analyst.postMultipart(`/staff/surveys/${learning}/import`, { _csrf: hiddenValue(form.html, '_csrf') }, [{ field: 'file', name: 'r.csv', bytes: Buffer.from(rows) }])).status).toBe(200);
+    const results = (await analyst.get(`/staff/surveys/${learning}/results?org=${orgs['Gemeente Aa']}`)).html;
+    expect(results).toContain('telt &#39;ja&#39; als eens');
+    const csv = (await analyst.get(`/staff/surveys/${learning}/results.csv?org=${orgs['Gemeente Aa']}&table=statements`)).html.split('\r\n');
+    expect(csv.find((l) => l.startsWith('LEARN_DILEMMA;Gemeente Aa'))).toMatch(/^LEARN_DILEMMA;Gemeente Aa;60;40;20;/);
+    // Asked only of those who held one: 12 answered, all yes.
+    expect(csv.find((l) => l.startsWith('LEARN_CONVERSATION;Gemeente Aa'))).toMatch(/^LEARN_CONVERSATION;Gemeente Aa;100;0;12;/);
+    // A wave without the choice does not ask them.
+    expect((await analyst.get(`/staff/surveys/${previous}/results?org=${orgs['Gemeente Aa']}`)).html).not.toContain('LEARN_DILEMMA');
+  });
+
   it('gives nothing back from the example of issue 12: pages and CSV exports of every organisation together', async () => {
     // An organisation of 6 ("niet getoond"), all others 65, everyone by pressure 23 + 48.
     const sizes: Array<[string, string, number, number]> = [

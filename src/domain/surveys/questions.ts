@@ -9,7 +9,7 @@ const localised = z.object({ nl: z.string().min(1).max(500), en: z.string().min(
 export const surveyQuestionSchema = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]{0,29}$/),
   type: z.enum(['agree5', 'yesNo', 'single', 'multi']),
-  section: z.enum(['statements', 'pressure', 'pressureDetail', 'background', 'extra']),
+  section: z.enum(['statements', 'pressure', 'pressureDetail', 'learning', 'background', 'extra']),
   label: localised,
   options: z.array(z.object({ code: z.string().regex(/^[a-z_0-9]{1,40}$/), label: localised })).max(15).optional(),
   /** Asked only when PRESSURE was answered yes. */
@@ -86,6 +86,34 @@ export const standardQuestions: SurveyQuestion[] = [
     ],
   },
 ];
+
+/**
+ * Asked per wave when the analyst chooses: did the team learn together in the past year? Yes/no,
+ * counted like a statement (yes = agree), so the share of yes sits beside the statements, per
+ * pressure answer and in the trends: where these interventions were held, does pressure change?
+ */
+export const learningQuestions: SurveyQuestion[] = [
+  {
+    code: 'LEARN_DILEMMA',
+    type: 'yesNo',
+    section: 'learning',
+    label: l('Heeft uw team de afgelopen 12 maanden een dilemmasessie of moreel beraad gehouden?', 'In the past 12 months, did your team hold a dilemma session or a moral deliberation?'),
+  },
+  {
+    code: 'LEARN_CONVERSATION',
+    type: 'yesNo',
+    section: 'learning',
+    label: l(
+      'Hebt u de afgelopen 12 maanden met uw leidinggevende een gesprek gevoerd over druk of dilemma’s in uw werk?',
+      'In the past 12 months, did you talk with your manager about pressure or dilemmas in your work?',
+    ),
+  },
+];
+
+/** Whether a question is counted as a statement: the five-point statements, and the yes/no learning questions. */
+export function countsAsStatement(question: SurveyQuestion): boolean {
+  return question.type === 'agree5' || (question.section === 'learning' && question.type === 'yesNo');
+}
 
 /** The organisation is not a question on the form: it comes from the invitation code, or is chosen on the open link. */
 export const ORG = 'ORG';

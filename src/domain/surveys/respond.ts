@@ -12,8 +12,8 @@ import type { SurveyQuestion } from './questions.js';
 // sealed under the server key, and the code is used up only when the last page is sent.
 const DRAFT_HOURS = 4;
 
-export type Section = 'statements' | 'pressure' | 'pressureDetail' | 'background' | 'extra';
-export const sectionOrder: readonly Section[] = ['statements', 'pressure', 'pressureDetail', 'background', 'extra'];
+export type Section = 'statements' | 'pressure' | 'pressureDetail' | 'learning' | 'background' | 'extra';
+export const sectionOrder: readonly Section[] = ['statements', 'pressure', 'pressureDetail', 'learning', 'background', 'extra'];
 
 export interface SurveyDraft {
   waveId: string;

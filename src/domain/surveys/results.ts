@@ -4,7 +4,7 @@ import { surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/
 import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import type { SurveyQuestion } from './questions.js';
-import { questionIndex, sectors as sectorOrder } from './questions.js';
+import { countsAsStatement, questionIndex, sectors as sectorOrder } from './questions.js';
 import { suppressCells, type AdditiveTable, type CellCounts } from './suppression.js';
 import { getWaveDefinition, type WaveDefinition } from './waves.js';
 
@@ -98,7 +98,7 @@ export async function loadAnswers(s: Pick<Services, 'db'>, waveId: string): Prom
  * sector, all other organisations together, each job level and each pressure answer, per statement.
  */
 export function countCells(wave: Pick<WaveDefinition, 'questions' | 'organisations'>, rows: ReadonlyArray<{ organisationId: string; answers: ReadonlyArray<number | null> }>): WaveCounts {
-  const statements = wave.questions.map((q, index) => ({ q, index })).filter(({ q }) => q.type === 'agree5');
+  const statements = wave.questions.map((q, index) => ({ q, index, yesNo: q.type === 'yesNo' })).filter(({ q }) => countsAsStatement(q));
   const levelQuestion = questionIndex(wave.questions, 'LEVEL');
   const pressureQuestion = questionIndex(wave.questions, 'PRESSURE');
   const sectorQuestion = questionIndex(wave.questions, 'SECTOR');
@@ -126,7 +126,9 @@ export function countCells(wave: Pick<WaveDefinition, 'questions' | 'organisatio
     if (a < A - 1) hasSectorAnswers = true;
     const base = o * stride.org + l * stride.level + p * stride.pressure;
     for (let si = 0; si < S; si++) {
-      const v = row.answers[statements[si]!.index];
+      const raw = row.answers[statements[si]!.index];
+      // A yes/no learning question: yes counts as agreeing (5), no as disagreeing (1).
+      const v = statements[si]!.yesNo ? (raw === 1 ? 5 : raw === 2 ? 1 : null) : raw;
       if (v && v >= 1 && v <= 5) {
         counts[base + si * stride.statement + v - 1]! += 1;
         byAnswer[(a * S + si) * 5 + v - 1]! += 1;

@@ -7,7 +7,7 @@ import { authorize, type Actor } from '../access/authorize.js';
 import { AppError, fieldError } from '../errors.js';
 import { requireId } from '../ids.js';
 import { validate } from '../validate.js';
-import { sectors, standardQuestions, surveyQuestionsSchema, type SurveyQuestion } from './questions.js';
+import { learningQuestions, sectors, standardQuestions, surveyQuestionsSchema, type SurveyQuestion } from './questions.js';
 import { ensureOwnSurveyUnit } from './own-unit.js';
 
 export const organisationSchema = z.object({
@@ -34,6 +34,8 @@ export const waveSchema = z.object({
   organisationIds: z.array(z.uuid()).min(1, { error: 'errors.survey.organisationsRequired' }).max(500),
   extraNl: z.string().trim().max(10_000, { error: 'errors.field.tooLong' }),
   extraEn: z.string().trim().max(10_000, { error: 'errors.field.tooLong' }),
+  /** Ask whether the team held a dilemma session or a good conversation in the past 12 months. */
+  askLearning: z.boolean().default(false),
 });
 
 const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -46,7 +48,7 @@ export async function createWave(s: Pick<Services, 'db'>, actor: Actor | null, i
   const en = lines(form.extraEn);
   if (nl.length !== en.length) throw fieldError(nl.length < en.length ? 'extraNl' : 'extraEn', 'errors.survey.extraBothLanguages');
   if (nl.length > MAX_EXTRA || nl.some((l) => l.length > 500) || en.some((l) => l.length > 500)) throw fieldError('extraNl', 'errors.survey.extraTooMany');
-  const questions: SurveyQuestion[] = [...standardQuestions, ...nl.map((text, i): SurveyQuestion => ({ code: `E${i + 1}`, type: 'agree5', section: 'extra', label: { nl: text, en: en[i]! } }))];
+  const questions: SurveyQuestion[] = [...standardQuestions, ...(form.askLearning ? learningQuestions : []), ...nl.map((text, i): SurveyQuestion => ({ code: `E${i + 1}`, type: 'agree5', section: 'extra', label: { nl: text, en: en[i]! } }))];
   const known = await s.db
     .select({ id: surveyOrganisations.id })
     .from(surveyOrganisations)

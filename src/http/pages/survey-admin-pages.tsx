@@ -46,7 +46,7 @@ export function surveyAdminPages(app: Hono<AppEnv>, s: Services) {
   app.post('/staff/surveys', async (c) => {
     const actor = requireStaff(c, 'surveys.manage');
     const form = await readForm(c);
-    const input = { name: text(form, 'waveName'), organisationIds: list(form, 'organisationIds'), extraNl: text(form, 'extraNl'), extraEn: text(form, 'extraEn') };
+    const input = { name: text(form, 'waveName'), organisationIds: list(form, 'organisationIds'), extraNl: text(form, 'extraNl'), extraEn: text(form, 'extraEn'), askLearning: list(form, 'askLearning').includes('yes') };
     return handleForm(
       c,
       async () => {

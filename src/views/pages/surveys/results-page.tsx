@@ -1,3 +1,4 @@
+import { learningQuestions } from '../../../domain/surveys/questions.js';
 import {
   benchmarksOf,
   groupId,
@@ -105,6 +106,7 @@ export function ResultsPage(props: { wave: WaveSummary; results: WaveResults; or
           </tbody>
         </table>
       </Scroll>
+      {r.statements.some((st) => learningQuestions.some((q) => q.code === st.code)) ? <P>{t('surveys.results.learningNote')}</P> : null}
       <P>
         <Link href={csv('statements')}>{t('surveys.results.csv')}</Link>
       </P>

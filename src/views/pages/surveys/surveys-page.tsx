@@ -47,6 +47,14 @@ export function SurveysPage(props: SurveysPageProps) {
             choices={props.organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`sector.${o.sector}` as MessageKey)})` }))}
             selected={Array.isArray(v.organisationIds) ? v.organisationIds : typeof v.organisationIds === 'string' ? [v.organisationIds] : []}
           />
+          <ChoiceGroup
+            name="askLearning"
+            legend="surveys.askLearning"
+            description="surveys.askLearningHelp"
+            multiple
+            choices={[{ value: 'yes', label: t('surveys.askLearningChoice') }]}
+            selected={v.askLearning === 'yes' || (Array.isArray(v.askLearning) && v.askLearning.includes('yes')) ? ['yes'] : []}
+          />
           <TextArea name="extraNl" label="surveys.extraNl" description="surveys.extraHelp" value={text('extraNl')} rows={4} />
           <TextArea name="extraEn" label="surveys.extraEn" value={text('extraEn')} rows={4} />
           <SubmitButton label="surveys.createWave" />
