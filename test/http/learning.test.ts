@@ -320,6 +320,41 @@ describe('moral deliberation', () => {
   });
 });
 
+describe('attacks on what is sealed', () => {
+  it('a sealed text moved to another row does not open, nor one with a byte changed', async () => {
+    const lead = await logInAs(t, facilitator);
+    const paths: string[] = [];
+    for (const title of ['Beraad een', 'Beraad twee']) {
+      const started = await lead.submit('/staff/learning', '/staff/learning/deliberations', { title });
+      const path = started.location!.replace(/^\/o\/[^/]+/, '');
+      await lead.submit(path, path, { step: '1', notes: `Aantekening bij ${title}`, go: 'save' });
+      paths.push(path);
+    }
+    const [one, two] = paths.map((p) => p.split('/').pop()!);
+    const [first] = await db().select().from(deliberations).where(eq(deliberations.id, one!));
+    await db().update(deliberations).set({ notesSealed: first!.notesSealed }).where(eq(deliberations.id, two!));
+    expect((await lead.get(paths[1]!)).status).toBe(409);
+    const flipped = new Uint8Array(first!.notesSealed!);
+    flipped[flipped.length - 1]! ^= 1;
+    await db().update(deliberations).set({ notesSealed: flipped }).where(eq(deliberations.id, one!));
+    expect((await lead.get(paths[0]!)).status).toBe(409);
+
+    // Two submissions: the panel member's copy of one, put on the other, does not open there.
+    const visitor = new FormClient(t);
+    for (const situation of ['Eerste situatie over een rapport dat anders moest.', 'Tweede situatie over een vergunning voor een bekende.']) await visitor.submit('/dilemmas/submit', '/dilemmas/submit', { situation, question: '' });
+    const waiting = await db().select().from(dilemmaProposals).where(and(eq(dilemmaProposals.organisationId, t.organisationId), eq(dilemmaProposals.status, 'new')));
+    const [a, b] = waiting.slice(-2);
+    const [copyA] = await db().select().from(dilemmaProposalCopies).where(and(eq(dilemmaProposalCopies.proposalId, a!.id), eq(dilemmaProposalCopies.userId, panel.userId)));
+    await db().update(dilemmaProposalCopies).set({ sealed: copyA!.sealed }).where(and(eq(dilemmaProposalCopies.proposalId, b!.id), eq(dilemmaProposalCopies.userId, panel.userId)));
+    const member = await logInAs(t, panel);
+    expect((await member.get(`/staff/library/proposals/${b!.id}`)).status).toBe(409);
+    expect((await member.get(`/staff/library/proposals/${a!.id}`)).status).toBe(200);
+    // A forged decline from someone outside the panel changes nothing.
+    expect((await lead.postWithOwnToken(`/staff/library/proposals/${a!.id}/decline`, {})).status).toBe(403);
+    expect((await db().select().from(dilemmaProposals).where(eq(dilemmaProposals.id, a!.id)))[0]!.status).toBe('new');
+  });
+});
+
 describe('the good-conversation guides', () => {
   it('are printable pages in both languages, linked from the self-check and the route finder, storing nothing', async () => {
     const visitor = new FormClient(t);
