@@ -1,5 +1,7 @@
-import { lt } from 'drizzle-orm';
-import { loginAttempts, receiptAttempts, reportDrafts, reportSubmissions, reporterSessions, sessions } from '../db/schema.js';
+import { inArray, lt, ne } from 'drizzle-orm';
+import { loginAttempts, receiptAttempts, reportDrafts, reportSubmissions, reporterSessions, sessions, teamParticipants, teamSessions } from '../db/schema.js';
+import { unsafeAnyOrg } from '../db/scoped.js';
+import { SESSION_HOURS } from '../domain/learning/team-participant.js';
 import { WINDOW_MINUTES } from '../domain/reports/receipt-throttle.js';
 import type { Services } from '../services.js';
 
@@ -15,4 +17,11 @@ export async function purgeExpiredSessions(s: Services): Promise<void> {
   await s.db.delete(reportDrafts).where(lt(reportDrafts.expiresAt, now));
   // Failed log-in counters (every address, keyed hash) a day after their last attempt (the longest lock is an hour).
   await s.db.delete(loginAttempts).where(lt(loginAttempts.lastAt, new Date(now.getTime() - 24 * 3600_000)));
+  // Team sessions left running past their hours end by themselves: the code and every participant are forgotten.
+  const ended = await s.db
+    .update(teamSessions)
+    .set({ state: 'ended', codeHash: null, codeSealed: null, endedAt: now })
+    .where(unsafeAnyOrg('the scheduled purge ends stale team sessions of every organisation', ne(teamSessions.state, 'ended'), lt(teamSessions.createdAt, new Date(now.getTime() - SESSION_HOURS * 3600_000))))
+    .returning({ id: teamSessions.id });
+  if (ended.length > 0) await s.db.delete(teamParticipants).where(inArray(teamParticipants.sessionId, ended.map((row) => row.id)));
 }

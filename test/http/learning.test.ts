@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, deliberations, dilemmaProposalCopies, dilemmaProposals, dilemmas, organisations, receiptAttempts, teamParticipants, teamRounds, teamSessions } from '../../src/db/schema.js';
+import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { seedDilemmas } from '../../src/domain/learning/seed-dilemmas.js';
 import { csrfTokenFor, FormClient, hiddenValue } from '../support/form-client.js';
 import { createStaff, logInAs, type TestStaff } from '../support/staff.js';
@@ -271,6 +272,26 @@ describe('a team dilemma session', () => {
     expect((await join('RRABCDEF')).joined.status).toBe(422);
     const buckets = await db().select().from(receiptAttempts);
     for (const b of buckets) expect(b.bucket).not.toMatch(/\d+\.\d+\.\d+\.\d+|::/);
+  });
+
+  it('ends by itself twelve hours after it began: the code and every participant forgotten', async () => {
+    const lead = await logInAs(t, facilitator);
+    const started = await lead.submit('/staff/learning/sessions/new', '/staff/learning/sessions', { title: 'Vergeten sessie', dilemmaIds: [(await idOf('known-expert')).id] });
+    const code = /data-testid="join-code">([A-Z0-9-]+)</.exec((await lead.get(started.location!)).html)![1]!;
+    const { participant } = await join(code);
+    expect((await participant.get('/team')).status).toBe(200);
+    t.clock.advance(11 * 3600_000);
+    await runDueJobs(t.services);
+    expect((await participant.get('/team')).status).toBe(200);
+    t.clock.advance(2 * 3600_000);
+    // Past its hours the session no longer lets anyone in, even before the job ran.
+    expect((await participant.get('/team')).location).toMatch(/\/join\?ended=1$/);
+    await runDueJobs(t.services);
+    const id = started.location!.split('/').pop()!;
+    const [row] = await db().select().from(teamSessions).where(eq(teamSessions.id, id));
+    expect(row!.state).toBe('ended');
+    expect(row!.codeHash).toBeNull();
+    expect(await db().select().from(teamParticipants).where(eq(teamParticipants.sessionId, id))).toEqual([]);
   });
 
   it('is for facilitators and managers only', async () => {

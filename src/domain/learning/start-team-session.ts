@@ -43,7 +43,7 @@ export async function startTeamSession(s: Pick<Services, 'db' | 'now' | 'sodium'
       return await s.db.transaction(async (tx) => {
         const [session] = await tx
           .insert(teamSessions)
-          .values({ organisationId: actor.organisationId, facilitatorId: actor.userId, title: form.title, codeHash: hashJoinCode(s.sodium, code) })
+          .values({ organisationId: actor.organisationId, facilitatorId: actor.userId, title: form.title, codeHash: hashJoinCode(s.sodium, code), createdAt: s.now() })
           .returning({ id: teamSessions.id });
         const id = session!.id;
         await tx.update(teamSessions).set({ codeSealed: sealBound(s.sodium, keys.publicKey, joinCodeBinding(id), code) }).where(inOrg(actor.organisationId, teamSessions, eq(teamSessions.id, id)));
