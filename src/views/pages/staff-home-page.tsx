@@ -89,6 +89,8 @@ export function StaffHomePage(props: { session: StaffSession; notices?: NoticeVi
         {isAllowed(s, 'figures.view') ? <Item><Link href={href('/staff/figures')}>{t('staff.nav.figures')}</Link></Item> : null}
         {isAllowed(s, 'figures.view') ? <Item><Link href={href('/staff/annual-report')}>{t('staff.nav.annualReport')}</Link></Item> : null}
         {isAllowed(s, 'signals.view') ? <Item><Link href={href('/staff/signals')}>{t('staff.nav.signals')}</Link></Item> : null}
+        {isAllowed(s, 'learning.facilitate') ? <Item><Link href={href('/staff/learning')}>{t('staff.nav.learning')}</Link></Item> : null}
+        {isAllowed(s, 'learning.curate') ? <Item><Link href={href('/staff/library')}>{t('staff.nav.library')}</Link></Item> : null}
         {isAllowed(s, 'letters.edit') ? <Item><Link href={href('/staff/letters')}>{t('staff.nav.letters')}</Link></Item> : null}
         {isAllowed(s, 'cases.intake') ? <Item><Link href={href('/staff/intake')}>{t('staff.nav.intake')}</Link></Item> : null}
         {isAllowed(s, 'users.manage') ? <Item><Link href={href('/staff/users')}>{t('staff.nav.users')}</Link></Item> : null}
