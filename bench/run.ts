@@ -24,6 +24,7 @@ import { benchSurveys } from './surveys.js';
 import { benchThroughput } from './http-throughput.js';
 import { benchStaffLogIn, logInRows } from './login.js';
 import { benchDossierPdf } from './dossier-pdf.js';
+import { benchTeamSession, teamSessionRow } from './team-session.js';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
@@ -40,6 +41,8 @@ const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 20);
 const ORGANISATION_CASES = Number(process.env.BENCH_ORGANISATION_CASES ?? 5000);
 // Messages (and as many timeline and audit entries) in the long case whose file is made as a PDF.
 const DOSSIER_ENTRIES = Number(process.env.BENCH_DOSSIER_ENTRIES ?? 500);
+// Issue 16: team dilemma sessions of 40 participants timed (after one warm-up).
+const TEAM_SESSIONS = Number(process.env.BENCH_TEAM_SESSIONS ?? 10);
 
 const nullMailer: Mailer = { send: async () => {}, close: () => {} };
 
@@ -171,6 +174,10 @@ async function main() {
     await response.text();
   });
 
+  stage('team session');
+  // 4c. A team dilemma session: 40 participants over real HTTP join at once, then vote at once.
+  const team = await benchTeamSession(services, app, TEAM_SESSIONS);
+
   stage('surveys');
   // 5. The integrity monitor: invitation codes, and a wave's results against a plain GROUP BY.
   const survey = await benchSurveys(services, SURVEY_RESPONDENTS, SURVEY_CODES);
@@ -194,6 +201,7 @@ async function main() {
     { measure: `Same statistics computed afresh after a change, p50 (all ${INBOX_CASES.toLocaleString('en')} cases in the two years shown)`, value: `${percentile(uncached, 50).toFixed(0)} ms`, ratio: '-' },
     { measure: `Same inbox p95, ${ORGANISATIONS} organisations on the platform (+${((ORGANISATIONS - 1) * ORGANISATION_CASES).toLocaleString('en')} cases of others)`, value: `${percentile(platformInbox, 95).toFixed(0)} ms`, ratio: (percentile(platformInbox, 95) / percentile(inbox, 95)).toFixed(2) },
     { measure: `An organisation's start page p95 (${ORGANISATIONS} organisations)`, value: `${percentile(platformPage, 95).toFixed(0)} ms`, ratio: '-' },
+    teamSessionRow(team),
     { measure: `Survey invitation codes (${SURVEY_CODES.toLocaleString('en')})`, value: `${(survey.codesMs / 1000).toFixed(2)} s`, ratio: '-' },
     { measure: `Survey results (${SURVEY_RESPONDENTS.toLocaleString('en')} x 30 questions)`, value: `${(survey.aggregateMs / 1000).toFixed(2)} s`, ratio: (survey.aggregateMs / survey.plainMs).toFixed(2) },
     { measure: 'Same counts by a plain SQL GROUP BY', value: `${(survey.plainMs / 1000).toFixed(2)} s`, ratio: '1.00' },

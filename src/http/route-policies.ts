@@ -52,6 +52,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /staff/learning/sessions': staff('learning.facilitate'),
   'GET /staff/learning/sessions/:id': staff('learning.facilitate'),
   'POST /staff/learning/sessions/:id/advance': staff('learning.facilitate'),
+  'POST /staff/learning/sessions/:id/code': staff('learning.facilitate'),
   'POST /staff/learning/sessions/:id/conclusion': staff('learning.facilitate'),
   'POST /staff/learning/sessions/:id/keep': staff('learning.facilitate'),
   'POST /staff/learning/deliberations': staff('learning.facilitate'),

@@ -1780,7 +1780,7 @@ export const en: Record<keyof typeof nl, string> = {
   'errors.learning.roundClosed': 'This round has already closed. Your choice was not counted; see below what happens next.',
   'errors.learning.roundNotPlayed': 'This round has not been played yet.',
   'errors.learning.tooManyDilemmas': 'Choose at most eight dilemmas.',
-  'errors.learning.throttled': 'Too many wrong codes were entered here just now. Wait a quarter of an hour and try again, or ask the facilitator for a new session.',
+  'errors.learning.throttled': 'Too many wrong codes were entered here just now. Wait a quarter of an hour and try again, or ask the facilitator for a new code.',
   'learning.theme.political_pressure': 'Political pressure',
   'learning.theme.loyalty': 'Loyalty',
   'learning.theme.conflict_of_interest': 'Conflict of interest',
@@ -1979,4 +1979,7 @@ export const en: Record<keyof typeof nl, string> = {
   'surveys.askLearningChoice': 'Ask the two questions about learning in the team',
   'surveys.results.learningNote': 'For the questions about a dilemma session or conversation, \'yes\' counts as agree and \'no\' as disagree.',
   'survey.section.learning': 'Learning in your team',
+  'learning.session.newCodeLead': 'Joining does not work, for instance because someone tried too many wrong codes? Make a new code; those already taking part stay in.',
+  'learning.session.newCode': 'Make a new code',
+  'errors.learning.sessionEnded': 'This session has ended.',
 };

@@ -1778,7 +1778,7 @@ export const nl = {
   'errors.learning.roundClosed': 'Deze ronde is al gesloten. Uw keuze is niet meegeteld; kijk hieronder hoe het verder gaat.',
   'errors.learning.roundNotPlayed': 'Deze ronde is nog niet gespeeld.',
   'errors.learning.tooManyDilemmas': 'Kies hoogstens acht dilemma\'s.',
-  'errors.learning.throttled': 'Er zijn hier net te veel verkeerde codes ingevuld. Wacht een kwartier en probeer het dan opnieuw, of vraag de begeleider om een nieuwe sessie.',
+  'errors.learning.throttled': 'Er zijn hier net te veel verkeerde codes ingevuld. Wacht een kwartier en probeer het dan opnieuw, of vraag de begeleider om een nieuwe code.',
   'learning.theme.political_pressure': 'Politieke druk',
   'learning.theme.loyalty': 'Loyaliteit',
   'learning.theme.conflict_of_interest': 'Belangenverstrengeling',
@@ -1977,4 +1977,7 @@ export const nl = {
   'surveys.askLearningChoice': 'Stel de twee vragen over leren in het team',
   'surveys.results.learningNote': 'Bij de vragen over een dilemmasessie of gesprek telt \'ja\' als eens en \'nee\' als oneens.',
   'survey.section.learning': 'Leren in uw team',
+  'learning.session.newCodeLead': 'Lukt meedoen niet, bijvoorbeeld omdat iemand te veel verkeerde codes probeerde? Maak een nieuwe code; wie al meedoet, blijft meedoen.',
+  'learning.session.newCode': 'Nieuwe code maken',
+  'errors.learning.sessionEnded': 'Deze sessie is afgelopen.',
 } as const;

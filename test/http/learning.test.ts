@@ -270,6 +270,23 @@ describe('a team dilemma session', () => {
     expect(guesses.slice(10)).toEqual([429, 429]);
     // Another first pair of characters is not locked out.
     expect((await join('RRABCDEF')).joined.status).toBe(422);
+    // A session whose code starts with a spent pair: its right code is refused too (the answer
+    // tells a guesser nothing), until the facilitator makes a new code.
+    const lead = await logInAs(t, facilitator);
+    const started = await lead.submit('/staff/learning/sessions/new', '/staff/learning/sessions', { title: 'Nieuwe code', dilemmaIds: [(await idOf('known-expert')).id] });
+    const path = started.location!.replace(/^\/o\/[^/]+/, '');
+    const [row] = await db().select().from(teamSessions).where(eq(teamSessions.id, path.split('/').pop()!));
+    const code = /data-testid="join-code">([A-Z0-9-]+)</.exec((await lead.get(path)).html)![1]!.replace('-', '');
+    await db().insert(receiptAttempts).values({ bucket: `team:${t.organisationId}:${code.slice(0, 2)}`, windowStart: t.services.now(), failures: 10 }).onConflictDoUpdate({ target: receiptAttempts.bucket, set: { failures: 10, windowStart: t.services.now() } });
+    const refused = await join(code);
+    expect(refused.joined.status).toBe(429);
+    expect(refused.joined.html).toContain('vraag de begeleider om een nieuwe code');
+    await lead.submit(path, `${path}/code`, {});
+    const renewed = /data-testid="join-code">([A-Z0-9-]+)</.exec((await lead.get(path)).html)![1]!.replace('-', '');
+    expect(renewed).not.toBe(code);
+    if (renewed.slice(0, 2) !== code.slice(0, 2)) expect((await join(renewed)).joined.status).toBe(303);
+    // The old code no longer finds the session.
+    expect((await db().select().from(teamSessions).where(eq(teamSessions.id, row!.id)))[0]!.codeHash).not.toEqual(row!.codeHash);
     const buckets = await db().select().from(receiptAttempts);
     for (const b of buckets) expect(b.bucket).not.toMatch(/\d+\.\d+\.\d+\.\d+|::/);
   });

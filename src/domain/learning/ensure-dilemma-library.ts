@@ -15,11 +15,12 @@ export async function ensureDilemmaLibrary(s: Pick<Services, 'db' | 'now'>, orga
   if (missing.length === 0) return;
   const now = s.now();
   // Once per organisation and seed: a handful of rows, the first time anyone opens the library.
+  // Published a millisecond apart, so the library lists them in the seed's order everywhere.
   await s.db.transaction(async (tx) => {
-    for (const seed of missing) {
+    for (const [i, seed] of missing.entries()) {
       await tx
         .insert(dilemmas)
-        .values({ organisationId, seedKey: seed.key, status: 'published', source: 'seed', content: seed.content, choices: seed.content.options.map(() => 0), updatedAt: now, publishedAt: now })
+        .values({ organisationId, seedKey: seed.key, status: 'published', source: 'seed', content: seed.content, choices: seed.content.options.map(() => 0), updatedAt: now, publishedAt: new Date(now.getTime() + i) })
         .onConflictDoNothing();
     }
   });

@@ -24,6 +24,14 @@ export async function voteInRound(s: Pick<Services, 'db' | 'now' | 'sodium'>, or
   const form = validate(voteSchema, input);
   const position = form.round - 1;
   return s.db.transaction(async (tx) => {
+    // The session row is held (shared) until the vote is counted: closing the round waits for it,
+    // so no vote lands after the close.
+    const [open] = await tx
+      .select({ id: teamSessions.id })
+      .from(teamSessions)
+      .where(inOrg(organisationId, teamSessions, eq(teamSessions.id, found.session.id), eq(teamSessions.state, 'voting'), eq(teamSessions.position, position)))
+      .for('share');
+    if (!open) throw refusal('conflict', 'errors.learning.roundClosed');
     const [round] = await tx
       .select({ options: sql<number>`cardinality(${teamRounds.counts})` })
       .from(teamRounds)

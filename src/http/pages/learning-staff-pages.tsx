@@ -4,6 +4,7 @@ import { keepTeamSession } from '../../domain/learning/keep-team-session.js';
 import { listDilemmas } from '../../domain/learning/list-dilemmas.js';
 import { listFacilitation } from '../../domain/learning/list-facilitation.js';
 import { proposePrecedent } from '../../domain/learning/propose-precedent.js';
+import { renewJoinCode } from '../../domain/learning/renew-join-code.js';
 import { saveDeliberationStep } from '../../domain/learning/save-deliberation-step.js';
 import { startDeliberation } from '../../domain/learning/start-deliberation.js';
 import { startTeamSession } from '../../domain/learning/start-team-session.js';
@@ -60,6 +61,12 @@ export function learningStaffPages(app: Hono<AppEnv>, s: Services) {
     const actor = requireStaff(c, 'learning.facilitate');
     const form = await readForm(c);
     await advanceTeamSession(s, actor, c.req.param('id'), { step: text(form, 'step'), round: text(form, 'round') });
+    return redirectTo(c, `/staff/learning/sessions/${c.req.param('id')}`);
+  });
+
+  app.post('/staff/learning/sessions/:id/code', async (c) => {
+    const actor = requireStaff(c, 'learning.facilitate');
+    await renewJoinCode(s, actor, c.req.param('id'));
     return redirectTo(c, `/staff/learning/sessions/${c.req.param('id')}`);
   });
 

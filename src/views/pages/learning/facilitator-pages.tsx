@@ -94,6 +94,10 @@ export function FacilitatorSessionPage(props: { view: FacilitatorView }) {
           <H2 id="join-heading">{t('learning.session.joinHeading')}</H2>
           <P>{t('learning.session.joinAt', { address: href('/join') })}</P>
           <p class="utrecht-paragraph app-join-code" data-testid="join-code">{v.code}</p>
+          <Form action={`/staff/learning/sessions/${v.id}/code`} inline>
+            <P>{t('learning.session.newCodeLead')}</P>
+            <SubmitButton label="learning.session.newCode" secondary />
+          </Form>
         </section>
       ) : null}
       <p class="utrecht-paragraph" data-testid="session-status">
