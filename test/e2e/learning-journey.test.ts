@@ -157,7 +157,7 @@ describe('learning in the browser', () => {
     const second = first === confrontBoss ? rewriteStudy : confrontBoss;
     await expectAccessible(lead, 'the session screen, waiting');
     const code = (await lead.getByTestId('join-code').innerText()).trim();
-    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
 
     // Four people with JavaScript off (one on a phone), and one with it on whose pages axe checks.
     const devices = [await participantContext(), await participantContext(true), await participantContext(), await participantContext()];
@@ -167,14 +167,14 @@ describe('learning in the browser', () => {
 
     await checker.goto('/join');
     await expectAccessible(checker, 'join');
-    await checker.getByLabel('Code', { exact: true }).fill('ZZZZ-ZZZ9');
+    await checker.getByLabel('Code', { exact: true }).fill('ZZZZZ-ZZZZ9');
     await checker.getByRole('button', { name: 'Meedoen' }).click();
     await expect.poll(() => checker.locator('.app-error-summary').count()).toBe(1);
     expect(await main(checker)).toContain('Met deze code is er nu geen sessie.');
     await expectAccessible(checker, 'join with a wrong code');
     await checker.getByLabel('Code', { exact: true }).fill('abc');
     await checker.getByRole('button', { name: 'Meedoen' }).click();
-    await expect.poll(() => main(checker)).toContain('acht letters en cijfers');
+    await expect.poll(() => main(checker)).toContain('tien letters en cijfers');
     await expectAccessible(checker, 'join with a code of the wrong shape');
 
     // Everyone at once, typed as people type: lower case, a space instead of the dash.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, deliberations, dilemmaProposalCopies, dilemmaProposals, dilemmas, organisations, receiptAttempts, teamParticipants, teamRounds, teamSessions } from '../../src/db/schema.js';
+import { JOIN_BUDGET } from '../../src/domain/learning/join-team-session.js';
 import { runDueJobs } from '../../src/jobs/run-jobs.js';
 import { seedDilemmas } from '../../src/domain/learning/seed-dilemmas.js';
 import { csrfTokenFor, FormClient, hiddenValue } from '../support/form-client.js';
@@ -193,7 +194,7 @@ describe('a team dilemma session', () => {
     const sessionPath = started.location!;
     const screen = await lead.get(sessionPath);
     const code = /data-testid="join-code">([A-Z0-9-]+)</.exec(screen.html)![1]!;
-    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
 
     // Another facilitator does not see this session at all.
     const other = await logInAs(t, otherFacilitator);
@@ -263,13 +264,18 @@ describe('a team dilemma session', () => {
   it('refuses a code of the wrong shape with a translated error, and throttles guessing without an address', async () => {
     const shape = await join('abc');
     expect(shape.joined.status).toBe(422);
-    expect(shape.joined.html).toContain('acht letters en cijfers');
+    expect(shape.joined.html).toContain('tien letters en cijfers');
+    // Wrong codes of one first pair: the budget's last two, then refused.
+    await db().insert(receiptAttempts).values({ bucket: `team:${t.organisationId}:QQ`, windowStart: t.services.now(), failures: JOIN_BUDGET - 2 });
     const guesses: number[] = [];
-    for (let i = 0; i < 12; i++) guesses.push((await join(`QQ${'ABCDEFGHJKMN'[i]}ZZZZZ`)).joined.status);
-    expect(guesses.slice(0, 10).every((s) => s === 422)).toBe(true);
-    expect(guesses.slice(10)).toEqual([429, 429]);
+    for (let i = 0; i < 3; i++) guesses.push((await join(`QQ${'ABC'[i]}ZZZZZZZ`)).joined.status);
+    expect(guesses).toEqual([422, 422, 429]);
     // Another first pair of characters is not locked out.
-    expect((await join('RRABCDEF')).joined.status).toBe(422);
+    expect((await join('RRABCDEFGH')).joined.status).toBe(422);
+    // A burst sent at once is counted like the same guesses one by one: never more than the budget gets an answer.
+    const burst = await Promise.all(Array.from({ length: JOIN_BUDGET + 30 }, (_, i) => join(`SS${'ABCDEFGHJKMNPQRSTUVWXYZ234'[i % 26]}${'ABCDEFGHJK'[Math.floor(i / 26)]}ZZZZZZ`)));
+    expect(burst.filter((b) => b.joined.status === 422)).toHaveLength(JOIN_BUDGET);
+    expect(burst.filter((b) => b.joined.status === 429)).toHaveLength(30);
     // A session whose code starts with a spent pair: its right code is refused too (the answer
     // tells a guesser nothing), until the facilitator makes a new code.
     const lead = await logInAs(t, facilitator);
@@ -277,7 +283,7 @@ describe('a team dilemma session', () => {
     const path = started.location!.replace(/^\/o\/[^/]+/, '');
     const [row] = await db().select().from(teamSessions).where(eq(teamSessions.id, path.split('/').pop()!));
     const code = /data-testid="join-code">([A-Z0-9-]+)</.exec((await lead.get(path)).html)![1]!.replace('-', '');
-    await db().insert(receiptAttempts).values({ bucket: `team:${t.organisationId}:${code.slice(0, 2)}`, windowStart: t.services.now(), failures: 10 }).onConflictDoUpdate({ target: receiptAttempts.bucket, set: { failures: 10, windowStart: t.services.now() } });
+    await db().insert(receiptAttempts).values({ bucket: `team:${t.organisationId}:${code.slice(0, 2)}`, windowStart: t.services.now(), failures: JOIN_BUDGET }).onConflictDoUpdate({ target: receiptAttempts.bucket, set: { failures: JOIN_BUDGET, windowStart: t.services.now() } });
     const refused = await join(code);
     expect(refused.joined.status).toBe(429);
     expect(refused.joined.html).toContain('vraag de begeleider om een nieuwe code');

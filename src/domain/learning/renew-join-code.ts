@@ -17,7 +17,7 @@ import { joinCodeBinding } from './start-team-session.js';
  * code's first characters (or the code went where it should not): those who joined stay in, the
  * old code stops working.
  */
-export async function renewJoinCode(s: Pick<Services, 'db' | 'sodium'>, actor: StaffActor | null, id: string): Promise<void> {
+export async function renewJoinCode(s: Pick<Services, 'db' | 'sodium' | 'serverKeys'>, actor: StaffActor | null, id: string): Promise<void> {
   authorize(actor, 'learning.facilitate');
   const session = await facilitatedSession(s, actor, id);
   if (session.state === 'ended') throw refusal('conflict', 'errors.learning.sessionEnded');
@@ -27,7 +27,7 @@ export async function renewJoinCode(s: Pick<Services, 'db' | 'sodium'>, actor: S
     try {
       await s.db
         .update(teamSessions)
-        .set({ codeHash: hashJoinCode(s.sodium, code), codeSealed: sealBound(s.sodium, keys.publicKey, joinCodeBinding(session.id), code) })
+        .set({ codeHash: hashJoinCode(s.sodium, s.serverKeys.throttle, code), codeSealed: sealBound(s.sodium, keys.publicKey, joinCodeBinding(session.id), code) })
         .where(inOrg(actor.organisationId, teamSessions, eq(teamSessions.id, session.id)));
       return;
     } catch (error) {

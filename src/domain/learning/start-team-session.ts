@@ -26,7 +26,7 @@ export const joinCodeBinding = (sessionId: string) => `team-code:${sessionId}`;
  * read now), and a join code is made. The code's hash finds the session; the code itself is sealed
  * to the facilitator's key, so their screen can show it again but nobody else can read it.
  */
-export async function startTeamSession(s: Pick<Services, 'db' | 'now' | 'sodium'>, actor: StaffActor | null, input: unknown): Promise<string> {
+export async function startTeamSession(s: Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>, actor: StaffActor | null, input: unknown): Promise<string> {
   authorize(actor, 'learning.facilitate');
   const form = validate(startSchema, input);
   const keys = await ownKeys(s, actor);
@@ -43,7 +43,7 @@ export async function startTeamSession(s: Pick<Services, 'db' | 'now' | 'sodium'
       return await s.db.transaction(async (tx) => {
         const [session] = await tx
           .insert(teamSessions)
-          .values({ organisationId: actor.organisationId, facilitatorId: actor.userId, title: form.title, codeHash: hashJoinCode(s.sodium, code), createdAt: s.now() })
+          .values({ organisationId: actor.organisationId, facilitatorId: actor.userId, title: form.title, codeHash: hashJoinCode(s.sodium, s.serverKeys.throttle, code), createdAt: s.now() })
           .returning({ id: teamSessions.id });
         const id = session!.id;
         await tx.update(teamSessions).set({ codeSealed: sealBound(s.sodium, keys.publicKey, joinCodeBinding(id), code) }).where(inOrg(actor.organisationId, teamSessions, eq(teamSessions.id, id)));

@@ -36,17 +36,6 @@ export async function reserveReceiptAttempt(s: Pick<Services, 'db' | 'now'>, buc
   throw new AppError('throttled', [], Math.max(1, retry));
 }
 
-/**
- * Refuses (as 'throttled') when the bucket's budget is spent, without spending any of it: for a
- * check that is cheap, where only a wrong answer is counted afterwards (a team session's code).
- */
-export async function refuseWhenSpent(s: Pick<Services, 'db' | 'now'>, bucket: string): Promise<void> {
-  const now = s.now();
-  const [row] = await s.db.select().from(receiptAttempts).where(eq(receiptAttempts.bucket, bucket));
-  if (!row || row.windowStart.getTime() <= now.getTime() - WINDOW_MINUTES * 60_000 || row.failures < BUCKET_FAILURES) return;
-  throw new AppError('throttled', [], Math.max(1, Math.ceil((row.windowStart.getTime() + WINDOW_MINUTES * 60_000 - now.getTime()) / 1000)));
-}
-
 /** A receipt that opened its case was no guess: its reservation is given back. */
 export async function releaseReceiptAttempt(s: Pick<Services, 'db'>, bucket: string): Promise<void> {
   await s.db
