@@ -12,6 +12,7 @@ import { startSmtpSink } from './mail/smtp-sink.js';
 import { mailFolderWriter } from './mail/mail-folder.js';
 import { lockDataDir } from './db/data-dir-lock.js';
 import { FiguresCache } from './domain/statistics/figures-cache.js';
+import { RecentForms } from './domain/learning/recent-forms.js';
 import type { Services } from './services.js';
 
 export interface Booted {
@@ -67,6 +68,7 @@ export async function boot(
     logger,
     now: overrides.now ?? (() => new Date()),
     figuresCache: new FiguresCache(),
+    recentChoices: new RecentForms(),
   });
   return {
     services,

@@ -6,6 +6,7 @@ import type { ServerKeys } from './crypto/server-key.js';
 import type { Sodium } from './crypto/sodium.js';
 import type { Mailer } from './mail/mailer.js';
 import type { FiguresCache } from './domain/statistics/figures-cache.js';
+import type { RecentForms } from './domain/learning/recent-forms.js';
 
 // Everything a command or route needs, injected as one object: no module reads global state.
 export interface Services {
@@ -20,4 +21,6 @@ export interface Services {
   now: () => Date;
   /** Computed statistics per scope and year, kept while unchanged (bounded). */
   figuresCache: FiguresCache;
+  /** The dilemma choice forms counted lately, so a double click counts once. */
+  recentChoices: RecentForms;
 }

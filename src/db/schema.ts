@@ -826,6 +826,12 @@ export const dilemmas = pgTable(
     content: jsonb('content').$type<DilemmaContent>().notNull(),
     /** How often each option was chosen by people playing alone: counts in option order, nothing else. */
     choices: integer('choices').array().notNull(),
+    /**
+     * What the pages show of those counts: taken from them only once at least the organisation's
+     * minimum of new choices came in since the last time, so nobody can watch one colleague's
+     * choice arrive.
+     */
+    shownChoices: integer('shown_choices').array().notNull().default(sql`'{}'::int[]`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: created(),

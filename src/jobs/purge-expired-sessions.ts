@@ -1,7 +1,7 @@
-import { inArray, lt, ne } from 'drizzle-orm';
+import { eq, inArray, lt, ne } from 'drizzle-orm';
 import { loginAttempts, receiptAttempts, reportDrafts, reportSubmissions, reporterSessions, sessions, teamParticipants, teamSessions } from '../db/schema.js';
 import { unsafeAnyOrg } from '../db/scoped.js';
-import { SESSION_HOURS } from '../domain/learning/team-participant.js';
+import { SESSION_HOURS, UNKEPT_DAYS } from '../domain/learning/team-participant.js';
 import { WINDOW_MINUTES } from '../domain/reports/receipt-throttle.js';
 import type { Services } from '../services.js';
 
@@ -24,4 +24,8 @@ export async function purgeExpiredSessions(s: Services): Promise<void> {
     .where(unsafeAnyOrg('the scheduled purge ends stale team sessions of every organisation', ne(teamSessions.state, 'ended'), lt(teamSessions.createdAt, new Date(now.getTime() - SESSION_HOURS * 3600_000))))
     .returning({ id: teamSessions.id });
   if (ended.length > 0) await s.db.delete(teamParticipants).where(inArray(teamParticipants.sessionId, ended.map((row) => row.id)));
+  // An outcome the facilitator did not keep is deleted a week after the end, as the page says.
+  await s.db
+    .delete(teamSessions)
+    .where(unsafeAnyOrg('the scheduled purge deletes unkept team sessions of every organisation', eq(teamSessions.state, 'ended'), eq(teamSessions.kept, false), lt(teamSessions.endedAt, new Date(now.getTime() - UNKEPT_DAYS * 24 * 3600_000))));
 }

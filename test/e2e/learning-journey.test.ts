@@ -298,8 +298,8 @@ describe('learning in the browser', () => {
     await page.waitForURL(/\/dilemmas\/[0-9a-f-]{36}$/);
     await page.getByLabel(/^B\. /).check();
     await page.getByRole('button', { name: 'Kies en lees verder' }).click();
-    await page.waitForURL(/\/reflection\?chose=2$/);
-    expect(await main(page)).toContain('U koos: B.');
+    await page.waitForURL(/\/reflection$/);
+    expect(await main(page)).toContain('Hoe anderen kozen');
     expect(await main(page)).toContain('Reflectie van het ethiekpanel');
     // One choice, below the minimum: hidden.
     expect(await main(page)).toMatch(/zodra minstens \d+ mensen/);
@@ -327,7 +327,7 @@ describe('learning in the browser', () => {
     await expectAccessible(page, 'a dilemma without a choice');
     await page.getByLabel(/^A\. /).check();
     await page.getByRole('button', { name: 'Kies en lees verder' }).click();
-    await page.waitForURL(/\/reflection\?chose=1$/);
+    await page.waitForURL(/\/reflection$/);
     await expectAccessible(page, 'a reflection');
 
     await page.goto('/dilemmas/submit');
@@ -361,8 +361,13 @@ describe('learning in the browser', () => {
     await lead.getByRole('button', { name: 'Volgende stap' }).click();
     await lead.waitForURL(/step=2$/);
     await expectAccessible(lead, 'a deliberation step, the second');
-    await lead.getByRole('link', { name: 'Wat nodig is om te handelen' }).click();
+    // Going straight to another step keeps what was typed at this one.
+    await lead.getByLabel('Aantekeningen bij: De morele vraag').fill('Mag ik dit weigeren?');
+    await lead.getByRole('button', { name: 'Wat nodig is om te handelen' }).click();
     await lead.waitForURL(/step=6$/);
+    await lead.goto(`${path}?step=2`);
+    expect(await lead.getByLabel('Aantekeningen bij: De morele vraag').inputValue()).toBe('Mag ik dit weigeren?');
+    await lead.goto(`${path}?step=6`);
     await lead.getByLabel('Aantekeningen bij: Wat nodig is om te handelen').fill('Het team wil een vast moment voor tegenspraak.');
     await lead.getByRole('button', { name: 'Afronden' }).click();
     await lead.waitForURL(new RegExp(`${path}/result$`));

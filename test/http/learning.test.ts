@@ -62,7 +62,8 @@ describe('the dilemma library, played alone', () => {
     const { id } = await idOf('shelved-advice');
     const first = await playAlone(id, 2);
     expect(first.sent.status).toBe(303);
-    expect(first.sent.location).toMatch(new RegExp(`/dilemmas/${id}/reflection\\?chose=2$`));
+    // The choice stays out of the address (and the browser's history).
+    expect(first.sent.location).toMatch(new RegExp(`/dilemmas/${id}/reflection$`));
     // Playing alone needs no cookie: neither the page nor the choice sets one.
     expect(first.visitor.jar.size).toBe(0);
     const hidden = await first.visitor.get(first.sent.location!);
@@ -74,11 +75,17 @@ describe('the dilemma library, played alone', () => {
     expect(hidden.html).toContain('Huis voor Klokkenluiders');
     expect(hidden.html).toContain(seed.content.options[1]!.nl.slice(0, 30).replaceAll("'", '&#39;'));
     for (const option of [1, 2, 3, 2]) await playAlone(id, option);
-    const shown = await new FormClient(t).get(`/dilemmas/${id}/reflection?chose=3`);
+    const shown = await new FormClient(t).get(`/dilemmas/${id}/reflection`);
     expect(shown.html).toContain('data-testid="distribution"');
     expect(shown.html).toContain('5 keuzes');
     expect(shown.html).toContain('60\u00a0%');
     expect((await idOf('shelved-advice')).choices).toEqual([1, 3, 1, 0].slice(0, seed.content.options.length));
+    // One more choice does not show: the figure moves on only after another five, so nobody can
+    // watch a colleague's single choice arrive.
+    await playAlone(id, 4);
+    expect((await new FormClient(t).get(`/dilemmas/${id}/reflection`)).html).toContain('5 keuzes');
+    for (const option of [4, 4, 4, 4]) await playAlone(id, option);
+    expect((await new FormClient(t).get(`/dilemmas/${id}/reflection`)).html).toContain('10 keuzes');
   });
 
   it('counts a double click once and refuses a forged option with a translated error', async () => {

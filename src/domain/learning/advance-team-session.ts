@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { teamParticipants, teamSessions } from '../../db/schema.js';
+import { teamParticipants, teamRounds, teamSessions } from '../../db/schema.js';
 import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import { authorize, type Actor } from '../access/authorize.js';
 import { validate } from '../validate.js';
 import { facilitatedSession } from './facilitated-session.js';
-import { teamRounds } from '../../db/schema.js';
 
 const advanceSchema = z.object({
   step: z.enum(['open', 'close', 'next', 'end']),

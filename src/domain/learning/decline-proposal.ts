@@ -12,6 +12,9 @@ import { requireId } from '../ids.js';
 export async function declineProposal(s: Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>, actor: StaffActor | null, id: string): Promise<void> {
   authorize(actor, 'learning.curate');
   await s.db.transaction(async (tx) => {
+    // Only a panel member who holds a copy (who could read it) may destroy it.
+    const [copy] = await tx.select({ userId: dilemmaProposalCopies.userId }).from(dilemmaProposalCopies).where(and(eq(dilemmaProposalCopies.proposalId, requireId(id)), eq(dilemmaProposalCopies.userId, actor.userId)));
+    if (!copy) throw new AppError('forbidden');
     const declined = await tx
       .update(dilemmaProposals)
       .set({ status: 'declined' })

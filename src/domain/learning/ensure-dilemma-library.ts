@@ -6,7 +6,8 @@ import { seedDilemmas } from './seed-dilemmas.js';
 
 /**
  * Every organisation starts with the seed library, published; a seed the panel withdrew or edited
- * stays as the panel left it, and a seed added in a later version arrives once.
+ * stays as the panel left it, and a seed added in a later version arrives once, as a draft for the
+ * panel to review.
  */
 export async function ensureDilemmaLibrary(s: Pick<Services, 'db' | 'now'>, organisationId: string): Promise<void> {
   const have = await s.db.select({ key: dilemmas.seedKey }).from(dilemmas).where(inOrg(organisationId, dilemmas, isNotNull(dilemmas.seedKey)));
@@ -14,13 +15,14 @@ export async function ensureDilemmaLibrary(s: Pick<Services, 'db' | 'now'>, orga
   const missing = seedDilemmas.filter((seed) => !known.has(seed.key));
   if (missing.length === 0) return;
   const now = s.now();
+  const first = known.size === 0;
   // Once per organisation and seed: a handful of rows, the first time anyone opens the library.
   // Published a millisecond apart, so the library lists them in the seed's order everywhere.
   await s.db.transaction(async (tx) => {
     for (const [i, seed] of missing.entries()) {
       await tx
         .insert(dilemmas)
-        .values({ organisationId, seedKey: seed.key, status: 'published', source: 'seed', content: seed.content, choices: seed.content.options.map(() => 0), updatedAt: now, publishedAt: new Date(now.getTime() + i) })
+        .values({ organisationId, seedKey: seed.key, source: 'seed', content: seed.content, choices: seed.content.options.map(() => 0), status: first ? 'published' : 'draft', updatedAt: now, publishedAt: first ? new Date(now.getTime() + i) : null })
         .onConflictDoNothing();
     }
   });

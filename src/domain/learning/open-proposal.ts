@@ -9,6 +9,7 @@ import type { StaffActor } from '../cases/open-case.js';
 import { AppError } from '../errors.js';
 import { requireId } from '../ids.js';
 import type { ProposalListItem } from './list-proposals.js';
+import { parseJson } from './facilitated-session.js';
 import { proposalBinding, proposalSchema, type ProposalText } from './propose-dilemma.js';
 
 export interface OpenedProposal extends ProposalListItem {
@@ -26,7 +27,7 @@ export async function openProposal(s: Pick<Services, 'db' | 'now' | 'sodium' | '
   if (!copy || !actor.privateKey) throw new AppError('forbidden');
   const plain = openBound(s.sodium, actor.privateKey, proposalBinding(proposal.id), copy.sealed);
   if (plain === null) throw new AppError('tampered');
-  const parsed = proposalSchema.safeParse(JSON.parse(plain));
+  const parsed = proposalSchema.safeParse(parseJson(plain));
   if (!parsed.success) throw new AppError('tampered');
   await appendAudit(s, { organisationId: actor.organisationId, actorKind: 'staff', actorUserId: actor.userId, action: 'dilemma.proposal.opened', caseId: null, detail: { proposal: proposal.id } });
   return { id: proposal.id, source: proposal.source, receivedOn: proposal.receivedOn, status: proposal.status, text: parsed.data };

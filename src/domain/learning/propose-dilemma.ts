@@ -9,7 +9,6 @@ import { refusal } from '../errors.js';
 import { timeZoneOf } from '../organisation/get-organisation.js';
 import { localDate } from '../reports/deadlines.js';
 import { getRoute } from '../routes/get-route.js';
-import { validate } from '../validate.js';
 
 // A dilemma for the library, from an employee (anonymous) or from a team's deliberation (with the
 // consent of all present): sealed to each admitted reader of the ethics panel, exactly like a moral
@@ -42,10 +41,4 @@ export async function storeProposal(
   };
   if ('rollback' in s.db) await store(s.db);
   else await s.db.transaction(store);
-}
-
-/** An employee's dilemma, sent without a name, an account or a cookie. */
-export async function submitDilemma(s: Services, organisationId: string, input: unknown, language: string): Promise<void> {
-  const form = validate(proposalSchema, input);
-  await storeProposal(s, organisationId, 'employee', { ...form, language });
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { sealBound } from '../../crypto/bound-seal.js';
+import { sealForSelf } from '../../crypto/bound-seal.js';
 import { hashJoinCode, newJoinCode } from '../../crypto/team-codes.js';
 import { hasDatabaseCode, UNIQUE_VIOLATION } from '../../db/database-errors.js';
 import { teamSessions } from '../../db/schema.js';
@@ -27,7 +27,7 @@ export async function renewJoinCode(s: Pick<Services, 'db' | 'sodium' | 'serverK
     try {
       await s.db
         .update(teamSessions)
-        .set({ codeHash: hashJoinCode(s.sodium, s.serverKeys.throttle, code), codeSealed: sealBound(s.sodium, keys.publicKey, joinCodeBinding(session.id), code) })
+        .set({ codeHash: hashJoinCode(s.sodium, s.serverKeys.throttle, code), codeSealed: sealForSelf(s.sodium, keys, joinCodeBinding(session.id), code) })
         .where(inOrg(actor.organisationId, teamSessions, eq(teamSessions.id, session.id)));
       return;
     } catch (error) {

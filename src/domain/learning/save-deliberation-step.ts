@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { sealBound } from '../../crypto/bound-seal.js';
+import { sealForSelf } from '../../crypto/bound-seal.js';
 import { deliberations } from '../../db/schema.js';
 import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
@@ -14,7 +14,7 @@ import { notesBinding, ownDeliberation } from './own-deliberation.js';
 const stepSchema = z.object({
   step: z.coerce.number().int().min(1).max(dilemmaMethod.steps.length),
   notes: z.string().max(8000, { error: 'errors.field.tooLong' }),
-  go: z.enum(['back', 'next', 'save', 'finish']),
+  go: z.union([z.enum(['back', 'next', 'save', 'finish']), z.string().regex(/^step-[1-9]$/)]),
 });
 
 /**
@@ -29,10 +29,11 @@ export async function saveDeliberationStep(s: Pick<Services, 'db' | 'now' | 'sod
   const keys = await ownKeys(s, actor);
   const code = dilemmaMethod.steps[form.step - 1]!.code;
   const next = { ...notes, [code]: form.notes.trim() };
-  const step = form.go === 'next' ? Math.min(form.step + 1, dilemmaMethod.steps.length) : form.go === 'back' ? Math.max(form.step - 1, 1) : form.step;
+  const asked = form.go.startsWith('step-') ? Number(form.go.slice(5)) : form.go === 'next' ? form.step + 1 : form.go === 'back' ? form.step - 1 : form.step;
+  const step = Math.min(Math.max(asked, 1), dilemmaMethod.steps.length);
   await s.db
     .update(deliberations)
-    .set({ notesSealed: sealBound(s.sodium, keys.publicKey, notesBinding(row.id), JSON.stringify(next)), step: step - 1, saved: row.saved || form.go === 'finish', updatedAt: s.now() })
+    .set({ notesSealed: sealForSelf(s.sodium, keys, notesBinding(row.id), JSON.stringify(next)), step: step - 1, saved: row.saved || form.go === 'finish', updatedAt: s.now() })
     .where(inOrg(actor.organisationId, deliberations, eq(deliberations.id, row.id)));
   return { step, finished: form.go === 'finish' };
 }

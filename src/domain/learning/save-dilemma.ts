@@ -12,8 +12,9 @@ import { contentOfForm, type DilemmaForm } from './dilemma-form.js';
 /**
  * The panel writes a new dilemma (a draft) or edits one. Written from a submission or a proposed
  * precedent, the submission is then marked rewritten and its sealed text destroyed: only the
- * panel's own words are ever published. Changing the number of options starts the count afresh,
- * since the old counts belong to other options.
+ * panel's own words are ever published. Changing the options starts the count afresh, since the
+ * old counts belong to other options. Only a panel member who holds a copy of a submission (who
+ * could read it) may rewrite it.
  */
 export async function saveDilemma(
   s: Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>,
@@ -27,8 +28,10 @@ export async function saveDilemma(
   const organisationId = actor.organisationId;
   if (target.id !== null) {
     const row = await findCuratedDilemma(s, organisationId, target.id);
-    const choices = row.choices.length === content.options.length ? row.choices : content.options.map(() => 0);
-    await s.db.update(dilemmas).set({ content, choices, updatedAt: now }).where(inOrg(organisationId, dilemmas, eq(dilemmas.id, row.id)));
+    // Counts belong to the options as they were read: any change to them starts the counts afresh.
+    const sameOptions = JSON.stringify(row.content.options) === JSON.stringify(content.options);
+    const counts = sameOptions ? {} : { choices: content.options.map(() => 0), shownChoices: [] };
+    await s.db.update(dilemmas).set({ content, ...counts, updatedAt: now }).where(inOrg(organisationId, dilemmas, eq(dilemmas.id, row.id)));
     return row.id;
   }
   return s.db.transaction(async (tx) => {
@@ -40,6 +43,8 @@ export async function saveDilemma(
         .where(inOrg(organisationId, dilemmaProposals, and(eq(dilemmaProposals.id, requireId(target.fromProposal)), eq(dilemmaProposals.status, 'new'))))
         .for('update');
       if (!proposal) throw new AppError('conflict');
+      const [copy] = await tx.select({ userId: dilemmaProposalCopies.userId }).from(dilemmaProposalCopies).where(and(eq(dilemmaProposalCopies.proposalId, proposal.id), eq(dilemmaProposalCopies.userId, actor.userId)));
+      if (!copy) throw new AppError('forbidden');
       source = proposal.source === 'employee' ? 'submission' : 'deliberation';
     }
     const [created] = await tx

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { sealBound } from '../../crypto/bound-seal.js';
+import { sealForSelf } from '../../crypto/bound-seal.js';
 import { hashJoinCode, newJoinCode } from '../../crypto/team-codes.js';
 import { hasDatabaseCode, UNIQUE_VIOLATION } from '../../db/database-errors.js';
 import { dilemmas, teamRounds, teamSessions } from '../../db/schema.js';
@@ -16,7 +16,12 @@ export const MAX_ROUNDS = 8;
 
 const startSchema = z.object({
   title: z.string().trim().min(2, { error: 'errors.field.required' }).max(120, { error: 'errors.field.tooLong' }),
-  dilemmaIds: z.array(z.uuid({ error: 'errors.learning.chooseDilemmas' })).min(1, { error: 'errors.learning.chooseDilemmas' }).max(MAX_ROUNDS, { error: 'errors.learning.tooManyDilemmas' }),
+  // Duplicates dropped before counting: the same dilemma ticked twice is one round.
+  dilemmaIds: z
+    .array(z.uuid({ error: 'errors.learning.chooseDilemmas' }))
+    .max(100, { error: 'errors.learning.tooManyDilemmas' })
+    .transform((ids) => [...new Set(ids)])
+    .pipe(z.array(z.string()).min(1, { error: 'errors.learning.chooseDilemmas' }).max(MAX_ROUNDS, { error: 'errors.learning.tooManyDilemmas' })),
 });
 
 export const joinCodeBinding = (sessionId: string) => `team-code:${sessionId}`;
@@ -30,7 +35,7 @@ export async function startTeamSession(s: Pick<Services, 'db' | 'now' | 'sodium'
   authorize(actor, 'learning.facilitate');
   const form = validate(startSchema, input);
   const keys = await ownKeys(s, actor);
-  const ids = [...new Set(form.dilemmaIds)];
+  const ids = form.dilemmaIds;
   const chosen = await s.db
     .select({ id: dilemmas.id, content: dilemmas.content })
     .from(dilemmas)
@@ -46,7 +51,7 @@ export async function startTeamSession(s: Pick<Services, 'db' | 'now' | 'sodium'
           .values({ organisationId: actor.organisationId, facilitatorId: actor.userId, title: form.title, codeHash: hashJoinCode(s.sodium, s.serverKeys.throttle, code), createdAt: s.now() })
           .returning({ id: teamSessions.id });
         const id = session!.id;
-        await tx.update(teamSessions).set({ codeSealed: sealBound(s.sodium, keys.publicKey, joinCodeBinding(id), code) }).where(inOrg(actor.organisationId, teamSessions, eq(teamSessions.id, id)));
+        await tx.update(teamSessions).set({ codeSealed: sealForSelf(s.sodium, keys, joinCodeBinding(id), code) }).where(inOrg(actor.organisationId, teamSessions, eq(teamSessions.id, id)));
         await tx.insert(teamRounds).values(ids.map((dilemmaId, position) => ({ sessionId: id, position, dilemma: byId.get(dilemmaId)!, counts: byId.get(dilemmaId)!.options.map(() => 0) })));
         return id;
       });

@@ -6,6 +6,8 @@ import type { Services } from '../../services.js';
 
 /** A join code works for this long after the session was opened, and never after it ended. */
 export const SESSION_HOURS = 12;
+/** An ended session's outcome that the facilitator did not keep is deleted this long after the end. */
+export const UNKEPT_DAYS = 7;
 
 export const participantHash = (s: Pick<Services, 'sodium'>, token: string) => hashToken(s.sodium, 'team-participant', token);
 

@@ -62,9 +62,11 @@ export async function findCuratedDilemma(s: Pick<Services, 'db'>, organisationId
   return row;
 }
 
-/** A submission opened beside an empty form that starts from its words: the panel rewrites them, only its own words are published. */
+/**
+ * A submission opened beside an empty form: the panel writes the dilemma in its own words, so the
+ * submitter's words (which may identify them) are never stored unsealed, not even as a draft.
+ */
 export async function viewProposalEditor(s: Pick<Services, 'db' | 'now' | 'sodium' | 'serverKeys'>, actor: StaffActor | null, id: string): Promise<{ editor: DilemmaEditor; proposal: OpenedProposal }> {
   const proposal = await openProposal(s, actor, id);
-  const form = { ...emptyDilemmaForm(), situationNl: proposal.text.situation, questionNl: proposal.text.question };
-  return { editor: { id: null, status: 'draft', form }, proposal };
+  return { editor: { id: null, status: 'draft', form: emptyDilemmaForm() }, proposal };
 }

@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import { openBound } from '../../crypto/bound-seal.js';
+import { openFromSelf } from '../../crypto/bound-seal.js';
 import { displayJoinCode } from '../../crypto/team-codes.js';
 import { organisations, teamParticipants, teamRounds } from '../../db/schema.js';
 import { inOrg } from '../../db/scoped.js';
@@ -8,7 +8,7 @@ import type { Services } from '../../services.js';
 import { authorize } from '../access/authorize.js';
 import type { StaffActor } from '../cases/open-case.js';
 import { distributionOf, type Distribution } from './distribution.js';
-import { conclusionsBinding, facilitatedSession } from './facilitated-session.js';
+import { facilitatedSession, openConclusions } from './facilitated-session.js';
 import { localiseDilemma, type LocalDilemma } from './localise.js';
 import { joinCodeBinding } from './start-team-session.js';
 
@@ -36,12 +36,6 @@ export interface FacilitatorView {
   can: { open: boolean; close: boolean; next: boolean; end: boolean; keep: boolean; conclude: boolean };
 }
 
-export async function openConclusions(s: Pick<Services, 'sodium'>, privateKey: Uint8Array | null, session: { id: string; conclusionsSealed: Uint8Array | null }): Promise<Record<string, string>> {
-  if (!session.conclusionsSealed || !privateKey) return {};
-  const plain = openBound(s.sodium, privateKey, conclusionsBinding(session.id), session.conclusionsSealed);
-  return plain ? (JSON.parse(plain) as Record<string, string>) : {};
-}
-
 /** The facilitator's screen: the code to show, who joined, the round, and each closed round's distribution. */
 export async function viewTeamSession(s: Pick<Services, 'db' | 'sodium'>, actor: StaffActor | null, id: string, lang: Language): Promise<FacilitatorView> {
   authorize(actor, 'learning.facilitate');
@@ -49,8 +43,8 @@ export async function viewTeamSession(s: Pick<Services, 'db' | 'sodium'>, actor:
   const rounds = await s.db.select().from(teamRounds).where(eq(teamRounds.sessionId, session.id)).orderBy(asc(teamRounds.position));
   const [joined] = await s.db.select({ n: count() }).from(teamParticipants).where(eq(teamParticipants.sessionId, session.id));
   const [org] = await s.db.select({ minimum: organisations.dilemmaMinCount }).from(organisations).where(inOrg(actor.organisationId, organisations));
-  const code = session.codeSealed && actor.privateKey ? openBound(s.sodium, actor.privateKey, joinCodeBinding(session.id), session.codeSealed) : null;
-  const conclusions = await openConclusions(s, actor.privateKey, session);
+  const code = session.codeSealed && actor.privateKey ? openFromSelf(s.sodium, actor.privateKey, joinCodeBinding(session.id), session.codeSealed) : null;
+  const conclusions = openConclusions(s, actor.privateKey, session);
   const played = (position: number) => position < session.position || (position === session.position && (session.state === 'discussing' || (session.state === 'ended' && rounds[position]!.counts.some((n) => n > 0))));
   const last = session.position === rounds.length - 1;
   return {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { sealBound } from '../../crypto/bound-seal.js';
+import { sealForSelf } from '../../crypto/bound-seal.js';
 import { teamSessions } from '../../db/schema.js';
 import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
@@ -8,9 +8,8 @@ import { authorize } from '../access/authorize.js';
 import type { StaffActor } from '../cases/open-case.js';
 import { fieldError } from '../errors.js';
 import { validate } from '../validate.js';
-import { conclusionsBinding, facilitatedSession } from './facilitated-session.js';
+import { conclusionsBinding, facilitatedSession, openConclusions } from './facilitated-session.js';
 import { ownKeys } from './own-key.js';
-import { openConclusions } from './view-team-session.js';
 
 const conclusionSchema = z.object({
   round: z.coerce.number().int().min(1).max(100),
@@ -24,9 +23,9 @@ export async function writeTeamConclusion(s: Pick<Services, 'db' | 'sodium'>, ac
   const form = validate(conclusionSchema, input);
   if (form.round - 1 > session.position) throw fieldError('conclusion', 'errors.learning.roundNotPlayed');
   const keys = await ownKeys(s, actor);
-  const conclusions = { ...(await openConclusions(s, keys.privateKey, session)), [String(form.round - 1)]: form.conclusion.trim() };
+  const conclusions = { ...openConclusions(s, keys.privateKey, session), [String(form.round - 1)]: form.conclusion.trim() };
   await s.db
     .update(teamSessions)
-    .set({ conclusionsSealed: sealBound(s.sodium, keys.publicKey, conclusionsBinding(session.id), JSON.stringify(conclusions)) })
+    .set({ conclusionsSealed: sealForSelf(s.sodium, keys, conclusionsBinding(session.id), JSON.stringify(conclusions)) })
     .where(inOrg(actor.organisationId, teamSessions, eq(teamSessions.id, session.id)));
 }

@@ -4,7 +4,9 @@ import { surveyResponses, surveyWaveOrganisations, surveyWaves } from '../../db/
 import { inOrg } from '../../db/scoped.js';
 import type { Services } from '../../services.js';
 import type { SurveyQuestion } from './questions.js';
-import { countsAsStatement, questionIndex, sectors as sectorOrder } from './questions.js';
+import { countsAsStatement, learningQuestions, questionIndex, sectors as sectorOrder } from './questions.js';
+
+const learningCodes = new Set(learningQuestions.map((q) => q.code));
 import { suppressCells, type AdditiveTable, type CellCounts } from './suppression.js';
 import { getWaveDefinition, type WaveDefinition } from './waves.js';
 
@@ -285,7 +287,8 @@ function suppressAll(wave: Pick<WaveDefinition, 'organisations'>, counted: WaveC
   const shownAnswers = new Set(wave.organisations.map((o) => groupId.answer(o.sector)));
   const cost = (id: string, n: number) => (id.startsWith('answer:') && !shownAnswers.has(id) ? n : suppressionCost(id, n));
   const statements = counted.statements.map(({ code, label, cells }) => {
-    const hidden = suppressCells(cells, tables, k, { cost, giveBack: (id) => cost(id, 0) >= 2e9 });
+    // A yes/no learning question has no middle answer: agree + disagree = n is public knowledge, as for PRESSURE.
+    const hidden = suppressCells(cells, tables, k, { cost, giveBack: (id) => cost(id, 0) >= 2e9, zeroRest: learningCodes.has(code) });
     return { code, label, figures: figuresOf(cells, hidden) };
   });
   const { levels, sectors, sectorAnswers, hasSectorAnswers } = counted;

@@ -1,11 +1,12 @@
 import type { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { conversationGuides } from '../../domain/learning/conversation-guides.js';
 import { joinTeamSession } from '../../domain/learning/join-team-session.js';
 import { listDilemmas } from '../../domain/learning/list-dilemmas.js';
-import { chooseOption, reflectOnDilemma, showDilemma } from '../../domain/learning/play-dilemma.js';
-import { submitDilemma } from '../../domain/learning/propose-dilemma.js';
-import { SESSION_HOURS } from '../../domain/learning/team-participant.js';
+import { chooseOption } from '../../domain/learning/choose-option.js';
+import { reflectOnDilemma } from '../../domain/learning/reflect-on-dilemma.js';
+import { showDilemma } from '../../domain/learning/show-dilemma.js';
+import { submitDilemma } from '../../domain/learning/submit-dilemma.js';
 import { viewTeamParticipant } from '../../domain/learning/view-team-participant.js';
 import { voteInRound } from '../../domain/learning/vote-in-round.js';
 import type { Services } from '../../services.js';
@@ -13,7 +14,7 @@ import { DilemmaPlayPage, DilemmaSubmittedPage, LibraryPage, ReflectionPage, Sub
 import { GuideIndexPage, GuidePage } from '../../views/pages/learning/guide-pages.js';
 import { JoinPage, ParticipantPage } from '../../views/pages/learning/team-pages.js';
 import type { AppEnv } from '../env.js';
-import { organisationIdOf } from '../middleware/organisation.js';
+import { organisationIdOf, organisationOf } from '../middleware/organisation.js';
 import { render } from '../render.js';
 import { handleForm, readForm, redirectTo, text } from './form-input.js';
 
@@ -61,19 +62,20 @@ export function learningPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => {
-        const chosen = await chooseOption(s, organisationIdOf(c), id, { option: text(form, 'option'), nonce: text(form, 'nonce') });
-        return redirectTo(c, `/dilemmas/${id}/reflection?chose=${chosen}`);
+        await chooseOption(s, organisationIdOf(c), id, { option: text(form, 'option'), nonce: text(form, 'nonce') });
+        // The choice stays out of the address (and so out of the browser's history).
+        return redirectTo(c, `/dilemmas/${id}/reflection`);
       },
       { title: c.get('t')('learning.library.title'), body: async () => <DilemmaPlayPage play={await showDilemma(s, organisationIdOf(c), id, c.get('lang'))} /> },
     );
   });
 
   app.get('/dilemmas/:id/reflection', async (c) => {
-    const reflection = await reflectOnDilemma(s, organisationIdOf(c), c.req.param('id'), c.req.query('chose'), c.get('lang'));
+    const reflection = await reflectOnDilemma(s, organisationIdOf(c), c.req.param('id'), c.get('lang'));
     return render(c, reflection.dilemma.title, <ReflectionPage reflection={reflection} />);
   });
 
-  app.get('/join', (c) => render(c, c.get('t')('learning.join.title'), <JoinPage code={c.req.query('code')?.slice(0, 20) ?? ''} left={c.req.query('ended') === '1'} />));
+  app.get('/join', (c) => render(c, c.get('t')('learning.join.title'), <JoinPage code={c.req.query('code')?.slice(0, 20) ?? ''} minimum={organisationOf(c).dilemmaMinCount} left={c.req.query('ended') === '1'} />));
 
   app.post('/join', async (c) => {
     const code = text(await readForm(c), 'code').slice(0, 40);
@@ -81,19 +83,18 @@ export function learningPages(app: Hono<AppEnv>, s: Services) {
       c,
       async () => {
         const { token } = await joinTeamSession(s, organisationIdOf(c), { code });
-        setCookie(c, teamCookie, token, { path: '/', httpOnly: true, secure: s.config.secureCookies, sameSite: 'Strict', maxAge: SESSION_HOURS * 3600 });
+        // A session cookie: gone when the browser closes, and worthless once the session ends.
+        setCookie(c, teamCookie, token, { path: '/', httpOnly: true, secure: s.config.secureCookies, sameSite: 'Strict' });
         return redirectTo(c, '/team');
       },
-      { title: c.get('t')('learning.join.title'), body: () => <JoinPage code={code} /> },
+      { title: c.get('t')('learning.join.title'), body: () => <JoinPage code={code} minimum={organisationOf(c).dilemmaMinCount} /> },
     );
   });
 
   app.get('/team', async (c) => {
     const view = await viewTeamParticipant(s, organisationIdOf(c), getCookie(c, teamCookie), c.get('lang'));
-    if (view.state === 'gone') {
-      deleteCookie(c, teamCookie, { path: '/', secure: s.config.secureCookies });
-      return redirectTo(c, '/join?ended=1');
-    }
+    // Kept as it is: it may belong to a session at another organisation on the platform.
+    if (view.state === 'gone') return redirectTo(c, '/join?ended=1');
     return render(c, c.get('t')('learning.join.title'), <ParticipantPage view={view} />);
   });
 
@@ -110,7 +111,7 @@ export function learningPages(app: Hono<AppEnv>, s: Services) {
         title: c.get('t')('learning.join.title'),
         body: async () => {
           const view = await viewTeamParticipant(s, organisationIdOf(c), token, c.get('lang'));
-          return view.state === 'gone' ? <JoinPage code="" left /> : <ParticipantPage view={view} />;
+          return view.state === 'gone' ? <JoinPage code="" minimum={organisationOf(c).dilemmaMinCount} left /> : <ParticipantPage view={view} />;
         },
       },
     );

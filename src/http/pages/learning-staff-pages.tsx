@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { advanceTeamSession } from '../../domain/learning/advance-team-session.js';
 import { keepTeamSession } from '../../domain/learning/keep-team-session.js';
-import { listDilemmas } from '../../domain/learning/list-dilemmas.js';
+import { viewNewSession } from '../../domain/learning/view-new-session.js';
 import { listFacilitation } from '../../domain/learning/list-facilitation.js';
 import { proposePrecedent } from '../../domain/learning/propose-precedent.js';
 import { renewJoinCode } from '../../domain/learning/renew-join-code.js';
@@ -30,9 +30,8 @@ export function learningStaffPages(app: Hono<AppEnv>, s: Services) {
   app.get('/staff/learning', async (c) => render(c, c.get('t')('learning.home.title'), await home(c)));
 
   app.get('/staff/learning/sessions/new', async (c) => {
-    requireStaff(c, 'learning.facilitate');
-    const library = await listDilemmas(s, organisationOf(c).id, c.get('lang'), {});
-    return render(c, c.get('t')('learning.session.new'), <NewSessionPage dilemmas={library.items} values={{ title: '', dilemmaIds: [] }} />);
+    const actor = requireStaff(c, 'learning.facilitate');
+    return render(c, c.get('t')('learning.session.new'), <NewSessionPage dilemmas={await viewNewSession(s, actor, c.get('lang'))} values={{ title: '', dilemmaIds: [] }} />);
   });
 
   app.post('/staff/learning/sessions', async (c) => {
@@ -42,7 +41,7 @@ export function learningStaffPages(app: Hono<AppEnv>, s: Services) {
     return handleForm(
       c,
       async () => redirectTo(c, `/staff/learning/sessions/${await startTeamSession(s, actor, values)}`),
-      { title: c.get('t')('learning.session.new'), body: async () => <NewSessionPage dilemmas={(await listDilemmas(s, actor.organisationId, c.get('lang'), {})).items} values={values} /> },
+      { title: c.get('t')('learning.session.new'), body: async () => <NewSessionPage dilemmas={await viewNewSession(s, actor, c.get('lang'))} values={values} /> },
     );
   });
 

@@ -3,7 +3,7 @@ import type { DilemmaForm } from '../../../domain/learning/dilemma-form.js';
 import type { OpenedProposal } from '../../../domain/learning/open-proposal.js';
 import type { CuratedLibrary, DilemmaEditor } from '../../../domain/learning/view-curated-library.js';
 import type { MessageKey } from '../../../i18n/index.js';
-import { formatDate } from '../../format.js';
+import { formatCount, formatDate } from '../../format.js';
 import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../components/form.js';
 import { H1, H2, Item, Link, List, P } from '../../components/text.js';
 import { useUi } from '../../ui-context.js';
@@ -43,7 +43,7 @@ export function CuratedLibraryPage(props: { library: CuratedLibrary }) {
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row"><Link href={href(`/staff/library/${d.id}`)}>{d.title}</Link></th>
               <td class="utrecht-table__cell">{t(`learning.curate.state.${d.status}` as MessageKey)}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">{d.chosen}</td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">{formatCount(d.chosen, lang)}</td>
             </tr>
           ))}
         </tbody>

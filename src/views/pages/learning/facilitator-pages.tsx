@@ -150,7 +150,7 @@ export function FacilitatorSessionPage(props: { view: FacilitatorView }) {
             <>
               <h3 class="utrecht-heading-3">{r.dilemma.title}</h3>
               {r.distribution ? <DistributionView distribution={r.distribution} options={r.dilemma.options} caption={t('learning.team.outcomeCaption')} /> : <P>{t('learning.session.notPlayed')}</P>}
-              {r.conclusion ? <P>{t('learning.session.conclusion')}: {r.conclusion}</P> : null}
+              {r.conclusion ? <p class="utrecht-paragraph app-answer-text">{t('learning.session.conclusion')}: {r.conclusion}</p> : null}
             </>
           ))}
           {v.can.keep ? (
@@ -196,14 +196,21 @@ export function DeliberationStepPage(props: { view: DeliberationView }) {
           <SubmitButton label="learning.deliberation.save" secondary name="go" value="save" />
           {v.step < v.steps.length ? <SubmitButton label="learning.deliberation.next" name="go" value="next" /> : <SubmitButton label="learning.deliberation.finish" name="go" value="finish" />}
         </div>
+        {/* Going to another step saves this one's notes first, like Back and Next. */}
+        <nav aria-label={t('learning.deliberation.steps')}>
+          <ol class="utrecht-ordered-list">
+            {v.steps.map((st, i) => (
+              <li class="utrecht-ordered-list__item">
+                {i + 1 === v.step ? (
+                  <span aria-current="step">{st.title}</span>
+                ) : (
+                  <button type="submit" name="go" value={`step-${i + 1}`} class="utrecht-link-button utrecht-link-button--html-button">{st.title}</button>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
       </Form>
-      <nav aria-label={t('learning.deliberation.steps')}>
-        <ol class="utrecht-ordered-list">
-          {v.steps.map((st, i) => (
-            <li class="utrecht-ordered-list__item">{i + 1 === v.step ? <span aria-current="step">{st.title}</span> : <Link href={href(`/staff/learning/deliberations/${v.id}?step=${i + 1}`)}>{st.title}</Link>}</li>
-          ))}
-        </ol>
-      </nav>
       <P><Link href={href(`/staff/learning/deliberations/${v.id}/result`)}>{t('learning.deliberation.result')}</Link></P>
     </>
   );
@@ -220,7 +227,7 @@ export function DeliberationResultPage(props: { view: DeliberationView; values: 
       {v.steps.map((st) => (
         <section>
           <H2>{st.title}</H2>
-          <P>{st.notes || t('learning.deliberation.noNotes')}</P>
+          <p class="utrecht-paragraph app-answer-text">{st.notes || t('learning.deliberation.noNotes')}</p>
         </section>
       ))}
       <div class="app-no-print">

@@ -1,9 +1,10 @@
 import type { DilemmaLibrary } from '../../../domain/learning/list-dilemmas.js';
-import type { DilemmaReflection, DilemmaToPlay } from '../../../domain/learning/play-dilemma.js';
+import type { DilemmaReflection } from '../../../domain/learning/reflect-on-dilemma.js';
+import type { DilemmaToPlay } from '../../../domain/learning/show-dilemma.js';
 import { dilemmaRoles, dilemmaThemes } from '../../../domain/learning/dilemma-content.js';
 import type { LocalDilemma } from '../../../domain/learning/localise.js';
 import type { MessageKey } from '../../../i18n/index.js';
-import { ErrorSummary, Form, SubmitButton, TextArea } from '../../components/form.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextArea } from '../../components/form.js';
 import { ExternalRoutes } from '../../components/external-routes.js';
 import { H1, H2, Item, Link, List, P } from '../../components/text.js';
 import { useUi } from '../../ui-context.js';
@@ -82,15 +83,7 @@ export function DilemmaPlayPage(props: { play: DilemmaToPlay }) {
       <ErrorSummary />
       <Form action={`/dilemmas/${props.play.id}`}>
         <input type="hidden" name="nonce" value={props.play.nonce} />
-        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" id="field-option">
-          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{d.question}</legend>
-          {d.options.map((option, i) => (
-            <div class="utrecht-form-field utrecht-form-field--radio">
-              <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`field-option-${i}`} name="option" value={String(i + 1)} />
-              <label class="utrecht-form-label utrecht-form-label--radio" for={`field-option-${i}`}>{letter(i)}. {option}</label>
-            </div>
-          ))}
-        </fieldset>
+        <ChoiceGroup name="option" legend={{ text: d.question }} choices={d.options.map((option, i) => ({ value: String(i + 1), label: `${letter(i)}. ${option}` }))} selected={[]} />
         <P>{t('learning.play.whatHappens')}</P>
         <SubmitButton label="learning.play.choose" />
       </Form>
@@ -107,10 +100,14 @@ export function ReflectionPage(props: { reflection: DilemmaReflection }) {
   return (
     <>
       <H1>{d.title}</H1>
-      {r.chosen !== null ? <P lead>{t('learning.reflection.youChose', { option: `${letter(r.chosen - 1)}. ${d.options[r.chosen - 1]}` })}</P> : null}
-      <P>{d.question}</P>
+      <P lead>{d.question}</P>
+      {r.distribution.shown ? null : (
+        <ol class="utrecht-ordered-list" type="A">
+          {d.options.map((option) => <li class="utrecht-ordered-list__item">{option}</li>)}
+        </ol>
+      )}
       <H2>{t('learning.reflection.others')}</H2>
-      <DistributionView distribution={r.distribution} options={d.options} chosen={r.chosen} caption={t('learning.reflection.othersCaption')} />
+      <DistributionView distribution={r.distribution} options={d.options} caption={t('learning.reflection.othersCaption')} />
       <H2>{t('learning.reflection.considerations')}</H2>
       <h3 class="utrecht-heading-3">{t('learning.reflection.values')}</h3>
       <P>{d.values}</P>

@@ -1,18 +1,18 @@
 import type { ParticipantView } from '../../../domain/learning/view-team-participant.js';
-import { ErrorSummary, Form, SubmitButton, TextField } from '../../components/form.js';
+import { ChoiceGroup, ErrorSummary, Form, SubmitButton, TextField } from '../../components/form.js';
 import { H1, H2, Item, Link, List, P } from '../../components/text.js';
 import { useUi } from '../../ui-context.js';
 import { DistributionView } from './distribution-view.js';
 
 /** Joining a team's dilemma session with the code on the facilitator's screen. */
-export function JoinPage(props: { code: string; left?: boolean }) {
+export function JoinPage(props: { code: string; minimum: number; left?: boolean }) {
   const { t } = useUi();
   return (
     <>
       <H1>{t('learning.join.title')}</H1>
       {props.left ? <P lead>{t('learning.join.ended')}</P> : null}
       <P lead>{t('learning.join.lead')}</P>
-      <P>{t('learning.join.nothingKept')}</P>
+      <P>{t('learning.join.nothingKept', { minimum: props.minimum })}</P>
       <ErrorSummary />
       <Form action="/join" autocompleteOff>
         <TextField name="code" label="learning.join.code" description="learning.join.codeHelp" value={props.code} autocomplete="off" spellcheck={false} maxlength={20} />
@@ -57,15 +57,7 @@ export function ParticipantPage(props: { view: Exclude<ParticipantView, { state:
             <>
               <Form action="/team/vote">
                 <input type="hidden" name="round" value={String(v.round)} />
-                <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" id="field-option">
-                  <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{v.dilemma.question}</legend>
-                  {v.dilemma.options.map((option, i) => (
-                    <div class="utrecht-form-field utrecht-form-field--radio">
-                      <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`field-option-${i}`} name="option" value={String(i + 1)} />
-                      <label class="utrecht-form-label utrecht-form-label--radio" for={`field-option-${i}`}>{letter(i)}. {option}</label>
-                    </div>
-                  ))}
-                </fieldset>
+                <ChoiceGroup name="option" legend={{ text: v.dilemma.question }} choices={v.dilemma.options.map((option, i) => ({ value: String(i + 1), label: `${letter(i)}. ${option}` }))} selected={[]} />
                 <P>{t('learning.team.anonymous')}</P>
                 <SubmitButton label="learning.team.vote" />
               </Form>

@@ -1,0 +1,1 @@
+ALTER TABLE "dilemmas" ADD COLUMN "shown_choices" integer[] DEFAULT '{}'::int[] NOT NULL;
