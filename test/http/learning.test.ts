@@ -58,6 +58,14 @@ describe('the dilemma library, played alone', () => {
     expect((await new FormClient(t).get('/dilemmas?theme=%00%27;drop&role=x')).status).toBe(200);
   });
 
+  it('brings a seed added in a later version as a draft for the panel, never published unseen', async () => {
+    await db().delete(dilemmas).where(and(eq(dilemmas.organisationId, t.organisationId), eq(dilemmas.seedKey, 'skip-quality-check')));
+    expect((await new FormClient(t).get('/dilemmas')).status).toBe(200);
+    const [back] = await db().select().from(dilemmas).where(and(eq(dilemmas.organisationId, t.organisationId), eq(dilemmas.seedKey, 'skip-quality-check')));
+    expect(back!.status).toBe('draft');
+    expect((await new FormClient(t).get(`/dilemmas/${back!.id}`)).status).toBe(404);
+  });
+
   it('shows how others chose only once the minimum chose, and sets no cookie', async () => {
     const { id } = await idOf('shelved-advice');
     const first = await playAlone(id, 2);
