@@ -21,7 +21,8 @@ import { totpCode, totpStep } from '../src/crypto/totp.js';
 import { percentile, timeEach, withConcurrency } from './measure.js';
 import { refreshStatistics } from '../src/jobs/refresh-statistics.js';
 import { benchSurveys } from './surveys.js';
-import { benchThroughput } from './http-throughput.js';
+import { benchPublicPages, loadGenerator, publicPageRows, type PublicPagesResult } from './public-pages.js';
+import pg from 'pg';
 import { benchStaffLogIn, logInRows } from './login.js';
 import { benchDossierPdf } from './dossier-pdf.js';
 import { benchTeamSession, teamSessionRow } from './team-session.js';
@@ -35,7 +36,11 @@ const INBOX_CASES = Number(process.env.BENCH_INBOX_CASES ?? 100_000);
 const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 60);
 const SURVEY_RESPONDENTS = Number(process.env.BENCH_SURVEY_RESPONDENTS ?? 121_000);
 const SURVEY_CODES = Number(process.env.BENCH_SURVEY_CODES ?? 121_000);
-const PAGE_REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 3000);
+// Issue 17: the public pages from outside, per round and target this many seconds of load.
+const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 5);
+const PAGE_ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 3);
+const PAGE_SUBMISSIONS = Number(process.env.BENCH_PAGE_SUBMISSIONS ?? 60);
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Issue 13: the platform with this many organisations of this many cases each.
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 20);
 const ORGANISATION_CASES = Number(process.env.BENCH_ORGANISATION_CASES ?? 5000);
@@ -48,7 +53,26 @@ const nullMailer: Mailer = { send: async () => {}, close: () => {} };
 
 const stage = (name: string) => process.stderr.write(`bench: ${name}\n`);
 
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
+  stage('public pages and memory, embedded database');
+  // 0. The public pages against a bare framework, and the server's memory, each in its own process.
+  const pageRuns: PublicPagesResult[] = [await benchPublicPages({ database: 'pglite', seconds: PAGE_SECONDS, rounds: PAGE_ROUNDS, submissions: PAGE_SUBMISSIONS })];
+  stage('public pages and memory, PostgreSQL');
+  const postgres = await postgresReachable();
+  if (postgres) pageRuns.push(await benchPublicPages({ database: 'postgres', postgresUrl: POSTGRES_URL, seconds: PAGE_SECONDS, rounds: PAGE_ROUNDS, submissions: PAGE_SUBMISSIONS }));
+
   const config = parseConfig({ SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench' });
   const database = await openDatabase({ kind: 'pglite' });
   const { services, close } = await boot(config, { database, mailer: nullMailer, logger: createLogger('silent') });
@@ -57,10 +81,6 @@ async function main() {
   const [analyst] = await createBenchStaff(services, ['analyst'], 'figures-');
   const app = createApp(services);
   const concurrency = availableParallelism();
-
-  stage('start page');
-  // 0. The public start page against a bare framework, over real HTTP.
-  const http = await benchThroughput(app, PAGE_REQUESTS);
 
   stage('argon2id');
   // 1. Argon2id alone, the floor under every submission and receipt log-in.
@@ -185,9 +205,8 @@ async function main() {
 
   const derivationP50 = percentile(single, 50);
   const rows = [
-    { measure: 'Bare Hono hello-world requests/s (HTTP, 16 at a time)', value: http.helloPerSecond.toFixed(0), ratio: '1.00' },
-    { measure: 'Public start page requests/s (same load)', value: http.startPagePerSecond.toFixed(0), ratio: (http.helloPerSecond / http.startPagePerSecond).toFixed(2) },
-    { measure: 'Server resident memory under that load', value: `${http.peakRssMb.toFixed(0)} MiB`, ratio: '-' },
+    ...pageRuns.flatMap(publicPageRows),
+    ...(postgres ? [] : [{ measure: `Public pages on PostgreSQL: no server at ${new URL(POSTGRES_URL).host} (BENCH_POSTGRES_URL)`, value: 'skipped', ratio: '-' }]),
     { measure: 'Argon2id derivation alone (64 MiB, ops 3)', value: `${derivationP50.toFixed(0)} ms p50`, ratio: '1.00' },
     { measure: `Argon2id derivations/s (${concurrency} threads)`, value: derivationsPerSecond.toFixed(2), ratio: '1.00' },
     { measure: 'Report submissions/s (HTTP + encryption + database)', value: submissionsPerSecond.toFixed(2), ratio: (derivationsPerSecond / submissionsPerSecond).toFixed(2) },
@@ -208,12 +227,12 @@ async function main() {
     { measure: `Case file PDF, ${DOSSIER_ENTRIES.toLocaleString('en')} messages + ${DOSSIER_ENTRIES.toLocaleString('en')} timeline entries (p50; size; heap growth)`, value: `${(dossier.p50Ms / 1000).toFixed(2)} s; ${(dossier.bytes / 1024 / 1024).toFixed(1)} MiB; ${dossier.heapMb.toFixed(0)} MiB`, ratio: '-' },
   ];
   const machine = `${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\nratio: cost relative to the baseline of its group: hello-world for pages, Argon2id alone for receipts and staff log-ins, a plain GROUP BY for survey results (1.00 = nothing beyond it)\n`);
+  console.log(`\nTegenspraak benchmark, ${new Date().toISOString()}\n${machine}\ndatabase: embedded PGlite for every row not marked PostgreSQL${postgres ? `; PostgreSQL server at ${new URL(POSTGRES_URL).host}` : ''}\nload for the public pages: ${loadGenerator()}, ${PAGE_ROUNDS} rounds of ${PAGE_SECONDS} s per target, alternating with the baseline; median\nratio: for the public pages, their requests/s as a fraction of the hello-world's (higher is better); elsewhere the cost relative to the baseline of its group: Argon2id alone for receipts and staff log-ins, a plain GROUP BY for survey results (1.00 = nothing beyond it)\n`);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(12)}  ${'ratio'.padStart(6)}`);
   for (const row of rows) console.log(`${row.measure.padEnd(width)}  ${row.value.padStart(12)}  ${row.ratio.padStart(6)}`);
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/latest.json', JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2));
+  await writeFile('bench/results/latest.json', JSON.stringify({ machine, at: new Date().toISOString(), load: loadGenerator(), rows }, null, 2));
   await close();
   await database.close();
 }

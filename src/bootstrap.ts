@@ -14,6 +14,8 @@ import { lockDataDir } from './db/data-dir-lock.js';
 import { FiguresCache } from './domain/statistics/figures-cache.js';
 import { RecentForms } from './domain/learning/recent-forms.js';
 import type { Services } from './services.js';
+import { PublicCache } from './domain/public-cache/public-cache.js';
+import { listenForChanges } from './db/change-feed.js';
 
 export interface Booted {
   services: Services;
@@ -22,11 +24,12 @@ export interface Booted {
 
 /**
  * Builds every service from the configuration: database (migrated), crypto, mail, logging.
- * Tests pass their own database, mailer or clock; everything else is built the same way.
+ * Tests pass their own database, mailer or clock; everything else is built the same way. The command
+ * line passes ensureRoutes: false for a read-only command (this version's new routes wait for the next start).
  */
 export async function boot(
   config: Config,
-  overrides: { database?: DatabaseHandle; mailer?: Mailer; logger?: Logger; now?: () => Date; kdfThreads?: number } = {},
+  overrides: { database?: DatabaseHandle; mailer?: Mailer; logger?: Logger; now?: () => Date; kdfThreads?: number; ensureRoutes?: boolean } = {},
 ): Promise<Booted> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const sodium = await loadSodium();
@@ -36,9 +39,12 @@ export async function boot(
     overrides.database ??
     (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }));
   await applyMigrations(database);
-  await ensureDefaultRoutesEverywhere(database.db);
+  if (overrides.ensureRoutes !== false) await ensureDefaultRoutesEverywhere(database.db);
   const serverKeys = await loadServerKeys(sodium, config);
   const kdf = createKdfPool({ threads: overrides.kdfThreads });
+  const publicCache = new PublicCache();
+  const changes = await listenForChanges(database, { onChange: () => publicCache.forget() });
+  publicCache.follow(() => changes.live);
 
   const closers: Array<() => Promise<void> | void> = [];
   let mailer = overrides.mailer;
@@ -69,6 +75,7 @@ export async function boot(
     now: overrides.now ?? (() => new Date()),
     figuresCache: new FiguresCache(),
     recentChoices: new RecentForms(),
+    publicCache,
   });
   return {
     services,
@@ -76,6 +83,7 @@ export async function boot(
       mailer.close();
       for (const close of closers) await close();
       await kdf.close();
+      await changes.close();
       if (!overrides.database) await database.close();
       await unlock?.();
     },

@@ -6,6 +6,7 @@ import { printDemoAccounts } from './cli/print-demo-accounts.js';
 import { seedDemo } from './domain/demo/seed-demo.js';
 import { issueSetupToken } from './domain/setup/issue-setup-token.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { memoryReport } from './memory-report.js';
 
 // Entry point: parse the configuration, open and migrate the database, start the web server.
 async function main() {
@@ -35,6 +36,10 @@ async function main() {
     server.close(() => void (scheduler?.stop() ?? Promise.resolve()).then(close).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
+  // Started by the benchmark with an IPC channel: it asks where the memory goes.
+  process.on('message', (message) => {
+    if (message === 'memory') process.send?.({ memory: memoryReport(services) });
+  });
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }

@@ -7,6 +7,7 @@ import type { Sodium } from './crypto/sodium.js';
 import type { Mailer } from './mail/mailer.js';
 import type { FiguresCache } from './domain/statistics/figures-cache.js';
 import type { RecentForms } from './domain/learning/recent-forms.js';
+import type { PublicCache } from './domain/public-cache/public-cache.js';
 
 // Everything a command or route needs, injected as one object: no module reads global state.
 export interface Services {
@@ -23,4 +24,6 @@ export interface Services {
   figuresCache: FiguresCache;
   /** The dilemma choice forms counted lately, so a double click counts once. */
   recentChoices: RecentForms;
+  /** What the public pages show, kept until the database reports a change (src/db/change-feed.ts). */
+  publicCache: PublicCache;
 }

@@ -1,8 +1,6 @@
-import { asc } from 'drizzle-orm';
-import { organisations } from '../../db/schema.js';
 import type { Services } from '../../services.js';
 import { organisationAddress } from './organisation-address.js';
-import { unsafeAnyOrg } from '../../db/scoped.js';
+import { organisationDirectory } from './organisation-directory.js';
 
 export interface PublicOrganisation {
   name: string;
@@ -14,9 +12,9 @@ export interface PublicOrganisation {
  * The organisations the installation's start page lists, when there are several and the list is
  * not hidden: names and addresses only. Null means: show the first organisation's start page.
  */
-export async function listPublicOrganisations(s: Pick<Services, 'db' | 'config'>): Promise<PublicOrganisation[] | null> {
+export async function listPublicOrganisations(s: Pick<Services, 'db' | 'config' | 'publicCache'>): Promise<PublicOrganisation[] | null> {
   if (s.config.organisationList === 'hidden') return null;
-  const all = await s.db.select({ name: organisations.name, slug: organisations.slug, hostName: organisations.hostName, listed: organisations.listed }).from(organisations).where(unsafeAnyOrg('the installation start page lists the organisations that want to be listed')).orderBy(asc(organisations.createdAt));
+  const { all } = await organisationDirectory(s);
   if (all.length < 2) return null;
   return all.filter((o) => o.listed).map((o) => ({ name: o.name, address: o.hostName ? `${organisationAddress(s.config.baseUrl, o)}/` : `/o/${o.slug}/` }));
 }

@@ -1,3 +1,4 @@
+import { listRouteQuestionnaires } from '../../domain/routes/list-public-routes.js';
 import { z } from 'zod';
 import { organisationIdOf } from '../middleware/organisation.js';
 import type { Context } from 'hono';
@@ -7,7 +8,6 @@ import { readCaseAsReporter } from '../../domain/cases/open-case.js';
 import { REPORTER_SESSION_MINUTES, resolveReporterSession, startReporterSession } from '../../domain/reports/reporter-session.js';
 import { messageSchema, receiptInputSchema, submitReportSchema } from '../../domain/reports/schemas.js';
 import { submitReport } from '../../domain/reports/submit-report.js';
-import { getRoute, listActiveRoutes } from '../../domain/routes/get-route.js';
 import { enabledQuestions } from '../../domain/routes/questionnaire.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
@@ -52,7 +52,7 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
     tags: ['reporting'],
     responses: { 200: { description: 'The active routes', schema: z.array(routeSchema) } },
     handler: async (c) => {
-      const routes = await Promise.all((await listActiveRoutes(s, organisationIdOf(c))).map((route) => getRoute(s, organisationIdOf(c), route.code)));
+      const routes = await listRouteQuestionnaires(s, organisationIdOf(c));
       return {
         status: 200,
         json: routes.map(({ route, version, definition }) => ({

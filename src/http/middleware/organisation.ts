@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getPath } from 'hono/utils/url';
 import { AppError } from '../../domain/errors.js';
-import { findOrganisationByHost, findOrganisationBySlug } from '../../domain/organisation/find-organisation.js';
-import { firstOrganisation, type Organisation } from '../../domain/organisation/get-organisation.js';
+import type { Organisation } from '../../domain/organisation/get-organisation.js';
+import { organisationDirectory } from '../../domain/organisation/organisation-directory.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
 
@@ -34,43 +34,37 @@ export function organisationPrefix(c: Context<AppEnv>): string {
   return PREFIX.exec(getPath(c.req.raw))?.[0] ?? '';
 }
 
-export function organisation(s: Pick<Services, 'db' | 'config'>) {
+export function organisation(s: Pick<Services, 'db' | 'config' | 'publicCache'>) {
   const platformHost = new URL(s.config.baseUrl).hostname;
   return createMiddleware<AppEnv>(async (c, next) => {
     const prefix = organisationPrefix(c);
     c.set('organisationPrefix', prefix);
+    if (c.req.path.startsWith('/assets/')) {
+      c.set('organisation', null);
+      return next();
+    }
+    // An error page must still render when the database is away: then there is no organisation,
+    // and whatever needs one answers with the database's own error (503), not "not found".
+    const directory = await organisationDirectory(s).catch((error: unknown) => {
+      c.set('organisationError', error);
+      return null;
+    });
     // An organisation's own host name (set by the operator): there, the plain addresses are that
     // organisation's, its /o/<slug> too, and nothing else is served: no other organisation, no
     // platform operator.
     const host = new URL(c.req.url).hostname.toLowerCase();
-    const owner =
-      host !== platformHost && !c.req.path.startsWith('/assets/')
-        ? await findOrganisationByHost(s, host).catch((error: unknown) => {
-            c.set('organisationError', error);
-            return null;
-          })
-        : null;
+    const owner = host !== platformHost ? (directory?.byHost.get(host) ?? null) : null;
     if (owner) {
       const elsewhere = prefix === PLATFORM_PREFIX || (prefix !== '' && prefix.slice(3) !== owner.slug);
       c.set('organisation', elsewhere ? null : owner);
       if (elsewhere) c.set('organisationPrefix', '/o/-');
-    } else if (c.get('organisationError')) {
-      c.set('organisation', null);
-    } else if (prefix === PLATFORM_PREFIX) {
+    } else if (!directory || prefix === PLATFORM_PREFIX) {
       c.set('organisation', null);
     } else if (prefix) {
-      c.set('organisation', await findOrganisationBySlug(s, prefix.slice(3)));
-    } else if (!c.req.path.startsWith('/assets/')) {
-      // An error page must still render when the database is away: then there is no organisation,
-      // and whatever needs one answers with the database's own error (503), not "not found".
-      c.set(
-        'organisation',
-        await firstOrganisation(s).catch((error: unknown) => {
-          c.set('organisationError', error);
-          return null;
-        }),
-      );
-    } else c.set('organisation', null);
+      c.set('organisation', directory.bySlug.get(prefix.slice(3)) ?? null);
+    } else {
+      c.set('organisation', directory.first);
+    }
     await next();
   });
 }
@@ -80,7 +74,8 @@ export function knownOrganisation() {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.get('organisationPrefix') && c.get('organisationPrefix') !== PLATFORM_PREFIX && !c.get('organisation')) {
       c.set('organisationPrefix', '');
-      throw new AppError('not_found');
+      // The database away is its own error (503), not "no such organisation".
+      throw c.get('organisationError') ?? new AppError('not_found');
     }
     await next();
   });

@@ -8,8 +8,9 @@ import type { AppEnv } from '../env.js';
  * opt back into caching themselves.
  */
 export function securityHeaders(options: { https: boolean }) {
+  const nonces = nonceSource();
   return createMiddleware<AppEnv>(async (c, next) => {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = nonces();
     c.set('nonce', nonce);
     await next();
     const headers = c.res.headers;
@@ -38,4 +39,23 @@ export function securityHeaders(options: { https: boolean }) {
     headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   });
+}
+
+/**
+ * 128-bit nonces from the system's random source, read 256 at a time: one call to the kernel per
+ * 256 requests instead of one per request. Each nonce is used once.
+ */
+function nonceSource(): () => string {
+  const SIZE = 16;
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + SIZE > pool.length) {
+      pool = randomBytes(SIZE * 256);
+      offset = 0;
+    }
+    const nonce = pool.toString('base64', offset, offset + SIZE);
+    offset += SIZE;
+    return nonce;
+  };
 }

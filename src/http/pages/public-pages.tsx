@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
 import { redirectTo } from './form-input.js';
 import { onOwnHost, PLATFORM_PREFIX } from '../middleware/organisation.js';
-import { listActiveRoutes } from '../../domain/routes/get-route.js';
-import { routeReaders } from '../../domain/admission/route-readers.js';
-import { listPublicOrganisations } from '../../domain/organisation/list-public-organisations.js';
+import { viewStartPage } from '../../domain/organisation/view-start-page.js';
+import { keptPage } from '../page-cache.js';
 import { PlatformHomePage } from '../../views/pages/platform-home-page.js';
 import type { Services } from '../../services.js';
 import { HomePage } from '../../views/pages/home-page.js';
@@ -18,12 +17,12 @@ import { QUICK_EXIT_URL } from '../../views/layout.js';
 export function publicPages(app: Hono<AppEnv>, s: Services) {
   app.get('/', async (c) => {
     if (c.get('organisationPrefix') === PLATFORM_PREFIX) return redirectTo(c, '/organisations');
-    // The installation's own address, on a platform of several organisations: the list of them.
-    const listed = c.get('organisationPrefix') || onOwnHost(c) ? null : await listPublicOrganisations(s);
-    if (listed) return render(c, c.get('t')('platform.home.title'), <PlatformHomePage organisations={listed} />);
-    const organisation = c.get('organisation');
-    const [routes, readers] = organisation ? await Promise.all([listActiveRoutes(s, organisation.id), routeReaders(s, organisation.id)]) : [[], []];
-    return render(c, c.get('t')('home.title'), <HomePage organisation={organisation} routes={routes} readers={readers} />);
+    return keptPage(c, s, async () => {
+      // The installation's own address, on a platform of several organisations: the list of them.
+      const view = await viewStartPage(s, { organisation: c.get('organisation'), atInstallationAddress: !c.get('organisationPrefix') && !onOwnHost(c) });
+      if (view.kind === 'platform') return render(c, c.get('t')('platform.home.title'), <PlatformHomePage organisations={view.organisations} />);
+      return render(c, c.get('t')('home.title'), <HomePage organisation={view.organisation} routes={view.routes} readers={view.readers} />);
+    });
   });
 
   // The quick exit: this browser's kept report drafts are deleted and it forgets its pre-session

@@ -1,3 +1,4 @@
+import { keptPage } from '../page-cache.js';
 import type { Hono } from 'hono';
 import { organisationIdOf } from '../middleware/organisation.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -36,7 +37,7 @@ export function reporterPages(app: Hono<AppEnv>, s: Services) {
     return sendFile(c, await downloadReporterFile(s, found, c.req.param('id')));
   });
 
-  app.get('/receipt', (c) => render(c, c.get('t')('receiptLogin.title'), <ReceiptLoginPage notice={c.req.query('left') ? 'left' : undefined} />));
+  app.get('/receipt', (c) => keptPage(c, s, () => render(c, c.get('t')('receiptLogin.title'), <ReceiptLoginPage notice={c.req.query('left') ? 'left' : undefined} />)));
 
   app.post('/receipt', async (c) => {
     const receipt = text(await readForm(c), 'receipt');

@@ -17,7 +17,7 @@ const nextSteps: Record<string, MessageKey> = {
 };
 
 /** The front door: what this is for, who is behind it, every route side by side, what is and is not stored. */
-export function HomePage(props: { organisation: Organisation | null; routes: RouteRow[]; readers: RouteReaders[] }) {
+export function HomePage(props: { organisation: Organisation | null; routes: readonly RouteRow[]; readers: readonly RouteReaders[] }) {
   const { t, href, lang } = useUi();
   const o = props.organisation;
   return (

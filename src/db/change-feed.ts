@@ -1,0 +1,104 @@
+import pg from 'pg';
+import { CHANGE_CHANNEL, type DatabaseHandle } from './client.js';
+
+// What the public pages show (organisations, routes, questionnaires, who reads a route) is kept in
+// memory and must be forgotten the moment it changes, in every instance on the same database. The
+// database says so itself: triggers on those tables (migration 0030_change_feed) call
+// pg_notify('tegenspraak_change', <table>) in the writing transaction, delivered at commit to every
+// listener, whoever wrote (another instance, the command line, a hand edit in psql). A listener that
+// lost its connection may have missed a change: until it listens again the feed is not live and
+// nothing may be served from memory.
+
+export interface ChangeFeed {
+  /** Whether every change since the last `onChange` call will be reported. */
+  readonly live: boolean;
+  close(): Promise<void>;
+}
+
+export interface ChangeListener {
+  /** A change was committed, or the feed went live again after missing some: forget everything. */
+  onChange(): void;
+}
+
+export async function listenForChanges(handle: DatabaseHandle, listener: ChangeListener): Promise<ChangeFeed> {
+  const deliver = () => listener.onChange();
+
+  if (handle.kind === 'pglite') {
+    // One embedded database, one process: its notifications arrive before the commit's promise resolves.
+    const pglite = handle.raw.pglite!;
+    const unlisten = await pglite.listen(CHANGE_CHANNEL, deliver);
+    return {
+      live: true,
+      close: () => unlisten(),
+    };
+  }
+
+  const pool = handle.raw.pool!;
+  // A change committed through this process's own pool is reported on the committing connection
+  // before the commit returns; the dedicated connection below hears every other writer's.
+  const onPooled = (message: pg.Notification) => {
+    if (message.channel === CHANGE_CHANNEL) deliver();
+  };
+  handle.notifications?.on('notification', onPooled);
+  let client: pg.Client | null = null;
+  let live = false;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+  let delay = 250;
+  const lost = () => {
+    live = false;
+    listener.onChange();
+    const dead = client;
+    client = null;
+    dead?.removeAllListeners();
+    dead?.on('error', () => {});
+    void dead?.end().catch(() => {});
+    if (!closed && !retry) {
+      retry = setTimeout(() => {
+        retry = null;
+        void connect();
+      }, delay);
+      retry.unref();
+      delay = Math.min(delay * 2, 10_000);
+    }
+  };
+  const connect = async () => {
+    const next = new pg.Client(pool.options);
+    client = next;
+    next.on('error', lost);
+    next.on('end', () => {
+      if (client === next) lost();
+    });
+    next.on('notification', (message) => {
+      if (message.channel === CHANGE_CHANNEL) deliver();
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${CHANGE_CHANNEL}`);
+      if (client !== next || closed) return;
+      delay = 250;
+      // Whatever changed while nobody listened is forgotten now, and the feed is live again.
+      listener.onChange();
+      live = true;
+    } catch {
+      if (client === next) lost();
+    }
+  };
+  await connect();
+  return {
+    get live() {
+      return live;
+    },
+    async close() {
+      closed = true;
+      handle.notifications?.off('notification', onPooled);
+      if (retry) clearTimeout(retry);
+      live = false;
+      const last = client;
+      client = null;
+      last?.removeAllListeners();
+      last?.on('error', () => {});
+      await last?.end().catch(() => {});
+    },
+  };
+}

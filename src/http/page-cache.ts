@@ -1,0 +1,80 @@
+import type { Context } from 'hono';
+import { randomBytes } from 'node:crypto';
+import type { Services } from '../services.js';
+import type { AppEnv } from './env.js';
+import { onOwnHost } from './middleware/organisation.js';
+
+// A public page that is the same for every visitor but for its script nonce (the Content-Security-
+// Policy's) and its forms' CSRF tokens is kept with marks where those go; each request gets its own
+// nonce and its own tokens (and, with them, its own pre-session cookie) in their place. Only a
+// request without any cookie (no staff session, no reporter, no draft) and with no query but the
+// language is served from memory, so nobody's own state is ever kept.
+const MARK = randomBytes(12).toString('hex');
+const NONCE_MARK = `nonce-mark-${MARK}`;
+const tokenMark = (i: number) => `token-mark-${MARK}-${i}-`;
+
+interface KeptPage {
+  /** The page's bytes between the marks, and which mark goes where. */
+  parts: Array<Buffer | { token: number } | 'nonce'>;
+  /** The form actions whose tokens the page carries, in the order of their marks. */
+  actions: string[];
+}
+
+function pageKey(c: Context<AppEnv>): string | null {
+  if (c.req.header('cookie') !== undefined) return null;
+  const url = new URL(c.req.url);
+  if (url.search !== '' && !/^\?lang=[a-z]{2}$/.test(url.search)) return null;
+  return `page:${c.get('organisation')?.id ?? '-'}:${c.get('organisationPrefix')}:${onOwnHost(c) ? 'own' : 'platform'}:${c.get('lang')}:${url.pathname}${url.search}`;
+}
+
+/**
+ * Splits a rendered page at its marks, once: the parts are kept as bytes, so serving it is copying
+ * them with this request's nonce and tokens between (no text to encode or measure per request).
+ */
+function keep(html: string, nonce: string, actions: string[]): KeptPage {
+  const parts: Array<Buffer | { token: number } | 'nonce'> = [];
+  const marks = new RegExp(`(${NONCE_MARK})|token-mark-${MARK}-(\\d+)-`, 'g');
+  const marked = html.replaceAll(nonce, NONCE_MARK);
+  let last = 0;
+  for (const match of marked.matchAll(marks)) {
+    parts.push(Buffer.from(marked.slice(last, match.index), 'utf8'));
+    parts.push(match[1] ? 'nonce' : { token: Number(match[2]) });
+    last = match.index + match[0].length;
+  }
+  parts.push(Buffer.from(marked.slice(last), 'utf8'));
+  return { parts, actions };
+}
+
+/** The kept page with this request's nonce and tokens in place. */
+function fill(c: Context<AppEnv>, kept: KeptPage): Response {
+  const tokens = kept.actions.map((action) => c.get('csrfToken')(action));
+  const nonce = c.get('nonce');
+  const bytes = Buffer.concat(kept.parts.map((part) => (Buffer.isBuffer(part) ? part : Buffer.from(part === 'nonce' ? nonce : tokens[part.token]!, 'latin1'))));
+  return c.body(bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+}
+
+/** The page `render` makes, from memory when it may be and was made before. */
+export async function keptPage(c: Context<AppEnv>, s: Pick<Services, 'publicCache'>, render: () => Response | Promise<Response>): Promise<Response> {
+  const key = pageKey(c);
+  if (!key) return render();
+  const kept = s.publicCache.peek<KeptPage>(key);
+  if (kept !== undefined) return fill(c, kept);
+  const generation = s.publicCache.current();
+  // Rendered once with marks for the tokens, then filled like a kept page.
+  const issue = c.get('csrfToken');
+  const actions: string[] = [];
+  c.set('csrfToken', (action: string) => {
+    if (!actions.includes(action)) actions.push(action);
+    return tokenMark(actions.indexOf(action));
+  });
+  let response: Response;
+  try {
+    response = await render();
+  } finally {
+    c.set('csrfToken', issue);
+  }
+  if (response.status !== 200) return response;
+  const page = keep(await response.text(), c.get('nonce'), actions);
+  s.publicCache.put(key, page, generation);
+  return fill(c, page);
+}
