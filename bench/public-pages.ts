@@ -180,6 +180,10 @@ export async function benchPublicPages(options: { database: 'pglite' | 'postgres
       { name: 'Receipt page (form with a CSRF token)', path: '/receipt' },
       { name: 'Route list API (JSON)', path: '/api/v1/routes' },
     ];
+    // A server in use is warm: every address gets a second of load (not counted) before the rounds,
+    // so the first round does not measure the JIT compiler instead of the server.
+    await load(`http://127.0.0.1:${helloPort}/`, 1);
+    for (const target of targets) await load(`${base}${target.path}`, 1);
     const helloRuns: number[] = [];
     const pageRuns = targets.map(() => [] as number[]);
     for (let round = 0; round < options.rounds; round++) {

@@ -6,6 +6,8 @@ import type { StaffSession } from '../domain/sessions/resolve-session.js';
 export interface AppEnv {
   Variables: {
     nonce: string;
+    /** The strict headers that do not change per request (see middleware/security-headers.ts). */
+    securityHeaders: Readonly<Record<string, string>>;
     lang: Language;
     t: Translate;
     /** Adds ?lang=en to internal links when English was chosen (no cookie is used for language). */
@@ -18,6 +20,8 @@ export interface AppEnv {
     organisation: Organisation | null;
     /** "/o/<slug>" when the request came in under an organisation's own address, else "". */
     organisationPrefix: string;
+    /** The request's host name, lower case (read once, by middleware/organisation.ts). */
+    hostname?: string;
     /** Why the organisation could not be looked up (the database is away), to answer with that instead of "not found". */
     organisationError?: unknown;
   };

@@ -2,7 +2,10 @@ import type { Context } from 'hono';
 import { randomBytes } from 'node:crypto';
 import type { Services } from '../services.js';
 import type { AppEnv } from './env.js';
+import { formNeedsPreSession } from './middleware/csrf.js';
 import { onOwnHost } from './middleware/organisation.js';
+import { startPreSession } from './middleware/pre-session.js';
+import { securedResponse } from './middleware/security-headers.js';
 
 // A public page that is the same for every visitor but for its script nonce (the Content-Security-
 // Policy's) and its forms' CSRF tokens is kept with marks where those go; each request gets its own
@@ -18,13 +21,19 @@ interface KeptPage {
   parts: Array<Buffer | { token: number } | 'nonce'>;
   /** The form actions whose tokens the page carries, in the order of their marks. */
   actions: string[];
+  /** Whether one of those forms starts a session, so each visit gets its own pre-session cookie. */
+  preSession: boolean;
 }
 
 function pageKey(c: Context<AppEnv>): string | null {
   if (c.req.header('cookie') !== undefined) return null;
-  const url = new URL(c.req.url);
-  if (url.search !== '' && !/^\?lang=[a-z]{2}$/.test(url.search)) return null;
-  return `page:${c.get('organisation')?.id ?? '-'}:${c.get('organisationPrefix')}:${onOwnHost(c) ? 'own' : 'platform'}:${c.get('lang')}:${url.pathname}${url.search}`;
+  const url = c.req.url;
+  const query = url.indexOf('?');
+  const search = query < 0 ? '' : url.slice(query);
+  // Only the plain address, or the language the page is shown in asked for by name (a language not
+  // offered is shown in the default one, fresh, and not kept: unknown codes cannot fill the cache).
+  if (search !== '' && search !== `?lang=${c.get('lang')}`) return null;
+  return `page:${c.get('organisation')?.id ?? '-'}:${c.get('organisationPrefix')}:${onOwnHost(c) ? 'own' : 'platform'}:${c.get('lang')}:${c.req.path}${search}`;
 }
 
 /**
@@ -42,23 +51,25 @@ function keep(html: string, nonce: string, actions: string[]): KeptPage {
     last = match.index + match[0].length;
   }
   parts.push(Buffer.from(marked.slice(last), 'utf8'));
-  return { parts, actions };
+  return { parts, actions, preSession: actions.some(formNeedsPreSession) };
 }
 
-/** The kept page with this request's nonce and tokens in place. */
-function fill(c: Context<AppEnv>, kept: KeptPage): Response {
+/** The kept page with this request's nonce, tokens and (where its forms start a session) pre-session cookie in place. */
+function fill(c: Context<AppEnv>, s: Pick<Services, 'config'>, kept: KeptPage): Response {
+  // Set before the tokens are made, so they are bound to it (the request has no cookie at all).
+  const cookie = kept.preSession ? startPreSession(c, s.config.secureCookies) : undefined;
   const tokens = kept.actions.map((action) => c.get('csrfToken')(action));
   const nonce = c.get('nonce');
   const bytes = Buffer.concat(kept.parts.map((part) => (Buffer.isBuffer(part) ? part : Buffer.from(part === 'nonce' ? nonce : tokens[part.token]!, 'latin1'))));
-  return c.body(bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+  return securedResponse(c, 200, bytes, { 'content-type': 'text/html; charset=UTF-8', ...(cookie ? { 'set-cookie': cookie } : {}) });
 }
 
 /** The page `render` makes, from memory when it may be and was made before. */
-export async function keptPage(c: Context<AppEnv>, s: Pick<Services, 'publicCache'>, render: () => Response | Promise<Response>): Promise<Response> {
+export async function keptPage(c: Context<AppEnv>, s: Pick<Services, 'publicCache' | 'config'>, render: () => Response | Promise<Response>): Promise<Response> {
   const key = pageKey(c);
   if (!key) return render();
   const kept = s.publicCache.peek<KeptPage>(key);
-  if (kept !== undefined) return fill(c, kept);
+  if (kept !== undefined) return fill(c, s, kept);
   const generation = s.publicCache.current();
   // Rendered once with marks for the tokens, then filled like a kept page.
   const issue = c.get('csrfToken');
@@ -76,5 +87,5 @@ export async function keptPage(c: Context<AppEnv>, s: Pick<Services, 'publicCach
   if (response.status !== 200) return response;
   const page = keep(await response.text(), c.get('nonce'), actions);
   s.publicCache.put(key, page, generation);
-  return fill(c, page);
+  return fill(c, s, page);
 }

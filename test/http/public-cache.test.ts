@@ -84,6 +84,35 @@ describe('the public pages answered from memory', () => {
     for (let i = 0; i < 2; i++) expect((await (await openWithReceipt(t, receipt)).get('/my-report')).status).toBe(200);
   });
 
+  it('sends the same strict headers on a kept page as on every other answer', async () => {
+    const strict = (response: Response) => {
+      const h = response.headers;
+      return {
+        policy: (h.get('content-security-policy') ?? '').replace(/'nonce-[^']+'/, "'nonce-*'"),
+        rest: ['referrer-policy', 'x-content-type-options', 'x-frame-options', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'permissions-policy', 'cache-control'].map((name) => `${name}: ${h.get(name)}`),
+      };
+    };
+    const reference = strict(await get('/self-check'));
+    expect(reference.policy).toContain("default-src 'none'");
+    expect(reference.rest).toContain('cache-control: no-store');
+    expect(reference.rest.some((line) => line.endsWith(': null'))).toBe(false);
+    // The first render, the kept copy (twice, so it surely came from memory), the receipt form, the JSON API, an error page.
+    for (const path of ['/', '/', '/', '/receipt', '/receipt', '/api/v1/routes', '/api/v1/routes', '/no-such-page']) {
+      expect(strict(await get(path)), path).toEqual(reference);
+    }
+  });
+
+  it('keeps a page asked for in a language offered, and not one per code that is not', async () => {
+    await page('/?lang=en');
+    await page('/');
+    const kept = t.services.publicCache.size;
+    expect(await page('/?lang=en')).toContain('lang="en"');
+    expect(t.services.publicCache.size).toBe(kept);
+    // Shown in the default language, fresh each time: codes that are not offered cannot fill the cache.
+    for (const code of ['fr', 'de', 'zz', 'qq', 'xx']) expect(await page(`/?lang=${code}`)).toContain('lang="nl"');
+    expect(t.services.publicCache.size).toBe(kept);
+  });
+
   it('never keeps a page from a visit with a cookie, nor serves a kept page to one', async () => {
     const staff = await logInAs(t, secretary);
     const signedIn = await staff.get('/');

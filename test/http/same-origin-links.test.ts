@@ -47,6 +47,12 @@ describe('Strict-Transport-Security', () => {
     try {
       const response = await secure.app.request('https://tegenspraak.example/');
       expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      // The receipt form, answered from memory, sets its pre-session cookie with the __Host- prefix and Secure.
+      for (let i = 0; i < 2; i++) {
+        const form = await secure.app.request('https://tegenspraak.example/receipt');
+        expect(form.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+        expect(form.headers.get('set-cookie')).toMatch(/^__Host-tegenspraak-pre=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      }
     } finally {
       await secure.close();
     }

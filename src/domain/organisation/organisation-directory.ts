@@ -35,3 +35,8 @@ export async function organisationDirectory(s: Pick<Services, 'db' | 'publicCach
     };
   });
 }
+
+/** The directory if it is kept in memory now, without waiting (the common case of every request); else undefined. */
+export function keptOrganisationDirectory(s: Pick<Services, 'publicCache'>): OrganisationDirectory | undefined {
+  return s.publicCache.peek<OrganisationDirectory>('organisations');
+}

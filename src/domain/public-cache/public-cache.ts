@@ -36,12 +36,12 @@ export class PublicCache {
   /** The kept value for `key`, or `load`'s (kept when nothing changed meanwhile). */
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (!this.isLive()) return load();
-    const now = Date.now();
-    const entry = this.entries.get(key);
-    if (entry && entry.generation === this.generation && now - entry.at <= this.maxAgeMs) return entry.value as T;
+    const kept = this.fresh(key);
+    if (kept) return kept.value as T;
     const pending = this.loading.get(key);
     if (pending && pending.generation === this.generation) return pending.value as Promise<T>;
     const generation = this.generation;
+    const now = Date.now();
     const value = load();
     this.loading.set(key, { generation, value });
     try {
@@ -56,9 +56,7 @@ export class PublicCache {
   /** The kept value for `key` if there is one that may be served; never loads. */
   peek<T>(key: string): T | undefined {
     if (!this.isLive()) return undefined;
-    const entry = this.entries.get(key);
-    if (!entry || entry.generation !== this.generation || Date.now() - entry.at > this.maxAgeMs) return undefined;
-    return entry.value as T;
+    return this.fresh(key)?.value as T | undefined;
   }
 
   /** Keeps `value` for `key` if nothing changed since `generation` (from `current()`) was read. */
@@ -66,9 +64,20 @@ export class PublicCache {
     if (generation === this.generation && this.isLive()) this.keep(key, { generation, at: Date.now(), value });
   }
 
+  /** How many values are kept now. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The generation now: read it before rendering what `put` keeps. */
   current(): number {
     return this.generation;
+  }
+
+  /** The entry for `key` if it is of this generation and young enough (one rule for get and peek). */
+  private fresh(key: string): { value: unknown } | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.generation === this.generation && Date.now() - entry.at <= this.maxAgeMs ? entry : undefined;
   }
 
   private keep(key: string, entry: { generation: number; at: number; value: unknown }): void {

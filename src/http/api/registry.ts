@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { validate } from '../../domain/validate.js';
 import type { AppEnv } from '../env.js';
+import { securedResponse } from '../middleware/security-headers.js';
 
 // Each JSON route is declared once, with its zod schemas; the same declaration mounts the route
 // and writes its part of the OpenAPI document, so the document cannot drift from the code.
@@ -18,6 +19,11 @@ export interface ApiRoute<B extends z.ZodType | undefined = z.ZodType | undefine
   authenticate?: (c: Context<AppEnv>) => Promise<unknown>;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handler: (c: Context<AppEnv>, body: B extends z.ZodType ? z.output<B> : undefined) => Promise<{ status: ContentfulStatusCode; json: unknown }>;
+}
+
+/** An answer already written as JSON (kept between requests, so it is not serialised again for each). */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
 const problemSchema = z
@@ -50,7 +56,9 @@ export class ApiRegistry {
           body = validate(route.body, raw);
         }
         const result = await route.handler(c, body as never);
-        return c.json(result.json as object, result.status);
+        const text = result.json instanceof JsonText ? result.json.text : JSON.stringify(result.json);
+        // No route sets headers of its own: the answer is written with plain headers, no Headers object.
+        return securedResponse(c, result.status, text, { 'content-type': 'application/json' });
       });
     }
   }

@@ -11,7 +11,7 @@ import { submitReport } from '../../domain/reports/submit-report.js';
 import { enabledQuestions } from '../../domain/routes/questionnaire.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
-import type { ApiRegistry } from './registry.js';
+import { JsonText, type ApiRegistry } from './registry.js';
 
 // The reporting API, for tests and for organisations that embed the form in their intranet.
 // Reporters authenticate with a short-lived bearer token obtained from the receipt; no cookies.
@@ -52,17 +52,23 @@ export function reportRoutes(api: ApiRegistry, s: Services) {
     tags: ['reporting'],
     responses: { 200: { description: 'The active routes', schema: z.array(routeSchema) } },
     handler: async (c) => {
-      const routes = await listRouteQuestionnaires(s, organisationIdOf(c));
-      return {
-        status: 200,
-        json: routes.map(({ route, version, definition }) => ({
-          code: route.code,
-          name: route.name,
-          description: route.description,
-          questionnaireVersion: version,
-          questions: definition.steps.flatMap(enabledQuestions).map((q) => ({ code: q.code, type: q.type, required: q.required, label: q.label, options: (q.options ?? []).map((o) => o.code) })),
-        })),
-      };
+      const organisationId = organisationIdOf(c);
+      // The same for every caller until a route or questionnaire changes: kept as its JSON text.
+      const json = await s.publicCache.get(`routes-json:${organisationId}`, async () => {
+        const routes = await listRouteQuestionnaires(s, organisationId);
+        return new JsonText(
+          JSON.stringify(
+            routes.map(({ route, version, definition }) => ({
+              code: route.code,
+              name: route.name,
+              description: route.description,
+              questionnaireVersion: version,
+              questions: definition.steps.flatMap(enabledQuestions).map((q) => ({ code: q.code, type: q.type, required: q.required, label: q.label, options: (q.options ?? []).map((o) => o.code) })),
+            })),
+          ),
+        );
+      });
+      return { status: 200, json };
     },
   });
 

@@ -28,7 +28,7 @@ export function bodyLimits(uploadMaxBytes: number) {
     // A logo too large is answered on the form itself (the limit is checked again when it is read).
     [/^\/staff\/settings\/look$/, limited(4 * MAX_LOGO_BYTES + MULTIPART_OVERHEAD)],
   ];
-  return createMiddleware(async (c, next) => {
+  return createMiddleware((c, next) => {
     // A request without a body costs nothing here (no Request is rebuilt for a GET).
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const limit = routes.find(([route]) => route.test(c.req.path))?.[1] ?? small;

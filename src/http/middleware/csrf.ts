@@ -32,6 +32,9 @@ const pathOf = (action: string) => action.split(/[?#]/)[0]!;
 
 const startsSession = (path: string) => /^\/(receipt|login|recover|join|setup\/[^/]+|invitation\/[^/]+)$/.test(path);
 
+/** Whether a form's token, before any session, binds (and so needs) the browser's pre-session cookie. */
+export const formNeedsPreSession = (action: string): boolean => startsSession(pathOf(action));
+
 export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config'>) {
   const mac = (binding: string, expiry: number) =>
     s.sodium.crypto_generichash(MAC_BYTES, s.sodium.from_string(`${binding}|${expiry}`), s.serverKeys.csrf);
@@ -52,7 +55,7 @@ export function csrf(s: Pick<Services, 'sodium' | 'serverKeys' | 'now' | 'config
   const secure = s.config.secureCookies;
   // A session-starting form before any session gets the browser's pre-session cookie (set now if missing).
   const tokenFor = (c: Context<AppEnv>, action: string) => {
-    const pre = !c.get('session') && !getCookie(c, reporterCookie) && startsSession(pathOf(action)) ? ensurePreSession(c, secure) : null;
+    const pre = !c.get('session') && !getCookie(c, reporterCookie) && formNeedsPreSession(action) ? ensurePreSession(c, secure) : null;
     return issue(bindingFor(c, action, pre));
   };
 

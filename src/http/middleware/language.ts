@@ -7,7 +7,7 @@ import type { AppEnv } from '../env.js';
  * organisation (middleware/organisation.ts), else Dutch. No cookie: a reporter's browser keeps nothing of a visit.
  */
 export function language() {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  return createMiddleware<AppEnv>((c, next) => {
     const organisation = c.get('organisation');
     // A language the organisation does not offer is not served: its default instead.
     const query = c.req.query('lang');
@@ -24,6 +24,6 @@ export function language() {
       const local = prefix && path.startsWith('/') ? `${prefix}${path}` : path;
       return explicit ? `${local}${local.includes('?') ? '&' : '?'}lang=${lang}` : local;
     });
-    await next();
+    return next();
   });
 }

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { getPath } from 'hono/utils/url';
 import { AppError } from '../../domain/errors.js';
 import type { Organisation } from '../../domain/organisation/get-organisation.js';
-import { organisationDirectory } from '../../domain/organisation/organisation-directory.js';
+import { keptOrganisationDirectory, organisationDirectory } from '../../domain/organisation/organisation-directory.js';
 import type { Services } from '../../services.js';
 import type { AppEnv } from '../env.js';
 
@@ -45,14 +45,17 @@ export function organisation(s: Pick<Services, 'db' | 'config' | 'publicCache'>)
     }
     // An error page must still render when the database is away: then there is no organisation,
     // and whatever needs one answers with the database's own error (503), not "not found".
-    const directory = await organisationDirectory(s).catch((error: unknown) => {
-      c.set('organisationError', error);
-      return null;
-    });
+    const directory =
+      keptOrganisationDirectory(s) ??
+      (await organisationDirectory(s).catch((error: unknown) => {
+        c.set('organisationError', error);
+        return null;
+      }));
     // An organisation's own host name (set by the operator): there, the plain addresses are that
     // organisation's, its /o/<slug> too, and nothing else is served: no other organisation, no
     // platform operator.
     const host = new URL(c.req.url).hostname.toLowerCase();
+    c.set('hostname', host);
     const owner = host !== platformHost ? (directory?.byHost.get(host) ?? null) : null;
     if (owner) {
       const elsewhere = prefix === PLATFORM_PREFIX || (prefix !== '' && prefix.slice(3) !== owner.slug);
@@ -65,19 +68,19 @@ export function organisation(s: Pick<Services, 'db' | 'config' | 'publicCache'>)
     } else {
       c.set('organisation', directory.first);
     }
-    await next();
+    return next();
   });
 }
 
 /** After the language is known (so the error page can be translated): an unknown /o/<slug> is a 404. */
 export function knownOrganisation() {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  return createMiddleware<AppEnv>((c, next) => {
     if (c.get('organisationPrefix') && c.get('organisationPrefix') !== PLATFORM_PREFIX && !c.get('organisation')) {
       c.set('organisationPrefix', '');
       // The database away is its own error (503), not "no such organisation".
       throw c.get('organisationError') ?? new AppError('not_found');
     }
-    await next();
+    return next();
   });
 }
 
@@ -105,5 +108,5 @@ export function accountScopeOf(c: Context<AppEnv>): string | null {
 /** Whether the request came in on its organisation's own host name (where the platform's list is never shown). */
 export function onOwnHost(c: Context<AppEnv>): boolean {
   const hostName = c.get('organisation')?.hostName;
-  return !!hostName && hostName === new URL(c.req.url).hostname.toLowerCase();
+  return !!hostName && hostName === (c.get('hostname') ?? new URL(c.req.url).hostname.toLowerCase());
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { randomBytes } from 'node:crypto';
+import { serialize } from 'hono/utils/cookie';
+import { randomPool } from '../../crypto/random-pool.js';
 import type { AppEnv } from '../env.js';
 
 // The pre-session cookie: 32 random bytes that tie a browser's forms before any log-in to that
@@ -15,6 +16,7 @@ export function preSessionCookieName(secure: boolean): string {
 }
 
 const VALUE = /^[A-Za-z0-9_-]{43}$/;
+const preSessionValue = randomPool(32);
 
 /** The browser's pre-session value, if it sent exactly one, well-formed. */
 export function existingPreSession(c: Context<AppEnv>, secure: boolean): string | null {
@@ -33,10 +35,18 @@ export function ensurePreSession(c: Context<AppEnv>, secure: boolean): string {
     c.set('preSession', known);
     return known;
   }
-  const value = randomBytes(32).toString('base64url');
+  c.header('Set-Cookie', startPreSession(c, secure), { append: true });
+  return c.get('preSession')!;
+}
+
+/**
+ * A new pre-session for this request, returned as its Set-Cookie line for a response that carries
+ * its headers itself (a kept page, see page-cache.ts); forms rendered after it are bound to it.
+ */
+export function startPreSession(c: Context<AppEnv>, secure: boolean): string {
+  const value = preSessionValue().toString('base64url');
   c.set('preSession', value);
-  setCookie(c, preSessionCookieName(secure), value, { path: '/', httpOnly: true, secure, sameSite: 'Lax' });
-  return value;
+  return serialize(preSessionCookieName(secure), value, { path: '/', httpOnly: true, secure, sameSite: 'Lax' });
 }
 
 export function clearPreSession(c: Context<AppEnv>, secure: boolean): void {

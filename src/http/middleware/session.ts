@@ -26,11 +26,15 @@ export function session(s: Pick<Services, 'db' | 'sodium' | 'now' | 'config'>) {
   return createMiddleware<AppEnv & { Variables: { sessionToken: string | null } }>(async (c, next) => {
     const token = getCookie(c, name) ?? null;
     c.set('sessionToken', token);
-    const found = token ? await resolveSession(s, token) : null;
+    if (!token) {
+      c.set('session', null);
+      return next();
+    }
+    const found = await resolveSession(s, token);
     // A session counts only at its own organisation's addresses: signed in at A is signed out at B.
     // The platform operator's (no organisation) only at the platform's address, /platform/….
     const here = c.get('organisationPrefix') === PLATFORM_PREFIX ? null : (c.get('organisation')?.id ?? undefined);
     c.set('session', found && found.organisationId === here ? found : null);
-    await next();
+    return next();
   });
 }
