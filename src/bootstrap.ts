@@ -41,7 +41,7 @@ export async function boot(
   await applyMigrations(database);
   if (overrides.ensureRoutes !== false) await ensureDefaultRoutesEverywhere(database.db);
   const serverKeys = await loadServerKeys(sodium, config);
-  const kdf = createKdfPool({ threads: overrides.kdfThreads });
+  const kdf = createKdfPool({ threads: overrides.kdfThreads ?? config.kdfConcurrency });
   const publicCache = new PublicCache();
   const changes = await listenForChanges(database, { onChange: () => publicCache.forget() });
   publicCache.follow(() => changes.live);

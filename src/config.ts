@@ -26,6 +26,9 @@ const envSchema = z
     // All report drafts kept for the browser's Back button together (sealed, see draft-store.ts): when
     // full, new drafts are carried in the form alone, so filling it locks nobody out.
     DRAFT_STORE_MAX_BYTES: z.coerce.number().int().min(0).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+    // Argon2id derivations (log-ins, submissions) at once, each holding 64 MiB while it runs. One
+    // native derivation is as fast as two did before (issue 17) and keeps the server under 256 MiB.
+    KDF_CONCURRENCY: z.coerce.number().int().min(1).max(3).default(1),
     // Scheduled jobs (reminders, digest, purges); 0 turns them off in this instance.
     JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
@@ -55,6 +58,7 @@ const envSchema = z
       reporterNoticeMinutes: env.REPORTER_NOTICE_MINUTES,
       draftStoreMaxBytes: env.DRAFT_STORE_MAX_BYTES,
       jobIntervalSeconds: env.JOB_INTERVAL_SECONDS,
+      kdfConcurrency: env.KDF_CONCURRENCY,
       digestHour: env.DIGEST_HOUR,
       surveyMinGroup: env.SURVEY_MIN_GROUP,
       organisationList: env.ORGANISATION_LIST,

@@ -37,8 +37,8 @@ async function main() {
     setTimeout(() => process.exit(0), 5000).unref();
   };
   // Started by the benchmark with an IPC channel: it asks where the memory goes.
-  process.on('message', (message) => {
-    if (message === 'memory') process.send?.({ memory: memoryReport(services) });
+  process.on('message', (message: { memory?: number } | null) => {
+    if (typeof message?.memory === 'number') process.send?.({ memory: memoryReport(services), id: message.memory });
   });
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -8,10 +8,10 @@ export interface MemoryReport {
   externalMb: number;
   /** The embedded database's WebAssembly memory (0 on a PostgreSQL server). */
   pgliteMb: number;
-  /** Argon2id worker threads alive now (each holds its own heap and 64 MiB WebAssembly memory while it lives). */
-  kdfThreads: number;
-  /** What those threads hold: their heaps and WebAssembly memory (about 7 MiB a thread of stack and code not counted). */
-  kdfThreadsMb: number;
+  /** Argon2id derivations running now (on libuv's threads). */
+  kdfRunning: number;
+  /** The memory they hold (64 MiB each, given back as each ends). */
+  kdfRunningMb: number;
 }
 
 /** Where this process's memory is, for the benchmark (asked over the IPC channel when there is one). */
@@ -23,7 +23,7 @@ export function memoryReport(s: Pick<Services, 'database' | 'kdf'>): MemoryRepor
     heapMb: mb(usage.heapUsed),
     externalMb: mb(usage.external),
     pgliteMb: mb(s.database.raw.pglite?.Module.wasmMemory.buffer.byteLength ?? 0),
-    kdfThreads: s.kdf.threadCount(),
-    kdfThreadsMb: mb(s.kdf.threadMemory().reduce((sum, t) => sum + t.heapBytes + t.externalBytes, 0)),
+    kdfRunning: s.kdf.running(),
+    kdfRunningMb: mb(s.kdf.runningBytes()),
   };
 }

@@ -1,8 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import sodium from 'sodium-native';
 
-// Argon2id is slow on purpose and libsodium runs it synchronously, so it runs in a worker pool
-// (up to one thread per core): one person's log-in never stalls everybody else's pages.
+// Argon2id is slow on purpose, so it never runs on the event loop: libsodium's own C code runs it
+// on one of libuv's threads (sodium-native, the same libsodium as everywhere else, compiled
+// natively), so one person's log-in never stalls everybody else's pages. Native rather than the
+// WebAssembly build in worker threads (issue 17): a WebAssembly memory only grows, so each thread
+// that had derived held its 64 MiB (some 80 MiB with its own V8) until it exited, while the native
+// code allocates the 64 MiB for one derivation and returns them to the system when it ends; and it
+// derives the same keys in less than half the time.
 export const KDF_OPS_LIMIT = 3;
 export const KDF_MEM_LIMIT = 64 * 1024 * 1024;
 export const KDF_SALT_BYTES = 16;
@@ -15,27 +20,12 @@ export interface KdfRequest {
   memLimit?: number;
 }
 
-/** One live thread's own memory, as the thread measured it after its latest derivation. */
-export interface KdfThreadMemory {
-  threadId: number;
-  /** Its V8 heap (v8.getHeapStatistics().total_heap_size in the thread). */
-  heapBytes: number;
-  /** Memory its JavaScript holds outside that heap, the WebAssembly memory included (external_memory). */
-  externalBytes: number;
-  /** Of which libsodium's WebAssembly memory: it grows to the Argon2id memory limit and never shrinks. */
-  wasmBytes: number;
-}
-
 export interface KdfPool {
   derive(request: KdfRequest): Promise<Uint8Array>;
-  /** Threads alive now: none before the first derivation and none again once the pool has been idle. */
-  threadCount(): number;
-  /**
-   * What each live thread holds (heap and WebAssembly memory; not its stack and compiled code, some
-   * 7 MiB a thread more). A thread's memory hardly changes between derivations, so its latest report
-   * stands; a thread that has exited is left out.
-   */
-  threadMemory(): KdfThreadMemory[];
+  /** Derivations running now (each holding its memory limit, given back when it ends). */
+  running(): number;
+  /** The memory those hold now, in bytes. */
+  runningBytes(): number;
   close(): Promise<void>;
 }
 
@@ -52,44 +42,53 @@ export class KdfBusyError extends Error {
 // queue without end: past this, a request is answered "busy" at once.
 export const KDF_MAX_QUEUE = 64;
 
-// A thread that has derived holds some 90 MiB until it exits: libsodium's WebAssembly memory grows to
-// the 64 MiB Argon2id needs and WebAssembly memory never shrinks, so the only way to give it back is
-// to end the thread. So no thread is kept (minThreads 0) and one idle this long exits. Derivations
-// that belong together (a password change's two, a burst of log-ins or submissions) come well within
-// it and find their thread warm; a log-in after a quiet spell starts one (starting the thread and
-// libsodium, and Argon2id's first run in fresh memory: about 0.2 s more, some 0.4 s instead of 0.2)
-// rather than 90 MiB a thread being kept for minutes in case.
-export const KDF_IDLE_TIMEOUT_MS = 5_000;
+// libuv has four threads by default, shared with file access: at most three derive at once, so a
+// file is never stuck behind Argon2id; never more than one per core.
+const LIBUV_THREADS_FOR_KDF = 3;
 
-interface WorkerResult {
-  key: Uint8Array;
-  memory: KdfThreadMemory;
-}
-
-export function createKdfPool(options: { threads?: number; maxQueue?: number; idleTimeoutMs?: number } = {}): KdfPool {
-  const threads = options.threads ?? Math.max(1, availableParallelism());
+/** `threads`: derivations at once (the configuration's KDF_CONCURRENCY; 1 when not given). */
+export function createKdfPool(options: { threads?: number; maxQueue?: number } = {}): KdfPool {
+  const threads = Math.max(1, Math.min(options.threads ?? 1, availableParallelism(), LIBUV_THREADS_FOR_KDF));
   const maxQueue = options.maxQueue ?? KDF_MAX_QUEUE;
-  const pool = new Piscina({
-    filename: new URL('./kdf-worker.js', import.meta.url).href,
-    minThreads: 0,
-    maxThreads: threads,
-    idleTimeout: options.idleTimeoutMs ?? KDF_IDLE_TIMEOUT_MS,
-  });
-  const memory = new Map<number, KdfThreadMemory>();
+  const waiting: Array<() => void> = [];
+  let active = 0;
+  let activeBytes = 0;
+  let closed = false;
+
+  const turn = async (): Promise<void> => {
+    if (active < threads) {
+      active += 1;
+      return;
+    }
+    if (waiting.length >= maxQueue) throw new KdfBusyError();
+    // The one finishing hands its place over (active stays as it is).
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else active -= 1;
+  };
+
   return {
     async derive({ secret, salt, outputLength, opsLimit = KDF_OPS_LIMIT, memLimit = KDF_MEM_LIMIT }) {
-      // Waiting for a thread that is starting counts as running, not as queued (piscina's queueSize).
-      if (pool.queueSize >= maxQueue) throw new KdfBusyError();
-      const result: WorkerResult = await pool.run({ secret, salt, outputLength, opsLimit, memLimit });
-      memory.set(result.memory.threadId, result.memory);
-      return new Uint8Array(result.key);
+      if (closed) throw new Error('the key derivation pool is closed');
+      await turn();
+      activeBytes += memLimit;
+      try {
+        const key = Buffer.alloc(outputLength);
+        const password = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
+        await sodium.crypto_pwhash_async(key, password, salt, opsLimit, memLimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
+        return new Uint8Array(key.buffer, key.byteOffset, key.byteLength);
+      } finally {
+        activeBytes -= memLimit;
+        release();
+      }
     },
-    threadCount: () => pool.threads.length,
-    threadMemory() {
-      const live = new Set(pool.threads.map((thread) => thread.threadId));
-      for (const threadId of memory.keys()) if (!live.has(threadId)) memory.delete(threadId);
-      return [...memory.values()];
+    running: () => active,
+    runningBytes: () => activeBytes,
+    async close() {
+      closed = true;
     },
-    close: () => pool.destroy(),
   };
 }
