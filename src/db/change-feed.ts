@@ -9,6 +9,9 @@ import { CHANGE_CHANNEL, type DatabaseHandle } from './client.js';
 // lost its connection may have missed a change: until it listens again the feed is not live and
 // nothing may be served from memory.
 
+/** The dedicated listening connection's application_name in pg_stat_activity. */
+export const FEED_APPLICATION_NAME = 'tegenspraak-change-feed';
+
 export interface ChangeFeed {
   /** Whether every change since the last `onChange` call will be reported. */
   readonly live: boolean;
@@ -63,7 +66,8 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
     }
   };
   const connect = async () => {
-    const next = new pg.Client(pool.options);
+    // Named, so an operator (and the test that cuts it) can tell it from the pooled connections.
+    const next = new pg.Client({ ...pool.options, application_name: FEED_APPLICATION_NAME });
     client = next;
     next.on('error', lost);
     next.on('end', () => {
