@@ -43,7 +43,7 @@ function wrkVersion(): string {
   return /wrk (\S+)/.exec(`${out.stdout}${out.stderr}`)?.[1] ?? '?';
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -119,7 +119,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** A database with one organisation and its bodies founded, so the start page names its readers. */
-async function prepare(env: Record<string, string>): Promise<void> {
+export async function prepare(env: Record<string, string>): Promise<void> {
   const config = parseConfig({ ...env, LOG_LEVEL: 'silent' });
   const { services, close } = await boot(config, { mailer: nullMailer, logger: createLogger('silent') });
   await unsafeCreateOrganisation(services, { name: 'Benchmark' });
@@ -236,7 +236,7 @@ export async function benchPublicPages(options: { database: 'pglite' | 'postgres
   }
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -27,7 +27,7 @@ describe.runIf(onPostgres)('the change feed on PostgreSQL', () => {
       const cut = await database.handle.db.execute(
         sql`select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and application_name = ${FEED_APPLICATION_NAME}`,
       );
-      expect(cut.rows.length).toBe(1);
+      expect((cut as unknown as { rows: unknown[] }).rows).toHaveLength(1);
       await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0), { timeout: 10_000, interval: 5 });
       // Told to forget while already marked as not live: nothing kept is served from then on.
       expect(seen[0]).toBe(false);
