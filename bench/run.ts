@@ -27,6 +27,7 @@ import { benchStaffLogIn, logInRows } from './login.js';
 import { benchDossierPdf } from './dossier-pdf.js';
 import { benchTeamSession, teamSessionRow } from './team-session.js';
 import { benchStartAndCli, startAndCliRows } from './start-and-cli.js';
+import { benchPgliteMemory, pgliteMemoryRow } from './pglite-memory.js';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 40);
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 20);
@@ -75,6 +76,7 @@ async function main() {
   if (postgres) pageRuns.push(await benchPublicPages({ database: 'postgres', postgresUrl: POSTGRES_URL, seconds: PAGE_SECONDS, rounds: PAGE_ROUNDS, submissions: PAGE_SUBMISSIONS }));
   stage('npm start and the command line');
   const startAndCli = await benchStartAndCli();
+  const pgliteMemory = await benchPgliteMemory();
 
   const config = parseConfig({ SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench' });
   const database = await openDatabase({ kind: 'pglite' });
@@ -209,6 +211,7 @@ async function main() {
   const derivationP50 = percentile(single, 50);
   const rows = [
     ...pageRuns.flatMap(publicPageRows),
+    pgliteMemoryRow(pgliteMemory),
     ...startAndCliRows(startAndCli),
     ...(postgres ? [] : [{ measure: `Public pages on PostgreSQL: no server at ${new URL(POSTGRES_URL).host} (BENCH_POSTGRES_URL)`, value: 'skipped', ratio: '-' }]),
     { measure: 'Argon2id derivation alone (64 MiB, ops 3)', value: `${derivationP50.toFixed(0)} ms p50`, ratio: '1.00' },
