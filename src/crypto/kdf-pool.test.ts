@@ -47,6 +47,16 @@ describe('the Argon2id pool', () => {
     }
   }, 60_000);
 
+  it('starts nothing that was waiting once it is closed, and finishes what runs', async () => {
+    const pool = createKdfPool({ threads: 1 });
+    const running = pool.derive(request);
+    const waiting = pool.derive(request);
+    await pool.close();
+    await expect(waiting).rejects.toThrow(/closed/);
+    expect(await running).toHaveLength(32);
+    await expect(pool.derive(request)).rejects.toThrow(/closed/);
+  }, 60_000);
+
   it('keeps the event loop free while it derives', async () => {
     const pool = createKdfPool({ threads: 2 });
     try {

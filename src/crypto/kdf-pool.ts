@@ -50,7 +50,7 @@ const LIBUV_THREADS_FOR_KDF = 3;
 export function createKdfPool(options: { threads?: number; maxQueue?: number } = {}): KdfPool {
   const threads = Math.max(1, Math.min(options.threads ?? 1, availableParallelism(), LIBUV_THREADS_FOR_KDF));
   const maxQueue = options.maxQueue ?? KDF_MAX_QUEUE;
-  const waiting: Array<() => void> = [];
+  const waiting: Array<{ go: () => void; stop: (error: Error) => void }> = [];
   let active = 0;
   let activeBytes = 0;
   let closed = false;
@@ -62,11 +62,11 @@ export function createKdfPool(options: { threads?: number; maxQueue?: number } =
     }
     if (waiting.length >= maxQueue) throw new KdfBusyError();
     // The one finishing hands its place over (active stays as it is).
-    await new Promise<void>((resolve) => waiting.push(resolve));
+    await new Promise<void>((go, stop) => waiting.push({ go, stop }));
   };
   const release = () => {
     const next = waiting.shift();
-    if (next) next();
+    if (next) next.go();
     else active -= 1;
   };
 
@@ -88,7 +88,9 @@ export function createKdfPool(options: { threads?: number; maxQueue?: number } =
     running: () => active,
     runningBytes: () => activeBytes,
     async close() {
+      // Nothing waiting starts any more; what runs finishes on its own thread.
       closed = true;
+      for (const waiter of waiting.splice(0)) waiter.stop(new Error('the key derivation pool is closed'));
     },
   };
 }

@@ -78,6 +78,8 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
     });
     try {
       await next.connect();
+      // Set again here: an application_name in DATABASE_URL would override the one given above.
+      await next.query(`set application_name = '${FEED_APPLICATION_NAME}'`);
       await next.query(`listen ${CHANGE_CHANNEL}`);
       if (client !== next || closed) return;
       delay = 250;

@@ -33,7 +33,11 @@ function pageKey(c: Context<AppEnv>): string | null {
   // Only the plain address, or the language the page is shown in asked for by name (a language not
   // offered is shown in the default one, fresh, and not kept: unknown codes cannot fill the cache).
   if (search !== '' && search !== `?lang=${c.get('lang')}`) return null;
-  return `page:${c.get('organisation')?.id ?? '-'}:${c.get('organisationPrefix')}:${onOwnHost(c) ? 'own' : 'platform'}:${c.get('lang')}:${c.req.path}${search}`;
+  // Only the address spelled as the app writes it: the page repeats its own path in its language
+  // links, so "/%72eceipt" or "/o/a" (for "/o/a/") is rendered fresh rather than shown to others.
+  const path = url.slice(url.indexOf('/', url.indexOf('://') + 3), query < 0 ? undefined : query);
+  if (path !== `${c.get('organisationPrefix')}${c.req.path}`) return null;
+  return `page:${c.get('organisation')?.id ?? '-'}:${c.get('organisationPrefix')}:${onOwnHost(c) ? 'own' : 'platform'}:${c.get('lang')}:${path}${search}`;
 }
 
 /**
@@ -84,7 +88,11 @@ export async function keptPage(c: Context<AppEnv>, s: Pick<Services, 'publicCach
   } finally {
     c.set('csrfToken', issue);
   }
-  if (response.status !== 200) return response;
+  // Only a plain page is kept: another status, or a header of its own (a cookie), and it is made
+  // again for this visitor with real tokens, and not kept.
+  let ownHeaders = false;
+  response.headers.forEach((_, name) => (ownHeaders ||= name !== 'content-type'));
+  if (response.status !== 200 || ownHeaders) return render();
   const page = keep(await response.text(), c.get('nonce'), actions);
   s.publicCache.put(key, page, generation);
   return fill(c, s, page);

@@ -102,7 +102,8 @@ describe('the public pages answered from memory', () => {
     }
   });
 
-  it('keeps a page asked for in a language offered, and not one per code that is not', async () => {
+  it('keeps a page asked for in a language offered, and not one per code that is not, nor an oddly spelled address', async () => {
+    t.services.publicCache.forget();
     await page('/?lang=en');
     await page('/');
     const kept = t.services.publicCache.size;
@@ -111,6 +112,15 @@ describe('the public pages answered from memory', () => {
     // Shown in the default language, fresh each time: codes that are not offered cannot fill the cache.
     for (const code of ['fr', 'de', 'zz', 'qq', 'xx']) expect(await page(`/?lang=${code}`)).toContain('lang="nl"');
     expect(t.services.publicCache.size).toBe(kept);
+    // Nor an address spelled otherwise than the app writes it (the page repeats its own path).
+    await page('/receipt');
+    const withReceipt = t.services.publicCache.size;
+    expect(withReceipt).toBe(kept + 1);
+    const odd = await get('/%72eceipt');
+    expect(odd.status).toBe(200);
+    expect(await odd.text()).toContain('/%72eceipt');
+    expect(t.services.publicCache.size).toBe(withReceipt);
+    expect(await page('/receipt')).not.toContain('/%72eceipt');
   });
 
   it('never keeps a page from a visit with a cookie, nor serves a kept page to one', async () => {
