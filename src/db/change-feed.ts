@@ -38,11 +38,13 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
 
   const pool = handle.raw.pool!;
   // A change committed through this process's own pool is reported on the committing connection
-  // before the commit returns; the dedicated connection below hears every other writer's.
+  // before the commit returns; the dedicated connection below hears every other writer's. A pooled
+  // connection that failed may have committed without reporting it: forget then too.
   const onPooled = (message: pg.Notification) => {
     if (message.channel === CHANGE_CHANNEL) deliver();
   };
   handle.notifications?.on('notification', onPooled);
+  handle.notifications?.on('lost', deliver);
   let client: pg.Client | null = null;
   let live = false;
   let closed = false;
@@ -74,7 +76,9 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
       if (client === next) lost();
     });
     next.on('notification', (message) => {
-      if (message.channel === CHANGE_CHANNEL) deliver();
+      // This process's own commits were reported by their own connections already; hearing them
+      // again here, later, would only throw away pages kept correctly since.
+      if (message.channel === CHANGE_CHANNEL && !handle.isOwnBackend?.(message.processId)) deliver();
     });
     try {
       await next.connect();
@@ -98,6 +102,7 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
     async close() {
       closed = true;
       handle.notifications?.off('notification', onPooled);
+      handle.notifications?.off('lost', deliver);
       if (retry) clearTimeout(retry);
       live = false;
       const last = client;

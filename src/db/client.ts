@@ -21,11 +21,15 @@ export interface DatabaseHandle {
   /** Runs a function with exclusive use of one connection (used for migrations under a lock). */
   raw: { pglite?: PGlite; pool?: pg.Pool };
   /**
-   * On a PostgreSQL server: the change notifications every pooled connection receives (each listens
-   * from the moment it connects), so a change this process commits is reported before its query
-   * returns (src/db/change-feed.ts).
+   * On a PostgreSQL server: the change notifications of this process's own commits. Every pooled
+   * connection listens from the moment it connects and passes on only what its own backend sent, so
+   * a change this process commits is reported before its query returns ('notification'), and a
+   * pooled connection that failed (perhaps before it could report its commit) says so ('lost')
+   * (src/db/change-feed.ts).
    */
   notifications?: EventEmitter;
+  /** On a PostgreSQL server: whether `pid` is one of this pool's connected backends (whose changes are reported above). */
+  isOwnBackend?(pid: number): boolean;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,13 +41,26 @@ export type DatabaseSource =
 export async function openDatabase(source: DatabaseSource): Promise<DatabaseHandle> {
   if (source.kind === 'postgres') {
     const notifications = new EventEmitter();
+    const own = new Set<number>();
     const pool = new pg.Pool({
       connectionString: source.url,
       max: source.poolSize ?? 10,
-      // Every pooled connection listens before its first use (see `notifications`).
+      // Every pooled connection listens before its first use (see `notifications`). It passes on only
+      // its own backend's notifications: those arrive before its commit returns, whereas another
+      // connection's arrive whenever its socket is next read, and would make the public cache forget
+      // again, later, what it had rightly kept since (the dedicated listener hears the others').
       onConnect: async (client) => {
-        client.on('notification', (message) => notifications.emit('notification', message));
+        const pid = (client as unknown as { processID: number }).processID;
+        client.on('notification', (message) => {
+          if (message.processId === pid) notifications.emit('notification', message);
+        });
+        client.on('error', () => {
+          own.delete(pid);
+          notifications.emit('lost');
+        });
+        client.on('end', () => own.delete(pid));
         await client.query(`listen ${CHANGE_CHANNEL}`);
+        own.add(pid);
       },
     });
     // An idle client losing its server must not crash the process; the next query reports it.
@@ -54,6 +71,7 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
       kind: 'postgres',
       raw: { pool },
       notifications,
+      isOwnBackend: (pid) => own.has(pid),
       ping: async () => {
         await pool.query('select 1');
       },

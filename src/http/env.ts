@@ -24,5 +24,10 @@ export interface AppEnv {
     hostname?: string;
     /** Why the organisation could not be looked up (the database is away), to answer with that instead of "not found". */
     organisationError?: unknown;
+    /**
+     * The public cache's generation when this request began reading what the cache holds: a page
+     * made from it is kept only if nothing changed since (see page-cache.ts).
+     */
+    cacheGeneration?: number;
   };
 }

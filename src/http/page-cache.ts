@@ -74,7 +74,8 @@ export async function keptPage(c: Context<AppEnv>, s: Pick<Services, 'publicCach
   if (!key) return render();
   const kept = s.publicCache.peek<KeptPage>(key);
   if (kept !== undefined) return fill(c, s, kept);
-  const generation = s.publicCache.current();
+  // As of the start of the request: the organisation on the page was read before this point.
+  const generation = c.get('cacheGeneration') ?? s.publicCache.current();
   // Rendered once with marks for the tokens, then filled like a kept page.
   const issue = c.get('csrfToken');
   const actions: string[] = [];

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FEED_APPLICATION_NAME, listenForChanges, type ChangeFeed } from '../../src/db/change-feed.js';
 import { createTestDatabase } from '../support/database.js';
@@ -42,5 +43,47 @@ describe.runIf(onPostgres)('the change feed on PostgreSQL', () => {
       await feed.close();
     }
     expect(feed.live).toBe(false);
+  }, 60_000);
+
+  it("reports this process's own commit once, before it returns, and another writer's once", async () => {
+    let heard = 0;
+    const feed = await listenForChanges(database.handle, { onChange: () => (heard += 1) });
+    const other = new pg.Client({ connectionString: database.url });
+    try {
+      // Several pooled connections open and listening, each of which hears every commit.
+      await Promise.all(Array.from({ length: 5 }, () => database.handle.db.execute(sql`select pg_sleep(0.05)`)));
+      heard = 0;
+      await database.handle.db.execute(sql`select pg_notify('tegenspraak_change', 'own')`);
+      expect(heard).toBe(1);
+      // Another writer (another instance, psql): heard on the feed's own connection, after this
+      // process's own commit would have been heard there too (one connection, in commit order).
+      await other.connect();
+      await other.query(`select pg_notify('tegenspraak_change', 'other')`);
+      await vi.waitFor(() => expect(heard).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Not again, later, from the idle pooled connections or the feed's: a page kept meanwhile stays.
+      expect(heard).toBe(2);
+    } finally {
+      await other.end().catch(() => {});
+      await feed.close();
+    }
+  }, 60_000);
+
+  it('forgets when one of its own pooled connections fails, which may have committed without saying so', async () => {
+    let heard = 0;
+    const feed = await listenForChanges(database.handle, { onChange: () => (heard += 1) });
+    try {
+      await Promise.all(Array.from({ length: 3 }, () => database.handle.db.execute(sql`select pg_sleep(0.05)`)));
+      heard = 0;
+      const cut = await database.handle.db.execute(
+        sql`select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name <> ${FEED_APPLICATION_NAME}`,
+      );
+      expect((cut as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(heard).toBeGreaterThan(0), { timeout: 10_000, interval: 5 });
+      // The feed's own connection was left alone and is still live.
+      expect(feed.live).toBe(true);
+    } finally {
+      await feed.close();
+    }
   }, 60_000);
 });

@@ -34,13 +34,42 @@ describe('the public pages answered from memory', () => {
     expect(await page('/')).toContain(before);
     // With the change feed's triggers off, a change goes unnoticed: the page really comes from memory.
     await t.services.db.execute(sql`alter table organisations disable trigger user`);
-    await rename('Onopgemerkt Gewijzigd');
-    expect(await page('/')).toContain(before);
-    await t.services.db.execute(sql`alter table organisations enable trigger user`);
+    try {
+      await rename('Onopgemerkt Gewijzigd');
+      expect(await page('/')).toContain(before);
+    } finally {
+      await t.services.db.execute(sql`alter table organisations enable trigger user`);
+    }
     // A change the database reports is on the very next page, in this process at once.
     await rename('Gemeente Na De Wijziging');
     expect(await page('/')).toContain('Gemeente Na De Wijziging');
     expect(await page('/?lang=en')).toContain('Gemeente Na De Wijziging');
+  });
+
+  it('does not keep a page made with an organisation read just before a change', async () => {
+    // The interleaving is forced: the organisation is read, then a change is committed and reported,
+    // then the request goes on and renders its page with what it read. That page may be shown to
+    // this visitor, but never kept for the next one.
+    const cache = t.services.publicCache;
+    const get = cache.get.bind(cache);
+    let changeAfterRead = true;
+    cache.get = (key, load) =>
+      get(key, async () => {
+        const value = await load();
+        if (key === 'organisations' && changeAfterRead) {
+          changeAfterRead = false;
+          await rename('Gemeente Tijdens Het Lezen');
+        }
+        return value;
+      });
+    try {
+      cache.forget();
+      expect(await page('/')).not.toContain('Gemeente Tijdens Het Lezen');
+      expect(changeAfterRead).toBe(false);
+    } finally {
+      cache.get = get;
+    }
+    expect(await page('/')).toContain('Gemeente Tijdens Het Lezen');
   });
 
   it('drops a reader deactivated in the database from the start page at once, and a renamed route from the API', async () => {

@@ -43,6 +43,9 @@ export function organisation(s: Pick<Services, 'db' | 'config' | 'publicCache'>)
       c.set('organisation', null);
       return next();
     }
+    // Read before the organisation is: a page made with an organisation read before a change is
+    // then never kept, even when the change is reported only after that read returned.
+    c.set('cacheGeneration', s.publicCache.current());
     // An error page must still render when the database is away: then there is no organisation,
     // and whatever needs one answers with the database's own error (503), not "not found".
     const directory =
