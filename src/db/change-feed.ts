@@ -9,6 +9,13 @@ import { CHANGE_CHANNEL, type DatabaseHandle } from './client.js';
 // lost its connection may have missed a change: until it listens again the feed is not live and
 // nothing may be served from memory.
 
+/**
+ * How long a notification from one of this process's own backends waits here for that backend's
+ * own report of it before it counts as unreported (the stale window when a pooled connection fails
+ * right after committing).
+ */
+export const OWN_REPORT_GRACE_MS = 1_000;
+
 /** The dedicated listening connection's application_name in pg_stat_activity. */
 export const FEED_APPLICATION_NAME = 'tegenspraak-change-feed';
 
@@ -45,6 +52,22 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
   };
   handle.notifications?.on('notification', onPooled);
   handle.notifications?.on('lost', deliver);
+  // What this connection hears from one of this process's own backends was, as a rule, reported by
+  // that backend's connection already; hearing it again would only throw away pages kept correctly
+  // since. The rule has exceptions (that connection failed, or its reply was lost): a notification
+  // from an own backend that no report matches within a moment is delivered after all.
+  const own = handle.ownReports;
+  const waiting = new Set<NodeJS.Timeout>();
+  const heard = (message: pg.Notification) => {
+    if (!own || !own.isOwn(message.processId)) return deliver();
+    if (own.take(message.processId, message.payload)) return;
+    const wait = setTimeout(() => {
+      waiting.delete(wait);
+      if (!own.take(message.processId, message.payload)) deliver();
+    }, OWN_REPORT_GRACE_MS);
+    wait.unref();
+    waiting.add(wait);
+  };
   let client: pg.Client | null = null;
   let live = false;
   let closed = false;
@@ -76,9 +99,7 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
       if (client === next) lost();
     });
     next.on('notification', (message) => {
-      // This process's own commits were reported by their own connections already; hearing them
-      // again here, later, would only throw away pages kept correctly since.
-      if (message.channel === CHANGE_CHANNEL && !handle.isOwnBackend?.(message.processId)) deliver();
+      if (message.channel === CHANGE_CHANNEL) heard(message);
     });
     try {
       await next.connect();
@@ -87,6 +108,8 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
       await next.query(`listen ${CHANGE_CHANNEL}`);
       if (client !== next || closed) return;
       delay = 250;
+      // Reports made before this connection listened will never be heard on it.
+      own?.clear();
       // Whatever changed while nobody listened is forgotten now, and the feed is live again.
       listener.onChange();
       live = true;
@@ -104,6 +127,8 @@ export async function listenForChanges(handle: DatabaseHandle, listener: ChangeL
       handle.notifications?.off('notification', onPooled);
       handle.notifications?.off('lost', deliver);
       if (retry) clearTimeout(retry);
+      for (const wait of waiting) clearTimeout(wait);
+      waiting.clear();
       live = false;
       const last = client;
       client = null;

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { OwnReports } from './own-reports.js';
 import * as schema from './schema.js';
 
 // The channel of change-feed.ts, listened to by every pooled connection.
@@ -28,8 +29,8 @@ export interface DatabaseHandle {
    * (src/db/change-feed.ts).
    */
   notifications?: EventEmitter;
-  /** On a PostgreSQL server: whether `pid` is one of this pool's connected backends (whose changes are reported above). */
-  isOwnBackend?(pid: number): boolean;
+  /** On a PostgreSQL server: which backends are this pool's, and what they reported (see own-reports.ts). */
+  ownReports?: OwnReports;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,7 +42,7 @@ export type DatabaseSource =
 export async function openDatabase(source: DatabaseSource): Promise<DatabaseHandle> {
   if (source.kind === 'postgres') {
     const notifications = new EventEmitter();
-    const own = new Set<number>();
+    const ownReports = new OwnReports();
     const pool = new pg.Pool({
       connectionString: source.url,
       max: source.poolSize ?? 10,
@@ -52,15 +53,17 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
       onConnect: async (client) => {
         const pid = (client as unknown as { processID: number }).processID;
         client.on('notification', (message) => {
-          if (message.processId === pid) notifications.emit('notification', message);
+          if (message.processId !== pid) return;
+          ownReports.record(pid, message.payload);
+          notifications.emit('notification', message);
         });
         client.on('error', () => {
-          own.delete(pid);
+          ownReports.disconnected(pid);
           notifications.emit('lost');
         });
-        client.on('end', () => own.delete(pid));
+        client.on('end', () => ownReports.disconnected(pid));
         await client.query(`listen ${CHANGE_CHANNEL}`);
-        own.add(pid);
+        ownReports.connected(pid);
       },
     });
     // An idle client losing its server must not crash the process; the next query reports it.
@@ -71,7 +74,7 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
       kind: 'postgres',
       raw: { pool },
       notifications,
-      isOwnBackend: (pid) => own.has(pid),
+      ownReports,
       ping: async () => {
         await pool.query('select 1');
       },

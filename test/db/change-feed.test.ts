@@ -69,6 +69,24 @@ describe.runIf(onPostgres)('the change feed on PostgreSQL', () => {
     }
   }, 60_000);
 
+  it("still reports this process's own commit when the connection that made it never reported it", async () => {
+    let heard = 0;
+    const feed = await listenForChanges(database.handle, { onChange: () => (heard += 1) });
+    const pooled = await database.handle.raw.pool!.connect();
+    try {
+      heard = 0;
+      // The committing connection's own report is lost (as when its reply never arrives).
+      pooled.removeAllListeners('notification');
+      await pooled.query(`select pg_notify('tegenspraak_change', 'unreported')`);
+      expect(heard).toBe(0);
+      // The feed's own connection heard it too and, with no report to match, reports it itself.
+      await vi.waitFor(() => expect(heard).toBe(1), { timeout: 10_000, interval: 5 });
+    } finally {
+      pooled.release(true);
+      await feed.close();
+    }
+  }, 60_000);
+
   it('forgets when one of its own pooled connections fails, which may have committed without saying so', async () => {
     let heard = 0;
     const feed = await listenForChanges(database.handle, { onChange: () => (heard += 1) });
