@@ -33,22 +33,30 @@ export class OwnReports {
   record(pid: number, payload: string | undefined): void {
     if (this.reported.size >= this.max) this.reported.clear();
     const key = `${pid}:${payload ?? ''}`;
-    const times = this.reported.get(key);
-    if (times) times.push(Date.now());
-    else this.reported.set(key, [Date.now()]);
+    // Pruned here too: while the feed's connection is away nothing is taken, yet commits go on.
+    this.reported.set(key, [...this.recent(key), Date.now()]);
   }
 
   /** Whether that notification was reported already (each report answers one hearing). */
   take(pid: number, payload: string | undefined): boolean {
     const key = `${pid}:${payload ?? ''}`;
-    const times = this.reported.get(key);
-    if (!times) return false;
-    const recent = times.filter((at) => Date.now() - at <= this.keepMs);
-    const found = recent.length > 0;
-    if (found) recent.shift();
-    if (recent.length > 0) this.reported.set(key, recent);
+    const [found, ...rest] = this.recent(key);
+    if (rest.length > 0) this.reported.set(key, rest);
     else this.reported.delete(key);
-    return found;
+    return found !== undefined;
+  }
+
+  /** How many reports are kept now. */
+  get size(): number {
+    let count = 0;
+    for (const times of this.reported.values()) count += times.length;
+    return count;
+  }
+
+  /** The times `key` was reported within `keepMs`, oldest first. */
+  private recent(key: string): number[] {
+    const now = Date.now();
+    return (this.reported.get(key) ?? []).filter((at) => now - at <= this.keepMs);
   }
 
   /** Nothing reported so far will be heard again (the feed's connection is new). */
